@@ -1,0 +1,10 @@
+//! Pure model of the policy explorer: the JSON wire types and the logic behind the pages.
+//! Nothing here touches the network, the DOM or the file system, so it cannot fail for
+//! reasons outside its inputs and is tested natively.
+
+pub mod wire;
+
+pub use wire::*;
+pub mod route;
+
+pub use route::is_safe_id;

@@ -1,0 +1,76 @@
+//! Pure helpers for addresses: the router base taken from `<base href>`, and id checks
+//! for values that arrive in the query string.
+
+/// Every page path below the app root. The build writes an `index.html` into each, so
+/// each opens directly on a plain static server; ids travel in the query string.
+pub const PAGES: &[&str] = &[
+    "documents",
+    "document",
+    "fields",
+    "field",
+    "projects",
+    "project",
+    "targets",
+    "target",
+    "departments",
+    "department",
+    "search",
+    "about",
+];
+
+/// The path part of the document's base URI without its trailing slash:
+/// `http://h/zwgk/zcdl/` → `/zwgk/zcdl`, `http://h/` → ``.
+pub fn base_path(base_uri: &str) -> String {
+    let after_scheme = base_uri
+        .split_once("://")
+        .map_or(base_uri, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    path.trim_end_matches('/').to_string()
+}
+
+/// Ids are ASCII slugs (`xinjiu-dongneng.t-3`); anything else is refused before it is
+/// used to build a URL.
+pub fn is_safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
+        && !id.contains("..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths() {
+        fn check(input: &str, expected: &str) {
+            assert_eq!(base_path(input), expected, "{input}");
+        }
+        check("http://127.0.0.1:8080/zwgk/zcdl/", "/zwgk/zcdl");
+        check("http://127.0.0.1:8080/", "");
+        check("https://www.jinan.gov.cn/a/b/c/?x=1#y", "/a/b/c");
+        check("http://h", "");
+        check("", "");
+    }
+
+    #[test]
+    fn safe_ids() {
+        for ok in ["xinjiu-dongneng", "xinjiu-dongneng.t-3", "a_b"] {
+            assert!(is_safe_id(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "../index",
+            "a/b",
+            "<script>",
+            "中文",
+            "a..b",
+            &"x".repeat(81),
+        ] {
+            assert!(!is_safe_id(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! The static JSON contract between the data-prep tool and the app.
+//!
+//! Every file the app fetches starts with `schema_version`; the app refuses files whose
+//! version differs from [`SCHEMA_VERSION`] and says so on the page.
+
+use serde::{Deserialize, Serialize};
+
+/// Bump when a change to these types would make an older app misread a newer file.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `data/index.json`: what the first view needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    pub schema_version: u32,
+    pub documents: Vec<DocumentMeta>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentMeta {
+    /// Stable slug, used in URLs and file names.
+    pub id: String,
+    pub title: String,
+    pub short_title: String,
+    /// Issuing body as printed; empty when the text does not say.
+    pub issuer: String,
+    /// 文号 as printed, e.g. `济政办字〔2020〕19号`; empty when none is printed.
+    pub doc_number: String,
+    /// Date as printed in the text (成文 or 印发), ISO `YYYY-MM-DD`; empty when none is printed.
+    pub date: String,
+    pub region: String,
+    pub kind: String,
+    pub sources: Vec<SourceRef>,
+    /// Set when the document was published in a gazette issue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gazette: Option<GazetteIssue>,
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub file: String,
+    /// 1-based inclusive line span of the source file that holds this document.
+    pub first_line: u32,
+    pub last_line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GazetteIssue {
+    pub title: String,
+    /// e.g. `2020年第10期`
+    pub issue: String,
+    /// e.g. `总第320期`
+    pub serial: String,
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    pub sections: u32,
+    pub paragraphs: u32,
+    pub table_rows: u32,
+    pub chars: u32,
+    pub fields: u32,
+    pub projects: u32,
+    pub targets: u32,
+}
+
+/// `data/doc/<id>.json`: one document's cleaned text, fetched when it is opened or searched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub schema_version: u32,
+    pub id: String,
+    /// Sections in reading order; `parent` indexes into this list.
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable anchor, e.g. `s-2-1`; the root section (text before the first heading) is `s-0`.
+    pub anchor: String,
+    /// 0 for the root, 1 for top-level headings.
+    pub level: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<u32>,
+    /// The heading's own numbering as printed (`一、`, `（一）`, `第一章`, `专栏 2`), may be empty.
+    pub number: String,
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// Stable anchor, e.g. `p-12` (numbered through the whole document).
+    pub anchor: String,
+    pub text: String,
+    /// Emphasised character ranges `[start, end)` in chars (the gazette's bold runs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emphasis: Vec<(u32, u32)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub anchor: String,
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// `data/facts.json`: every structured record, across documents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Facts {
+    pub schema_version: u32,
+    pub fields: Vec<Field>,
+    pub projects: Vec<Project>,
+    pub targets: Vec<Target>,
+    pub departments: Vec<Department>,
+    pub lists: Vec<RecordList>,
+}
+
+/// Where a record comes from: the paragraph (or table row) holding its verbatim quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub doc: String,
+    pub section: String,
+    /// Paragraph or table anchor.
+    pub block: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// Global id `<doc>.<local>`.
+    pub id: String,
+    pub doc: String,
+    pub title: String,
+    pub label: String,
+    pub summary: String,
+    /// Department ids.
+    pub departments: Vec<String>,
+    pub source: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub id: String,
+    pub doc: String,
+    pub name: String,
+    pub kind: String,
+    pub domain: String,
+    pub place: String,
+    pub description: String,
+    pub departments: Vec<String>,
+    /// Target ids.
+    pub targets: Vec<String>,
+    pub source: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    pub id: String,
+    pub doc: String,
+    pub indicator: String,
+    pub unit: String,
+    pub category: String,
+    /// `约束性` / `预期性`, empty where not printed.
+    pub attribute: String,
+    /// `table` or `prose`.
+    pub origin: String,
+    pub cumulative: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Figure>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Figure>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth: Option<Figure>,
+    /// A target stated without a number, e.g. `完成上级下达任务`.
+    pub qualitative: String,
+    pub source: Provenance,
+}
+
+/// A number as printed beside its parsed value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    pub comparator: String,
+    pub text: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Department {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub fields: Vec<String>,
+    pub projects: Vec<String>,
+    pub targets: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordList {
+    pub id: String,
+    pub doc: String,
+    pub title: String,
+    pub groups: Vec<ListGroup>,
+    pub source: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListGroup {
+    pub name: String,
+    pub members: Vec<String>,
+}
+
+/// Why a data file could not be used, in words a resident can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataError {
+    NotJson(String),
+    WrongSchema { found: Option<u64> },
+}
+
+impl std::fmt::Display for DataError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DataError::NotJson(detail) => write!(f, "数据文件格式有误，无法读取（{detail}）"),
+            DataError::WrongSchema { found: Some(v) } => write!(
+                f,
+                "数据文件版本（{v}）与本页面（{SCHEMA_VERSION}）不一致，请刷新页面"
+            ),
+            DataError::WrongSchema { found: None } => {
+                write!(f, "数据文件缺少版本号，无法确认格式")
+            }
+        }
+    }
+}
+
+/// Parses a data file, checking `schema_version` before the shape so that a newer file
+/// is reported as a version mismatch rather than as garbage.
+pub fn parse_versioned<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DataError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| DataError::NotJson(e.to_string()))?;
+    let found = value.get("schema_version").and_then(|v| v.as_u64());
+    if found != Some(u64::from(SCHEMA_VERSION)) {
+        return Err(DataError::WrongSchema { found });
+    }
+    serde_json::from_value(value).map_err(|e| DataError::NotJson(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Result<(), DataError>) {
+        let got = parse_versioned::<Index>(input).map(|_| ());
+        assert_eq!(got, expected, "input: {input}");
+    }
+
+    #[test]
+    fn versioned_parsing() {
+        check(r#"{"schema_version":1,"documents":[]}"#, Ok(()));
+        check(
+            r#"{"schema_version":2,"documents":[]}"#,
+            Err(DataError::WrongSchema { found: Some(2) }),
+        );
+        check(
+            r#"{"documents":[]}"#,
+            Err(DataError::WrongSchema { found: None }),
+        );
+        assert!(matches!(
+            parse_versioned::<Index>("<html>"),
+            Err(DataError::NotJson(_))
+        ));
+        assert!(matches!(
+            parse_versioned::<Index>(r#"{"schema_version":1,"documents":[{"id":1}]}"#),
+            Err(DataError::NotJson(_))
+        ));
+        assert!(matches!(
+            parse_versioned::<Index>(r#"{"schema_version":1,"docu"#),
+            Err(DataError::NotJson(_))
+        ));
+    }
+}

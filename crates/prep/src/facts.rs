@@ -1,0 +1,641 @@
+//! Curated facts (`data/facts/<doc>/*.toml`): parsing, verification against the cleaned
+//! text, and merging into the shipped records. A fact that cannot be verified is an error.
+
+use crate::normalize::squeeze;
+use crate::Diagnostic;
+use model::{
+    Block, Department, Field, Figure, ListGroup, Project, Provenance, RecordList, Section, Target,
+};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedFile {
+    #[serde(default)]
+    pub field: Vec<CuratedField>,
+    #[serde(default)]
+    pub project: Vec<CuratedProject>,
+    #[serde(default)]
+    pub target: Vec<CuratedTarget>,
+    #[serde(default)]
+    pub list: Vec<CuratedList>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedField {
+    pub id: String,
+    pub title: String,
+    pub label: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub departments: Vec<String>,
+    pub quote: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedProject {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub domain: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub departments: Vec<String>,
+    #[serde(default)]
+    pub targets: Vec<String>,
+    pub quote: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedFigure {
+    pub year: Option<u16>,
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub comparator: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedTarget {
+    pub id: String,
+    pub indicator: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub attribute: String,
+    pub origin: String,
+    #[serde(default)]
+    pub cumulative: bool,
+    pub baseline: Option<CuratedFigure>,
+    pub target: Option<CuratedFigure>,
+    pub growth: Option<CuratedFigure>,
+    #[serde(default)]
+    pub qualitative: String,
+    pub quote: String,
+    #[serde(default)]
+    pub shared_quote: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedList {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub group: Vec<CuratedGroup>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedGroup {
+    pub name: String,
+    pub members: Vec<String>,
+}
+
+/// A department's canonical name and the other names the texts use for it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentAlias {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+const COMPARATORS: &[&str] = &[
+    "",
+    "≥",
+    ">",
+    "<",
+    "≤",
+    "左右",
+    "以上",
+    "不低于",
+    "达到",
+    "突破",
+    "力争",
+    "超过",
+    "以内",
+    "累计",
+    "不少于",
+    "不超过",
+    "以下",
+];
+const KINDS: &[&str] = &["工程", "项目", "平台", "园区", "基地", "行动"];
+
+/// One block of a document, squeezed for matching, with where it is.
+struct Searchable {
+    section: String,
+    block: String,
+    /// Section titles from the root down, squeezed: context for years and units.
+    context: String,
+    text: String,
+}
+
+/// The text of one document prepared for quote lookup.
+pub struct DocIndex {
+    blocks: Vec<Searchable>,
+    whole: String,
+}
+
+impl DocIndex {
+    pub fn new(sections: &[Section]) -> Self {
+        let mut blocks = Vec::new();
+        for (i, s) in sections.iter().enumerate() {
+            let mut chain = Vec::new();
+            let mut cur = Some(i);
+            while let Some(c) = cur {
+                if let Some(sec) = sections.get(c) {
+                    chain.push(format!("{}{}", sec.number, sec.title));
+                    cur = sec.parent.map(|p| p as usize);
+                } else {
+                    break;
+                }
+            }
+            chain.reverse();
+            let context = squeeze(&chain.concat());
+            // The heading itself is a block too, so a quote of a heading line resolves.
+            blocks.push(Searchable {
+                section: s.anchor.clone(),
+                block: s.anchor.clone(),
+                context: context.clone(),
+                text: squeeze(&format!("{}{}。", s.number, s.title)),
+            });
+            for b in &s.blocks {
+                match b {
+                    Block::Paragraph(p) => {
+                        // A heading with embedded text: the quote may span both.
+                        let text = if s.blocks.first() == Some(b) {
+                            squeeze(&format!("{}{}。{}", s.number, s.title, p.text))
+                        } else {
+                            squeeze(&p.text)
+                        };
+                        blocks.push(Searchable {
+                            section: s.anchor.clone(),
+                            block: p.anchor.clone(),
+                            context: context.clone(),
+                            text,
+                        });
+                    }
+                    Block::Table(t) => {
+                        let header = squeeze(&t.header.concat());
+                        for row in &t.rows {
+                            blocks.push(Searchable {
+                                section: s.anchor.clone(),
+                                block: t.anchor.clone(),
+                                context: format!("{context}{}{header}", squeeze(&t.caption)),
+                                text: squeeze(&row.concat()),
+                            });
+                        }
+                        for n in &t.notes {
+                            blocks.push(Searchable {
+                                section: s.anchor.clone(),
+                                block: t.anchor.clone(),
+                                context: context.clone(),
+                                text: squeeze(n),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        let whole = blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .concat();
+        DocIndex { blocks, whole }
+    }
+
+    fn find(&self, quote: &str) -> Option<&Searchable> {
+        let q = squeeze(quote);
+        if q.is_empty() {
+            return None;
+        }
+        self.blocks.iter().find(|b| b.text.contains(&q))
+    }
+
+    pub fn contains(&self, text: &str) -> bool {
+        self.whole.contains(&squeeze(text))
+    }
+}
+
+/// Checks that a number printed in a record occurs in its quote (or, for years and table
+/// columns, in the headings above it).
+fn check_figure(
+    fig: &CuratedFigure,
+    what: &str,
+    quote: &str,
+    context: &str,
+    errors: &mut Vec<String>,
+) {
+    if !fig.text.is_empty() && !quote.contains(&squeeze(&fig.text)) {
+        errors.push(format!("{what}.text “{}” 不在引文中", fig.text));
+    }
+    if let Some(year) = fig.year {
+        let y = year.to_string();
+        if !quote.contains(&y) && !context.contains(&y) {
+            errors.push(format!("{what}.year {year} 不在引文或所在章节标题中"));
+        }
+    }
+    if let Some(value) = fig.value {
+        if !value.is_finite() {
+            errors.push(format!("{what}.value 不是有限数"));
+        } else if !number_printed_in(value, &squeeze(&fig.text)) {
+            errors.push(format!(
+                "{what}.value {value} 与原文数字 “{}” 不一致",
+                fig.text
+            ));
+        }
+    }
+    if !COMPARATORS.contains(&fig.comparator.as_str()) {
+        errors.push(format!(
+            "{what}.comparator “{}” 不在允许列表中",
+            fig.comparator
+        ));
+    }
+}
+
+/// True when `value` is one of the numbers printed in `text` (as written: `2700`, `21.8`, `6.5`).
+fn number_printed_in(value: f64, text: &str) -> bool {
+    numbers_in(text).iter().any(|n| (n - value).abs() < 1e-9)
+}
+
+/// The decimal numbers printed in a text, in order.
+pub fn numbers_in(text: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || (c == '.' && !cur.is_empty() && !cur.contains('.')) {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            if let Ok(n) = cur.trim_end_matches('.').parse::<f64>() {
+                out.push(n);
+            }
+            cur.clear();
+        }
+    }
+    out
+}
+
+fn provenance(doc: &str, found: &Searchable, quote: &str) -> Provenance {
+    Provenance {
+        doc: doc.to_string(),
+        section: found.section.clone(),
+        block: found.block.clone(),
+        quote: quote.to_string(),
+    }
+}
+
+fn figure(f: &CuratedFigure) -> Figure {
+    Figure {
+        year: f.year,
+        value: f.value,
+        comparator: f.comparator.clone(),
+        text: f.text.clone(),
+        note: f.note.clone(),
+    }
+}
+
+/// Department name → id, built from the alias table; names not in it get their own entry.
+pub struct DepartmentBook {
+    by_name: BTreeMap<String, String>,
+    pub departments: BTreeMap<String, Department>,
+}
+
+/// Ids are `d-` plus the position in the sorted canonical list, so they only change when a
+/// department is added before it; the alias table is sorted and append-friendly.
+impl DepartmentBook {
+    pub fn new(aliases: &[DepartmentAlias]) -> Self {
+        let mut book = DepartmentBook {
+            by_name: BTreeMap::new(),
+            departments: BTreeMap::new(),
+        };
+        for a in aliases {
+            book.add(&a.name, &a.aliases);
+        }
+        book
+    }
+
+    fn add(&mut self, name: &str, aliases: &[String]) -> String {
+        if let Some(id) = self.by_name.get(name) {
+            return id.clone();
+        }
+        let id = department_id(name);
+        self.departments.insert(
+            id.clone(),
+            Department {
+                id: id.clone(),
+                name: name.to_string(),
+                aliases: aliases.to_vec(),
+                fields: vec![],
+                projects: vec![],
+                targets: vec![],
+            },
+        );
+        self.by_name.insert(name.to_string(), id.clone());
+        for a in aliases {
+            self.by_name.insert(a.clone(), id.clone());
+        }
+        id
+    }
+
+    pub fn resolve(&mut self, name: &str) -> String {
+        let name = name.trim();
+        self.add(name, &[])
+    }
+}
+
+/// A stable id from the name itself (FNV-1a), so adding a department never renames another.
+fn department_id(name: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("d-{:08x}", h >> 32)
+}
+
+#[derive(Default)]
+pub struct Merged {
+    pub fields: Vec<Field>,
+    pub projects: Vec<Project>,
+    pub targets: Vec<Target>,
+    pub lists: Vec<RecordList>,
+}
+
+/// Verifies and converts the curated records of one document.
+pub fn merge_document(
+    doc: &str,
+    file_label: &str,
+    curated: &CuratedFile,
+    index: &DocIndex,
+    book: &mut DepartmentBook,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Merged {
+    let mut out = Merged::default();
+    let mut seen = HashSet::new();
+    let report = |id: &str, errors: Vec<String>, diagnostics: &mut Vec<Diagnostic>| {
+        for e in errors {
+            diagnostics.push(Diagnostic {
+                file: file_label.to_string(),
+                line: 0,
+                message: format!("{doc}.{id}: {e}"),
+            });
+        }
+    };
+    let mut check_id = |id: &str, errors: &mut Vec<String>| {
+        if !model::is_safe_id(id) {
+            errors.push("编号只能使用字母、数字和 - _".into());
+        }
+        if !seen.insert(id.to_string()) {
+            errors.push("编号重复".into());
+        }
+    };
+    for f in &curated.field {
+        let mut errors = Vec::new();
+        check_id(&f.id, &mut errors);
+        let Some(found) = index.find(&f.quote) else {
+            report(
+                &f.id,
+                vec![format!("引文不在原文中：{}", f.quote)],
+                diagnostics,
+            );
+            continue;
+        };
+        if !f.summary.is_empty() && !index.contains(&f.summary) {
+            errors.push(format!("摘要不在原文中：{}", f.summary));
+        }
+        for d in &f.departments {
+            if !index.contains(d) {
+                errors.push(format!("责任单位不在原文中：{d}"));
+            }
+        }
+        if !errors.is_empty() {
+            report(&f.id, errors, diagnostics);
+            continue;
+        }
+        let id = format!("{doc}.{}", f.id);
+        let departments: Vec<String> = f.departments.iter().map(|d| book.resolve(d)).collect();
+        for d in &departments {
+            if let Some(dep) = book.departments.get_mut(d) {
+                dep.fields.push(id.clone());
+            }
+        }
+        out.fields.push(Field {
+            id,
+            doc: doc.into(),
+            title: f.title.clone(),
+            label: f.label.clone(),
+            summary: f.summary.clone(),
+            departments,
+            source: provenance(doc, found, &f.quote),
+        });
+    }
+    let target_ids: HashSet<&str> = curated.target.iter().map(|t| t.id.as_str()).collect();
+    for t in &curated.target {
+        let mut errors = Vec::new();
+        check_id(&t.id, &mut errors);
+        let Some(found) = index.find(&t.quote) else {
+            report(
+                &t.id,
+                vec![format!("引文不在原文中：{}", t.quote)],
+                diagnostics,
+            );
+            continue;
+        };
+        let quote = squeeze(&t.quote);
+        let mut context = found.context.clone();
+        if !t.shared_quote.is_empty() {
+            match index.find(&t.shared_quote) {
+                Some(shared) => context.push_str(&shared.text),
+                None => errors.push(format!("合并单元格引文不在原文中：{}", t.shared_quote)),
+            }
+        }
+        let quote_and_shared = format!(
+            "{quote}{}",
+            if t.shared_quote.is_empty() {
+                String::new()
+            } else {
+                squeeze(&t.shared_quote)
+            }
+        );
+        for (what, fig) in [
+            ("baseline", &t.baseline),
+            ("target", &t.target),
+            ("growth", &t.growth),
+        ] {
+            if let Some(fig) = fig {
+                check_figure(fig, what, &quote_and_shared, &context, &mut errors);
+            }
+        }
+        if !t.qualitative.is_empty()
+            && !quote_and_shared.contains(&squeeze(&t.qualitative))
+            && !context.contains(&squeeze(&t.qualitative))
+        {
+            errors.push(format!("定性目标 “{}” 不在引文中", t.qualitative));
+        }
+        if t.origin != "table" && t.origin != "prose" {
+            errors.push(format!("origin 应为 table 或 prose：{}", t.origin));
+        }
+        if !matches!(t.attribute.as_str(), "" | "约束性" | "预期性") {
+            errors.push(format!("指标属性无效：{}", t.attribute));
+        }
+        if t.baseline.is_none() && t.target.is_none() && t.qualitative.is_empty() {
+            errors.push("既无数值也无定性描述".into());
+        }
+        if !errors.is_empty() {
+            report(&t.id, errors, diagnostics);
+            continue;
+        }
+        out.targets.push(Target {
+            id: format!("{doc}.{}", t.id),
+            doc: doc.into(),
+            indicator: t.indicator.clone(),
+            unit: t.unit.clone(),
+            category: t.category.clone(),
+            attribute: t.attribute.clone(),
+            origin: t.origin.clone(),
+            cumulative: t.cumulative,
+            baseline: t.baseline.as_ref().map(figure),
+            target: t.target.as_ref().map(figure),
+            growth: t.growth.as_ref().map(figure),
+            qualitative: t.qualitative.clone(),
+            source: provenance(doc, found, &t.quote),
+        });
+    }
+    for p in &curated.project {
+        let mut errors = Vec::new();
+        check_id(&p.id, &mut errors);
+        let Some(found) = index.find(&p.quote) else {
+            report(
+                &p.id,
+                vec![format!("引文不在原文中：{}", p.quote)],
+                diagnostics,
+            );
+            continue;
+        };
+        if !KINDS.contains(&p.kind.as_str()) {
+            errors.push(format!("类型无效：{}", p.kind));
+        }
+        for t in &p.targets {
+            if !target_ids.contains(t.as_str()) {
+                errors.push(format!("关联指标不存在：{t}"));
+            }
+        }
+        if !p.description.is_empty() && !index.contains(&p.description) {
+            errors.push(format!("描述不在原文中：{}", p.description));
+        }
+        let quote = squeeze(&p.quote);
+        for n in numbers_in(&p.name) {
+            if !numbers_in(&quote).contains(&n) {
+                errors.push(format!("名称中的数字 {n} 不在引文中"));
+            }
+        }
+        if !errors.is_empty() {
+            report(&p.id, errors, diagnostics);
+            continue;
+        }
+        let id = format!("{doc}.{}", p.id);
+        let departments: Vec<String> = p.departments.iter().map(|d| book.resolve(d)).collect();
+        for d in &departments {
+            if let Some(dep) = book.departments.get_mut(d) {
+                dep.projects.push(id.clone());
+            }
+        }
+        out.projects.push(Project {
+            id,
+            doc: doc.into(),
+            name: p.name.clone(),
+            kind: p.kind.clone(),
+            domain: p.domain.clone(),
+            place: p.place.clone(),
+            description: p.description.clone(),
+            departments,
+            targets: p.targets.iter().map(|t| format!("{doc}.{t}")).collect(),
+            source: provenance(doc, found, &p.quote),
+        });
+    }
+    for l in &curated.list {
+        let mut errors = Vec::new();
+        check_id(&l.id, &mut errors);
+        let Some(found) = index.find(&l.title) else {
+            report(
+                &l.id,
+                vec![format!("名单标题不在原文中：{}", l.title)],
+                diagnostics,
+            );
+            continue;
+        };
+        for g in &l.group {
+            if !index.contains(&g.name) {
+                errors.push(format!("分组不在原文中：{}", g.name));
+            }
+            for m in &g.members {
+                if !index.contains(m) {
+                    errors.push(format!("名单成员不在原文中：{m}"));
+                }
+            }
+        }
+        if !errors.is_empty() {
+            report(&l.id, errors, diagnostics);
+            continue;
+        }
+        out.lists.push(RecordList {
+            id: format!("{doc}.{}", l.id),
+            doc: doc.into(),
+            title: l.title.clone(),
+            groups: l
+                .group
+                .iter()
+                .map(|g| ListGroup {
+                    name: g.name.clone(),
+                    members: g.members.clone(),
+                })
+                .collect(),
+            source: provenance(doc, found, &l.title),
+        });
+    }
+    // Targets are attributed to departments through the projects and fields that name them.
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(numbers_in("21.8*"), vec![21.8]);
+        assert_eq!(numbers_in("[>33]"), vec![33.0]);
+        assert_eq!(numbers_in("2.4，3"), vec![2.4, 3.0]);
+        assert_eq!(numbers_in("约 1.5亿元。"), vec![1.5]);
+        assert!(number_printed_in(6.5, "6.5%"));
+        assert!(!number_printed_in(6.0, "6.5%"));
+    }
+
+    #[test]
+    fn department_ids_are_stable() {
+        assert_eq!(department_id("市商务局"), department_id("市商务局"));
+        assert_ne!(department_id("市商务局"), department_id("市发展改革委"));
+        let mut book = DepartmentBook::new(&[DepartmentAlias {
+            name: "市发展改革委".into(),
+            aliases: vec!["市发改委".into()],
+        }]);
+        assert_eq!(book.resolve("市发改委"), book.resolve("市发展改革委"));
+    }
+}

@@ -1,0 +1,477 @@
+//! Pure text pipeline of the data-prep tool: from the verbatim source texts, the document
+//! list and the curated facts (all passed in as strings and bytes) to the wire types the
+//! app ships. Reading and writing files is the caller's job (`xtask`), so everything here
+//! is deterministic and tested on fixtures.
+
+pub mod document;
+pub mod facts;
+pub mod normalize;
+pub mod outline;
+pub mod repair;
+pub mod table;
+
+use model::{
+    Counts, Document, DocumentMeta, Facts, GazetteIssue, Index, Section, SourceRef, SCHEMA_VERSION,
+};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// A problem found in the inputs, named by file and line (0 when it is not about one line).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: u32,
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        } else {
+            write!(f, "{}: {}", self.file, self.message)
+        }
+    }
+}
+
+/// `data/documents.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    pub gazette: Option<GazetteSpec>,
+    #[serde(rename = "document")]
+    pub documents: Vec<DocumentSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GazetteSpec {
+    pub file: String,
+    pub title: String,
+    pub issue: String,
+    pub serial: String,
+    pub date: String,
+    pub front_matter: [u32; 2],
+    pub back_matter: [u32; 2],
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSpec {
+    pub id: String,
+    pub title: String,
+    pub short_title: String,
+    pub issuer: String,
+    pub doc_number: String,
+    pub date: String,
+    pub region: String,
+    pub kind: String,
+    pub sources: Vec<SourceSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceSpec {
+    pub file: String,
+    pub lines: [u32; 2],
+}
+
+/// Everything the pipeline reads, already loaded.
+pub struct Inputs {
+    pub spec: String,
+    /// Source file name → raw bytes.
+    pub sources: BTreeMap<String, Vec<u8>>,
+    /// `(label, text)` of each curated facts file, label like `xinjiu-dongneng/targets.toml`.
+    pub facts: Vec<(String, String)>,
+    /// `data/departments.toml`.
+    pub departments: String,
+}
+
+/// Everything the pipeline writes.
+#[derive(Debug)]
+pub struct Outputs {
+    pub index: Index,
+    pub documents: Vec<Document>,
+    pub facts: Facts,
+    /// Per document: what the repair removed, for the report and the conservation test.
+    pub reports: BTreeMap<String, document::BuildReport>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+struct DepartmentsFile {
+    #[serde(default)]
+    department: Vec<facts::DepartmentAlias>,
+}
+
+/// Decodes a source file, refusing what is not a policy text in UTF-8.
+pub fn decode_source(name: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u32
+            + 1;
+        Diagnostic {
+            file: name.into(),
+            line,
+            message: "不是 UTF-8 编码的文本".into(),
+        }
+    })?;
+    if text.trim().is_empty() {
+        return Err(Diagnostic {
+            file: name.into(),
+            line: 0,
+            message: "文件为空".into(),
+        });
+    }
+    let cjk = text.chars().filter(|&c| normalize::is_cjk(c)).count();
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    if cjk * 2 < visible {
+        return Err(Diagnostic {
+            file: name.into(),
+            line: 0,
+            message: format!("不像中文政策文本（中文字符仅占 {cjk}/{visible}）"),
+        });
+    }
+    Ok(text.to_string())
+}
+
+/// The lines of one source span, numbered as in the source file.
+pub fn span_lines<'a>(
+    text: &'a str,
+    file: &str,
+    span: [u32; 2],
+) -> Result<Vec<repair::Line<'a>>, Diagnostic> {
+    let all: Vec<&str> = text.split('\n').collect();
+    let [first, last] = span;
+    if first == 0 || last < first || last as usize > all.len() {
+        return Err(Diagnostic {
+            file: file.into(),
+            line: first,
+            message: format!("行号范围 {first}-{last} 超出文件（共 {} 行）", all.len()),
+        });
+    }
+    Ok(all[first as usize - 1..last as usize]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| repair::Line {
+            number: first + i as u32,
+            text: t.trim_end_matches('\r'),
+        })
+        .collect())
+}
+
+fn count(sections: &[Section]) -> (u32, u32, u32, u32) {
+    let mut paragraphs = 0;
+    let mut rows = 0;
+    let mut chars = 0;
+    for s in sections {
+        chars += (s.number.chars().count() + s.title.chars().count()) as u32;
+        for b in &s.blocks {
+            match b {
+                model::Block::Paragraph(p) => {
+                    paragraphs += 1;
+                    chars += p.text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                }
+                model::Block::Table(t) => {
+                    rows += t.rows.len() as u32;
+                    chars += t
+                        .rows
+                        .iter()
+                        .flatten()
+                        .map(|c| c.chars().count() as u32)
+                        .sum::<u32>();
+                }
+            }
+        }
+    }
+    (
+        sections.len().saturating_sub(1) as u32,
+        paragraphs,
+        rows,
+        chars,
+    )
+}
+
+/// Runs the whole pipeline. Errors are returned together so one run reports them all.
+pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let spec: Spec = toml::from_str(&inputs.spec).map_err(|e| {
+        vec![Diagnostic {
+            file: "data/documents.toml".into(),
+            line: 0,
+            message: e.to_string(),
+        }]
+    })?;
+    let departments: DepartmentsFile = toml::from_str(&inputs.departments).map_err(|e| {
+        vec![Diagnostic {
+            file: "data/departments.toml".into(),
+            line: 0,
+            message: e.to_string(),
+        }]
+    })?;
+
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    for (name, bytes) in &inputs.sources {
+        match decode_source(name, bytes) {
+            Ok(t) => {
+                texts.insert(name.clone(), t);
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    let gazette = spec.gazette.as_ref().map(|g| GazetteIssue {
+        title: g.title.clone(),
+        issue: g.issue.clone(),
+        serial: g.serial.clone(),
+        date: g.date.clone(),
+    });
+
+    let mut documents = Vec::new();
+    let mut metas = Vec::new();
+    let mut reports = BTreeMap::new();
+    let mut indexes = BTreeMap::new();
+    for d in &spec.documents {
+        if !model::is_safe_id(&d.id) {
+            errors.push(Diagnostic {
+                file: "data/documents.toml".into(),
+                line: 0,
+                message: format!("文件编号无效：{}", d.id),
+            });
+            continue;
+        }
+        let Some(primary) = d.sources.first() else {
+            errors.push(Diagnostic {
+                file: "data/documents.toml".into(),
+                line: 0,
+                message: format!("{} 没有来源", d.id),
+            });
+            continue;
+        };
+        let Some(text) = texts.get(&primary.file) else {
+            errors.push(Diagnostic {
+                file: primary.file.clone(),
+                line: 0,
+                message: format!("{} 的来源文件缺失或无法读取", d.id),
+            });
+            continue;
+        };
+        let lines = match span_lines(text, &primary.file, primary.lines) {
+            Ok(l) => l,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let (sections, report) = document::build(&primary.file, &lines, &mut warnings);
+        // A second printing of the same document must say the same thing.
+        for other in d.sources.iter().skip(1) {
+            if let Some(other_text) = texts.get(&other.file) {
+                match span_lines(other_text, &other.file, other.lines) {
+                    Ok(other_lines) => {
+                        let (other_sections, _) =
+                            document::build(&other.file, &other_lines, &mut warnings);
+                        if let Some(diff) = first_difference(&sections, &other_sections) {
+                            warnings.push(Diagnostic {
+                                file: other.file.clone(),
+                                line: other.lines[0],
+                                message: format!("{} 的两个来源文字不一致：{diff}", d.id),
+                            });
+                        }
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        let (n_sections, paragraphs, table_rows, chars) = count(&sections);
+        let in_gazette = spec
+            .gazette
+            .as_ref()
+            .is_some_and(|g| d.sources.iter().any(|s| s.file == g.file));
+        metas.push(DocumentMeta {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            short_title: d.short_title.clone(),
+            issuer: d.issuer.clone(),
+            doc_number: d.doc_number.clone(),
+            date: d.date.clone(),
+            region: d.region.clone(),
+            kind: d.kind.clone(),
+            sources: d
+                .sources
+                .iter()
+                .map(|s| SourceRef {
+                    file: s.file.clone(),
+                    first_line: s.lines[0],
+                    last_line: s.lines[1],
+                })
+                .collect(),
+            gazette: if in_gazette { gazette.clone() } else { None },
+            counts: Counts {
+                sections: n_sections,
+                paragraphs,
+                table_rows,
+                chars,
+                ..Counts::default()
+            },
+        });
+        indexes.insert(d.id.clone(), facts::DocIndex::new(&sections));
+        reports.insert(d.id.clone(), report);
+        documents.push(Document {
+            schema_version: SCHEMA_VERSION,
+            id: d.id.clone(),
+            sections,
+        });
+    }
+
+    // Curated facts, verified against the text they quote.
+    let mut book = facts::DepartmentBook::new(&departments.department);
+    let mut all = Facts {
+        schema_version: SCHEMA_VERSION,
+        ..Facts::default()
+    };
+    // All files of one document are merged first, so cross-references between them resolve.
+    let mut by_doc: BTreeMap<String, facts::CuratedFile> = BTreeMap::new();
+    for (label, text) in &inputs.facts {
+        let doc = label.split('/').next().unwrap_or_default().to_string();
+        if !indexes.contains_key(&doc) {
+            errors.push(Diagnostic {
+                file: label.clone(),
+                line: 0,
+                message: format!("没有编号为 {doc} 的文件"),
+            });
+            continue;
+        }
+        let curated: facts::CuratedFile = match toml::from_str(text) {
+            Ok(c) => c,
+            Err(e) => {
+                let line = e
+                    .span()
+                    .map_or(0, |s| text[..s.start].matches('\n').count() as u32 + 1);
+                errors.push(Diagnostic {
+                    file: label.clone(),
+                    line,
+                    message: e.message().to_string(),
+                });
+                continue;
+            }
+        };
+        let entry = by_doc.entry(doc).or_default();
+        entry.field.extend(curated.field);
+        entry.project.extend(curated.project);
+        entry.target.extend(curated.target);
+        entry.list.extend(curated.list);
+    }
+    for (doc, curated) in &by_doc {
+        let Some(index) = indexes.get(doc) else {
+            continue;
+        };
+        let label = format!("data/facts/{doc}/");
+        let merged = facts::merge_document(doc, &label, curated, index, &mut book, &mut errors);
+        all.fields.extend(merged.fields);
+        all.projects.extend(merged.projects);
+        all.targets.extend(merged.targets);
+        all.lists.extend(merged.lists);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for id in all
+        .fields
+        .iter()
+        .map(|f| &f.id)
+        .chain(all.projects.iter().map(|p| &p.id))
+        .chain(all.targets.iter().map(|t| &t.id))
+    {
+        if !seen.insert(id.clone()) {
+            errors.push(Diagnostic {
+                file: "data/facts".into(),
+                line: 0,
+                message: format!("记录编号重复：{id}"),
+            });
+        }
+    }
+    // Targets linked from a project share its departments.
+    for p in &all.projects {
+        for t in &p.targets {
+            for d in &p.departments {
+                if let Some(dep) = book.departments.get_mut(d) {
+                    if !dep.targets.contains(t) {
+                        dep.targets.push(t.clone());
+                    }
+                }
+            }
+        }
+    }
+    all.departments = book
+        .departments
+        .into_values()
+        .filter(|d| !(d.fields.is_empty() && d.projects.is_empty() && d.targets.is_empty()))
+        .collect();
+    all.departments.sort_by(|a, b| {
+        (b.fields.len() + b.projects.len())
+            .cmp(&(a.fields.len() + a.projects.len()))
+            .then(a.name.cmp(&b.name))
+    });
+
+    for meta in &mut metas {
+        meta.counts.fields = all.fields.iter().filter(|f| f.doc == meta.id).count() as u32;
+        meta.counts.projects = all.projects.iter().filter(|f| f.doc == meta.id).count() as u32;
+        meta.counts.targets = all.targets.iter().filter(|f| f.doc == meta.id).count() as u32;
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Outputs {
+        index: Index {
+            schema_version: SCHEMA_VERSION,
+            documents: metas,
+        },
+        documents,
+        facts: all,
+        reports,
+        warnings,
+    })
+}
+
+/// The squeezed text of a document, in reading order: what conservation and comparisons use.
+pub fn squeezed_text(sections: &[Section]) -> String {
+    let mut out = String::new();
+    for s in sections {
+        out.push_str(&s.number);
+        out.push_str(&s.title);
+        for b in &s.blocks {
+            match b {
+                model::Block::Paragraph(p) => out.push_str(&p.text),
+                model::Block::Table(t) => {
+                    out.push_str(&t.caption);
+                    out.push_str(&t.header.concat());
+                    for r in &t.rows {
+                        out.push_str(&r.concat());
+                    }
+                    out.push_str(&t.notes.concat());
+                }
+            }
+        }
+    }
+    normalize::squeeze(&out)
+}
+
+fn first_difference(a: &[Section], b: &[Section]) -> Option<String> {
+    let (a, b) = (squeezed_text(a), squeezed_text(b));
+    if a == b {
+        return None;
+    }
+    let pos = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let snippet = |s: &str| {
+        s.chars()
+            .skip(pos.saturating_sub(10))
+            .take(30)
+            .collect::<String>()
+    };
+    Some(format!(
+        "第 {pos} 字起：“{}” / “{}”",
+        snippet(&a),
+        snippet(&b)
+    ))
+}

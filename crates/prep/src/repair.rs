@@ -1,0 +1,348 @@
+//! Turns the lines of a PDF-extracted text back into the document's paragraphs: joins
+//! lines and pages broken inside a sentence, strips Markdown marks (keeping headings and
+//! bold as structure) and collapses stray spaces.
+
+use crate::normalize::collapse_spaces;
+
+/// One source line with its 1-based number in the source file.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub number: u32,
+    pub text: &'a str,
+}
+
+/// A paragraph as printed, before outline parsing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawParagraph {
+    pub text: String,
+    /// Bold runs `[start, end)` in chars.
+    pub emphasis: Vec<(u32, u32)>,
+    /// Set when the source marked the line as a Markdown heading (`#`).
+    pub marked_heading: bool,
+    pub first_line: u32,
+    pub last_line: u32,
+}
+
+/// What was removed on the way, for the conservation test and the build report.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Removed {
+    pub markdown_marks: usize,
+    pub rules: usize,
+}
+
+/// Characters that end a sentence or a clause that may end a paragraph.
+const TERMINAL: &[char] = &[
+    '。', '！', '？', '；', '：', '…', '）', ')', '」', '』', '】', '!', '?', ';', ':',
+];
+
+/// A paragraph that was broken by a page or column is long; short lines without final
+/// punctuation (signatures, dates, addressees) are paragraphs of their own.
+const MIN_BROKEN_CHARS: usize = 20;
+
+/// Lines of this width or less, when most lines are, mean the PDF was extracted line by
+/// line (a narrow column): then only a trailing space or final punctuation ends a paragraph.
+fn is_line_wrapped(lines: &[Line]) -> bool {
+    let non_empty: Vec<&Line> = lines.iter().filter(|l| !l.text.trim().is_empty()).collect();
+    if non_empty.len() < 20 {
+        return false;
+    }
+    let narrow = non_empty
+        .iter()
+        .filter(|l| (20..=32).contains(&l.text.trim_end().chars().count()))
+        .count();
+    narrow * 2 > non_empty.len()
+}
+
+pub fn is_heading_start(text: &str) -> bool {
+    crate::outline::heading_number(text).is_some()
+}
+
+fn is_table_row(text: &str) -> bool {
+    text.contains('\t')
+}
+
+fn ends_paragraph(text: &str) -> bool {
+    let t = text.trim_end();
+    match t.chars().last() {
+        None => true,
+        Some('”' | '’' | '"') => {
+            // A closing quote ends the paragraph only after final punctuation: `…。”`
+            let mut rev = t.chars().rev();
+            rev.next();
+            rev.next().is_some_and(|c| TERMINAL.contains(&c))
+        }
+        Some(c) => TERMINAL.contains(&c),
+    }
+}
+
+/// Strips a leading Markdown heading mark and reports whether there was one.
+fn strip_heading_mark(text: &str) -> (&str, bool) {
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('#') {
+        let rest = trimmed.trim_start_matches('#');
+        if rest.starts_with(' ') || rest.is_empty() {
+            return (rest.trim_start(), true);
+        }
+    }
+    (text, false)
+}
+
+/// Removes `**` pairs, returning the text and the bold ranges in chars.
+fn strip_bold(text: &str, removed: &mut Removed) -> (String, Vec<(u32, u32)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut ranges = Vec::new();
+    let mut open: Option<u32> = None;
+    let mut count: u32 = 0;
+    let mut rest = text;
+    while let Some(i) = rest.find("**") {
+        let (before, after) = rest.split_at(i);
+        out.push_str(before);
+        count += before.chars().count() as u32;
+        removed.markdown_marks += 1;
+        match open.take() {
+            None => open = Some(count),
+            Some(start) => {
+                if count > start {
+                    ranges.push((start, count));
+                }
+            }
+        }
+        rest = after.get(2..).unwrap_or("");
+    }
+    out.push_str(rest);
+    if let Some(start) = open {
+        let end = out.chars().count() as u32;
+        if end > start {
+            ranges.push((start, end));
+        }
+    }
+    (out, ranges)
+}
+
+/// Rebuilds paragraphs from the lines of one document span.
+pub fn paragraphs(lines: &[Line], removed: &mut Removed) -> Vec<RawParagraph> {
+    let wrapped = is_line_wrapped(lines);
+    let mut out: Vec<RawParagraph> = Vec::new();
+    // The paragraph being built: raw text with `**` still in it, so bold runs that cross a
+    // page break are still paired.
+    let mut current: Option<(String, bool, u32, u32, bool)> = None; // text, heading, first, last, hard_break
+    let flush = |current: &mut Option<(String, bool, u32, u32, bool)>,
+                 out: &mut Vec<RawParagraph>,
+                 removed: &mut Removed| {
+        if let Some((text, heading, first, last, _)) = current.take() {
+            let (text, emphasis) = strip_bold(&text, removed);
+            let (text, emphasis) = collapse_with_ranges(&text, &emphasis);
+            if !text.trim().is_empty() {
+                out.push(RawParagraph {
+                    text,
+                    emphasis,
+                    marked_heading: heading,
+                    first_line: first,
+                    last_line: last,
+                });
+            }
+        }
+    };
+    for line in lines {
+        let raw = line.text;
+        if raw.trim().is_empty() {
+            continue;
+        }
+        if raw.trim() == "---" {
+            removed.rules += 1;
+            flush(&mut current, &mut out, removed);
+            continue;
+        }
+        let (text, heading) = strip_heading_mark(raw);
+        if heading {
+            removed.markdown_marks += 1;
+        }
+        let hard_break = text.ends_with("  ") && !wrapped;
+        let trailing_space = text.ends_with(' ');
+        let body = text.trim_end();
+        let body_start = body.trim_start();
+        let starts_block = heading || is_heading_start(body_start) || is_table_row(body);
+        if let Some((buf, cur_heading, _, last, cur_hard)) = current.as_mut() {
+            let joinable = !starts_block
+                && !is_table_row(buf)
+                && (*cur_hard
+                    || (!*cur_heading
+                        && !ends_paragraph(buf)
+                        && (wrapped || buf.chars().count() >= MIN_BROKEN_CHARS)));
+            if joinable {
+                if *cur_hard {
+                    buf.push('\n');
+                }
+                buf.push_str(if wrapped { body_start } else { body });
+                *last = line.number;
+                *cur_hard = hard_break;
+                if wrapped && trailing_space {
+                    flush(&mut current, &mut out, removed);
+                }
+                continue;
+            }
+        }
+        flush(&mut current, &mut out, removed);
+        let keep = if is_table_row(body) {
+            body.to_string()
+        } else {
+            body_start.to_string()
+        };
+        current = Some((keep, heading, line.number, line.number, hard_break));
+        if wrapped && trailing_space {
+            flush(&mut current, &mut out, removed);
+        }
+    }
+    flush(&mut current, &mut out, removed);
+    out
+}
+
+/// Collapses stray spaces while keeping emphasis ranges pointing at the same characters.
+fn collapse_with_ranges(text: &str, ranges: &[(u32, u32)]) -> (String, Vec<(u32, u32)>) {
+    if text.contains('\t') {
+        // Table rows keep their cell separators; the table parser handles them.
+        return (text.to_string(), ranges.to_vec());
+    }
+    if ranges.is_empty() {
+        return (
+            text.split('\n')
+                .map(collapse_spaces)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Vec::new(),
+        );
+    }
+    // Collapse piecewise so the range boundaries survive.
+    let chars: Vec<char> = text.chars().collect();
+    let mut cuts: Vec<u32> = ranges.iter().flat_map(|&(a, b)| [a, b]).collect();
+    cuts.push(0);
+    cuts.push(chars.len() as u32);
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = String::new();
+    let mut mapped = std::collections::HashMap::new();
+    let mut pos: u32 = 0;
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        mapped.insert(a, pos);
+        let piece: String = chars[a as usize..b as usize].iter().collect();
+        let collapsed = piece
+            .split('\n')
+            .map(collapse_spaces)
+            .collect::<Vec<_>>()
+            .join("\n");
+        pos += collapsed.chars().count() as u32;
+        out.push_str(&collapsed);
+        mapped.insert(b, pos);
+    }
+    let new_ranges = ranges
+        .iter()
+        .filter_map(|&(a, b)| Some((*mapped.get(&a)?, *mapped.get(&b)?)))
+        .filter(|(a, b)| b > a)
+        .collect();
+    (out, new_ranges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(src: &str) -> Vec<String> {
+        let lines: Vec<Line> = src
+            .split('\n')
+            .enumerate()
+            .map(|(i, t)| Line {
+                number: i as u32 + 1,
+                text: t,
+            })
+            .collect();
+        let mut removed = Removed::default();
+        paragraphs(&lines, &mut removed)
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    fn check(src: &str, expected: &[&str]) {
+        assert_eq!(run(src), expected, "source: {src:?}");
+    }
+
+    #[test]
+    fn joins_words_broken_by_a_page() {
+        check(
+            "2017年全市地区生产总值达到7202亿元，同比增长8%，高于全省0.6个百分点；固定资产投\n\n资完成 4364 亿元，同比增长 13.5%。",
+            &["2017年全市地区生产总值达到7202亿元，同比增长8%，高于全省0.6个百分点；固定资产投资完成4364亿元，同比增长13.5%。"],
+        );
+    }
+
+    #[test]
+    fn joins_lists_broken_by_a_page() {
+        check(
+            "（一）指导思想。以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的十九大和十九届二中、三中、\n\n四中全会精神，深化服务业供给侧结构性改革。",
+            &["（一）指导思想。以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的十九大和十九届二中、三中、四中全会精神，深化服务业供给侧结构性改革。"],
+        );
+    }
+
+    #[test]
+    fn keeps_real_paragraph_boundaries() {
+        check(
+            "济南市人民政府办公厅\n\n2020年5月12日\n\n（此件公开发布）",
+            &["济南市人民政府办公厅", "2020年5月12日", "（此件公开发布）"],
+        );
+        check(
+            "一、总体思路\n\n（一）指导思想。以习近平",
+            &["一、总体思路", "（一）指导思想。以习近平"],
+        );
+    }
+
+    #[test]
+    fn strips_markdown_and_keeps_bold() {
+        let lines: Vec<Line> = [
+            "## 一、2019年工作回顾",
+            "**我们始终把疫情防控作为头等大事来抓**，迅速启动一级响应机制。",
+            "---",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            number: i as u32 + 1,
+            text: t,
+        })
+        .collect();
+        let mut removed = Removed::default();
+        let got = paragraphs(&lines, &mut removed);
+        assert_eq!(got[0].text, "一、2019年工作回顾");
+        assert!(got[0].marked_heading);
+        assert_eq!(
+            got[1].text,
+            "我们始终把疫情防控作为头等大事来抓，迅速启动一级响应机制。"
+        );
+        assert_eq!(got[1].emphasis, vec![(0, 17)]);
+        assert_eq!(
+            removed,
+            Removed {
+                markdown_marks: 3,
+                rules: 1
+            }
+        );
+    }
+
+    #[test]
+    fn line_wrapped_columns_join_until_a_trailing_space() {
+        let mut src = String::new();
+        for _ in 0..12 {
+            src.push_str("遵循产业发展规律，发挥产业比较优势，以更高水平的需\n\n求侧、供给侧动态平衡为目标，按照总思路推动产业向高端化。 \n\n");
+        }
+        let got = run(&src);
+        assert_eq!(got.len(), 12);
+        assert_eq!(got[0], "遵循产业发展规律，发挥产业比较优势，以更高水平的需求侧、供给侧动态平衡为目标，按照总思路推动产业向高端化。");
+    }
+
+    #[test]
+    fn hard_breaks_stay_inside_one_paragraph() {
+        check(
+            "济南市住房和城乡建设局  \n济南市自然资源和规划局  \n2020年5月9日",
+            &["济南市住房和城乡建设局\n济南市自然资源和规划局\n2020年5月9日"],
+        );
+    }
+}

@@ -1,0 +1,104 @@
+//! The app shell and the route table: header, navigation, settings, footer, and which
+//! page each path shows.
+
+use crate::{data, pages, settings};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Meta, Title};
+use leptos_router::{
+    components::{FlatRoutes, Route, Router, A},
+    path,
+};
+
+pub const SITE_NAME: &str = "济南青岛政策文件解读";
+
+pub fn mount() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    else {
+        return;
+    };
+    // The static shell in index.html painted the first view; the app takes over from it.
+    root.set_inner_html("");
+    let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
+    leptos::mount::mount_to(root, App).forget();
+}
+
+/// The path the app is hosted under, read from `<base href>` so that one build works
+/// under any sub-path.
+fn router_base() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    model::route::base_path(&base)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    settings::Settings::provide();
+    data::Store::provide();
+    view! {
+        <Router base=router_base()>
+            <a class="skip" href="#main">"跳到正文"</a>
+            <header class="site-header">
+                <div class="brand">
+                    <A href="/">{SITE_NAME}</A>
+                </div>
+                <settings::SettingsBar />
+            </header>
+            <nav class="site-nav" aria-label="主导航">
+                <ul>
+                    <li><A href="/" exact=true>"首页"</A></li>
+                    <li><A href="/documents/">"文件"</A></li>
+                    <li><A href="/fields/">"重点领域"</A></li>
+                    <li><A href="/projects/">"重点工程"</A></li>
+                    <li><A href="/targets/">"目标指标"</A></li>
+                    <li><A href="/departments/">"责任单位"</A></li>
+                    <li><A href="/search/">"搜索"</A></li>
+                </ul>
+            </nav>
+            <main id="main" tabindex="-1">
+                <FlatRoutes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::home::Home />
+                    <Route path=path!("/documents") view=pages::documents::DocumentList />
+                    <Route path=path!("/document") view=pages::reader::Reader />
+                    <Route path=path!("/about") view=pages::about::About />
+                </FlatRoutes>
+            </main>
+            <footer class="site-footer">
+                <p>
+                    "数据来源：济南市人民政府、济南市人民政府办公厅、济南市历下区人民政府、青岛市人民政府公开发布的政策文件（含《济南市人民政府公报》2020年第10期）。"
+                </p>
+                <p><A href="/about/">"关于本站与数据下载"</A></p>
+            </footer>
+        </Router>
+    }
+}
+
+/// Page title and the government-site meta tags (`SiteName`, `ColumnName`, …) of one view.
+#[component]
+pub fn PageMeta(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] column: String,
+    #[prop(optional, into)] pub_date: Signal<String>,
+    #[prop(optional, into)] source: Signal<String>,
+) -> impl IntoView {
+    let full_title = move || {
+        let t = title.get();
+        if t.is_empty() {
+            SITE_NAME.to_string()
+        } else {
+            format!("{t} - {SITE_NAME}")
+        }
+    };
+    view! {
+        <Title text=full_title />
+        <Meta name="SiteName" content=SITE_NAME />
+        <Meta name="ColumnName" content=column />
+        <Meta name="ArticleTitle" content=move || title.get() />
+        <Meta name="PubDate" content=move || pub_date.get() />
+        <Meta name="ContentSource" content=move || source.get() />
+    }
+}

@@ -1,0 +1,85 @@
+//! Fetching the static JSON: one shared resource per file, errors in plain Chinese.
+
+use leptos::prelude::*;
+use model::{Document, Facts, Index};
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+
+/// A data file that could not be used, with the file name and the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    pub file: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "数据加载失败：{}（{}）", self.reason, self.file)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+pub type Loaded<T> = Result<Arc<T>, LoadError>;
+
+/// Fetches `data/<file>` relative to the page's `<base>`, so the app works under any sub-path.
+pub async fn fetch_data<T: DeserializeOwned>(file: String) -> Loaded<T> {
+    let url = format!("data/{file}");
+    let fail = |reason: String| LoadError {
+        file: file.clone(),
+        reason,
+    };
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|_| fail("网络连接失败，请检查网络后重试".into()))?;
+    match response.status() {
+        200 => {}
+        404 => return Err(fail("数据文件不存在（404）".into())),
+        s if s >= 500 => return Err(fail(format!("服务器出错（{s}）"))),
+        s => return Err(fail(format!("服务器返回异常状态（{s}）"))),
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|_| fail("数据传输中断".into()))?;
+    model::parse_versioned::<T>(&text)
+        .map(Arc::new)
+        .map_err(|e| fail(e.to_string()))
+}
+
+/// The files every page may need, fetched once per visit and shared through context.
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub index: LocalResource<Loaded<Index>>,
+    pub facts: LocalResource<Loaded<Facts>>,
+}
+
+impl Store {
+    pub fn provide() {
+        let store = Store {
+            index: LocalResource::new(|| fetch_data::<Index>("index.json".into())),
+            facts: LocalResource::new(|| fetch_data::<Facts>("facts.json".into())),
+        };
+        provide_context(store);
+    }
+}
+
+pub fn store() -> Store {
+    expect_context::<Store>()
+}
+
+pub fn document_resource(id: impl Fn() -> String + 'static) -> LocalResource<Loaded<Document>> {
+    LocalResource::new(move || {
+        let id = id();
+        async move {
+            if !model::is_safe_id(&id) {
+                return Err(LoadError {
+                    file: String::new(),
+                    reason: "文件编号无效".into(),
+                });
+            }
+            fetch_data::<Document>(format!("doc/{id}.json")).await
+        }
+    })
+}

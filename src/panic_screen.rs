@@ -1,0 +1,35 @@
+//! Last line of defence: a panic replaces the page with a readable message instead of
+//! leaving a dead app behind.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+pub const MESSAGE: &str = "页面出错，请刷新";
+
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("panic: {info}").into());
+        show();
+    }));
+}
+
+fn show() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(screen) = document.get_element_by_id("panic") {
+        let _ = screen.remove_attribute("hidden");
+    }
+    if let Some(app) = document.get_element_by_id("app") {
+        let _ = app.set_attribute("hidden", "");
+    }
+}
+
+/// Exposed to the browser tests (as `window.wasmBindings.trigger_panic_for_test()`) so
+/// they can prove the panic screen renders; no route or link can reach it.
+#[wasm_bindgen]
+pub fn trigger_panic_for_test() {
+    #[allow(clippy::panic)]
+    {
+        panic!("panic requested by a browser test");
+    }
+}

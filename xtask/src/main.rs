@@ -1,0 +1,308 @@
+//! Developer tasks as code. `cargo xtask <task>`:
+//!
+//! - `serve`     install what is missing, build the release app, serve it on 127.0.0.1
+//! - `test`      install what the tests need and run every check CI runs
+//! - `data`      regenerate `public/data/` from `data/` (`--check`: fail if it is stale)
+//! - `coverage`  print how many records each document has
+//! - `build`     release build into `dist/` (with the post-build step)
+
+mod dist;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let task = args.first().map(String::as_str).unwrap_or("help");
+    let rest = &args[args.len().min(1)..];
+    let result = match task {
+        "data" => data(rest.iter().any(|a| a == "--check")),
+        "coverage" => coverage(),
+        "build" => build(),
+        "serve" => serve(rest),
+        "test" => test(),
+        _ => {
+            eprintln!("usage: cargo xtask <serve|test|data [--check]|coverage|build>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {task}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+pub fn run(cmd: &mut Command) -> Result {
+    eprintln!("$ {}", describe(cmd));
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("{}: {e}", describe(cmd)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{} failed ({status})", describe(cmd)))
+    }
+}
+
+fn describe(cmd: &Command) -> String {
+    std::iter::once(cmd.get_program().to_string_lossy().into_owned())
+        .chain(cmd.get_args().map(|a| a.to_string_lossy().into_owned()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Loads everything the pipeline reads from `data/`.
+fn load_inputs() -> Result<prep::Inputs> {
+    let data = root().join("data");
+    let mut sources = std::collections::BTreeMap::new();
+    for entry in
+        std::fs::read_dir(data.join("sources")).map_err(|e| format!("data/sources: {e}"))?
+    {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            sources.insert(
+                name,
+                std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+            );
+        }
+    }
+    let mut facts = Vec::new();
+    let facts_dir = data.join("facts");
+    let mut doc_dirs: Vec<PathBuf> = std::fs::read_dir(&facts_dir)
+        .map_err(|e| format!("data/facts: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    doc_dirs.sort();
+    for dir in doc_dirs {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| e.to_string())?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        for f in files {
+            let label = f
+                .strip_prefix(&facts_dir)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            facts.push((label, read(&f)?));
+        }
+    }
+    Ok(prep::Inputs {
+        spec: read(&data.join("documents.toml"))?,
+        sources,
+        facts,
+        departments: read(&data.join("departments.toml"))?,
+    })
+}
+
+fn build_outputs() -> Result<prep::Outputs> {
+    let inputs = load_inputs()?;
+    prep::build(&inputs).map_err(|errors| {
+        let mut msg = format!("{} 个问题：\n", errors.len());
+        for e in &errors {
+            msg.push_str(&format!("  {e}\n"));
+        }
+        msg
+    })
+}
+
+/// The generated files, path relative to `public/data/` → contents.
+fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
+    let json = |v: &dyn erased::Json| v.to_json();
+    let mut files = vec![
+        ("index.json".to_string(), json(&outputs.index)?),
+        ("facts.json".to_string(), json(&outputs.facts)?),
+    ];
+    for d in &outputs.documents {
+        files.push((format!("doc/{}.json", d.id), json(d)?));
+    }
+    Ok(files)
+}
+
+mod erased {
+    pub trait Json {
+        fn to_json(&self) -> crate::Result<String>;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> crate::Result<String> {
+            serde_json::to_string(self)
+                .map(|s| s + "\n")
+                .map_err(|e| e.to_string())
+        }
+    }
+}
+
+fn data(check: bool) -> Result {
+    let outputs = build_outputs()?;
+    for w in &outputs.warnings {
+        eprintln!("warning: {w}");
+    }
+    let out_dir = root().join("public/data");
+    let files = rendered(&outputs)?;
+    let mut stale = Vec::new();
+    for (rel, contents) in &files {
+        let path = out_dir.join(rel);
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        if current != *contents {
+            if check {
+                stale.push(rel.clone());
+            } else {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+                }
+                std::fs::write(&path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
+                eprintln!("wrote public/data/{rel}");
+            }
+        }
+    }
+    // Files no document produces any more are stale too.
+    let expected: std::collections::HashSet<&str> = files.iter().map(|(r, _)| r.as_str()).collect();
+    if let Ok(entries) = std::fs::read_dir(out_dir.join("doc")) {
+        for e in entries.flatten() {
+            let rel = format!("doc/{}", e.file_name().to_string_lossy());
+            if !expected.contains(rel.as_str()) {
+                if check {
+                    stale.push(rel);
+                } else {
+                    std::fs::remove_file(e.path()).map_err(|e| e.to_string())?;
+                }
+            }
+        }
+    }
+    if !stale.is_empty() {
+        return Err(format!(
+            "public/data is stale ({}); run `cargo xtask data`",
+            stale.join(", ")
+        ));
+    }
+    if check {
+        eprintln!("public/data is up to date ({} files)", files.len());
+    }
+    Ok(())
+}
+
+fn coverage() -> Result {
+    let o = build_outputs()?;
+    println!("| document | sections | paragraphs | table rows | key fields | projects | targets (table / prose) | departments |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for d in &o.index.documents {
+        let targets: Vec<_> = o.facts.targets.iter().filter(|t| t.doc == d.id).collect();
+        let table = targets.iter().filter(|t| t.origin == "table").count();
+        let mut deps = std::collections::BTreeSet::new();
+        for f in o.facts.fields.iter().filter(|f| f.doc == d.id) {
+            deps.extend(f.departments.iter());
+        }
+        for p in o.facts.projects.iter().filter(|p| p.doc == d.id) {
+            deps.extend(p.departments.iter());
+        }
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} ({} / {}) | {} |",
+            d.id,
+            d.counts.sections,
+            d.counts.paragraphs,
+            d.counts.table_rows,
+            d.counts.fields,
+            d.counts.projects,
+            targets.len(),
+            table,
+            targets.len() - table,
+            deps.len()
+        );
+    }
+    println!(
+        "\nall departments: {}, lists: {}",
+        o.facts.departments.len(),
+        o.facts.lists.len()
+    );
+    Ok(())
+}
+
+fn build() -> Result {
+    tools::ensure_build_tools()?;
+    data(true)?;
+    run(Command::new("cargo").args(["fetch", "--locked"]))?;
+    run(Command::new("trunk")
+        .args(["build", "--release", "--offline", "--locked"])
+        .env("PATH", tools::path_with_node_bin()))?;
+    dist::post_build(&root().join("dist"))
+}
+
+fn serve(args: &[String]) -> Result {
+    build()?;
+    let port = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--port="))
+        .unwrap_or("8080")
+        .to_string();
+    let prefix = "/zwgk/zcdl/";
+    println!("Serving dist/ at http://127.0.0.1:{port}{prefix}  (Ctrl-C to stop)");
+    run(Command::new("node").args(["tests/browser/server.mjs", "dist", &port, prefix]))
+}
+
+fn test() -> Result {
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "-p",
+        "policy-explorer",
+        "-p",
+        "model",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(Command::new("cargo").args(["test", "--workspace", "--locked"]))?;
+    data(true)?;
+    build()?;
+    let mut tests: Vec<String> = std::fs::read_dir(root().join("tests/browser"))
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".test.mjs"))
+        .map(|n| format!("tests/browser/{n}"))
+        .collect();
+    tests.sort();
+    run(Command::new("node")
+        .arg("--test")
+        .arg("--test-concurrency=1")
+        .args(&tests)
+        .env("PATH", tools::path_with_node_bin()))
+}

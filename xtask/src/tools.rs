@@ -1,0 +1,118 @@
+//! Installs the tools the build and the tests need, only when they are missing, so that a
+//! fresh machine gets them and a prepared one is left alone.
+
+use crate::{root, run, Result};
+use std::process::Command;
+
+const TRUNK_VERSION: &str = "0.21.14";
+
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// The wasm-bindgen version pinned in Cargo.lock; the CLI must match it exactly.
+fn locked_wasm_bindgen() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("wasm-bindgen not found in Cargo.lock".into())
+}
+
+/// `node_modules/.bin` first on PATH, so Trunk finds the npm `wasm-opt` (binaryen 132;
+/// Debian's binaryen 108 produces a wasm that dies at start).
+pub fn path_with_node_bin() -> String {
+    let bin = root().join("node_modules/.bin");
+    let cargo_bin = std::env::var("CARGO_HOME")
+        .map(|h| format!("{h}/bin"))
+        .unwrap_or_else(|_| format!("{}/.cargo/bin", std::env::var("HOME").unwrap_or_default()));
+    format!(
+        "{}:{}:{}",
+        bin.display(),
+        cargo_bin,
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
+fn ensure_npm_packages() -> Result {
+    let marker = root().join("node_modules/.package-lock.json");
+    let lock = root().join("package-lock.json");
+    let fresh = match (
+        std::fs::metadata(&marker).and_then(|m| m.modified()),
+        std::fs::metadata(&lock).and_then(|m| m.modified()),
+    ) {
+        (Ok(installed), Ok(locked)) => installed >= locked,
+        _ => false,
+    };
+    if fresh && root().join("node_modules/.bin/wasm-opt").exists() {
+        return Ok(());
+    }
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))
+}
+
+pub fn ensure_build_tools() -> Result {
+    let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|t| t == "wasm32-unknown-unknown") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    if output("trunk", &["--version"]).is_none_or(|v| !v.ends_with(TRUNK_VERSION)) {
+        run(Command::new("cargo").args([
+            "install",
+            &format!("trunk@{TRUNK_VERSION}"),
+            "--locked",
+        ]))?;
+    }
+    let wbg = locked_wasm_bindgen()?;
+    if output("wasm-bindgen", &["--version"]).is_none_or(|v| !v.ends_with(&wbg)) {
+        // `--locked` fails for this version: one locked dependency is gone from the registry.
+        run(Command::new("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &format!("={wbg}"),
+        ]))?;
+    }
+    ensure_npm_packages()
+}
+
+/// Debian's Chromium and a CJK font for the browser tests and screenshots.
+pub fn ensure_test_tools() -> Result {
+    let packages = ["chromium", "fonts-wqy-microhei"];
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|p| {
+            output("dpkg-query", &["-W", "-f=${Status}", p])
+                .is_none_or(|s| !s.contains("install ok installed"))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let sudo = if output("id", &["-u"]).as_deref() == Some("0") {
+        vec![]
+    } else {
+        vec!["sudo"]
+    };
+    let apt = |args: &[&str]| {
+        let mut all: Vec<&str> = sudo.clone();
+        all.push("apt-get");
+        all.extend_from_slice(args);
+        let mut cmd = Command::new(all[0]);
+        cmd.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut cmd)
+    };
+    apt(&["update"])?;
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend(missing);
+    apt(&args)
+}
