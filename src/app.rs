@@ -24,14 +24,23 @@ pub fn mount() {
     leptos::mount::mount_to(root, App).forget();
 }
 
-/// The path the app is hosted under, read from `<base href>` so that one build works
+/// The path the app is hosted under, read once from `<base href>` so that one build works
 /// under any sub-path.
-fn router_base() -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    model::route::base_path(&base)
+fn router_base() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        let base = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .unwrap_or_default();
+        model::route::base_path(&base)
+    })
+}
+
+/// An app path (`/targets/?year=2025`) as a link under the hosting sub-path: the router
+/// does not prefix absolute links with its base.
+pub fn url(path: &str) -> String {
+    format!("{}{path}", router_base())
 }
 
 #[component]
@@ -40,23 +49,23 @@ pub fn App() -> impl IntoView {
     settings::Settings::provide();
     data::Store::provide();
     view! {
-        <Router base=router_base()>
+        <Router base=router_base().to_string()>
             <a class="skip" href="#main">"跳到正文"</a>
             <header class="site-header">
                 <div class="brand">
-                    <A href="/">{SITE_NAME}</A>
+                    <A href=crate::app::url("/")>{SITE_NAME}</A>
                 </div>
                 <settings::SettingsBar />
             </header>
             <nav class="site-nav" aria-label="主导航">
                 <ul>
-                    <li><A href="/" exact=true>"首页"</A></li>
-                    <li><A href="/documents/">"文件"</A></li>
-                    <li><A href="/fields/">"重点领域"</A></li>
-                    <li><A href="/projects/">"重点工程"</A></li>
-                    <li><A href="/targets/">"目标指标"</A></li>
-                    <li><A href="/departments/">"责任单位"</A></li>
-                    <li><A href="/search/">"搜索"</A></li>
+                    <li><A href=crate::app::url("/") exact=true>"首页"</A></li>
+                    <li><A href=crate::app::url("/documents/")>"文件"</A></li>
+                    <li><A href=crate::app::url("/fields/")>"重点领域"</A></li>
+                    <li><A href=crate::app::url("/projects/")>"重点工程"</A></li>
+                    <li><A href=crate::app::url("/targets/")>"目标指标"</A></li>
+                    <li><A href=crate::app::url("/departments/")>"责任单位"</A></li>
+                    <li><A href=crate::app::url("/search/")>"搜索"</A></li>
                 </ul>
             </nav>
             <main id="main" tabindex="-1">
@@ -71,7 +80,7 @@ pub fn App() -> impl IntoView {
                 <p>
                     "数据来源：济南市人民政府、济南市人民政府办公厅、济南市历下区人民政府、青岛市人民政府公开发布的政策文件（含《济南市人民政府公报》2020年第10期）。"
                 </p>
-                <p><A href="/about/">"关于本站与数据下载"</A></p>
+                <p><A href=crate::app::url("/about/")>"关于本站与数据下载"</A></p>
             </footer>
         </Router>
     }

@@ -3,8 +3,6 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-pub const MESSAGE: &str = "页面出错，请刷新";
-
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("panic: {info}").into());

@@ -26,7 +26,7 @@ pub fn DocumentList() -> impl IntoView {
                                 let href = format!("/document/?id={}", doc.id);
                                 view! {
                                     <li class="doc-item">
-                                        <h2><A href=href>{doc.title.clone()}</A></h2>
+                                        <h2><A href=crate::app::url(&href)>{doc.title.clone()}</A></h2>
                                         <dl class="doc-meta">
                                             <dt>"发文机关"</dt><dd>{or_dash(&doc.issuer)}</dd>
                                             <dt>"文号"</dt><dd>{or_dash(&doc.doc_number)}</dd>

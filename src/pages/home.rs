@@ -38,7 +38,7 @@ pub fn Home() -> impl IntoView {
                                     let href = format!("/document/?id={}", doc.id);
                                     view! {
                                         <li class="card">
-                                            <A href=href>{doc.short_title.clone()}</A>
+                                            <A href=crate::app::url(&href)>{doc.short_title.clone()}</A>
                                             <p class="meta">
                                                 {doc.region.clone()} " · " {doc.kind.clone()} " · "
                                                 {doc.date.clone()}

@@ -38,7 +38,7 @@ pub fn NotFoundRecord(
         <section class="not-found">
             <h1>"未找到"</h1>
             <p>"没有编号为“" <span class="bad-id">{id}</span> "”的" {what} "。"</p>
-            <p><leptos_router::components::A href=back_href>{back_label}</leptos_router::components::A></p>
+            <p><leptos_router::components::A href=crate::app::url(&back_href)>{back_label}</leptos_router::components::A></p>
         </section>
     }
 }

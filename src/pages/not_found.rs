@@ -12,9 +12,9 @@ pub fn NotFound() -> impl IntoView {
             <h1>"页面不存在"</h1>
             <p>"您访问的地址没有对应的页面，可能链接有误或页面已调整。"</p>
             <ul>
-                <li><A href="/">"返回首页"</A></li>
-                <li><A href="/documents/">"浏览全部文件"</A></li>
-                <li><A href="/search/">"搜索政策内容"</A></li>
+                <li><A href=crate::app::url("/")>"返回首页"</A></li>
+                <li><A href=crate::app::url("/documents/")>"浏览全部文件"</A></li>
+                <li><A href=crate::app::url("/search/")>"搜索政策内容"</A></li>
             </ul>
         </section>
     }

@@ -1,0 +1,79 @@
+// Shared browser-test harness: serves dist/ under a sub-path from the plain static server,
+// drives Debian Chromium through playwright-core (no downloaded browser), records console
+// errors, failed requests and requests that leave 127.0.0.1, and saves screenshots under
+// target/screenshots/ for people to look at.
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "./server.mjs";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = path.join(ROOT, "dist");
+export const PREFIX = "/zwgk/zcdl/";
+export const SHOTS = path.join(ROOT, "target/screenshots");
+export const VIEWPORTS = {
+  phone: { width: 360, height: 740 },
+  desktop: { width: 1280, height: 800 },
+};
+
+export async function serve(faults = new Map()) {
+  const server = await startServer(DIST, 0, PREFIX, faults);
+  const { port } = server.address();
+  return { server, base: `http://127.0.0.1:${port}${PREFIX}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+/**
+ * A page that remembers every problem it saw. `problems()` lists console errors, page
+ * errors, failed requests, HTTP errors and requests to other hosts.
+ */
+export async function openPage(browser, viewport, { deviceScaleFactor = 1, allow = [] } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, locale: "zh-CN" });
+  const page = await context.newPage();
+  const problems = [];
+  const allowed = (text) => allow.some((a) => text.includes(a));
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !allowed(msg.text())) problems.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => {
+    if (!allowed(String(err))) problems.push(`pageerror: ${err}`);
+  });
+  page.on("requestfailed", (req) => {
+    if (!allowed(req.url())) problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
+  page.on("response", (res) => {
+    if (res.status() >= 400 && !allowed(res.url())) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  page.on("request", (req) => {
+    const host = new URL(req.url()).hostname;
+    if (!["127.0.0.1", ""].includes(host) && !req.url().startsWith("data:") && !req.url().startsWith("blob:")) {
+      problems.push(`third-party request: ${req.url()}`);
+    }
+  });
+  return { page, context, problems: () => problems.slice() };
+}
+
+export async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the app has replaced the static shell and the data has arrived. */
+export async function ready(page) {
+  await page.waitForFunction(() => !document.querySelector(".loading") && document.querySelector("main h1"), null, { timeout: 15000 });
+}

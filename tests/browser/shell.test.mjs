@@ -1,0 +1,91 @@
+// The app shell under a sub-path: every route opens directly, reloads, and shows data;
+// no console errors or failed requests; the panic screen renders; the first paint needs
+// no JavaScript.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage, shot, ready, VIEWPORTS } from "./harness.mjs";
+
+let srv, browser;
+before(async () => {
+  srv = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  test(`home page under a sub-path shows the documents (${name})`, async () => {
+    const { page, problems } = await openPage(browser, viewport);
+    await page.goto(srv.base);
+    await ready(page);
+    assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+    const cards = await page.locator(".cards .card").count();
+    assert.equal(cards, 11, "eleven documents on the home page");
+    assert.match(await page.locator(".site-nav").innerText(), /首页[\s\S]*文件[\s\S]*重点领域[\s\S]*重点工程[\s\S]*目标指标[\s\S]*责任单位[\s\S]*搜索/);
+    assert.match(await page.locator(".site-footer").innerText(), /数据来源/);
+    await shot(page, `home-${name}`);
+    assert.deepEqual(problems(), []);
+  });
+
+  test(`deep link to a document opens directly and survives reload (${name})`, async () => {
+    const { page, problems } = await openPage(browser, viewport);
+    await page.goto(`${srv.base}document/?id=shenghuo-fuwu`);
+    await ready(page);
+    assert.match(await page.locator("main h1").innerText(), /生活性服务业高端化发展/);
+    await page.reload();
+    await ready(page);
+    assert.match(await page.locator("main h1").innerText(), /生活性服务业高端化发展/);
+    assert.match(await page.title(), /生活性服务业/);
+    await shot(page, `reader-${name}`);
+    assert.deepEqual(problems(), []);
+  });
+
+  test(`navigation keeps the sub-path (${name})`, async () => {
+    const { page, problems } = await openPage(browser, viewport);
+    await page.goto(srv.base);
+    await ready(page);
+    await page.locator(".site-nav a", { hasText: "文件" }).first().click();
+    await page.waitForURL(/\/zwgk\/zcdl\/documents\/?$/);
+    await ready(page);
+    assert.equal(await page.locator(".doc-list .doc-item").count(), 11);
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.locator(".doc-list .doc-item").count(), 11);
+    assert.deepEqual(problems(), []);
+  });
+}
+
+test("every route page exists as a plain file", async () => {
+  for (const route of ["documents", "document", "fields", "field", "projects", "project", "targets", "target", "departments", "department", "search", "about"]) {
+    const res = await fetch(`${srv.base}${route}/`);
+    assert.equal(res.status, 200, route);
+    assert.match(await res.text(), /<base href="\.\.\/">/, route);
+  }
+});
+
+test("first paint without JavaScript shows title, navigation and a message", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
+  const page = await context.newPage();
+  await page.goto(srv.base);
+  assert.match(await page.locator(".site-nav").innerText(), /目标指标/);
+  assert.match(await page.locator("noscript").evaluate((n) => n.textContent), /JavaScript/);
+  await context.close();
+});
+
+test("a panic shows a readable message instead of a dead page", async () => {
+  const { page } = await openPage(browser, VIEWPORTS.phone, { allow: ["panic", "unreachable", "RuntimeError"] });
+  await page.goto(srv.base);
+  await ready(page);
+  await page.evaluate(() => {
+    try {
+      window.wasmBindings.trigger_panic_for_test();
+    } catch (e) {
+      /* the wasm traps after the hook ran */
+    }
+  });
+  await page.locator("#panic").waitFor({ state: "visible" });
+  assert.match(await page.locator("#panic").innerText(), /页面出错，请刷新/);
+  await shot(page, "panic-phone");
+});
