@@ -73,6 +73,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::home::Home />
                     <Route path=path!("/documents") view=pages::documents::DocumentList />
                     <Route path=path!("/document") view=pages::reader::Reader />
+                    <Route path=path!("/fields") view=pages::fields::FieldList />
+                    <Route path=path!("/field") view=pages::fields::FieldDetail />
+                    <Route path=path!("/projects") view=pages::projects::ProjectList />
+                    <Route path=path!("/project") view=pages::projects::ProjectDetail />
+                    <Route path=path!("/targets") view=pages::targets::TargetList />
+                    <Route path=path!("/target") view=pages::targets::TargetDetail />
+                    <Route path=path!("/departments") view=pages::departments::DepartmentList />
+                    <Route path=path!("/department") view=pages::departments::DepartmentDetail />
+                    <Route path=path!("/search") view=pages::search::Search />
                     <Route path=path!("/about") view=pages::about::About />
                 </FlatRoutes>
             </main>

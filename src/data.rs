@@ -69,14 +69,18 @@ pub fn store() -> Store {
     expect_context::<Store>()
 }
 
+/// One document's text, fetched only for an id the index knows: an unknown id never turns
+/// into a request.
 pub fn document_resource(id: impl Fn() -> String + 'static) -> LocalResource<Loaded<Document>> {
+    let index = store().index;
     LocalResource::new(move || {
         let id = id();
         async move {
-            if !model::is_safe_id(&id) {
+            let index = index.await?;
+            if !index.documents.iter().any(|d| d.id == id) {
                 return Err(LoadError {
                     file: String::new(),
-                    reason: "文件编号无效".into(),
+                    reason: "没有这个文件".into(),
                 });
             }
             fetch_data::<Document>(format!("doc/{id}.json")).await

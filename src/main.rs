@@ -1,5 +1,8 @@
 //! Entry point of the wasm app: installs the panic screen, then mounts [`app::App`].
 
+// Data from the network, the URL or storage must never index its way into a panic.
+#![deny(clippy::indexing_slicing)]
+
 mod app;
 mod data;
 mod pages;

@@ -1,10 +1,16 @@
 //! One module per page, plus the loading and failure views they share.
 
 pub mod about;
+pub mod departments;
 pub mod documents;
+pub mod fields;
 pub mod home;
 pub mod not_found;
+pub mod projects;
 pub mod reader;
+pub mod records;
+pub mod search;
+pub mod targets;
 
 use crate::data::LoadError;
 use leptos::prelude::*;

@@ -1,13 +1,16 @@
 //! 文件阅读: metadata, outline, and the cleaned text by section, with an anchor per section
 //! and paragraph. `?id=<doc>&at=<anchor>` scrolls to and highlights one paragraph.
 
+use crate::app::url;
 use crate::app::PageMeta;
 use crate::data::{document_resource, store};
 use crate::pages::documents::or_dash;
 use crate::pages::{LoadFailed, Loading, NotFoundRecord};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use model::{Block, Document, DocumentMeta};
+use model::{Block, Document, DocumentMeta, Facts};
+use std::collections::HashMap;
 
 #[component]
 pub fn Reader() -> impl IntoView {
@@ -52,15 +55,58 @@ pub fn Reader() -> impl IntoView {
                 };
                 match doc.await {
                     Err(error) => view! { <LoadFailed error retry /> }.into_any(),
-                    Ok(document) => view! { <DocumentView meta document=document.as_ref().clone() at=at.get() /> }.into_any(),
+                    Ok(document) => {
+                        // Records are marked beside their paragraphs when the facts are in;
+                        // the text alone is still worth showing if they are not.
+                        let marks = store.facts.await.map(|f| record_marks(&f, &id)).unwrap_or_default();
+                        view! { <DocumentView meta document=document.as_ref().clone() at=at.get() marks /> }.into_any()
+                    }
                 }
             })}
         </Transition>
     }
 }
 
+/// Block anchor → links to the records quoted from it.
+type Marks = HashMap<String, Vec<(String, String)>>;
+
+fn record_marks(facts: &Facts, doc: &str) -> Marks {
+    let mut marks: Marks = HashMap::new();
+    let mut add = |block: &str, path: &str, id: &str, label: String| {
+        marks.entry(block.to_string()).or_default().push((
+            url(&format!("{path}?id={}", model::query::encode(id))),
+            label,
+        ));
+    };
+    for f in facts.fields.iter().filter(|f| f.doc == doc) {
+        add(
+            &f.source.block,
+            "/field/",
+            &f.id,
+            format!("重点领域：{}", f.label),
+        );
+    }
+    for p in facts.projects.iter().filter(|p| p.doc == doc) {
+        add(
+            &p.source.block,
+            "/project/",
+            &p.id,
+            format!("工程：{}", p.name),
+        );
+    }
+    for t in facts.targets.iter().filter(|t| t.doc == doc) {
+        add(
+            &t.source.block,
+            "/target/",
+            &t.id,
+            format!("指标：{}", t.indicator),
+        );
+    }
+    marks
+}
+
 #[component]
-fn DocumentView(meta: DocumentMeta, document: Document, at: String) -> impl IntoView {
+fn DocumentView(meta: DocumentMeta, document: Document, at: String, marks: Marks) -> impl IntoView {
     let outline = document
         .sections
         .iter()
@@ -75,23 +121,25 @@ fn DocumentView(meta: DocumentMeta, document: Document, at: String) -> impl Into
         .sections
         .iter()
         .map(|s| {
+            let heading_marks = marks_view(marks.get(&s.anchor));
+            let hl = if s.anchor == at { "highlighted" } else { "" };
             let heading = match s.level {
                 0 => None,
                 1 => Some(
-                    view! { <h2 id=s.anchor.clone()>{s.number.clone()} " " {s.title.clone()}</h2> }
+                    view! { <h2 id=s.anchor.clone() class=hl>{s.number.clone()} " " {s.title.clone()}</h2> }
                         .into_any(),
                 ),
                 2 => Some(
-                    view! { <h3 id=s.anchor.clone()>{s.number.clone()} " " {s.title.clone()}</h3> }
+                    view! { <h3 id=s.anchor.clone() class=hl>{s.number.clone()} " " {s.title.clone()}</h3> }
                         .into_any(),
                 ),
                 _ => Some(
-                    view! { <h4 id=s.anchor.clone()>{s.number.clone()} " " {s.title.clone()}</h4> }
+                    view! { <h4 id=s.anchor.clone() class=hl>{s.number.clone()} " " {s.title.clone()}</h4> }
                         .into_any(),
                 ),
             };
-            let blocks = s.blocks.iter().map(|b| block_view(b, &at)).collect_view();
-            view! { <section class="doc-section">{heading}{blocks}</section> }
+            let blocks = s.blocks.iter().map(|b| block_view(b, &at, &marks)).collect_view();
+            view! { <section class="doc-section">{heading}{heading_marks}{blocks}</section> }
         })
         .collect_view();
     // Scroll the requested paragraph into view once it is in the DOM.
@@ -125,7 +173,51 @@ fn DocumentView(meta: DocumentMeta, document: Document, at: String) -> impl Into
     }
 }
 
-fn block_view(block: &Block, at: &str) -> AnyView {
+fn marks_view(marks: Option<&Vec<(String, String)>>) -> Option<impl IntoView> {
+    let marks = marks?.clone();
+    let links = marks
+        .into_iter()
+        .map(|(href, label)| view! { <A href=href>{label}</A> })
+        .collect_view();
+    Some(
+        view! { <div class="record-marks" role="note" aria-label="本段整理出的条目">{links}</div> },
+    )
+}
+
+/// A paragraph with its bold runs.
+fn paragraph_text(p: &model::Paragraph) -> AnyView {
+    if p.emphasis.is_empty() {
+        return p.text.clone().into_any();
+    }
+    let chars: Vec<char> = p.text.chars().collect();
+    let mut pieces = Vec::new();
+    let mut pos = 0usize;
+    for &(a, b) in &p.emphasis {
+        let (a, b) = ((a as usize).min(chars.len()), (b as usize).min(chars.len()));
+        if a < pos || b <= a {
+            continue;
+        }
+        let before: String = chars
+            .get(pos..a)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default();
+        let bold: String = chars
+            .get(a..b)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default();
+        pieces.push(before.into_any());
+        pieces.push(view! { <strong>{bold}</strong> }.into_any());
+        pos = b;
+    }
+    let rest: String = chars
+        .get(pos..)
+        .map(|c| c.iter().collect())
+        .unwrap_or_default();
+    pieces.push(rest.into_any());
+    pieces.into_any()
+}
+
+fn block_view(block: &Block, at: &str, marks: &Marks) -> AnyView {
     match block {
         Block::Paragraph(p) => {
             let class = if p.anchor == at {
@@ -133,7 +225,9 @@ fn block_view(block: &Block, at: &str) -> AnyView {
             } else {
                 "para"
             };
-            view! { <p id=p.anchor.clone() class=class>{p.text.clone()}</p> }.into_any()
+            let text = paragraph_text(p);
+            let marks = marks_view(marks.get(&p.anchor));
+            view! { <p id=p.anchor.clone() class=class>{text}</p> {marks} }.into_any()
         }
         Block::Table(t) => {
             let class = if t.anchor == at {
@@ -141,6 +235,7 @@ fn block_view(block: &Block, at: &str) -> AnyView {
             } else {
                 "table-wrap"
             };
+            let table_marks = marks_view(marks.get(&t.anchor));
             let head = t
                 .header
                 .iter()
@@ -171,6 +266,7 @@ fn block_view(block: &Block, at: &str) -> AnyView {
                     </table>
                     {notes}
                 </div>
+                {table_marks}
             }
             .into_any()
         }

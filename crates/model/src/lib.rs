@@ -8,3 +8,6 @@ pub use wire::*;
 pub mod route;
 
 pub use route::is_safe_id;
+pub mod csv;
+pub mod query;
+pub mod search;

@@ -55,7 +55,7 @@ fn segments<'a>(lines: &[Line<'a>]) -> Vec<Segment<'a>> {
                     if !t.is_empty()
                         && !t.contains('\t')
                         && t.chars().count() > 12
-                        && table::looks_like_table_start(t) == false
+                        && !table::looks_like_table_start(t)
                         && is_prose(t)
                     {
                         break;

@@ -224,7 +224,7 @@ fn regroup(values: Vec<String>, n: usize) -> Result<Vec<String>, String> {
         return Ok(vec![String::new(); n]);
     }
     let joined: Vec<char> = values.concat().chars().collect();
-    if joined.len() % n == 0 {
+    if joined.len().is_multiple_of(n) {
         let size = joined.len() / n;
         let parts: Vec<String> = joined.chunks(size).map(|c| c.iter().collect()).collect();
         if parts.iter().all(|p| p == &parts[0]) {

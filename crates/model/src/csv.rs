@@ -1,0 +1,164 @@
+//! Open-data downloads: CSV that Excel opens correctly (UTF-8 with BOM, CRLF, quoted
+//! fields) and JSON, each row carrying its source document, date and quote.
+
+use crate::wire::{DocumentMeta, Figure, Project, Target};
+
+/// Excel needs the byte-order mark to read UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+fn field(value: &str) -> String {
+    // Quote everything that could break a row or start a formula in a spreadsheet.
+    let needs_guard = value.starts_with(['=', '+', '-', '@']) && value.parse::<f64>().is_err();
+    let value = if needs_guard {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if value.contains([',', '"', '\n', '\r']) || needs_guard {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+fn row(cells: &[String]) -> String {
+    let mut line = cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",");
+    line.push_str("\r\n");
+    line
+}
+
+fn num(f: Option<&Figure>, pick: impl Fn(&Figure) -> String) -> String {
+    f.map(pick).unwrap_or_default()
+}
+
+fn doc_of<'a>(docs: &'a [DocumentMeta], id: &str) -> (&'a str, &'a str) {
+    docs.iter()
+        .find(|d| d.id == id)
+        .map_or(("", ""), |d| (d.title.as_str(), d.date.as_str()))
+}
+
+fn value(f: &Figure) -> String {
+    f.value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn year(f: &Figure) -> String {
+    f.year.map(|y| y.to_string()).unwrap_or_default()
+}
+
+pub fn targets_csv(targets: &[&Target], docs: &[DocumentMeta]) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&row(&[
+        "编号",
+        "指标",
+        "单位",
+        "类别",
+        "指标属性",
+        "出处",
+        "基期年份",
+        "基期值",
+        "基期原文",
+        "目标年份",
+        "目标值",
+        "比较",
+        "目标原文",
+        "年均增长原文",
+        "五年累计",
+        "定性目标",
+        "原文引文",
+        "文件",
+        "文件日期",
+    ]
+    .map(String::from)));
+    for t in targets {
+        let (title, date) = doc_of(docs, &t.doc);
+        out.push_str(&row(&[
+            t.id.clone(),
+            t.indicator.clone(),
+            t.unit.clone(),
+            t.category.clone(),
+            t.attribute.clone(),
+            if t.origin == "table" {
+                "表格".into()
+            } else {
+                "正文".into()
+            },
+            num(t.baseline.as_ref(), year),
+            num(t.baseline.as_ref(), value),
+            num(t.baseline.as_ref(), |f| f.text.clone()),
+            num(t.target.as_ref(), year),
+            num(t.target.as_ref(), value),
+            num(t.target.as_ref(), |f| f.comparator.clone()),
+            num(t.target.as_ref(), |f| f.text.clone()),
+            num(t.growth.as_ref(), |f| f.text.clone()),
+            if t.cumulative {
+                "是".into()
+            } else {
+                String::new()
+            },
+            t.qualitative.clone(),
+            t.source.quote.clone(),
+            title.to_string(),
+            date.to_string(),
+        ]));
+    }
+    out
+}
+
+pub fn projects_csv(
+    projects: &[&Project],
+    docs: &[DocumentMeta],
+    department_name: impl Fn(&str) -> String,
+) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&row(&[
+        "编号",
+        "名称",
+        "类型",
+        "领域",
+        "地点",
+        "责任单位",
+        "原文引文",
+        "文件",
+        "文件日期",
+    ]
+    .map(String::from)));
+    for p in projects {
+        let (title, date) = doc_of(docs, &p.doc);
+        out.push_str(&row(&[
+            p.id.clone(),
+            p.name.clone(),
+            p.kind.clone(),
+            p.domain.clone(),
+            p.place.clone(),
+            p.departments
+                .iter()
+                .map(|d| department_name(d))
+                .collect::<Vec<_>>()
+                .join("、"),
+            p.source.quote.clone(),
+            title.to_string(),
+            date.to_string(),
+        ]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting() {
+        fn check(input: &str, expected: &str) {
+            assert_eq!(field(input), expected, "{input}");
+        }
+        check("plain", "plain");
+        check("a,b", "\"a,b\"");
+        check("say \"hi\"", "\"say \"\"hi\"\"\"");
+        check("line\nbreak", "\"line\nbreak\"");
+        check("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"");
+        check("-5", "-5");
+        check("中文，全角逗号", "中文，全角逗号");
+        assert_eq!(row(&["a".into(), "b".into()]), "a,b\r\n");
+    }
+}

@@ -1,0 +1,249 @@
+//! Filter state as it travels in the URL: parsing that survives hostile input, and the
+//! filters of the list pages as pure functions over the records.
+
+use crate::wire::{DocumentMeta, Facts, Field, Project, Target};
+
+/// Longest filter value kept from the URL; longer values are cut, not rejected.
+pub const MAX_VALUE_CHARS: usize = 100;
+
+/// Cleans one value from the query string: control characters removed, length capped.
+pub fn clean_value(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_VALUE_CHARS)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// The filters of the list pages. Empty strings mean "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub doc: String,
+    pub region: String,
+    pub category: String,
+    pub year: String,
+    pub attribute: String,
+    pub domain: String,
+    pub kind: String,
+    pub place: String,
+    pub dept: String,
+    pub q: String,
+}
+
+impl Filter {
+    pub const KEYS: [&'static str; 10] = [
+        "doc",
+        "region",
+        "category",
+        "year",
+        "attribute",
+        "domain",
+        "kind",
+        "place",
+        "dept",
+        "q",
+    ];
+
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut f = Filter::default();
+        for (k, v) in pairs {
+            if let Some(slot) = f.slot(k) {
+                *slot = clean_value(v);
+            }
+        }
+        f
+    }
+
+    fn slot(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
+            "doc" => &mut self.doc,
+            "region" => &mut self.region,
+            "category" => &mut self.category,
+            "year" => &mut self.year,
+            "attribute" => &mut self.attribute,
+            "domain" => &mut self.domain,
+            "kind" => &mut self.kind,
+            "place" => &mut self.place,
+            "dept" => &mut self.dept,
+            "q" => &mut self.q,
+            _ => return None,
+        })
+    }
+
+    pub fn get(&self, key: &str) -> &str {
+        match key {
+            "doc" => &self.doc,
+            "region" => &self.region,
+            "category" => &self.category,
+            "year" => &self.year,
+            "attribute" => &self.attribute,
+            "domain" => &self.domain,
+            "kind" => &self.kind,
+            "place" => &self.place,
+            "dept" => &self.dept,
+            "q" => &self.q,
+            _ => "",
+        }
+    }
+
+    /// A copy with one key changed: what a filter control links to.
+    pub fn with(&self, key: &str, value: &str) -> Self {
+        let mut f = self.clone();
+        if let Some(slot) = f.slot(key) {
+            *slot = clean_value(value);
+        }
+        f
+    }
+
+    /// `?doc=…&year=…` with only the set keys, percent-encoded; empty when nothing is set.
+    pub fn to_query(&self) -> String {
+        let parts: Vec<String> = Self::KEYS
+            .iter()
+            .filter(|k| !self.get(k).is_empty())
+            .map(|k| format!("{k}={}", encode(self.get(k))))
+            .collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        Self::KEYS.iter().all(|k| self.get(k).is_empty())
+    }
+
+    fn text_matches(&self, haystacks: &[&str]) -> bool {
+        if self.q.is_empty() {
+            return true;
+        }
+        let terms = crate::search::terms(&self.q);
+        terms.iter().all(|t| {
+            haystacks
+                .iter()
+                .any(|h| crate::search::fold(h).contains(t.as_str()))
+        })
+    }
+
+    fn region_matches(&self, doc: &str, docs: &[DocumentMeta]) -> bool {
+        self.region.is_empty() || docs.iter().any(|d| d.id == doc && d.region == self.region)
+    }
+
+    pub fn targets<'a>(&self, facts: &'a Facts, docs: &[DocumentMeta]) -> Vec<&'a Target> {
+        facts
+            .targets
+            .iter()
+            .filter(|t| self.doc.is_empty() || t.doc == self.doc)
+            .filter(|t| self.region_matches(&t.doc, docs))
+            .filter(|t| self.category.is_empty() || t.category == self.category)
+            .filter(|t| self.attribute.is_empty() || t.attribute == self.attribute)
+            .filter(|t| {
+                self.year.is_empty() || target_year(t).is_some_and(|y| y.to_string() == self.year)
+            })
+            .filter(|t| {
+                self.dept.is_empty()
+                    || facts
+                        .departments
+                        .iter()
+                        .any(|d| d.id == self.dept && d.targets.contains(&t.id))
+            })
+            .filter(|t| self.text_matches(&[&t.indicator, &t.category, &t.source.quote]))
+            .collect()
+    }
+
+    pub fn projects<'a>(&self, facts: &'a Facts, docs: &[DocumentMeta]) -> Vec<&'a Project> {
+        facts
+            .projects
+            .iter()
+            .filter(|p| self.doc.is_empty() || p.doc == self.doc)
+            .filter(|p| self.region_matches(&p.doc, docs))
+            .filter(|p| self.domain.is_empty() || p.domain == self.domain)
+            .filter(|p| self.kind.is_empty() || p.kind == self.kind)
+            .filter(|p| self.place.is_empty() || p.place == self.place)
+            .filter(|p| self.dept.is_empty() || p.departments.contains(&self.dept))
+            .filter(|p| {
+                self.text_matches(&[
+                    &p.name,
+                    &p.domain,
+                    &p.place,
+                    &p.description,
+                    &p.source.quote,
+                ])
+            })
+            .collect()
+    }
+
+    pub fn fields<'a>(&self, facts: &'a Facts, docs: &[DocumentMeta]) -> Vec<&'a Field> {
+        facts
+            .fields
+            .iter()
+            .filter(|f| self.doc.is_empty() || f.doc == self.doc)
+            .filter(|f| self.region_matches(&f.doc, docs))
+            .filter(|f| self.dept.is_empty() || f.departments.contains(&self.dept))
+            .filter(|f| self.text_matches(&[&f.title, &f.label, &f.summary]))
+            .collect()
+    }
+}
+
+/// The year a target is due, if printed.
+pub fn target_year(t: &Target) -> Option<u16> {
+    t.target.as_ref().and_then(|f| f.year)
+}
+
+/// The distinct non-empty values of one attribute, in first-seen order: filter options.
+pub fn distinct<'a, T>(
+    items: impl IntoIterator<Item = &'a T>,
+    key: impl Fn(&'a T) -> &'a str,
+) -> Vec<String>
+where
+    T: 'a,
+{
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        let v = key(item);
+        if !v.is_empty() && !out.iter().any(|o| o == v) {
+            out.push(v.to_string());
+        }
+    }
+    out
+}
+
+/// Percent-encodes a query value (UTF-8 bytes outside the unreserved set).
+pub fn encode(value: &str) -> String {
+    let mut out = String::new();
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_round_trip_and_hostile_values() {
+        let f = Filter::from_pairs([
+            ("doc", "lixia-shisiwu"),
+            ("year", "2025"),
+            ("q", "高新 技术"),
+            ("evil", "x"),
+        ]);
+        assert_eq!(
+            f.to_query(),
+            "?doc=lixia-shisiwu&year=2025&q=%E9%AB%98%E6%96%B0%20%E6%8A%80%E6%9C%AF"
+        );
+        let long = "a".repeat(10_000);
+        let f = Filter::from_pairs([("q", long.as_str())]);
+        assert_eq!(f.q.chars().count(), MAX_VALUE_CHARS);
+        let f = Filter::from_pairs([("q", "<script>alert(1)</script>\u{0}\u{202e}")]);
+        assert_eq!(f.q, "<script>alert(1)</script>\u{202e}");
+        assert!(Filter::default().is_empty());
+        assert_eq!(Filter::default().to_query(), "");
+    }
+}

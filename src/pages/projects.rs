@@ -1,0 +1,111 @@
+//! 重点工程: every project, filterable by document, domain, kind, place and department, with
+//! a text filter and downloads; and one page per project.
+
+use crate::app::{url, PageMeta};
+use crate::pages::records::{
+    doc_options, doc_title, download, plain_options, use_filter, use_query_value, FilterSelect,
+    FilterText, ProjectCard, SourceLink, WithData,
+};
+use crate::pages::NotFoundRecord;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use model::query::distinct;
+
+const PATH: &str = "/projects/";
+
+#[component]
+pub fn ProjectList() -> impl IntoView {
+    let filter = use_filter();
+    view! {
+        <PageMeta title="重点工程".to_string() column="重点工程" />
+        <h1>"重点工程"</h1>
+        <p class="lead">"重点工程、专项行动，以及各专栏列出的项目、平台、园区和基地。"</p>
+        <WithData view=move |index, facts| {
+            let f = filter.get();
+            let docs = index.documents.clone();
+            let matches = f.projects(&facts, &docs);
+            let count = matches.len();
+            let in_doc: Vec<_> = facts.projects.iter().filter(|p| f.doc.is_empty() || p.doc == f.doc).collect();
+            let domains = plain_options(distinct(in_doc.iter().copied(), |p| p.domain.as_str()));
+            let places = plain_options(distinct(in_doc.iter().copied(), |p| p.place.as_str()));
+            let kinds = plain_options(distinct(facts.projects.iter(), |p| p.kind.as_str()));
+            let depts: Vec<(String, String)> = facts.departments.iter().filter(|d| !d.projects.is_empty()).map(|d| (d.id.clone(), d.name.clone())).collect();
+            let facts_for_csv = facts.clone();
+            let csv = {
+                let body = model::csv::projects_csv(&matches, &docs, |id| facts_for_csv.departments.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_default());
+                move |_| download("projects.csv", "text/csv;charset=utf-8", &body)
+            };
+            let json = {
+                let list: Vec<_> = matches.iter().map(|p| (*p).clone()).collect();
+                let body = serde_json::to_string_pretty(&serde_json::json!({ "source": "济南青岛政策文件解读", "documents": docs, "projects": list })).unwrap_or_default();
+                move |_| download("projects.json", "application/json", &body)
+            };
+            let cards = matches.into_iter().map(|p| view! { <ProjectCard project=p.clone() doc_title=doc_title(&index, &p.doc) /> }).collect_view();
+            view! {
+                <div class="filters">
+                    <FilterSelect label="文件" key="doc" options=doc_options(&index) filter path=PATH />
+                    <FilterSelect label="领域" key="domain" options=domains filter path=PATH />
+                    <FilterSelect label="类型" key="kind" options=kinds filter path=PATH />
+                    <FilterSelect label="地点" key="place" options=places filter path=PATH />
+                    <FilterSelect label="责任单位" key="dept" options=depts filter path=PATH />
+                    <FilterText filter path=PATH placeholder="名称、领域或原文" />
+                </div>
+                <div class="result-bar">
+                    <p class="count" role="status">"共 " {count} " 项"</p>
+                    <button type="button" class="button secondary" on:click=csv>"下载 CSV"</button>
+                    <button type="button" class="button secondary" on:click=json>"下载 JSON"</button>
+                </div>
+                {if count == 0 {
+                    view! { <p class="empty">"没有符合条件的重点工程。" <A href=url(PATH)>"清除筛选"</A></p> }.into_any()
+                } else {
+                    view! { <ul class="records">{cards}</ul> }.into_any()
+                }}
+            }
+        } />
+    }
+}
+
+#[component]
+pub fn ProjectDetail() -> impl IntoView {
+    let id = use_query_value("id");
+    view! {
+        <WithData view=move |index, facts| {
+            let id = id.get();
+            let Some(p) = facts.projects.iter().find(|p| p.id == id).cloned() else {
+                return view! {
+                    <PageMeta title="未找到".to_string() column="重点工程" />
+                    <NotFoundRecord what="重点工程" id back_href="/projects/" back_label="返回重点工程列表" />
+                }
+                .into_any();
+            };
+            let meta = index.documents.iter().find(|d| d.id == p.doc).cloned();
+            let title_of_doc = doc_title(&index, &p.doc);
+            let title_in_link = title_of_doc.clone();
+            let doc_href = url(&format!("/document/?id={}", p.doc));
+            let date = meta.as_ref().map(|m| m.date.clone()).unwrap_or_default();
+            let source = meta.as_ref().map(|m| m.title.clone()).unwrap_or_default();
+            let depts = p.departments.iter().filter_map(|d| facts.departments.iter().find(|x| &x.id == d)).map(|d| (url(&format!("/department/?id={}", d.id)), d.name.clone())).collect::<Vec<_>>();
+            let depts = depts.into_iter().map(|(href, name)| view! { <li><A href=href>{name}</A></li> }).collect_view();
+            let targets = p.targets.iter().filter_map(|t| facts.targets.iter().find(|x| &x.id == t)).map(|t| (url(&format!("/target/?id={}", model::query::encode(&t.id))), t.indicator.clone())).collect::<Vec<_>>();
+            let targets = targets.into_iter().map(|(href, name)| view! { <li><A href=href>{name}</A></li> }).collect_view();
+            view! {
+                <PageMeta title=p.name.clone() column="重点工程" pub_date=date source=source />
+                <article class="detail">
+                    <p class="crumb"><A href=url(PATH)>"重点工程"</A> " › " {title_of_doc.clone()}</p>
+                    <h1>{p.name.clone()}</h1>
+                    <dl class="doc-meta">
+                        <dt>"类型"</dt><dd>{p.kind.clone()}</dd>
+                        <dt>"文件"</dt><dd><A href=doc_href.clone()>{title_in_link}</A></dd>
+                        {(!p.domain.is_empty()).then(|| view! { <dt>"领域"</dt><dd>{p.domain.clone()}</dd> })}
+                        {(!p.place.is_empty()).then(|| view! { <dt>"地点"</dt><dd>{p.place.clone()}</dd> })}
+                    </dl>
+                    {(!p.description.is_empty()).then(|| view! { <p>{p.description.clone()}</p> })}
+                    <SourceLink doc=p.doc.clone() block=p.source.block.clone() quote=p.source.quote.clone() doc_title=title_of_doc.clone() />
+                    {(!p.departments.is_empty()).then(|| view! { <h2>"责任单位"</h2><ul>{depts}</ul> })}
+                    {(!p.targets.is_empty()).then(|| view! { <h2>"相关目标指标"</h2><ul>{targets}</ul> })}
+                </article>
+            }
+            .into_any()
+        } />
+    }
+}

@@ -1,0 +1,255 @@
+//! Pieces the record pages share: loading both data files, filter controls bound to the
+//! URL, record cards, the link back to the source paragraph, and downloads.
+
+use crate::app::url;
+use crate::data::{store, LoadError};
+use crate::pages::{LoadFailed, Loading};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use model::query::Filter;
+use model::{Facts, Figure, Index, Project, Target};
+use std::sync::Arc;
+
+/// The current filter, read from the URL.
+pub fn use_filter() -> Memo<Filter> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let q = query.read();
+        let pairs: Vec<(&str, String)> = Filter::KEYS
+            .iter()
+            .map(|k| (*k, q.get(k).unwrap_or_default()))
+            .collect();
+        Filter::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+    })
+}
+
+/// One query value from the URL, cleaned.
+pub fn use_query_value(key: &'static str) -> Memo<String> {
+    let query = use_query_map();
+    Memo::new(move |_| model::query::clean_value(&query.read().get(key).unwrap_or_default()))
+}
+
+/// Renders `view` once the index and the facts have both arrived; a failure of either is
+/// shown with a retry button.
+#[component]
+pub fn WithData<V, F>(view: F) -> impl IntoView
+where
+    F: Fn(Arc<Index>, Arc<Facts>) -> V + Send + Sync + Copy + 'static,
+    V: IntoView + 'static,
+{
+    let store = store();
+    let retry = Callback::new(move |_| {
+        store.index.refetch();
+        store.facts.refetch();
+    });
+    view! {
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let index = store.index.await;
+                let facts = store.facts.await;
+                let both: Result<(Arc<Index>, Arc<Facts>), LoadError> = index.and_then(|i| facts.map(|f| (i, f)));
+                match both {
+                    Ok((i, f)) => view(i, f).into_any(),
+                    Err(error) => view! { <LoadFailed error retry /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// A labelled `<select>` that rewrites one filter key in the URL.
+#[component]
+pub fn FilterSelect(
+    #[prop(into)] label: String,
+    key: &'static str,
+    options: Vec<(String, String)>,
+    filter: Memo<Filter>,
+    path: &'static str,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let id = format!("filter-{key}");
+    let current = move || filter.get().get(key).to_string();
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let next = filter.get_untracked().with(key, &value);
+        navigate(
+            &url(&format!("{path}{}", next.to_query())),
+            Default::default(),
+        );
+    };
+    let opts = options
+        .into_iter()
+        .map(|(value, text)| {
+            let v = value.clone();
+            view! { <option value=value selected=move || current() == v>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="filter">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=on_change prop:value=current>
+                <option value="">"全部"</option>
+                {opts}
+            </select>
+        </div>
+    }
+}
+
+/// A text filter; submitting it rewrites `q` in the URL.
+#[component]
+pub fn FilterText(
+    filter: Memo<Filter>,
+    path: &'static str,
+    #[prop(into)] placeholder: String,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = input.get().map(|i| i.value()).unwrap_or_default();
+        let next = filter.get_untracked().with("q", &value);
+        navigate(
+            &url(&format!("{path}{}", next.to_query())),
+            Default::default(),
+        );
+    };
+    view! {
+        <form class="filter filter-text" on:submit=on_submit role="search">
+            <label for="filter-q">"关键词"</label>
+            <div class="inline">
+                <input id="filter-q" type="search" node_ref=input placeholder=placeholder prop:value=move || filter.get().q />
+                <button type="submit" class="button">"筛选"</button>
+            </div>
+        </form>
+    }
+}
+
+/// Document options for a filter: `(id, short title)`.
+pub fn doc_options(index: &Index) -> Vec<(String, String)> {
+    index
+        .documents
+        .iter()
+        .map(|d| (d.id.clone(), d.short_title.clone()))
+        .collect()
+}
+
+pub fn plain_options(values: Vec<String>) -> Vec<(String, String)> {
+    values.into_iter().map(|v| (v.clone(), v)).collect()
+}
+
+pub fn doc_title(index: &Index, id: &str) -> String {
+    index
+        .documents
+        .iter()
+        .find(|d| d.id == id)
+        .map(|d| d.short_title.clone())
+        .unwrap_or_default()
+}
+
+/// The link from a record to its source paragraph, highlighted in the reader.
+#[component]
+pub fn SourceLink(
+    doc: String,
+    block: String,
+    quote: String,
+    #[prop(into)] doc_title: String,
+) -> impl IntoView {
+    let href = url(&format!(
+        "/document/?id={}&at={}",
+        model::query::encode(&doc),
+        model::query::encode(&block)
+    ));
+    view! {
+        <blockquote class="quote">
+            <p>"原文：“" {quote} "”"</p>
+            <footer>
+                <A href=href>"查看原文出处：" {doc_title}</A>
+            </footer>
+        </blockquote>
+    }
+}
+
+/// A figure as printed, then the parsed value beside it.
+pub fn figure_text(f: &Figure, unit: &str) -> String {
+    let mut s = f.text.clone();
+    if !unit.is_empty() && !s.is_empty() && !s.contains(unit) {
+        s.push_str(unit);
+    }
+    if let Some(y) = f.year {
+        s = format!("{y}年：{s}");
+    }
+    s
+}
+
+pub fn parsed_text(f: &Figure) -> String {
+    match f.value {
+        Some(v) if f.comparator.is_empty() => format!("数值 {v}"),
+        Some(v) => format!("数值 {v}（{}）", f.comparator),
+        None => "原文未给出可比较的数值".into(),
+    }
+}
+
+#[component]
+pub fn TargetCard(target: Target, #[prop(into)] doc_title: String) -> impl IntoView {
+    let href = url(&format!("/target/?id={}", model::query::encode(&target.id)));
+    let baseline = target
+        .baseline
+        .as_ref()
+        .map(|f| figure_text(f, &target.unit));
+    let goal = target.target.as_ref().map(|f| figure_text(f, &target.unit));
+    view! {
+        <li class="record">
+            <A href=href>{target.indicator.clone()}</A>
+            <p class="meta">{doc_title} " · " {target.category.clone()} {(!target.attribute.is_empty()).then(|| format!(" · {}", target.attribute))}</p>
+            <dl class="figures">
+                {baseline.map(|b| view! { <dt>"基期"</dt><dd>{b}</dd> })}
+                {goal.map(|g| view! { <dt>"目标"</dt><dd>{g}</dd> })}
+                {(!target.qualitative.is_empty()).then(|| view! { <dt>"定性目标"</dt><dd>{target.qualitative.clone()}</dd> })}
+                {target.cumulative.then(|| view! { <dt>"说明"</dt><dd>"五年累计数"</dd> })}
+            </dl>
+        </li>
+    }
+}
+
+#[component]
+pub fn ProjectCard(project: Project, #[prop(into)] doc_title: String) -> impl IntoView {
+    let href = url(&format!(
+        "/project/?id={}",
+        model::query::encode(&project.id)
+    ));
+    view! {
+        <li class="record">
+            <A href=href>{project.name.clone()}</A>
+            <p class="meta">
+                {project.kind.clone()} " · " {doc_title}
+                {(!project.domain.is_empty()).then(|| format!(" · {}", project.domain))}
+                {(!project.place.is_empty()).then(|| format!(" · {}", project.place))}
+            </p>
+        </li>
+    }
+}
+
+/// Offers the given text as a file download through a Blob URL (no server involved).
+pub fn download(name: &str, mime: &str, body: &str) {
+    let parts = js_sys::Array::new();
+    parts.push(&wasm_bindgen::JsValue::from_str(body));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let anchor = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(e).ok());
+    if let Some(a) = anchor {
+        a.set_href(&href);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&href);
+}

@@ -1,0 +1,111 @@
+// Every page at both sizes: data appears, filter URLs reopen the same view, search finds
+// and highlights a known phrase, the source link highlights the right paragraph, large-font
+// mode survives a reload, unknown ids say "未找到".
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { serve, launch, openPage, shot, ready, VIEWPORTS, ROOT } from "./harness.mjs";
+
+const facts = JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/facts.json"), "utf8"));
+let srv, browser;
+before(async () => {
+  srv = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+const PAGES = [
+  ["documents/", "文件", ".doc-item"],
+  ["fields/", "重点领域", ".records .record"],
+  ["projects/", "重点工程", ".records .record"],
+  ["targets/", "目标指标", ".records .record"],
+  ["departments/", "责任单位", ".records .record"],
+  ["about/", "关于本站与数据", "main h2"],
+];
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  for (const [route, heading, item] of PAGES) {
+    test(`${route} shows its data (${name})`, async () => {
+      const { page, problems } = await openPage(browser, viewport);
+      await page.goto(srv.base + route);
+      await ready(page);
+      assert.equal(await page.locator("main h1").first().innerText(), heading);
+      assert.ok((await page.locator(item).count()) > 0, `${route} lists something`);
+      assert.match(await page.title(), new RegExp(heading));
+      assert.equal(await page.locator('meta[name="ColumnName"]').getAttribute("content"), route === "about/" ? "关于" : heading);
+      await shot(page, `${route.replace("/", "")}-${name}`);
+      assert.deepEqual(problems(), []);
+    });
+  }
+
+  test(`a filtered target list reopens from its URL (${name})`, async () => {
+    const { page, problems } = await openPage(browser, viewport);
+    const expected = facts.targets.filter((t) => t.doc === "lixia-shisiwu" && t.attribute === "约束性").length;
+    await page.goto(`${srv.base}targets/?doc=lixia-shisiwu&attribute=%E7%BA%A6%E6%9D%9F%E6%80%A7`);
+    await ready(page);
+    assert.equal(await page.locator(".records .record").count(), expected);
+    assert.equal(await page.locator("#filter-doc").inputValue(), "lixia-shisiwu");
+    assert.equal(await page.locator("#filter-attribute").inputValue(), "约束性");
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.locator(".records .record").count(), expected);
+    await shot(page, `targets-filtered-${name}`);
+    assert.deepEqual(problems(), []);
+  });
+
+  test(`search finds a known phrase and highlights it (${name})`, async () => {
+    const { page, problems } = await openPage(browser, viewport);
+    await page.goto(`${srv.base}search/?q=${encodeURIComponent("国际消费中心城市")}`);
+    await page.locator(".hit-group").first().waitFor({ timeout: 20000 });
+    const marks = await page.locator("mark").allInnerTexts();
+    assert.ok(marks.length > 0);
+    assert.ok(marks.every((m) => m === "国际消费中心城市"), marks.join("|"));
+    await shot(page, `search-${name}`);
+    assert.deepEqual(problems(), []);
+  });
+
+  test(`a record's source link highlights its paragraph (${name})`, async () => {
+    const { page, problems } = await openPage(browser, viewport);
+    const t = facts.targets.find((t) => t.id === "shenghuo-fuwu.t-1") ?? facts.targets[0];
+    await page.goto(`${srv.base}target/?id=${encodeURIComponent(t.id)}`);
+    await ready(page);
+    await page.locator(".quote footer a").click();
+    await page.locator(".highlighted").waitFor();
+    const text = await page.locator(".highlighted").innerText();
+    const squeeze = (s) => s.replace(/\s+/g, "");
+    assert.ok(squeeze(text).includes(squeeze(t.source.quote)), `${text} should contain ${t.source.quote}`);
+    assert.equal(await page.locator(".highlighted").getAttribute("id"), t.source.block);
+    await shot(page, `source-highlight-${name}`);
+    assert.deepEqual(problems(), []);
+  });
+}
+
+test("large-font mode survives a reload", async () => {
+  const { page, problems } = await openPage(browser, VIEWPORTS.phone);
+  await page.goto(srv.base + "targets/");
+  await ready(page);
+  await page.locator("button.toggle", { hasText: "大字" }).click();
+  await page.reload();
+  await ready(page);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains("large-font")));
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  assert.ok(size >= 18, `body font ${size}px`);
+  assert.equal(await page.locator("button.toggle", { hasText: "大字" }).getAttribute("aria-pressed"), "true");
+  await shot(page, "targets-large-font-phone");
+  assert.deepEqual(problems(), []);
+});
+
+for (const [route, what] of [["target/?id=nope.t-0", "目标指标"], ["project/?id=%3Cscript%3E", "重点工程"], ["department/?id=", "责任单位"], ["document/?id=missing", "文件"], ["field/?id=x", "重点领域"]]) {
+  test(`unknown id on ${route.split("/")[0]} says 未找到`, async () => {
+    const { page, problems } = await openPage(browser, VIEWPORTS.phone);
+    await page.goto(srv.base + route);
+    await ready(page);
+    assert.equal(await page.locator("main h1").innerText(), "未找到");
+    assert.match(await page.locator(".not-found").innerText(), new RegExp(what));
+    assert.deepEqual(problems(), []);
+  });
+}
