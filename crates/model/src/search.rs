@@ -240,7 +240,7 @@ pub fn search<'a>(entries: &'a [Entry], query: &str, per_group: usize) -> Vec<Gr
     }
     for g in &mut groups {
         // Stable sort keeps document order among equal scores.
-        g.hits.sort_by(|a, b| b.score.cmp(&a.score));
+        g.hits.sort_by_key(|h| std::cmp::Reverse(h.score));
         g.hits.truncate(per_group);
     }
     groups.sort_by_key(|g| g.kind);

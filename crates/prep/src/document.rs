@@ -211,6 +211,13 @@ pub fn build(
                             );
                             continue;
                         }
+                        if looks_like_unknown_heading(&p.text) {
+                            diagnostics.push(Diagnostic {
+                                file: file.to_string(),
+                                line: p.first_line,
+                                message: format!("未识别的标题格式，按正文保留：{}", p.text),
+                            });
+                        }
                         paragraph_no += 1;
                         push_block(
                             &mut sections,
@@ -284,4 +291,19 @@ fn open_section(
         blocks: Vec::new(),
     });
     open.push(index);
+}
+
+/// A short line that starts like a numbered heading in a style the outline parser does not
+/// know (`Ⅰ、`, `甲、`, `A.`, `①`): kept as text, reported so a person can teach the parser.
+pub fn looks_like_unknown_heading(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let second = chars.next();
+    let short = text.chars().count() <= 30 && !text.ends_with(['。', '；', '，', '：']);
+    let circled = ('①'..='⑳').contains(&first) || ('Ⅰ'..='Ⅻ').contains(&first);
+    let stem = "甲乙丙丁戊己庚辛".contains(first) && second == Some('、');
+    let latin = first.is_ascii_alphabetic() && matches!(second, Some('.' | '、' | ')' | '）'));
+    short && (circled || stem || latin)
 }

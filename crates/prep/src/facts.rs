@@ -173,14 +173,14 @@ impl DocIndex {
                 section: s.anchor.clone(),
                 block: s.anchor.clone(),
                 context: context.clone(),
-                text: squeeze(&format!("{}{}。", s.number, s.title)),
+                text: squeeze(&format!("{}{}", s.number, s.title)),
             });
             for b in &s.blocks {
                 match b {
                     Block::Paragraph(p) => {
                         // A heading with embedded text: the quote may span both.
                         let text = if s.blocks.first() == Some(b) {
-                            squeeze(&format!("{}{}。{}", s.number, s.title, p.text))
+                            squeeze(&format!("{}{}{}", s.number, s.title, p.text))
                         } else {
                             squeeze(&p.text)
                         };

@@ -444,7 +444,12 @@ pub fn squeezed_text(sections: &[Section]) -> String {
             match b {
                 model::Block::Paragraph(p) => out.push_str(&p.text),
                 model::Block::Table(t) => {
-                    out.push_str(&t.caption);
+                    // A 专栏 caption is already the section heading.
+                    if normalize::squeeze(&t.caption)
+                        != normalize::squeeze(&format!("{}{}", s.number, s.title))
+                    {
+                        out.push_str(&t.caption);
+                    }
                     out.push_str(&t.header.concat());
                     for r in &t.rows {
                         out.push_str(&r.concat());
@@ -457,8 +462,13 @@ pub fn squeezed_text(sections: &[Section]) -> String {
     normalize::squeeze(&out)
 }
 
+/// Where two printings of a document first differ, ignoring the title block before the
+/// first heading (the gazette sets it differently).
 fn first_difference(a: &[Section], b: &[Section]) -> Option<String> {
-    let (a, b) = (squeezed_text(a), squeezed_text(b));
+    let (a, b) = (
+        squeezed_text(a.get(1..).unwrap_or_default()),
+        squeezed_text(b.get(1..).unwrap_or_default()),
+    );
     if a == b {
         return None;
     }

@@ -145,8 +145,9 @@ pub fn split_heading(m: &HeadingMatch, marked: bool) -> Option<SplitHeading> {
     if let Some(pos) = rest.find('。') {
         let title = &rest[..pos];
         if title.chars().count() <= MAX_TITLE_CHARS {
+            // The full stop stays with the title, as printed: `（一）指导思想。`
             return Some(SplitHeading {
-                title: title.to_string(),
+                title: rest[..pos + '。'.len_utf8()].to_string(),
                 body: rest[pos + '。'.len_utf8()..].trim().to_string(),
             });
         }
@@ -267,7 +268,7 @@ mod tests {
         };
         assert_eq!(
             split("（一）指导思想。以习近平新时代", false),
-            Some(("指导思想".into(), "以习近平新时代".into()))
+            Some(("指导思想。".into(), "以习近平新时代".into()))
         );
         assert_eq!(
             split("一、总体思路", false),
@@ -284,7 +285,7 @@ mod tests {
                 false
             ),
             Some((
-                "发展目标".into(),
+                "发展目标。".into(),
                 "到2025年，打造形成10个高端生活性服务业集聚区。".into()
             ))
         );

@@ -250,11 +250,8 @@ mod tests {
         let t = parse(&src).unwrap();
         assert_eq!(t.header, ["类别", "指标", "单位", "2017年", "2022年"]);
         assert_eq!(t.repeated_headers, 1);
-        assert_eq!(t.rows[0], ["质量效益", "1. 新经济占比", "%", "21.8*", "35"]);
-        assert_eq!(
-            t.rows[1],
-            ["", "2. 全员劳动生产率", "万元/人", "15.6", "21"]
-        );
+        assert_eq!(t.rows[0], ["质量效益", "1.新经济占比", "%", "21.8*", "35"]);
+        assert_eq!(t.rows[1], ["", "2.全员劳动生产率", "万元/人", "15.6", "21"]);
         assert_eq!(t.rows[2][3], "完成省下达任务");
     }
 

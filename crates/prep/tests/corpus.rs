@@ -1,0 +1,410 @@
+//! Tests over the real corpus in `data/`: conservation of the text, verified facts,
+//! traceable metadata, and the floors the product promises.
+
+use prep::normalize::squeeze;
+use prep::{build, squeezed_text, Inputs};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+fn inputs() -> Inputs {
+    let data = data_dir();
+    let mut sources = BTreeMap::new();
+    for e in std::fs::read_dir(data.join("sources")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            sources.insert(
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            );
+        }
+    }
+    let mut facts = Vec::new();
+    for d in std::fs::read_dir(data.join("facts")).unwrap() {
+        let d = d.unwrap().path();
+        if d.is_dir() {
+            for f in std::fs::read_dir(&d).unwrap() {
+                let f = f.unwrap().path();
+                let label = format!(
+                    "{}/{}",
+                    d.file_name().unwrap().to_string_lossy(),
+                    f.file_name().unwrap().to_string_lossy()
+                );
+                facts.push((label, std::fs::read_to_string(&f).unwrap()));
+            }
+        }
+    }
+    facts.sort();
+    Inputs {
+        spec: std::fs::read_to_string(data.join("documents.toml")).unwrap(),
+        sources,
+        facts,
+        departments: std::fs::read_to_string(data.join("departments.toml")).unwrap(),
+    }
+}
+
+/// The source span with only the documented artefact kinds removed: Markdown heading marks,
+/// bold marks, horizontal rules, and all whitespace (line and page breaks, stray spaces).
+fn expected_text(source: &str, span: [u32; 2]) -> (String, BTreeMap<&'static str, usize>) {
+    let mut removed = BTreeMap::new();
+    let mut out = String::new();
+    for line in source
+        .split('\n')
+        .skip(span[0] as usize - 1)
+        .take((span[1] - span[0] + 1) as usize)
+    {
+        let trimmed = line.trim();
+        if trimmed == "---" {
+            *removed.entry("horizontal rule `---`").or_default() += 3;
+            continue;
+        }
+        let mut l = line.trim_start();
+        if l.starts_with('#') {
+            let rest = l.trim_start_matches('#');
+            if rest.starts_with(' ') || rest.is_empty() {
+                *removed.entry("heading mark `#`").or_default() += l.len() - rest.len();
+                l = rest;
+            }
+        }
+        let bold = l.matches("**").count();
+        if bold > 0 {
+            *removed.entry("bold mark `**`").or_default() += bold * 2;
+        }
+        out.push_str(&l.replace("**", ""));
+    }
+    (squeeze(&out), removed)
+}
+
+#[test]
+fn conservation_every_character_kept_but_documented_artefacts() {
+    let inputs = inputs();
+    let out = build(&inputs).expect("the corpus builds");
+    let spec: toml::Value = toml::from_str(&inputs.spec).unwrap();
+    for doc_spec in spec["document"].as_array().unwrap() {
+        let id = doc_spec["id"].as_str().unwrap();
+        let src = &doc_spec["sources"][0];
+        let file = src["file"].as_str().unwrap();
+        let lines = src["lines"].as_array().unwrap();
+        let span = [
+            lines[0].as_integer().unwrap() as u32,
+            lines[1].as_integer().unwrap() as u32,
+        ];
+        let source = String::from_utf8(inputs.sources[file].clone()).unwrap();
+        let (mut expected, mut removed) = expected_text(&source, span);
+        let doc = out.documents.iter().find(|d| d.id == id).unwrap();
+        // Table header rows printed again after a page break are dropped as page artefacts.
+        for s in &doc.sections {
+            for b in &s.blocks {
+                if let model::Block::Table(t) = b {
+                    let header = squeeze(&t.header.concat());
+                    let mut count = 0;
+                    while let Some(second) = expected.match_indices(&header).nth(1).map(|(i, _)| i)
+                    {
+                        expected.replace_range(second..second + header.len(), "");
+                        count += 1;
+                    }
+                    *removed.entry("repeated table header").or_default() +=
+                        count * header.chars().count();
+                }
+            }
+        }
+        let got = squeezed_text(&doc.sections);
+        if got != expected {
+            let pos = got
+                .chars()
+                .zip(expected.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let ctx = |s: &str| {
+                s.chars()
+                    .skip(pos.saturating_sub(20))
+                    .take(50)
+                    .collect::<String>()
+            };
+            panic!(
+                "{id}: text differs at char {pos}\n got: {}\nwant: {}",
+                ctx(&got),
+                ctx(&expected)
+            );
+        }
+        let total: usize = removed.values().sum();
+        eprintln!(
+            "{id}: kept {} chars, removed besides whitespace {total}: {removed:?}",
+            got.chars().count()
+        );
+        assert!(
+            total * 20 < got.chars().count(),
+            "{id}: removed more than 5%"
+        );
+    }
+}
+
+#[test]
+fn the_quoted_repairs_hold_in_the_output() {
+    let out = build(&inputs()).unwrap();
+    let text =
+        |id: &str| squeezed_text(&out.documents.iter().find(|d| d.id == id).unwrap().sections);
+    assert!(text("xinjiu-dongneng").contains("固定资产投资完成4364亿元"));
+    assert!(text("shenghuo-fuwu").contains("十九届二中、三中、四中全会精神"));
+    // Paragraph boundaries the document has stay, and repaired ones are joined.
+    let doc = out
+        .documents
+        .iter()
+        .find(|d| d.id == "xinjiu-dongneng")
+        .unwrap();
+    let paras: Vec<&str> = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            model::Block::Paragraph(p) => Some(p.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(paras
+        .iter()
+        .any(|p| p.contains("固定资产投资完成4364亿元") && p.starts_with("坚持发展是第一要务")));
+}
+
+#[test]
+fn metadata_is_traceable_to_the_text() {
+    let inputs = inputs();
+    let out = build(&inputs).unwrap();
+    let readme = squeeze(
+        &String::from_utf8(std::fs::read(data_dir().join("sources/README.md")).unwrap()).unwrap(),
+    )
+    .replace('"', "");
+    for meta in &out.index.documents {
+        let src = &meta.sources[0];
+        let source = String::from_utf8(inputs.sources[&src.file].clone()).unwrap();
+        let span = squeeze(
+            &source
+                .split('\n')
+                .skip(src.first_line as usize - 1)
+                .take((src.last_line - src.first_line + 1) as usize)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+        .replace("**", "")
+        .replace('#', "");
+        if !meta.doc_number.is_empty() {
+            assert!(
+                span.contains(&squeeze(&meta.doc_number)),
+                "{}: 文号 {}",
+                meta.id,
+                meta.doc_number
+            );
+        }
+        if !meta.date.is_empty() {
+            let parts: Vec<u32> = meta.date.split('-').map(|p| p.parse().unwrap()).collect();
+            let printed = format!("{}年{}月{}日", parts[0], parts[1], parts[2]);
+            assert!(span.contains(&printed), "{}: date {printed}", meta.id);
+        }
+        let title = squeeze(&meta.title).replace(['“', '”'], "");
+        let plain_span = span.replace(['“', '”'], "");
+        assert!(
+            plain_span.contains(&title) || readme.replace(['“', '”'], "").contains(&title),
+            "{}: title {}",
+            meta.id,
+            meta.title
+        );
+        if !meta.issuer.is_empty() {
+            for issuer in meta.issuer.split('、').map(squeeze) {
+                assert!(span.contains(&issuer), "{}: issuer {issuer}", meta.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn eleven_documents_and_the_promised_floors() {
+    let out = build(&inputs()).unwrap();
+    assert_eq!(out.index.documents.len(), 11);
+    let count = |doc: &str, origin: &str| {
+        out.facts
+            .targets
+            .iter()
+            .filter(|t| t.doc == doc && t.origin == origin)
+            .count()
+    };
+    assert_eq!(
+        count("xinjiu-dongneng", "table"),
+        19,
+        "表 1 has 19 indicators"
+    );
+    assert_eq!(
+        count("lixia-shisiwu", "table"),
+        33,
+        "历下区 专栏 1 has 33 indicators"
+    );
+    assert!(
+        out.facts
+            .fields
+            .iter()
+            .filter(|f| f.doc == "shenghuo-fuwu")
+            .count()
+            >= 10
+    );
+    assert!(
+        out.facts
+            .projects
+            .iter()
+            .filter(|p| p.doc == "shenghuo-fuwu")
+            .count()
+            >= 5
+    );
+    assert!(count("qingdao-fuwuye", "prose") >= 20);
+    assert!(count("gongzuo-baogao-2020", "prose") >= 9);
+    let zx: Vec<_> = out
+        .facts
+        .targets
+        .iter()
+        .filter(|t| t.doc == "zaixian-xinjingji")
+        .map(|t| {
+            t.target
+                .as_ref()
+                .map(|f| f.text.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    for printed in ["200+", "300+", "4000+"] {
+        assert!(zx.iter().any(|t| t == printed), "在线新经济 {printed}");
+    }
+    let gazette_docs = out
+        .index
+        .documents
+        .iter()
+        .filter(|d| d.gazette.is_some())
+        .count();
+    assert_eq!(gazette_docs, 8);
+    let shfw = out
+        .index
+        .documents
+        .iter()
+        .find(|d| d.id == "shenghuo-fuwu")
+        .unwrap();
+    assert_eq!(
+        shfw.sources.len(),
+        2,
+        "the 生活性服务业 opinion records both printings"
+    );
+}
+
+#[test]
+fn every_record_is_traceable_and_every_reference_resolves() {
+    let out = build(&inputs()).unwrap();
+    let docs: std::collections::HashMap<_, _> =
+        out.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let blocks_of = |doc: &str| -> Vec<String> {
+        let d = docs[doc];
+        let mut v: Vec<String> = d.sections.iter().map(|s| s.anchor.clone()).collect();
+        for s in &d.sections {
+            for b in &s.blocks {
+                v.push(match b {
+                    model::Block::Paragraph(p) => p.anchor.clone(),
+                    model::Block::Table(t) => t.anchor.clone(),
+                });
+            }
+        }
+        v
+    };
+    let mut ids = std::collections::HashSet::new();
+    for t in &out.facts.targets {
+        assert!(ids.insert(t.id.clone()), "duplicate {}", t.id);
+        assert!(
+            blocks_of(&t.doc).contains(&t.source.block),
+            "{} block {}",
+            t.id,
+            t.source.block
+        );
+        let quote = squeeze(&t.source.quote);
+        for f in [&t.baseline, &t.target, &t.growth].into_iter().flatten() {
+            assert!(
+                quote.contains(&squeeze(&f.text)),
+                "{}: {} not in quote",
+                t.id,
+                f.text
+            );
+        }
+    }
+    for p in &out.facts.projects {
+        assert!(ids.insert(p.id.clone()), "duplicate {}", p.id);
+        for t in &p.targets {
+            assert!(
+                out.facts.targets.iter().any(|x| &x.id == t),
+                "{} → {t}",
+                p.id
+            );
+        }
+        for d in &p.departments {
+            assert!(
+                out.facts.departments.iter().any(|x| &x.id == d),
+                "{} → {d}",
+                p.id
+            );
+        }
+    }
+    for f in &out.facts.fields {
+        assert!(ids.insert(f.id.clone()), "duplicate {}", f.id);
+        for d in &f.departments {
+            assert!(
+                out.facts.departments.iter().any(|x| &x.id == d),
+                "{} → {d}",
+                f.id
+            );
+        }
+    }
+    for d in &out.facts.departments {
+        for r in d.fields.iter().chain(&d.projects).chain(&d.targets) {
+            assert!(ids.contains(r), "{} → {r}", d.name);
+        }
+    }
+}
+
+#[test]
+fn ids_are_stable_across_rebuilds() {
+    let a = build(&inputs()).unwrap();
+    let b = build(&inputs()).unwrap();
+    assert_eq!(
+        serde_json::to_string(&a.facts).unwrap(),
+        serde_json::to_string(&b.facts).unwrap()
+    );
+    assert_eq!(
+        serde_json::to_string(&a.documents).unwrap(),
+        serde_json::to_string(&b.documents).unwrap()
+    );
+}
+
+#[test]
+fn a_wrong_number_is_refused() {
+    let mut inputs = inputs();
+    let (_, text) = inputs
+        .facts
+        .iter_mut()
+        .find(|(l, _)| l.starts_with("xinjiu-dongneng/targets"))
+        .unwrap();
+    *text = text.replacen("value = 35.0", "value = 36.0", 1);
+    let errors = build(&inputs).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.message.contains("36")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_quote_not_in_the_text_is_refused() {
+    let mut inputs = inputs();
+    inputs.facts.push((
+        "shenghuo-fuwu/extra.toml".into(),
+        "[[field]]\nid = \"f-x\"\ntitle = \"t\"\nlabel = \"l\"\nquote = \"这句话原文里没有\"\n"
+            .into(),
+    ));
+    let errors = build(&inputs).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.message.contains("引文不在原文中")),
+        "{errors:?}"
+    );
+}
