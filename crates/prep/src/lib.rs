@@ -462,13 +462,17 @@ pub fn squeezed_text(sections: &[Section]) -> String {
     normalize::squeeze(&out)
 }
 
-/// Where two printings of a document first differ, ignoring the title block before the
-/// first heading (the gazette sets it differently).
+/// Where two printings of a document first differ, from the first numbered heading on
+/// (the gazette sets the title block differently).
 fn first_difference(a: &[Section], b: &[Section]) -> Option<String> {
-    let (a, b) = (
-        squeezed_text(a.get(1..).unwrap_or_default()),
-        squeezed_text(b.get(1..).unwrap_or_default()),
-    );
+    let body = |s: &[Section]| {
+        let first = s
+            .iter()
+            .position(|x| !x.number.is_empty())
+            .unwrap_or(s.len());
+        squeezed_text(s.get(first..).unwrap_or_default())
+    };
+    let (a, b) = (body(a), body(b));
     if a == b {
         return None;
     }

@@ -1,5 +1,6 @@
 //! Property tests: the text pipeline never panics, whatever it is fed, and never loses a
 //! visible character.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
 
 use prep::normalize::squeeze;
 use prep::repair::{paragraphs, Line, Removed};
