@@ -50,8 +50,8 @@ pub fn App() -> impl IntoView {
     data::Store::provide();
     view! {
         <Router base=router_base().to_string()>
-            <a class="skip" href="#main">"跳到正文"</a>
             <header class="site-header">
+                <a class="skip" href="#main">"跳到正文"</a>
                 <div class="brand">
                     <A href=crate::app::url("/")>{SITE_NAME}</A>
                 </div>

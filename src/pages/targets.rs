@@ -117,7 +117,7 @@ pub fn TargetDetail() -> impl IntoView {
                     <div class="table-wrap" tabindex="0" role="region" aria-label="数值">
                         <table>
                             <caption>"原文数值与解析"</caption>
-                            <thead><tr><th scope="col">""</th><th scope="col">"原文照录"</th><th scope="col">"解析"</th><th scope="col">"注"</th></tr></thead>
+                            <thead><tr><th scope="col">"项目"</th><th scope="col">"原文照录"</th><th scope="col">"解析"</th><th scope="col">"注"</th></tr></thead>
                             <tbody>
                                 {row("基期", &t.baseline, &t.unit)}
                                 {row("目标", &t.target, &t.unit)}

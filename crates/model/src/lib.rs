@@ -8,6 +8,7 @@ pub use wire::*;
 pub mod route;
 
 pub use route::is_safe_id;
+pub mod chart;
 pub mod csv;
 pub mod query;
 pub mod search;

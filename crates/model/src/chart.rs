@@ -1,0 +1,407 @@
+//! Chart data and layout as plain numbers: which targets can be plotted, nice axis bounds
+//! and ticks, Chinese number formatting, label fitting, and the growth a target implies.
+//! The drawing code (`charts` crate) only turns these into shapes.
+
+use crate::wire::{Facts, Target};
+
+/// An axis from `min` to `max` in steps of `step` (all multiples of `step`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Axis {
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+}
+
+impl Axis {
+    pub fn ticks(&self) -> Vec<f64> {
+        let n = ((self.max - self.min) / self.step).round() as i64;
+        (0..=n)
+            .map(|i| round_to_step(self.min + i as f64 * self.step, self.step))
+            .collect()
+    }
+
+    /// Position of `v` on the axis as a fraction from `min` (0) to `max` (1).
+    pub fn fraction(&self, v: f64) -> f64 {
+        if self.max > self.min {
+            (v - self.min) / (self.max - self.min)
+        } else {
+            0.0
+        }
+    }
+}
+
+fn round_to_step(v: f64, step: f64) -> f64 {
+    let decimals = (-step.log10().floor()).max(0.0) as i32;
+    let f = 10f64.powi(decimals);
+    (v * f).round() / f
+}
+
+/// A step of 1, 2 or 5 × 10ⁿ that splits `span` into at most `max_ticks` intervals.
+fn nice_step(span: f64, max_ticks: usize) -> f64 {
+    let raw = span / max_ticks.max(1) as f64;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    for m in [1.0, 2.0, 5.0, 10.0] {
+        if m * magnitude >= raw {
+            return m * magnitude;
+        }
+    }
+    10.0 * magnitude
+}
+
+/// Nice bounds covering `lo..=hi` and zero (bars start at zero), with at most `max_ticks`
+/// intervals. Works for all-negative, mixed and all-zero data.
+pub fn nice_axis(lo: f64, hi: f64, max_ticks: usize) -> Axis {
+    let (lo, hi) = (lo.min(0.0), hi.max(0.0));
+    if !(lo.is_finite() && hi.is_finite()) || hi - lo <= f64::EPSILON {
+        return Axis {
+            min: 0.0,
+            max: 1.0,
+            step: 0.5,
+        };
+    }
+    let step = nice_step(hi - lo, max_ticks);
+    Axis {
+        min: (lo / step).floor() * step,
+        max: (hi / step).ceil() * step,
+        step,
+    }
+}
+
+/// A number as Chinese readers expect it: no trailing zeros, at most two decimals.
+pub fn format_number(v: f64) -> String {
+    let s = format!("{:.2}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// A value with its unit, switching to 万/亿 for large plain counts and amounts
+/// (`2700` 家 stays `2700家`; `1.2e9` 元 becomes `12亿元`). Units that already carry a
+/// magnitude (`亿元`, `万家`) and percentages are left alone.
+pub fn format_with_unit(v: f64, unit: &str) -> String {
+    let scalable =
+        !unit.starts_with(['万', '亿', '%', '‰']) && !unit.contains('/') && !unit.is_empty();
+    if scalable && v.abs() >= 1e8 {
+        format!("{}亿{unit}", format_number(v / 1e8))
+    } else if scalable && v.abs() >= 1e5 {
+        format!("{}万{unit}", format_number(v / 1e4))
+    } else {
+        format!("{}{unit}", format_number(v))
+    }
+}
+
+/// Compound annual growth (in %) from `baseline` in `from_year` to `target` in `to_year`:
+/// `((target / baseline)^(1 / years) − 1) × 100`. None when it would mean nothing.
+pub fn implied_growth(baseline: f64, from_year: u16, target: f64, to_year: u16) -> Option<f64> {
+    if to_year <= from_year || baseline <= 0.0 || target <= 0.0 {
+        return None;
+    }
+    let years = f64::from(to_year - from_year);
+    Some(((target / baseline).powf(1.0 / years) - 1.0) * 100.0)
+}
+
+/// Change from baseline in % of the baseline.
+pub fn change_percent(baseline: f64, target: f64) -> Option<f64> {
+    (baseline != 0.0).then(|| (target - baseline) / baseline.abs() * 100.0)
+}
+
+/// Estimated width of a text in px: CJK and full-width characters are one em, others
+/// about 0.6 em. Used for layout without measuring fonts.
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2e80 { 1.0 } else { 0.6 })
+        .sum::<f64>()
+        * font_px
+}
+
+/// Cuts a label to fit `max_px`, ending it with `…` when cut.
+pub fn fit_label(label: &str, max_px: f64, font_px: f64) -> String {
+    if text_width(label, font_px) <= max_px {
+        return label.to_string();
+    }
+    let mut out = String::new();
+    for c in label.chars() {
+        let next = format!("{out}{c}…");
+        if text_width(&next, font_px) > max_px {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Splits a label into at most `max_lines` lines of at most `max_px`, the last one cut.
+pub fn wrap_label(label: &str, max_px: f64, font_px: f64, max_lines: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut rest: Vec<char> = label.chars().collect();
+    while !rest.is_empty() && lines.len() + 1 < max_lines {
+        let mut take = 0;
+        while take < rest.len()
+            && text_width(&rest[..=take].iter().collect::<String>(), font_px) <= max_px
+        {
+            take += 1;
+        }
+        if take == rest.len() {
+            break;
+        }
+        let take = take.max(1);
+        lines.push(rest[..take].iter().collect());
+        rest = rest[take..].to_vec();
+    }
+    if !rest.is_empty() {
+        lines.push(fit_label(&rest.iter().collect::<String>(), max_px, font_px));
+    }
+    lines
+}
+
+/// Baseline → target of one target, when both values are numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetChart {
+    pub indicator: String,
+    pub unit: String,
+    pub cumulative: bool,
+    /// `(label, value, printed)`: label like `2017年`, printed like `21.8*`.
+    pub bars: Vec<(String, f64, String)>,
+    pub comparator: String,
+    /// Average annual growth the two values imply, in % (computed, not printed).
+    pub implied_growth: Option<f64>,
+}
+
+fn year_label(year: Option<u16>, fallback: &str) -> String {
+    year.map_or_else(|| fallback.to_string(), |y| format!("{y}年"))
+}
+
+/// The chart of one target; None for qualitative targets and single values.
+pub fn target_chart(t: &Target) -> Option<TargetChart> {
+    let goal = t.target.as_ref()?;
+    let goal_value = goal.value?;
+    let mut bars = Vec::new();
+    if let Some(b) = t.baseline.as_ref() {
+        if let Some(v) = b.value {
+            bars.push((year_label(b.year, "基期"), v, b.text.clone()));
+        }
+    }
+    bars.push((year_label(goal.year, "目标"), goal_value, goal.text.clone()));
+    let growth = match (t.baseline.as_ref(), t.unit.as_str()) {
+        // A growth of a share or a rate is not meaningful, nor one over cumulative sums.
+        (Some(b), unit) if !t.cumulative && !unit.contains('%') => {
+            match (b.value, b.year, goal.year) {
+                (Some(bv), Some(by), Some(gy)) => implied_growth(bv, by, goal_value, gy),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    Some(TargetChart {
+        indicator: t.indicator.clone(),
+        unit: t.unit.clone(),
+        cumulative: t.cumulative,
+        bars,
+        comparator: goal.comparator.clone(),
+        implied_growth: growth,
+    })
+}
+
+/// One bar of a list chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub id: String,
+    pub label: String,
+    pub group: String,
+    pub value: f64,
+    /// What the value label reads, e.g. `+60.6%`.
+    pub text: String,
+}
+
+/// Change from baseline in % for every target with numeric baseline and target, grouped by
+/// category (groups in first-seen order, targets in document order within a group).
+pub fn change_bars(targets: &[&Target]) -> Vec<Bar> {
+    let mut groups: Vec<String> = Vec::new();
+    let mut bars: Vec<Bar> = Vec::new();
+    for t in targets {
+        if t.cumulative {
+            continue;
+        }
+        let (Some(b), Some(g)) = (
+            t.baseline.as_ref().and_then(|f| f.value),
+            t.target.as_ref().and_then(|f| f.value),
+        ) else {
+            continue;
+        };
+        let Some(change) = change_percent(b, g) else {
+            continue;
+        };
+        if !groups.contains(&t.category) {
+            groups.push(t.category.clone());
+        }
+        let sign = if change > 0.0 { "+" } else { "" };
+        bars.push(Bar {
+            id: t.id.clone(),
+            label: t.indicator.clone(),
+            group: t.category.clone(),
+            value: change,
+            text: format!("{sign}{}%", format_number(change)),
+        });
+    }
+    bars.sort_by_key(|b| groups.iter().position(|g| g == &b.group));
+    bars
+}
+
+/// How many targets fall due in each year, in year order.
+pub fn year_counts(targets: &[&Target]) -> Vec<(u16, usize)> {
+    let mut counts: std::collections::BTreeMap<u16, usize> = std::collections::BTreeMap::new();
+    for t in targets {
+        if let Some(y) = t.target.as_ref().and_then(|f| f.year) {
+            *counts.entry(y).or_default() += 1;
+        }
+    }
+    counts.into_iter().collect()
+}
+
+/// An indicator that several documents set targets for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub title: String,
+    pub unit: String,
+    pub members: Vec<String>,
+}
+
+/// Indicators compared across documents: a title and the words every member's indicator
+/// contains. Members must share a unit.
+const COMPARABLE: &[(&str, &[&str])] = &[
+    ("高新技术企业数量", &["高新技术企业数量"]),
+    ("研发投入强度（占生产总值比重）", &["研发", "生产总值比重"]),
+    ("万人有效发明专利拥有量", &["万人有效发明专利拥有量"]),
+];
+
+pub fn comparisons(facts: &Facts) -> Vec<Comparison> {
+    let mut out = Vec::new();
+    for (title, words) in COMPARABLE {
+        let members: Vec<&Target> = facts
+            .targets
+            .iter()
+            .filter(|t| {
+                words.iter().all(|w| t.indicator.contains(w))
+                    && t.target.as_ref().and_then(|f| f.value).is_some()
+            })
+            .collect();
+        let Some(first) = members.first() else {
+            continue;
+        };
+        let same_unit: Vec<&Target> = members
+            .iter()
+            .copied()
+            .filter(|t| t.unit == first.unit)
+            .collect();
+        let docs: std::collections::BTreeSet<&str> =
+            same_unit.iter().map(|t| t.doc.as_str()).collect();
+        if docs.len() >= 2 {
+            out.push(Comparison {
+                title: (*title).to_string(),
+                unit: first.unit.clone(),
+                members: same_unit.iter().map(|t| t.id.clone()).collect(),
+            });
+        }
+    }
+    out
+}
+
+/// A sentence describing a target chart for screen readers.
+pub fn describe_target(c: &TargetChart) -> String {
+    let parts: Vec<String> = c
+        .bars
+        .iter()
+        .map(|(label, v, printed)| {
+            format!(
+                "{label}{}（原文“{printed}”）",
+                format_with_unit(*v, &c.unit)
+            )
+        })
+        .collect();
+    let mut s = format!("{}：{}", c.indicator, parts.join("，目标"));
+    if !c.comparator.is_empty() && c.comparator != "达到" {
+        s.push_str(&format!("，比较方式“{}”", c.comparator));
+    }
+    if c.cumulative {
+        s.push_str("，为五年累计数");
+    }
+    if let Some(g) = c.implied_growth {
+        s.push_str(&format!(
+            "。按原文数值计算，隐含年均增长约{}%",
+            format_number(g)
+        ));
+    }
+    s.push('。');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axes() {
+        fn check(lo: f64, hi: f64, expected: (f64, f64, f64)) {
+            let a = nice_axis(lo, hi, 5);
+            assert_eq!((a.min, a.max, a.step), expected, "{lo}..{hi}");
+        }
+        check(1074.0, 2700.0, (0.0, 3000.0, 1000.0));
+        check(21.8, 35.0, (0.0, 40.0, 10.0));
+        check(2.4, 3.0, (0.0, 3.0, 1.0));
+        check(-13.7, 60.6, (-20.0, 80.0, 20.0));
+        check(-5.0, -1.0, (-5.0, 0.0, 1.0));
+        check(0.0, 0.0, (0.0, 1.0, 0.5));
+        check(1.87, 2.28, (0.0, 2.5, 0.5));
+        assert_eq!(nice_axis(0.0, 0.3, 5).ticks(), vec![0.0, 0.1, 0.2, 0.3]);
+    }
+
+    #[test]
+    fn numbers_and_units() {
+        assert_eq!(format_number(2700.0), "2700");
+        assert_eq!(format_number(21.80), "21.8");
+        assert_eq!(format_number(1.0 / 3.0), "0.33");
+        assert_eq!(format_with_unit(2700.0, "家"), "2700家");
+        assert_eq!(format_with_unit(62716.0, "元"), "62716元");
+        assert_eq!(format_with_unit(880000.0, "元"), "88万元");
+        assert_eq!(format_with_unit(1.2e9, "元"), "12亿元");
+        assert_eq!(format_with_unit(222.8, "亿元"), "222.8亿元");
+        assert_eq!(format_with_unit(63.9, "%"), "63.9%");
+    }
+
+    #[test]
+    fn growth_against_hand_computed_cases() {
+        // 1074 → 2700 家 over 2017–2022: (2700/1074)^(1/5) − 1 = 20.25…%
+        let g = implied_growth(1074.0, 2017, 2700.0, 2022).unwrap();
+        assert!((g - 20.25).abs() < 0.01, "{g}");
+        // Doubling in one year is 100 %.
+        assert_eq!(implied_growth(10.0, 2020, 20.0, 2021), Some(100.0));
+        // 151.6 → 222.8 亿元 over 2020–2025 is printed as 8 % a year; the formula gives 8.0 %.
+        let g = implied_growth(151.6, 2020, 222.8, 2025).unwrap();
+        assert!((g - 8.0).abs() < 0.05, "{g}");
+        assert_eq!(implied_growth(0.0, 2020, 5.0, 2025), None);
+        assert_eq!(implied_growth(5.0, 2025, 6.0, 2025), None);
+        assert_eq!(
+            change_percent(21.8, 35.0).map(|c| format_number(c)),
+            Some("60.55".into())
+        );
+        assert_eq!(change_percent(0.0, 3.0), None);
+    }
+
+    #[test]
+    fn labels_fit_320_and_1280_px() {
+        let label = "全社会研发经费支出占地区生产总值比重";
+        // At 320 px a label column of 40 % holds 128 px: nine 13 px characters and "…".
+        let narrow = fit_label(label, 128.0, 13.0);
+        assert!(text_width(&narrow, 13.0) <= 128.0);
+        assert!(narrow.ends_with('…'));
+        assert_eq!(fit_label(label, 512.0, 13.0), label);
+        let lines = wrap_label(label, 128.0, 13.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| text_width(l, 13.0) <= 128.0));
+        assert_eq!(wrap_label("短", 128.0, 13.0, 2), vec!["短"]);
+    }
+}
