@@ -384,7 +384,7 @@ pub struct ComparedRow {
 }
 
 pub fn comparison_height(rows: usize, theme: &Theme) -> f64 {
-    theme.font_px * (3.2 + 3.6 * rows as f64)
+    theme.font_px * (2.6 + 4.5 * rows as f64)
 }
 
 /// Baseline and target of the same indicator in several documents, one pair of bars each.

@@ -292,18 +292,20 @@ pub fn comparisons(facts: &Facts) -> Vec<Comparison> {
         let Some(first) = members.first() else {
             continue;
         };
-        let same_unit: Vec<&Target> = members
-            .iter()
-            .copied()
-            .filter(|t| t.unit == first.unit)
-            .collect();
-        let docs: std::collections::BTreeSet<&str> =
-            same_unit.iter().map(|t| t.doc.as_str()).collect();
-        if docs.len() >= 2 {
+        // One target per document, the indicator table's when the prose repeats it.
+        let mut chosen: Vec<&Target> = Vec::new();
+        for t in members.iter().copied().filter(|t| t.unit == first.unit) {
+            match chosen.iter_mut().find(|c| c.doc == t.doc) {
+                Some(c) if c.origin != "table" && t.origin == "table" => *c = t,
+                Some(_) => {}
+                None => chosen.push(t),
+            }
+        }
+        if chosen.len() >= 2 {
             out.push(Comparison {
                 title: (*title).to_string(),
                 unit: first.unit.clone(),
-                members: same_unit.iter().map(|t| t.id.clone()).collect(),
+                members: chosen.iter().map(|t| t.id.clone()).collect(),
             });
         }
     }
