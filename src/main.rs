@@ -4,6 +4,7 @@
 #![deny(clippy::indexing_slicing)]
 
 mod app;
+mod chart_view;
 mod data;
 mod pages;
 mod panic_screen;

@@ -3,6 +3,7 @@
 
 use crate::app::{url, PageMeta};
 use crate::pages::records::{doc_title, use_query_value, ProjectCard, TargetCard, WithData};
+use crate::pages::target_charts::overview_views;
 use crate::pages::NotFoundRecord;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -67,6 +68,7 @@ pub fn DepartmentDetail() -> impl IntoView {
                     <ul class="records">{fields}</ul>
                     <h2>"重点工程（" {d.projects.len()} "）"</h2>
                     <ul class="records">{projects}</ul>
+                    {overview_views(&facts.targets.iter().filter(|t| d.targets.contains(&t.id)).collect::<Vec<_>>(), &d.id)}
                     <h2>"目标指标（" {d.targets.len()} "）"</h2>
                     <ul class="records">{targets}</ul>
                 </article>

@@ -10,6 +10,7 @@ pub mod projects;
 pub mod reader;
 pub mod records;
 pub mod search;
+pub mod target_charts;
 pub mod targets;
 
 use crate::data::LoadError;

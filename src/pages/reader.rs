@@ -5,6 +5,7 @@ use crate::app::url;
 use crate::app::PageMeta;
 use crate::data::{document_resource, store};
 use crate::pages::documents::or_dash;
+use crate::pages::target_charts::overview_views;
 use crate::pages::{LoadFailed, Loading, NotFoundRecord};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -58,8 +59,10 @@ pub fn Reader() -> impl IntoView {
                     Ok(document) => {
                         // Records are marked beside their paragraphs when the facts are in;
                         // the text alone is still worth showing if they are not.
-                        let marks = store.facts.await.map(|f| record_marks(&f, &id)).unwrap_or_default();
-                        view! { <DocumentView meta document=document.as_ref().clone() at=at.get() marks /> }.into_any()
+                        let facts = store.facts.await.ok();
+                        let marks = facts.as_ref().map(|f| record_marks(f, &id)).unwrap_or_default();
+                        let targets: Vec<model::Target> = facts.map(|f| f.targets.iter().filter(|t| t.doc == id).cloned().collect()).unwrap_or_default();
+                        view! { <DocumentView meta document=document.as_ref().clone() at=at.get() marks targets /> }.into_any()
                     }
                 }
             })}
@@ -106,7 +109,17 @@ fn record_marks(facts: &Facts, doc: &str) -> Marks {
 }
 
 #[component]
-fn DocumentView(meta: DocumentMeta, document: Document, at: String, marks: Marks) -> impl IntoView {
+fn DocumentView(
+    meta: DocumentMeta,
+    document: Document,
+    at: String,
+    marks: Marks,
+    targets: Vec<model::Target>,
+) -> impl IntoView {
+    let target_refs: Vec<&model::Target> = targets.iter().collect();
+    let charts = overview_views(&target_refs, &meta.id);
+    let targets_href = url(&format!("/targets/?doc={}", meta.id));
+    let n_targets = targets.len();
     let outline = document
         .sections
         .iter()
@@ -164,6 +177,13 @@ fn DocumentView(meta: DocumentMeta, document: Document, at: String, marks: Marks
                 <dt>"地区"</dt><dd>{meta.region.clone()}</dd>
                 <dt>"类型"</dt><dd>{meta.kind.clone()}</dd>
             </dl>
+            {(n_targets > 0).then(|| view! {
+                <section class="doc-charts" aria-label="本文件的目标指标">
+                    <h2>"本文件的目标指标"</h2>
+                    <p><A href=targets_href>"查看本文件全部 " {n_targets} " 项目标指标"</A></p>
+                    {charts}
+                </section>
+            })}
             <nav class="outline" aria-label="文件目录">
                 <h2>"目录"</h2>
                 <ul>{outline}</ul>

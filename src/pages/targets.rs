@@ -6,6 +6,7 @@ use crate::pages::records::{
     doc_options, doc_title, download, figure_text, parsed_text, plain_options, use_filter,
     use_query_value, FilterSelect, FilterText, SourceLink, TargetCard, WithData,
 };
+use crate::pages::target_charts::{comparison_view, target_chart_view};
 use crate::pages::NotFoundRecord;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -125,6 +126,8 @@ pub fn TargetDetail() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
+                    {target_chart_view(&t)}
+                    {comparison_view(&t, &facts, &index)}
                     <SourceLink doc=t.doc.clone() block=t.source.block.clone() quote=t.source.quote.clone() doc_title=title_of_doc.clone() />
                     {(!related.is_empty()).then(|| view! {
                         <h2>"相关重点工程"</h2>
