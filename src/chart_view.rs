@@ -135,7 +135,7 @@ pub fn Chart(
         settings.large_font.track();
         settings.high_contrast.track();
         let draw = draw_on_settings.clone();
-        request_animation_frame(move || draw());
+        request_animation_frame(draw);
     });
     // Redraw when the available width changes (window resize, rotation, font size).
     let draw_on_resize = draw.clone();

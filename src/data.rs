@@ -22,6 +22,9 @@ impl std::error::Error for LoadError {}
 
 pub type Loaded<T> = Result<Arc<T>, LoadError>;
 
+/// How long a data file may take before the page gives up and offers a retry.
+pub const TIMEOUT_MS: u32 = 10_000;
+
 /// Fetches `data/<file>` relative to the page's `<base>`, so the app works under any sub-path.
 pub async fn fetch_data<T: DeserializeOwned>(file: String) -> Loaded<T> {
     let url = format!("data/{file}");
@@ -29,20 +32,32 @@ pub async fn fetch_data<T: DeserializeOwned>(file: String) -> Loaded<T> {
         file: file.clone(),
         reason,
     };
+    // A stalled connection ends in a message, not an endless "loading".
+    let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
     let response = gloo_net::http::Request::get(&url)
+        .abort_signal(Some(&signal))
         .send()
         .await
-        .map_err(|_| fail("网络连接失败，请检查网络后重试".into()))?;
+        .map_err(|_| {
+            if signal.aborted() {
+                fail("网络太慢，数据未能按时加载".into())
+            } else {
+                fail("网络连接失败，请检查网络后重试".into())
+            }
+        })?;
     match response.status() {
         200 => {}
         404 => return Err(fail("数据文件不存在（404）".into())),
         s if s >= 500 => return Err(fail(format!("服务器出错（{s}）"))),
         s => return Err(fail(format!("服务器返回异常状态（{s}）"))),
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|_| fail("数据传输中断".into()))?;
+    let text = response.text().await.map_err(|_| {
+        if signal.aborted() {
+            fail("网络太慢，数据未能按时加载".into())
+        } else {
+            fail("数据传输中断".into())
+        }
+    })?;
     model::parse_versioned::<T>(&text)
         .map(Arc::new)
         .map_err(|e| fail(e.to_string()))

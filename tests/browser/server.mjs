@@ -25,7 +25,8 @@ const TYPES = {
  * @param {Map<string, (res: http.ServerResponse) => void>} faults  path below prefix → handler
  */
 export function startServer(root, port, prefix, faults = new Map()) {
-  const server = http.createServer((req, res) => {
+  // Large enough for the hostile-input tests (10 000-character query values).
+  const server = http.createServer({ maxHeaderSize: 128 * 1024 }, (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     let pathname;
     try {

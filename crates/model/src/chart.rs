@@ -387,7 +387,7 @@ mod tests {
         assert_eq!(implied_growth(0.0, 2020, 5.0, 2025), None);
         assert_eq!(implied_growth(5.0, 2025, 6.0, 2025), None);
         assert_eq!(
-            change_percent(21.8, 35.0).map(|c| format_number(c)),
+            change_percent(21.8, 35.0).map(format_number),
             Some("60.55".into())
         );
         assert_eq!(change_percent(0.0, 3.0), None);
