@@ -3,7 +3,6 @@
 
 use crate::{data, pages, settings};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Meta, Title};
 use leptos_router::{
     components::{FlatRoutes, Route, Router, A},
     path,
@@ -45,7 +44,6 @@ pub fn url(path: &str) -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     settings::Settings::provide();
     data::Store::provide();
     view! {
@@ -95,6 +93,29 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Sets `<meta name=…>` in the head, creating it when missing.
+fn set_meta(name: &str, content: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = format!("meta[name=\"{name}\"]");
+    let existing = doc.query_selector(&selector).ok().flatten();
+    let meta = match existing {
+        Some(m) => m,
+        None => {
+            let Ok(m) = doc.create_element("meta") else {
+                return;
+            };
+            let _ = m.set_attribute("name", name);
+            if let Some(head) = doc.head() {
+                let _ = head.append_child(&m);
+            }
+            m
+        }
+    };
+    let _ = meta.set_attribute("content", content);
+}
+
 /// Page title and the government-site meta tags (`SiteName`, `ColumnName`, …) of one view.
 #[component]
 pub fn PageMeta(
@@ -103,20 +124,20 @@ pub fn PageMeta(
     #[prop(optional, into)] pub_date: Signal<String>,
     #[prop(optional, into)] source: Signal<String>,
 ) -> impl IntoView {
-    let full_title = move || {
+    Effect::new(move |_| {
         let t = title.get();
-        if t.is_empty() {
+        let full = if t.is_empty() {
             SITE_NAME.to_string()
         } else {
             format!("{t} - {SITE_NAME}")
+        };
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&full);
         }
-    };
-    view! {
-        <Title text=full_title />
-        <Meta name="SiteName" content=SITE_NAME />
-        <Meta name="ColumnName" content=column />
-        <Meta name="ArticleTitle" content=move || title.get() />
-        <Meta name="PubDate" content=move || pub_date.get() />
-        <Meta name="ContentSource" content=move || source.get() />
-    }
+        set_meta("SiteName", SITE_NAME);
+        set_meta("ColumnName", &column);
+        set_meta("ArticleTitle", if t.is_empty() { SITE_NAME } else { &t });
+        set_meta("PubDate", &pub_date.get());
+        set_meta("ContentSource", &source.get());
+    });
 }

@@ -30,15 +30,17 @@ pub fn ProjectList() -> impl IntoView {
             let places = plain_options(distinct(in_doc.iter().copied(), |p| p.place.as_str()));
             let kinds = plain_options(distinct(facts.projects.iter(), |p| p.kind.as_str()));
             let depts: Vec<(String, String)> = facts.departments.iter().filter(|d| !d.projects.is_empty()).map(|d| (d.id.clone(), d.name.clone())).collect();
-            let facts_for_csv = facts.clone();
+            // The files are written only when asked for.
             let csv = {
-                let body = model::csv::projects_csv(&matches, &docs, |id| facts_for_csv.departments.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_default());
-                move |_| download("projects.csv", "text/csv;charset=utf-8", &body)
+                let (facts, docs, f) = (facts.clone(), docs.clone(), f.clone());
+                move |_| {
+                    let name = |id: &str| facts.departments.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_default();
+                    download("projects.csv", "text/csv;charset=utf-8", &model::csv::projects_csv(&f.projects(&facts, &docs), &docs, name))
+                }
             };
             let json = {
-                let list: Vec<_> = matches.iter().map(|p| (*p).clone()).collect();
-                let body = serde_json::to_string_pretty(&serde_json::json!({ "source": "济南青岛政策文件解读", "documents": docs, "projects": list })).unwrap_or_default();
-                move |_| download("projects.json", "application/json", &body)
+                let (facts, docs, f) = (facts.clone(), docs.clone(), f.clone());
+                move |_| download("projects.json", "application/json", &model::csv::json_download(&f.projects(&facts, &docs), &docs))
             };
             let cards = matches.into_iter().map(|p| view! { <ProjectCard project=p.clone() doc_title=doc_title(&index, &p.doc) /> }).collect_view();
             view! {

@@ -30,14 +30,14 @@ pub fn TargetList() -> impl IntoView {
             let mut years: Vec<String> = facts.targets.iter().filter_map(|t| target_year(t).map(|y| y.to_string())).collect();
             years.sort();
             years.dedup();
+            // The files are written only when asked for.
             let csv = {
-                let body = model::csv::targets_csv(&matches, &docs);
-                move |_| download("targets.csv", "text/csv;charset=utf-8", &body)
+                let (facts, docs, f) = (facts.clone(), docs.clone(), f.clone());
+                move |_| download("targets.csv", "text/csv;charset=utf-8", &model::csv::targets_csv(&f.targets(&facts, &docs), &docs))
             };
             let json = {
-                let list: Vec<_> = matches.iter().map(|t| (*t).clone()).collect();
-                let body = serde_json::to_string_pretty(&serde_json::json!({ "source": "济南青岛政策文件解读", "documents": docs, "targets": list })).unwrap_or_default();
-                move |_| download("targets.json", "application/json", &body)
+                let (facts, docs, f) = (facts.clone(), docs.clone(), f.clone());
+                move |_| download("targets.json", "application/json", &model::csv::json_download(&f.targets(&facts, &docs), &docs))
             };
             let cards = matches
                 .into_iter()

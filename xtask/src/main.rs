@@ -5,6 +5,8 @@
 //! - `data`      regenerate `public/data/` from `data/` (`--check`: fail if it is stale)
 //! - `coverage`  print how many records each document has
 //! - `build`     release build into `dist/` (with the post-build step)
+//! - `bench`     sizes, Lighthouse and in-browser timings against the budgets
+//!   (`target/bench/report.md`)
 
 mod dist;
 mod tools;
@@ -24,8 +26,9 @@ fn main() -> ExitCode {
         "build" => build(),
         "serve" => serve(rest),
         "test" => test(),
+        "bench" => bench(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|data [--check]|coverage|build>");
+            eprintln!("usage: cargo xtask <serve|test|bench|data [--check]|coverage|build>");
             return ExitCode::from(2);
         }
     };
@@ -304,5 +307,14 @@ fn test() -> Result {
         .arg("--test")
         .arg("--test-concurrency=1")
         .args(&tests)
+        .env("PATH", tools::path_with_node_bin()))
+}
+
+fn bench() -> Result {
+    tools::ensure_test_tools()?;
+    build()?;
+    tools::ensure_lighthouse()?;
+    run(Command::new("node")
+        .arg("tests/browser/bench.mjs")
         .env("PATH", tools::path_with_node_bin()))
 }

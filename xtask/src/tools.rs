@@ -116,3 +116,20 @@ pub fn ensure_test_tools() -> Result {
     args.extend(missing);
     apt(&args)
 }
+
+/// Lighthouse for the benchmark only, kept out of the test tools (it is large).
+pub fn ensure_lighthouse() -> Result {
+    let dir = root().join("target/bench-tools");
+    if dir.join("node_modules/lighthouse/cli/index.js").exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    run(Command::new("npm").args([
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--prefix",
+        "target/bench-tools",
+        "lighthouse@12.8.2",
+    ]))
+}

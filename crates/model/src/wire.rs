@@ -249,13 +249,19 @@ impl std::fmt::Display for DataError {
 /// Parses a data file, checking `schema_version` before the shape so that a newer file
 /// is reported as a version mismatch rather than as garbage.
 pub fn parse_versioned<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DataError> {
-    let value: serde_json::Value =
+    // A first pass reads only the version (the rest is skipped, not built), so the app
+    // carries no generic JSON value type.
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: Option<serde_json::Number>,
+    }
+    let version: Version =
         serde_json::from_str(text).map_err(|e| DataError::NotJson(e.to_string()))?;
-    let found = value.get("schema_version").and_then(|v| v.as_u64());
+    let found = version.schema_version.and_then(|n| n.as_u64());
     if found != Some(u64::from(SCHEMA_VERSION)) {
         return Err(DataError::WrongSchema { found });
     }
-    serde_json::from_value(value).map_err(|e| DataError::NotJson(e.to_string()))
+    serde_json::from_str(text).map_err(|e| DataError::NotJson(e.to_string()))
 }
 
 #[cfg(test)]
