@@ -64,19 +64,35 @@ pub async fn fetch_data<T: DeserializeOwned>(file: String) -> Loaded<T> {
 }
 
 /// The files every page may need, fetched once per visit and shared through context.
+/// The index is fetched at start; the facts (the largest file) only when a page first asks.
 #[derive(Clone, Copy)]
 pub struct Store {
     pub index: LocalResource<Loaded<Index>>,
-    pub facts: LocalResource<Loaded<Facts>>,
+    facts: StoredValue<Option<LocalResource<Loaded<Facts>>>>,
+    owner: StoredValue<Owner>,
 }
 
 impl Store {
     pub fn provide() {
         let store = Store {
             index: LocalResource::new(|| fetch_data::<Index>("index.json".into())),
-            facts: LocalResource::new(|| fetch_data::<Facts>("facts.json".into())),
+            facts: StoredValue::new(None),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         provide_context(store);
+    }
+
+    /// All records; the first call starts the download, under the app's owner so the
+    /// resource outlives the page that asked.
+    pub fn facts(&self) -> LocalResource<Loaded<Facts>> {
+        if let Some(r) = self.facts.get_value() {
+            return r;
+        }
+        let r = self.owner.with_value(|o| {
+            o.with(|| LocalResource::new(|| fetch_data::<Facts>("facts.json".into())))
+        });
+        self.facts.set_value(Some(r));
+        r
     }
 }
 

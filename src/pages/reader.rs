@@ -59,7 +59,7 @@ pub fn Reader() -> impl IntoView {
                     Ok(document) => {
                         // Records are marked beside their paragraphs when the facts are in;
                         // the text alone is still worth showing if they are not.
-                        let facts = store.facts.await.ok();
+                        let facts = store.facts().await.ok();
                         let marks = facts.as_ref().map(|f| record_marks(f, &id)).unwrap_or_default();
                         let targets: Vec<model::Target> = facts.map(|f| f.targets.iter().filter(|t| t.doc == id).cloned().collect()).unwrap_or_default();
                         view! { <DocumentView meta document=document.as_ref().clone() at=at.get() marks targets /> }.into_any()

@@ -41,13 +41,13 @@ where
     let store = store();
     let retry = Callback::new(move |_| {
         store.index.refetch();
-        store.facts.refetch();
+        store.facts().refetch();
     });
     view! {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let index = store.index.await;
-                let facts = store.facts.await;
+                let facts = store.facts().await;
                 let both: Result<(Arc<Index>, Arc<Facts>), LoadError> = index.and_then(|i| facts.map(|f| (i, f)));
                 match both {
                     Ok((i, f)) => view(i, f).into_any(),

@@ -24,7 +24,51 @@ async fn load_entries(
         let doc: Arc<Document> = fetch_data(format!("doc/{}.json", d.id)).await?;
         entries.extend(text_entries(&doc, &d.short_title));
     }
-    Ok(Arc::new(entries))
+    let entries = Arc::new(entries);
+    LOADED.with(|l| *l.borrow_mut() = Some(entries.clone()));
+    Ok(entries)
+}
+
+thread_local! {
+    /// The entries of the last loaded search page, for the benchmark hooks below.
+    static LOADED: std::cell::RefCell<Option<Arc<Vec<Entry>>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Benchmark hook (`cargo xtask bench`): mean milliseconds of one search over the whole
+/// corpus, measured inside the wasm; -1 before the search page has loaded its data.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_search(query: &str, runs: u32) -> f64 {
+    let Some(entries) = LOADED.with(|l| l.borrow().clone()) else {
+        return -1.0;
+    };
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let now = || perf.as_ref().map(|p| p.now()).unwrap_or_default();
+    let runs = runs.max(1);
+    let started = now();
+    let mut found = 0usize;
+    for _ in 0..runs {
+        found += search(&entries, query, PER_GROUP)
+            .iter()
+            .map(|g| g.total)
+            .sum::<usize>();
+    }
+    std::hint::black_box(found);
+    (now() - started) / f64::from(runs)
+}
+
+/// Benchmark hook: the searchable text, for a JavaScript `indexOf` baseline over the same data.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_corpus() -> Vec<String> {
+    LOADED.with(|l| {
+        l.borrow()
+            .as_ref()
+            .map(|e| {
+                e.iter()
+                    .map(|e| format!("{}\n{}", e.title, e.text))
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
 }
 
 fn pieces(pieces: Vec<Piece>) -> impl IntoView {
@@ -60,12 +104,12 @@ pub fn Search() -> impl IntoView {
     let store = store();
     let entries = LocalResource::new(move || async move {
         let index = store.index.await?;
-        let facts = store.facts.await?;
+        let facts = store.facts().await?;
         load_entries(index, facts).await
     });
     let retry = Callback::new(move |_| {
         store.index.refetch();
-        store.facts.refetch();
+        store.facts().refetch();
         entries.refetch();
     });
     let navigate = use_navigate();

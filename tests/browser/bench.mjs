@@ -4,7 +4,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { execFileSync } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { promisify } from "node:util";
+
+// Lighthouse runs as a child process without blocking: the test server lives in this one.
+const run = promisify(execFile);
 import { serve, launch, ready, ROOT, DIST, VIEWPORTS } from "./harness.mjs";
 
 const OUT = path.join(ROOT, "target/bench");
@@ -37,6 +41,7 @@ const report = { date: new Date().toISOString(), routes: {}, documents: {}, ligh
 // 1. Bytes of the first view of each route, as the browser fetched them.
 const ROUTES = ["", "documents/", "document/?id=lixia-shisiwu", "fields/", "projects/", "targets/", "target/?id=xinjiu-dongneng.t-9", "departments/", "search/?q=%E5%85%BB%E8%80%81", "about/"];
 for (const route of ROUTES) {
+  console.error(`bytes: ${route || "/"}`);
   const context = await browser.newContext({ viewport: VIEWPORTS.phone });
   const page = await context.newPage();
   const files = [];
@@ -51,7 +56,7 @@ for (const route of ROUTES) {
   await page.goto(srv.base + route);
   await ready(page);
   if (route.startsWith("search")) await page.locator(".hit-group").first().waitFor({ timeout: 30000 });
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("networkidle", { timeout: 15000 }).catch(() => {});
   const total = files.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip, brotli: a.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   report.routes[route || "/"] = { files, total };
   await context.close();
@@ -67,6 +72,8 @@ report.documents["(facts.json, all records)"] = sizes(fs.readFileSync(path.join(
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  console.error("timings");
+  page.setDefaultTimeout(60000);
   const tti = [];
   for (let i = 0; i < 5; i++) {
     const started = Date.now();
@@ -80,6 +87,7 @@ report.documents["(facts.json, all records)"] = sizes(fs.readFileSync(path.join(
   const queries = { "single character (业)": "业", "two characters (养老)": "养老", "phrase (国际消费中心城市)": "国际消费中心城市", "two words (养老 床位)": "养老 床位", "miss (量子计算机芯片)": "量子计算机芯片" };
   report.timings.search = {};
   for (const [name, q] of Object.entries(queries)) {
+    console.error(`search: ${name}`);
     const runs = [];
     for (let i = 0; i < 7; i++) runs.push(await page.evaluate((q) => window.wasmBindings.bench_search(q, 5), q));
     const js = [];
@@ -110,12 +118,34 @@ await browser.close();
 
 // 3. Lighthouse, mobile preset (the default), median of three runs per page.
 const LH = path.join(ROOT, "target/bench-tools/node_modules/lighthouse/cli/index.js");
+// Lighthouse drives a Chromium we start ourselves (its own launcher leaves Debian's
+// Chromium hanging here), one fresh profile per run.
+const PORT = 9333;
+async function withChromium(fn) {
+  const profile = fs.mkdtempSync("/tmp/lh-profile-");
+  const chrome = spawn("/usr/bin/chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", `--remote-debugging-port=${PORT}`, `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore" });
+  for (let i = 0; i < 50; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${PORT}/json/version`);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    chrome.kill("SIGKILL");
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
 for (const route of ["", "targets/"]) {
+  console.error(`lighthouse: ${route || "/"}`);
   const runs = [];
   for (let i = 0; i < 3; i++) {
     const out = path.join(OUT, `lighthouse-${route.replace(/\W/g, "") || "home"}-${i}.json`);
     try {
-      execFileSync("node", [LH, srv.base + route, "--quiet", "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility,best-practices,seo", "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"], { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, stdio: "inherit", timeout: 180000 });
+      await withChromium(() => run("node", [LH, srv.base + route, "--quiet", "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility,best-practices,seo", `--port=${PORT}`], { timeout: 180000 }));
       const lhr = JSON.parse(fs.readFileSync(out, "utf8"));
       runs.push({
         performance: Math.round(lhr.categories.performance.score * 100),

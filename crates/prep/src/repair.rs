@@ -57,6 +57,18 @@ pub fn is_heading_start(text: &str) -> bool {
     crate::outline::heading_number(text).is_some()
 }
 
+/// A heading line of its own (`专栏 10 新东站片区、临空经济区建设内容`, `第二章 …`): it has
+/// no full stop to end it, yet the next line is never its continuation.
+fn is_title_line(text: &str) -> bool {
+    use crate::outline::Style;
+    crate::outline::heading_number(text.trim_start()).is_some_and(|m| {
+        matches!(
+            m.style,
+            Style::Box | Style::Chapter | Style::Section | Style::CnComma | Style::Attachment
+        ) && !text.contains('。')
+    })
+}
+
 fn is_table_row(text: &str) -> bool {
     text.contains('\t')
 }
@@ -167,6 +179,7 @@ pub fn paragraphs(lines: &[Line], removed: &mut Removed) -> Vec<RawParagraph> {
                 && !is_table_row(buf)
                 && (*cur_hard
                     || (!*cur_heading
+                        && (wrapped || !is_title_line(buf))
                         && !ends_paragraph(buf)
                         && (wrapped || buf.chars().count() >= MIN_BROKEN_CHARS)));
             if joinable {
@@ -336,6 +349,17 @@ mod tests {
         let got = run(&src);
         assert_eq!(got.len(), 12);
         assert_eq!(got[0], "遵循产业发展规律，发挥产业比较优势，以更高水平的需求侧、供给侧动态平衡为目标，按照总思路推动产业向高端化。");
+    }
+
+    #[test]
+    fn a_long_box_title_is_not_joined_with_its_text() {
+        check(
+            "专栏 10 新东站片区、临空经济区建设内容\n\n新东站片区。依托济南新东站规划建设。",
+            &[
+                "专栏10新东站片区、临空经济区建设内容",
+                "新东站片区。依托济南新东站规划建设。",
+            ],
+        );
     }
 
     #[test]
