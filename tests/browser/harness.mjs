@@ -54,7 +54,9 @@ export async function openPage(browser, viewport, { deviceScaleFactor = 1, allow
     if (!allowed(String(err))) problems.push(`pageerror: ${err}`);
   });
   page.on("requestfailed", (req) => {
-    if (!allowed(req.url())) problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+    // A request the browser cancels because the page navigated away is not a failure.
+    const error = req.failure()?.errorText ?? "";
+    if (!allowed(req.url()) && error !== "net::ERR_ABORTED") problems.push(`request failed: ${req.url()} ${error}`);
   });
   page.on("response", (res) => {
     if (res.status() >= 400 && !allowed(res.url())) problems.push(`HTTP ${res.status()}: ${res.url()}`);

@@ -203,7 +203,8 @@ pub fn search<'a>(entries: &'a [Entry], query: &str, per_group: usize) -> Vec<Gr
     if terms.is_empty() {
         return Vec::new();
     }
-    let mut groups: Vec<Group<'a>> = Vec::new();
+    // Score every match first; snippets and highlights are built only for the hits shown.
+    let mut scored: Vec<(Kind, u32, &'a Entry)> = Vec::new();
     for e in entries {
         let all = terms
             .iter()
@@ -219,31 +220,30 @@ pub fn search<'a>(entries: &'a [Entry], query: &str, per_group: usize) -> Vec<Gr
             .iter()
             .map(|t| e.folded_text.matches(t.as_str()).count() as u32)
             .sum();
-        let score = in_title * 1000 + occurrences.min(999);
-        let hit = Hit {
-            entry: e,
-            score,
-            title: highlight(&e.title, &terms),
-            snippet: snippet(&e.text, &e.folded_text, &terms),
-        };
-        match groups.iter_mut().find(|g| g.kind == e.kind) {
-            Some(g) => {
-                g.total += 1;
-                g.hits.push(hit);
-            }
-            None => groups.push(Group {
-                kind: e.kind,
-                total: 1,
-                hits: vec![hit],
-            }),
+        scored.push((e.kind, in_title * 1000 + occurrences.min(999), e));
+    }
+    // Stable: document order among equal scores.
+    scored.sort_by_key(|(kind, score, _)| (*kind, std::cmp::Reverse(*score)));
+    let mut groups: Vec<Group<'a>> = Vec::new();
+    for (kind, score, e) in scored {
+        if groups.last().is_none_or(|g| g.kind != kind) {
+            groups.push(Group {
+                kind,
+                total: 0,
+                hits: Vec::new(),
+            });
+        }
+        let Some(g) = groups.last_mut() else { continue };
+        g.total += 1;
+        if g.hits.len() < per_group {
+            g.hits.push(Hit {
+                entry: e,
+                score,
+                title: highlight(&e.title, &terms),
+                snippet: snippet(&e.text, &e.folded_text, &terms),
+            });
         }
     }
-    for g in &mut groups {
-        // Stable sort keeps document order among equal scores.
-        g.hits.sort_by_key(|h| std::cmp::Reverse(h.score));
-        g.hits.truncate(per_group);
-    }
-    groups.sort_by_key(|g| g.kind);
     groups
 }
 
