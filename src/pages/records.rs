@@ -170,16 +170,13 @@ pub fn SourceLink(
     }
 }
 
-/// A figure as printed, then the parsed value beside it.
+/// A figure as printed with its unit (never repeating a 万 the text already carries).
 pub fn figure_text(f: &Figure, unit: &str) -> String {
-    let mut s = f.text.clone();
-    if !unit.is_empty() && !s.is_empty() && !s.contains(unit) {
-        s.push_str(unit);
+    let s = model::chart::printed_with_unit(&f.text, unit);
+    match f.year {
+        Some(y) => format!("{y}年：{s}"),
+        None => s,
     }
-    if let Some(y) = f.year {
-        s = format!("{y}年：{s}");
-    }
-    s
 }
 
 pub fn parsed_text(f: &Figure) -> String {

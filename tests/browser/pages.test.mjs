@@ -84,6 +84,16 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   });
 }
 
+test("a printed value is shown with its unit once (65万 + 万人次 → 65万人次)", async () => {
+  const { page, problems } = await openPage(browser, VIEWPORTS.phone);
+  await page.goto(`${srv.base}targets/?doc=shenghuo-fuwu`);
+  await ready(page);
+  const text = await page.locator(".records").innerText();
+  assert.match(text, /65万人次/);
+  assert.doesNotMatch(text, /万万/);
+  assert.deepEqual(problems(), []);
+});
+
 test("large-font mode survives a reload", async () => {
   const { page, problems } = await openPage(browser, VIEWPORTS.phone);
   await page.goto(srv.base + "targets/");

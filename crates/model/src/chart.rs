@@ -407,3 +407,41 @@ mod tests {
         assert_eq!(wrap_label("短", 128.0, 13.0, 2), vec!["短"]);
     }
 }
+
+/// A value as printed followed by its unit, without repeating what the printed text
+/// already carries: `65万` + `万人次` → `65万人次`, `90%` + `%` → `90%`, `35` + `%` → `35%`.
+pub fn printed_with_unit(text: &str, unit: &str) -> String {
+    if text.is_empty() || unit.is_empty() || text.ends_with(unit) {
+        return text.to_string();
+    }
+    let unit_chars: Vec<char> = unit.chars().collect();
+    let text_chars: Vec<char> = text.chars().collect();
+    // The longest end of the text that is a beginning of the unit.
+    let overlap = (1..unit_chars.len().min(text_chars.len()) + 1)
+        .rev()
+        .find(|&n| text_chars[text_chars.len() - n..] == unit_chars[..n])
+        .unwrap_or(0);
+    let rest: String = unit_chars[overlap..].iter().collect();
+    format!("{text}{rest}")
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::printed_with_unit;
+
+    #[test]
+    fn units_are_not_repeated() {
+        fn check(text: &str, unit: &str, expected: &str) {
+            assert_eq!(printed_with_unit(text, unit), expected, "{text} + {unit}");
+        }
+        check("65万", "万人次", "65万人次");
+        check("1万", "万家", "1万家");
+        check("90%", "%", "90%");
+        check("35", "%", "35%");
+        check("[>33]", "亿美元", "[>33]亿美元");
+        check("2700", "家", "2700家");
+        check("", "家", "");
+        check("达标", "", "达标");
+        check("7万余", "户", "7万余户");
+    }
+}
