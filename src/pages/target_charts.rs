@@ -4,8 +4,8 @@ use crate::chart_view::{Chart, ChartKind};
 use charts::ComparedRow;
 use leptos::prelude::*;
 use model::chart::{
-    change_bars, comparisons, describe_target, format_number, format_with_unit, target_chart,
-    year_counts,
+    change_bars, comparisons, describe_target, format_number, format_with_unit, printed_with_unit,
+    target_chart, year_counts,
 };
 use model::{Facts, Index, Target};
 
@@ -94,14 +94,26 @@ pub fn comparison_view(t: &Target, facts: &Facts, index: &Index) -> Option<impl 
             let b = m
                 .baseline
                 .as_ref()
-                .map(|b| format!("{}{}", year_label(b), b.text))
+                .map(|b| {
+                    format!(
+                        "{}{}",
+                        year_label(b),
+                        printed_with_unit(&b.text, &group.unit)
+                    )
+                })
                 .unwrap_or_default();
             let g = m
                 .target
                 .as_ref()
-                .map(|g| format!("{}{}", year_label(g), g.text))
+                .map(|g| {
+                    format!(
+                        "{}{}",
+                        year_label(g),
+                        printed_with_unit(&g.text, &group.unit)
+                    )
+                })
                 .unwrap_or_default();
-            format!("{}：{b}，目标{g}{}", title_of(&m.doc), group.unit)
+            format!("{}：{b}，目标{g}", title_of(&m.doc))
         })
         .collect::<Vec<_>>()
         .join("；");
