@@ -174,6 +174,7 @@ pub fn SourceLink(
 pub fn figure_text(f: &Figure, unit: &str) -> String {
     let s = model::chart::printed_with_unit(&f.text, unit);
     match f.year {
+        Some(y) if s.is_empty() => format!("{y}年"),
         Some(y) => format!("{y}年：{s}"),
         None => s,
     }
