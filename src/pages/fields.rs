@@ -3,8 +3,8 @@
 
 use crate::app::{url, PageMeta};
 use crate::pages::records::{
-    doc_options, doc_title, plain_options, use_filter, use_query_value, FilterSelect, FilterText,
-    SourceLink, WithData,
+    doc_options, doc_title, plain_options, records_or_empty, use_filter, use_query_value,
+    FilterSelect, FilterText, ResultBar, SourceLink, WithData,
 };
 use crate::pages::NotFoundRecord;
 use leptos::prelude::*;
@@ -36,6 +36,7 @@ pub fn FieldList() -> impl IntoView {
                             <p class="meta">{doc} " · " {label}</p>
                         </li>
                     }
+                    .into_any()
                 })
                 .collect::<Vec<_>>();
             view! {
@@ -44,12 +45,8 @@ pub fn FieldList() -> impl IntoView {
                     <FilterSelect label="地区" key="region" options=regions filter path=PATH />
                     <FilterText filter path=PATH placeholder="领域名称或摘要" />
                 </div>
-                <p class="count" role="status">"共 " {count} " 项"</p>
-                {if count == 0 {
-                    view! { <p class="empty">"没有符合条件的重点领域。" <A href=url(PATH)>"清除筛选"</A></p> }.into_any()
-                } else {
-                    view! { <ul class="records">{cards}</ul> }.into_any()
-                }}
+                <ResultBar count />
+                {records_or_empty(cards, "重点领域", PATH)}
             }
         } />
     }

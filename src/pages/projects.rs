@@ -3,8 +3,8 @@
 
 use crate::app::{url, PageMeta};
 use crate::pages::records::{
-    doc_options, doc_title, download, plain_options, use_filter, use_query_value, FilterSelect,
-    FilterText, ProjectCard, SourceLink, WithData,
+    doc_options, doc_title, download, plain_options, records_or_empty, use_filter, use_query_value,
+    FilterSelect, FilterText, ProjectCard, ResultBar, SourceLink, WithData,
 };
 use crate::pages::NotFoundRecord;
 use leptos::prelude::*;
@@ -42,7 +42,7 @@ pub fn ProjectList() -> impl IntoView {
                 let (facts, docs, f) = (facts.clone(), docs.clone(), f.clone());
                 move |_| download("projects.json", "application/json", &model::csv::json_download(&f.projects(&facts, &docs), &docs))
             };
-            let cards = matches.into_iter().map(|p| view! { <ProjectCard project=p.clone() doc_title=doc_title(&index, &p.doc) /> }).collect_view();
+            let cards = matches.into_iter().map(|p| view! { <ProjectCard project=p.clone() doc_title=doc_title(&index, &p.doc) /> }.into_any()).collect();
             view! {
                 <div class="filters">
                     <FilterSelect label="文件" key="doc" options=doc_options(&index) filter path=PATH />
@@ -52,16 +52,8 @@ pub fn ProjectList() -> impl IntoView {
                     <FilterSelect label="责任单位" key="dept" options=depts filter path=PATH />
                     <FilterText filter path=PATH placeholder="名称、领域或原文" />
                 </div>
-                <div class="result-bar">
-                    <p class="count" role="status">"共 " {count} " 项"</p>
-                    <button type="button" class="button secondary" on:click=csv>"下载 CSV"</button>
-                    <button type="button" class="button secondary" on:click=json>"下载 JSON"</button>
-                </div>
-                {if count == 0 {
-                    view! { <p class="empty">"没有符合条件的重点工程。" <A href=url(PATH)>"清除筛选"</A></p> }.into_any()
-                } else {
-                    view! { <ul class="records">{cards}</ul> }.into_any()
-                }}
+                <ResultBar count downloads=(Callback::new(csv), Callback::new(json)) />
+                {records_or_empty(cards, "重点工程", PATH)}
             }
         } />
     }

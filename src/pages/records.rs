@@ -251,3 +251,32 @@ pub fn download(name: &str, mime: &str, body: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&href);
 }
+
+/// The count of a filtered list and, for lists that offer them, its downloads.
+#[component]
+pub fn ResultBar(
+    count: usize,
+    /// `(csv, json)` download handlers, when the list offers downloads.
+    #[prop(optional)]
+    downloads: Option<(Callback<()>, Callback<()>)>,
+) -> impl IntoView {
+    view! {
+        <div class="result-bar">
+            <p class="count" role="status">"共 " {count} " 项"</p>
+            {downloads.map(|(csv, json)| view! {
+                <button type="button" class="button secondary" on:click=move |_| csv.run(())>"下载 CSV"</button>
+                <button type="button" class="button secondary" on:click=move |_| json.run(())>"下载 JSON"</button>
+            })}
+        </div>
+    }
+}
+
+/// The cards of a filtered list, or an empty state that says so and clears the filter.
+pub fn records_or_empty(cards: Vec<AnyView>, what: &str, path: &str) -> AnyView {
+    if cards.is_empty() {
+        let message = format!("没有符合条件的{what}。");
+        view! { <p class="empty">{message} <A href=url(path)>"清除筛选"</A></p> }.into_any()
+    } else {
+        view! { <ul class="records">{cards}</ul> }.into_any()
+    }
+}

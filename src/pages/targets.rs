@@ -3,8 +3,9 @@
 
 use crate::app::{url, PageMeta};
 use crate::pages::records::{
-    doc_options, doc_title, download, figure_text, parsed_text, plain_options, use_filter,
-    use_query_value, FilterSelect, FilterText, SourceLink, TargetCard, WithData,
+    doc_options, doc_title, download, figure_text, parsed_text, plain_options, records_or_empty,
+    use_filter, use_query_value, FilterSelect, FilterText, ResultBar, SourceLink, TargetCard,
+    WithData,
 };
 use crate::pages::target_charts::{comparison_view, target_chart_view};
 use crate::pages::NotFoundRecord;
@@ -41,8 +42,8 @@ pub fn TargetList() -> impl IntoView {
             };
             let cards = matches
                 .into_iter()
-                .map(|t| view! { <TargetCard target=t.clone() doc_title=doc_title(&index, &t.doc) /> })
-                .collect_view();
+                .map(|t| view! { <TargetCard target=t.clone() doc_title=doc_title(&index, &t.doc) /> }.into_any())
+                .collect();
             view! {
                 <div class="filters">
                     <FilterSelect label="文件" key="doc" options=doc_options(&index) filter path=PATH />
@@ -51,16 +52,8 @@ pub fn TargetList() -> impl IntoView {
                     <FilterSelect label="指标属性" key="attribute" options=plain_options(vec!["约束性".into(), "预期性".into()]) filter path=PATH />
                     <FilterText filter path=PATH placeholder="指标名称或原文" />
                 </div>
-                <div class="result-bar">
-                    <p class="count" role="status">"共 " {count} " 项"</p>
-                    <button type="button" class="button secondary" on:click=csv>"下载 CSV"</button>
-                    <button type="button" class="button secondary" on:click=json>"下载 JSON"</button>
-                </div>
-                {if count == 0 {
-                    view! { <p class="empty">"没有符合条件的目标指标。" <A href=url(PATH)>"清除筛选"</A></p> }.into_any()
-                } else {
-                    view! { <ul class="records">{cards}</ul> }.into_any()
-                }}
+                <ResultBar count downloads=(Callback::new(csv), Callback::new(json)) />
+                {records_or_empty(cards, "目标指标", PATH)}
             }
         } />
     }

@@ -1,22 +1,14 @@
 // Charts at 360×740 and 1280×800 with device scale factor 2: each canvas is non-blank,
 // its backing store is CSS size × devicePixelRatio, it redraws after a resize and after
 // switching large-font mode, and its data table holds the numbers of the data file.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, openPage, ready, VIEWPORTS, ROOT, SHOTS } from "./harness.mjs";
+import { useServerAndBrowser, openPage, ready, VIEWPORTS, ROOT, SHOTS } from "./harness.mjs";
 
 const facts = JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/facts.json"), "utf8"));
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = useServerAndBrowser();
 
 /** Per canvas: backing size, CSS size, and how many pixels are not white. */
 async function canvases(page) {
@@ -45,8 +37,8 @@ const PAGES = [
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   for (const [route, count, kind] of PAGES) {
     test(`${kind} charts are sharp and non-blank (${name}, dpr 2)`, async () => {
-      const { page, problems } = await openPage(browser, viewport, { deviceScaleFactor: 2 });
-      await page.goto(srv.base + route);
+      const { page, problems } = await openPage(env.browser, viewport, { deviceScaleFactor: 2 });
+      await page.goto(env.srv.base + route);
       await ready(page);
       await chartsReady(page, count);
       for (const c of await canvases(page)) {
@@ -64,8 +56,8 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   }
 
   test(`charts redraw after a resize and after large-font mode (${name})`, async () => {
-    const { page, problems } = await openPage(browser, viewport, { deviceScaleFactor: 2 });
-    await page.goto(srv.base + "target/?id=xinjiu-dongneng.t-9");
+    const { page, problems } = await openPage(env.browser, viewport, { deviceScaleFactor: 2 });
+    await page.goto(env.srv.base + "target/?id=xinjiu-dongneng.t-9");
     await ready(page);
     await chartsReady(page, 1);
     const before = (await canvases(page))[0];
@@ -83,9 +75,9 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 }
 
 test("the data table of a target chart holds the numbers of the data file", async () => {
-  const { page, problems } = await openPage(browser, VIEWPORTS.desktop);
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.desktop);
   const t = facts.targets.find((t) => t.id === "xinjiu-dongneng.t-9");
-  await page.goto(srv.base + "target/?id=" + t.id);
+  await page.goto(env.srv.base + "target/?id=" + t.id);
   await ready(page);
   const table = await page.locator("figure.chart").first().locator("table").textContent();
   assert.ok(table.includes(t.baseline.text) && table.includes(t.target.text), table);
@@ -94,8 +86,8 @@ test("the data table of a target chart holds the numbers of the data file", asyn
 });
 
 test("the document chart table lists every comparable target of the data file", async () => {
-  const { page, problems } = await openPage(browser, VIEWPORTS.desktop);
-  await page.goto(srv.base + "document/?id=lixia-shisiwu");
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.desktop);
+  await page.goto(env.srv.base + "document/?id=lixia-shisiwu");
   await ready(page);
   const rows = await page.locator("figure.chart").first().locator("tbody tr").allTextContents();
   const comparable = facts.targets.filter((t) => t.doc === "lixia-shisiwu" && !t.cumulative && t.baseline?.value != null && t.baseline.value !== 0 && t.target?.value != null);

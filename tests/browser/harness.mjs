@@ -3,6 +3,7 @@
 // errors, failed requests and requests that leave 127.0.0.1, and saves screenshots under
 // target/screenshots/ for people to look at.
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -78,4 +79,21 @@ export async function shot(page, name) {
 /** Waits until the app has replaced the static shell and the data has arrived. */
 export async function ready(page) {
   await page.waitForFunction(() => !document.querySelector(".loading") && document.querySelector("main h1"), null, { timeout: 15000 });
+}
+
+/**
+ * Registers a server and a browser for the whole test file: `env.srv.base`, `env.browser`.
+ * Call at the top level of a test file.
+ */
+export function useServerAndBrowser() {
+  const env = { srv: null, browser: null };
+  before(async () => {
+    env.srv = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.srv?.close();
+  });
+  return env;
 }

@@ -1,22 +1,14 @@
 // Every page at both sizes: data appears, filter URLs reopen the same view, search finds
 // and highlights a known phrase, the source link highlights the right paragraph, large-font
 // mode survives a reload, unknown ids say "未找到".
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, openPage, shot, ready, VIEWPORTS, ROOT } from "./harness.mjs";
+import { useServerAndBrowser, openPage, shot, ready, VIEWPORTS, ROOT } from "./harness.mjs";
 
 const facts = JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/facts.json"), "utf8"));
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = useServerAndBrowser();
 
 const PAGES = [
   ["documents/", "文件", ".doc-item"],
@@ -30,8 +22,8 @@ const PAGES = [
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   for (const [route, heading, item] of PAGES) {
     test(`${route} shows its data (${name})`, async () => {
-      const { page, problems } = await openPage(browser, viewport);
-      await page.goto(srv.base + route);
+      const { page, problems } = await openPage(env.browser, viewport);
+      await page.goto(env.srv.base + route);
       await ready(page);
       assert.equal(await page.locator("main h1").first().innerText(), heading);
       assert.ok((await page.locator(item).count()) > 0, `${route} lists something`);
@@ -43,9 +35,9 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   }
 
   test(`a filtered target list reopens from its URL (${name})`, async () => {
-    const { page, problems } = await openPage(browser, viewport);
+    const { page, problems } = await openPage(env.browser, viewport);
     const expected = facts.targets.filter((t) => t.doc === "lixia-shisiwu" && t.attribute === "约束性").length;
-    await page.goto(`${srv.base}targets/?doc=lixia-shisiwu&attribute=%E7%BA%A6%E6%9D%9F%E6%80%A7`);
+    await page.goto(`${env.srv.base}targets/?doc=lixia-shisiwu&attribute=%E7%BA%A6%E6%9D%9F%E6%80%A7`);
     await ready(page);
     assert.equal(await page.locator(".records .record").count(), expected);
     assert.equal(await page.locator("#filter-doc").inputValue(), "lixia-shisiwu");
@@ -58,8 +50,8 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   });
 
   test(`search finds a known phrase and highlights it (${name})`, async () => {
-    const { page, problems } = await openPage(browser, viewport);
-    await page.goto(`${srv.base}search/?q=${encodeURIComponent("国际消费中心城市")}`);
+    const { page, problems } = await openPage(env.browser, viewport);
+    await page.goto(`${env.srv.base}search/?q=${encodeURIComponent("国际消费中心城市")}`);
     await page.locator(".hit-group").first().waitFor({ timeout: 20000 });
     const marks = await page.locator("mark").allInnerTexts();
     assert.ok(marks.length > 0);
@@ -69,9 +61,9 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   });
 
   test(`a record's source link highlights its paragraph (${name})`, async () => {
-    const { page, problems } = await openPage(browser, viewport);
+    const { page, problems } = await openPage(env.browser, viewport);
     const t = facts.targets.find((t) => t.id === "shenghuo-fuwu.t-1") ?? facts.targets[0];
-    await page.goto(`${srv.base}target/?id=${encodeURIComponent(t.id)}`);
+    await page.goto(`${env.srv.base}target/?id=${encodeURIComponent(t.id)}`);
     await ready(page);
     await page.locator(".quote footer a").click();
     await page.locator(".highlighted").waitFor();
@@ -85,8 +77,8 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 }
 
 test("a printed value is shown with its unit once (65万 + 万人次 → 65万人次)", async () => {
-  const { page, problems } = await openPage(browser, VIEWPORTS.phone);
-  await page.goto(`${srv.base}targets/?doc=shenghuo-fuwu`);
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  await page.goto(`${env.srv.base}targets/?doc=shenghuo-fuwu`);
   await ready(page);
   const text = await page.locator(".records").innerText();
   assert.match(text, /65万人次/);
@@ -95,8 +87,8 @@ test("a printed value is shown with its unit once (65万 + 万人次 → 65万�
 });
 
 test("large-font mode survives a reload", async () => {
-  const { page, problems } = await openPage(browser, VIEWPORTS.phone);
-  await page.goto(srv.base + "targets/");
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  await page.goto(env.srv.base + "targets/");
   await ready(page);
   await page.locator("button.toggle", { hasText: "大字" }).click();
   await page.reload();
@@ -111,8 +103,8 @@ test("large-font mode survives a reload", async () => {
 
 for (const [route, what] of [["target/?id=nope.t-0", "目标指标"], ["project/?id=%3Cscript%3E", "重点工程"], ["department/?id=", "责任单位"], ["document/?id=missing", "文件"], ["field/?id=x", "重点领域"]]) {
   test(`unknown id on ${route.split("/")[0]} says 未找到`, async () => {
-    const { page, problems } = await openPage(browser, VIEWPORTS.phone);
-    await page.goto(srv.base + route);
+    const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+    await page.goto(env.srv.base + route);
     await ready(page);
     assert.equal(await page.locator("main h1").innerText(), "未找到");
     assert.match(await page.locator(".not-found").innerText(), new RegExp(what));

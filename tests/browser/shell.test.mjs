@@ -1,24 +1,16 @@
 // The app shell under a sub-path: every route opens directly, reloads, and shows data;
 // no console errors or failed requests; the panic screen renders; the first paint needs
 // no JavaScript.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, shot, ready, VIEWPORTS } from "./harness.mjs";
+import { useServerAndBrowser, openPage, shot, ready, VIEWPORTS } from "./harness.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = useServerAndBrowser();
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`home page under a sub-path shows the documents (${name})`, async () => {
-    const { page, problems } = await openPage(browser, viewport);
-    await page.goto(srv.base);
+    const { page, problems } = await openPage(env.browser, viewport);
+    await page.goto(env.srv.base);
     await ready(page);
     assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
     const cards = await page.locator(".cards .card").count();
@@ -30,8 +22,8 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   });
 
   test(`deep link to a document opens directly and survives reload (${name})`, async () => {
-    const { page, problems } = await openPage(browser, viewport);
-    await page.goto(`${srv.base}document/?id=shenghuo-fuwu`);
+    const { page, problems } = await openPage(env.browser, viewport);
+    await page.goto(`${env.srv.base}document/?id=shenghuo-fuwu`);
     await ready(page);
     assert.match(await page.locator("main h1").innerText(), /生活性服务业高端化发展/);
     await page.reload();
@@ -43,8 +35,8 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   });
 
   test(`navigation keeps the sub-path (${name})`, async () => {
-    const { page, problems } = await openPage(browser, viewport);
-    await page.goto(srv.base);
+    const { page, problems } = await openPage(env.browser, viewport);
+    await page.goto(env.srv.base);
     await ready(page);
     await page.locator(".site-nav a", { hasText: "文件" }).first().click();
     await page.waitForURL(/\/zwgk\/zcdl\/documents\/?$/);
@@ -59,24 +51,24 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 
 test("every route page exists as a plain file", async () => {
   for (const route of ["documents", "document", "fields", "field", "projects", "project", "targets", "target", "departments", "department", "search", "about"]) {
-    const res = await fetch(`${srv.base}${route}/`);
+    const res = await fetch(`${env.srv.base}${route}/`);
     assert.equal(res.status, 200, route);
     assert.match(await res.text(), /<base href="\.\.\/">/, route);
   }
 });
 
 test("first paint without JavaScript shows title, navigation and a message", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
+  const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
   const page = await context.newPage();
-  await page.goto(srv.base);
+  await page.goto(env.srv.base);
   assert.match(await page.locator(".site-nav").innerText(), /目标指标/);
   assert.match(await page.locator("noscript").evaluate((n) => n.textContent), /JavaScript/);
   await context.close();
 });
 
 test("a panic shows a readable message instead of a dead page", async () => {
-  const { page } = await openPage(browser, VIEWPORTS.phone, { allow: ["panic", "unreachable", "RuntimeError"] });
-  await page.goto(srv.base);
+  const { page } = await openPage(env.browser, VIEWPORTS.phone, { allow: ["panic", "unreachable", "RuntimeError"] });
+  await page.goto(env.srv.base);
   await ready(page);
   await page.evaluate(() => {
     try {

@@ -57,47 +57,28 @@ impl Theme {
             pos: Pos::new(h, v),
         }
     }
+    /// The normal colour, or its high-contrast counterpart.
+    fn pick(&self, normal: (u8, u8, u8), contrast: (u8, u8, u8)) -> RGBColor {
+        let (r, g, b) = if self.high_contrast { contrast } else { normal };
+        RGBColor(r, g, b)
+    }
     fn ink(&self) -> RGBColor {
-        if self.high_contrast {
-            RGBColor(0, 0, 0)
-        } else {
-            RGBColor(31, 35, 40)
-        }
+        self.pick((31, 35, 40), (0, 0, 0))
     }
     fn muted(&self) -> RGBColor {
-        if self.high_contrast {
-            RGBColor(0, 0, 0)
-        } else {
-            RGBColor(85, 91, 99)
-        }
+        self.pick((85, 91, 99), (0, 0, 0))
     }
     fn grid(&self) -> RGBColor {
-        if self.high_contrast {
-            RGBColor(110, 110, 110)
-        } else {
-            RGBColor(216, 222, 228)
-        }
+        self.pick((216, 222, 228), (110, 110, 110))
     }
     fn baseline_fill(&self) -> RGBColor {
-        if self.high_contrast {
-            RGBColor(90, 90, 90)
-        } else {
-            RGBColor(143, 163, 184)
-        }
+        self.pick((143, 163, 184), (90, 90, 90))
     }
     fn target_fill(&self) -> RGBColor {
-        if self.high_contrast {
-            RGBColor(122, 0, 0)
-        } else {
-            RGBColor(165, 22, 29)
-        }
+        self.pick((165, 22, 29), (122, 0, 0))
     }
     fn negative_fill(&self) -> RGBColor {
-        if self.high_contrast {
-            RGBColor(0, 0, 122)
-        } else {
-            RGBColor(11, 79, 156)
-        }
+        self.pick((11, 79, 156), (0, 0, 122))
     }
 }
 
