@@ -21,7 +21,13 @@ export const VIEWPORTS = {
 export async function serve(faults = new Map()) {
   const server = await startServer(DIST, 0, PREFIX, faults);
   const { port } = server.address();
-  return { server, base: `http://127.0.0.1:${port}${PREFIX}`, close: () => new Promise((r) => server.close(r)) };
+  const close = () =>
+    new Promise((r) => {
+      server.close(r);
+      // Keep-alive connections of a still-open page would otherwise hold close() open.
+      server.closeAllConnections();
+    });
+  return { server, base: `http://127.0.0.1:${port}${PREFIX}`, close };
 }
 
 export async function launch() {
