@@ -11,16 +11,72 @@ use leptos_router::{
 pub const SITE_NAME: &str = "济南青岛政策文件解读";
 
 pub fn mount() {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
-    else {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    // The static shell in index.html painted the first view; the app takes over from it.
-    root.set_inner_html("");
-    let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
-    leptos::mount::mount_to(root, App).forget();
+    let Some(shell) = document.get_element_by_id("app") else {
+        return;
+    };
+    let has_query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|s| s.len() > 1);
+    if shell.has_attribute("data-prerendered") && !has_query {
+        take_over_prerendered(&document, shell);
+    } else {
+        // The static shell (or a prerendered view of another address) painted the first
+        // view; the app replaces it at once.
+        shell.set_inner_html("");
+        let _ = shell.remove_attribute("data-prerendered");
+        let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(shell);
+        leptos::mount::mount_to(root, App).forget();
+    }
+}
+
+/// The build prerendered this page's first view (see `xtask/prerender.mjs`): the app renders
+/// off-screen and swaps in once its data has arrived, so the reader never sees the text
+/// disappear into a loading line and come back.
+fn take_over_prerendered(document: &web_sys::Document, shell: web_sys::Element) {
+    let Ok(live) = document.create_element("div") else {
+        return;
+    };
+    let live: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(live);
+    leptos::mount::mount_to(live.clone(), App).forget();
+    let started = js_sys::Date::now();
+    let settled = {
+        let live = live.clone();
+        move || live.query_selector(".loading").ok().flatten().is_none()
+    };
+    let swap = move || {
+        let _ = shell.replace_with_with_node_1(&live);
+        live.set_id("app");
+    };
+    if settled() {
+        swap();
+        return;
+    }
+    // Data that never arrives ends in an error view after the fetch timeout; the swap
+    // happens by then whatever the page shows.
+    let limit = f64::from(data::TIMEOUT_MS) + 1000.0;
+    let pending = std::rc::Rc::new(std::cell::RefCell::new(Some(swap)));
+    let handle = std::rc::Rc::new(std::cell::Cell::new(None::<IntervalHandle>));
+    let interval = {
+        let handle = handle.clone();
+        set_interval_with_handle(
+            move || {
+                if !settled() && js_sys::Date::now() - started <= limit {
+                    return;
+                }
+                if let Some(swap) = pending.borrow_mut().take() {
+                    swap();
+                }
+                if let Some(h) = handle.take() {
+                    h.clear();
+                }
+            },
+            std::time::Duration::from_millis(40),
+        )
+    };
+    handle.set(interval.ok());
 }
 
 /// The path the app is hosted under, read once from `<base href>` so that one build works

@@ -4,8 +4,7 @@
 
 use leptos::prelude::*;
 
-const LARGE_FONT_KEY: &str = "zcdl.large-font";
-const HIGH_CONTRAST_KEY: &str = "zcdl.high-contrast";
+use model::settings::{ReaderSetting, HIGH_CONTRAST, LARGE_FONT};
 
 #[derive(Clone, Copy)]
 pub struct Settings {
@@ -17,20 +16,21 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn load(key: &str) -> bool {
+fn load(setting: ReaderSetting) -> bool {
     storage()
-        .and_then(|s| s.get_item(key).ok().flatten())
+        .and_then(|s| s.get_item(setting.storage_key).ok().flatten())
         .is_some_and(|v| v == "1")
 }
 
-fn store(key: &str, on: bool) {
+fn store(setting: ReaderSetting, on: bool) {
     if let Some(s) = storage() {
         // A refused write (quota, privacy mode) only costs the memory of the setting.
-        let _ = s.set_item(key, if on { "1" } else { "0" });
+        let _ = s.set_item(setting.storage_key, if on { "1" } else { "0" });
     }
 }
 
-fn apply_class(class: &str, on: bool) {
+fn apply_class(setting: ReaderSetting, on: bool) {
+    let class = setting.class;
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
@@ -47,18 +47,18 @@ fn apply_class(class: &str, on: bool) {
 impl Settings {
     pub fn provide() -> Self {
         let settings = Settings {
-            large_font: RwSignal::new(load(LARGE_FONT_KEY)),
-            high_contrast: RwSignal::new(load(HIGH_CONTRAST_KEY)),
+            large_font: RwSignal::new(load(LARGE_FONT)),
+            high_contrast: RwSignal::new(load(HIGH_CONTRAST)),
         };
         Effect::new(move |_| {
             let on = settings.large_font.get();
-            apply_class("large-font", on);
-            store(LARGE_FONT_KEY, on);
+            apply_class(LARGE_FONT, on);
+            store(LARGE_FONT, on);
         });
         Effect::new(move |_| {
             let on = settings.high_contrast.get();
-            apply_class("high-contrast", on);
-            store(HIGH_CONTRAST_KEY, on);
+            apply_class(HIGH_CONTRAST, on);
+            store(HIGH_CONTRAST, on);
         });
         provide_context(settings);
         settings

@@ -82,9 +82,13 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Waits until the app has replaced the static shell and the data has arrived. */
+/** Waits until the app has replaced the static shell or prerendered view and the data has arrived. */
 export async function ready(page) {
-  await page.waitForFunction(() => !document.querySelector(".loading") && document.querySelector("main h1"), null, { timeout: 15000 });
+  await page.waitForFunction(
+    () => !document.querySelector("[data-prerendered]") && !document.querySelector(".loading") && document.querySelector("main h1"),
+    null,
+    { timeout: 15000 },
+  );
 }
 
 /**

@@ -5,6 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import crypto from "node:crypto";
 import path from "node:path";
 import { serve, launch, openPage, ready, VIEWPORTS, DIST, shot } from "./harness.mjs";
 
@@ -163,8 +164,14 @@ test("every HTML file has the CSP meta; every script, wasm and stylesheet has SR
   assert.ok(htmls.length >= 13);
   for (const file of htmls) {
     const html = fs.readFileSync(file, "utf8");
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/, file);
-    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, `${file}: inline script`);
+    const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1] ?? "";
+    assert.match(csp, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'; style-src 'self';/, file);
+    // The one inline script (reader settings before the first paint) runs only because the
+    // CSP names its hash; any other inline script would be blocked.
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    assert.equal(inline.length, 1, `${file}: one inline script`);
+    const hash = crypto.createHash("sha256").update(inline[0]).digest("base64");
+    assert.ok(csp.includes(`'sha256-${hash}'`), `${file}: inline script hash in the CSP`);
     assert.doesNotMatch(html, /\sstyle="/, `${file}: style attribute`);
     for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
       if (/rel="icon"/.test(tag)) continue;

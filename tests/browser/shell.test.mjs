@@ -57,13 +57,60 @@ test("every route page exists as a plain file", async () => {
   }
 });
 
-test("first paint without JavaScript shows title, navigation and a message", async () => {
+test("first paint without JavaScript shows the prerendered page; record pages show a message", async () => {
   const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
   const page = await context.newPage();
   await page.goto(env.srv.base);
   assert.match(await page.locator(".site-nav").innerText(), /目标指标/);
+  assert.equal(await page.locator(".cards .card").count(), 11, "the documents are readable before any script");
+  await page.goto(`${env.srv.base}targets/`);
+  assert.ok((await page.locator(".records .record").count()) > 100, "the targets are readable before any script");
+  await page.goto(`${env.srv.base}document/?id=shenghuo-fuwu`);
   assert.match(await page.locator("noscript").evaluate((n) => n.textContent), /JavaScript/);
   await context.close();
+});
+
+for (const route of ["", "documents/", "fields/", "projects/", "targets/", "departments/", "search/", "about/"]) {
+  test(`the app takes over the prerendered ${route || "home page"} without changing what it shows`, async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
+    const still = await context.newPage();
+    await still.goto(env.srv.base + route);
+    const prerendered = await still.locator("main").innerText();
+    const title = await still.title();
+    await context.close();
+    const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+    await page.goto(env.srv.base + route);
+    await ready(page);
+    assert.equal(await page.locator("main").innerText(), prerendered);
+    assert.equal(await page.title(), title);
+    assert.equal(await page.locator("#app").count(), 1);
+    assert.equal(await page.locator("main").count(), 1, "one main landmark after the swap");
+    assert.deepEqual(problems(), []);
+  });
+}
+
+test("an address with a query hides the prerendered (unfiltered) view until the app has rendered", async () => {
+  const { page, context, problems } = await openPage(env.browser, VIEWPORTS.phone, { allow: [".wasm", "WebAssembly", "Failed to fetch"] });
+  // Without the wasm the app never takes over: what shows is the first paint alone.
+  await context.route(/\.wasm$/, (r) => r.abort());
+  await page.goto(`${env.srv.base}targets/?doc=shenghuo-fuwu`);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains("has-query")));
+  assert.equal(await page.locator(".records").isVisible(), false);
+  assert.equal(await page.locator(".query-loading").isVisible(), true);
+  await page.goto(`${env.srv.base}targets/`);
+  assert.equal(await page.locator(".records").isVisible(), true);
+  assert.equal(await page.locator(".query-loading").isVisible(), false);
+  assert.ok(problems().every((p) => /wasm|WebAssembly|Failed/.test(p)), problems().join("\n"));
+  await context.close();
+});
+
+test("filtered addresses show the filtered records once the app has taken over", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  await page.goto(`${env.srv.base}targets/?doc=shenghuo-fuwu`);
+  await ready(page);
+  const docs = await page.locator(".records .record .meta").allInnerTexts();
+  assert.ok(docs.length > 0 && docs.length < 30, `only the opinion's targets, got ${docs.length}`);
+  assert.deepEqual(problems(), []);
 });
 
 test("a panic shows a readable message instead of a dead page", async () => {

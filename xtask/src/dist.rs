@@ -3,17 +3,22 @@
 //!
 //! - moves Trunk's inline module loader into an external file with SRI, so `script-src`
 //!   needs no `'unsafe-inline'`;
-//! - adds the CSP `<meta>` to every HTML file;
+//! - adds the CSP `<meta>` to every HTML file, and one inline script allowed by its hash
+//!   that applies the reader settings before the first paint;
 //! - writes a copy of `index.html` at each route (`documents/index.html`, …) whose `<base>`
 //!   points back to the root, so every route opens, reloads and bookmarks with no server
 //!   rewrite rules.
 
 use crate::Result;
 use base64::Engine;
-use sha2::{Digest, Sha384};
+use sha2::{Digest, Sha256, Sha384};
 use std::path::Path;
 
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+/// The policy, with the hash of the one inline script (`model::settings::early_script`).
+pub fn csp(early_script: &str) -> String {
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(early_script));
+    format!("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+}
 
 fn sri(bytes: &[u8]) -> String {
     format!(
@@ -52,11 +57,15 @@ fn externalize_loader(html: &str, dist: &Path) -> Result<String> {
     ))
 }
 
-fn add_csp(html: &str) -> String {
-    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
+fn add_csp_and_early_script(html: &str) -> String {
+    let early = model::settings::early_script();
+    let meta = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        csp(&early)
+    );
     html.replacen(
         "<meta charset=\"utf-8\">",
-        &format!("<meta charset=\"utf-8\">\n  {meta}"),
+        &format!("<meta charset=\"utf-8\">\n  {meta}\n  <script>{early}</script>"),
         1,
     )
 }
@@ -65,10 +74,14 @@ pub fn post_build(dist: &Path) -> Result {
     let index_path = dist.join("index.html");
     let html = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let html = add_csp(&externalize_loader(&html, dist)?);
-    if html.contains("<script type=\"module\">") || html.contains("<script>") {
+    if html.contains("<script>") {
+        return Err("index.html already has an inline script; the CSP would block it".into());
+    }
+    let html = externalize_loader(&html, dist)?;
+    if html.contains("<script type=\"module\">") {
         return Err("an inline script is left in index.html; the CSP would block it".into());
     }
+    let html = add_csp_and_early_script(&html);
     if !html.contains("<base href=\"./\"") {
         return Err(
             "index.html has no <base href=\"./\">: Trunk's public_url must be \"./\"".into(),

@@ -246,12 +246,19 @@ fn coverage() -> Result {
 
 fn build() -> Result {
     tools::ensure_build_tools()?;
+    // Chromium runs the built app to prerender the first views.
+    tools::ensure_test_tools()?;
     data(true)?;
     run(Command::new("cargo").args(["fetch", "--locked"]))?;
     run(Command::new("trunk")
         .args(["build", "--release", "--offline", "--locked"])
         .env("PATH", tools::path_with_node_bin()))?;
-    dist::post_build(&root().join("dist"))
+    dist::post_build(&root().join("dist"))?;
+    run(Command::new("node")
+        .arg("xtask/prerender.mjs")
+        .arg("dist")
+        .args(model::route::PRERENDERED)
+        .env("PATH", tools::path_with_node_bin()))
 }
 
 fn serve(args: &[String]) -> Result {

@@ -12,3 +12,4 @@ pub mod chart;
 pub mod csv;
 pub mod query;
 pub mod search;
+pub mod settings;

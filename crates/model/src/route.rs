@@ -18,6 +18,20 @@ pub const PAGES: &[&str] = &[
     "about",
 ];
 
+/// Pages whose first view does not depend on an id, so the build prerenders it into their
+/// `index.html` (`""` is the home page). The record pages (`document`, `target`, …) show
+/// the static shell until the app has loaded their record.
+pub const PRERENDERED: &[&str] = &[
+    "",
+    "documents",
+    "fields",
+    "projects",
+    "targets",
+    "departments",
+    "search",
+    "about",
+];
+
 /// The path part of the document's base URI without its trailing slash:
 /// `http://h/zwgk/zcdl/` → `/zwgk/zcdl`, `http://h/` → ``.
 pub fn base_path(base_uri: &str) -> String {

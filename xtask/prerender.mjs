@@ -1,0 +1,72 @@
+// Prerenders the first view of the routes named on the command line into their index.html.
+// The built app runs in Debian Chromium against dist/ served under a sub-path, exactly as a
+// visitor would load it; the DOM it renders once its data is in becomes the page's static
+// content, so a visitor on a slow phone reads the page before the wasm has arrived. The app
+// takes over from it without a visible change (`take_over_prerendered` in src/app.rs).
+//
+// `node xtask/prerender.mjs dist "" documents fields …` ("" is the home page).
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import path from "node:path";
+import { startServer } from "../tests/browser/server.mjs";
+
+const PREFIX = "/prerender/";
+const [dist, ...routes] = process.argv.slice(2);
+
+const server = await startServer(path.resolve(dist), 0, PREFIX);
+const base = `http://127.0.0.1:${server.address().port}${PREFIX}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+
+const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+let failed = false;
+try {
+  for (const route of routes) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+    page.on("pageerror", (e) => problems.push(String(e)));
+    await page.goto(base + (route ? `${route}/` : ""));
+    await page.waitForFunction(() => !document.querySelector(".loading") && document.querySelector("main h1"), null, { timeout: 30000 });
+    const { html, title } = await page.evaluate(() => {
+      const app = document.getElementById("app").cloneNode(true);
+      // Until the app has taken over, the settings cannot act: say so by disabling them.
+      for (const b of app.querySelectorAll(".settings button")) {
+        b.setAttribute("disabled", "");
+        b.removeAttribute("aria-pressed");
+      }
+      // Shown instead of the prerendered (unfiltered) view when the address has a query.
+      const wait = document.createElement("p");
+      wait.className = "query-loading";
+      wait.setAttribute("role", "status");
+      wait.textContent = "正在加载…";
+      app.querySelector("main").prepend(wait);
+      return { html: app.innerHTML, title: document.title };
+    });
+    if (problems.length) throw new Error(`${route || "/"}: ${problems.join("; ")}`);
+    if (/\sstyle="/.test(html)) throw new Error(`${route || "/"}: a style attribute would break the CSP`);
+    const file = path.join(dist, route, "index.html");
+    const shell = fs.readFileSync(file, "utf8");
+    const open = shell.indexOf('<div id="app">');
+    const close = shell.lastIndexOf("</div>", shell.indexOf("</body>"));
+    if (open < 0 || close < open) throw new Error(`${file}: no <div id="app"> to fill`);
+    const out =
+      shell.slice(0, open) +
+      `<div id="app" data-prerendered="">${html}` +
+      shell.slice(close);
+    fs.writeFileSync(file, out.replace(/<title>[^<]*<\/title>/, `<title>${escape(title)}</title>`));
+    console.log(`prerendered ${route || "/"}: ${(html.length / 1024).toFixed(1)} KB, "${title}"`);
+    await context.close();
+  }
+} catch (e) {
+  console.error(`prerender failed: ${e.message}`);
+  failed = true;
+} finally {
+  await browser.close();
+  server.close();
+  server.closeAllConnections();
+}
+process.exit(failed ? 1 : 0);
