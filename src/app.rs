@@ -17,6 +17,7 @@ pub fn mount() {
     let Some(shell) = document.get_element_by_id("app") else {
         return;
     };
+    follow_fragment_links_in_place(&document);
     let has_query = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .is_some_and(|s| s.len() > 1);
@@ -42,9 +43,12 @@ fn take_over_prerendered(document: &web_sys::Document, shell: web_sys::Element) 
     let live: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(live);
     leptos::mount::mount_to(live.clone(), App).forget();
     let started = js_sys::Date::now();
+    // The swap waits for the first paint to have been presented as well: a browser that is
+    // still busy with the wasm when the prerendered text is removed forgets that it had
+    // painted it, and would count the page as painted only after the swap.
     let settled = {
         let live = live.clone();
-        move || live.query_selector(".loading").ok().flatten().is_none()
+        move || live.query_selector(".loading").ok().flatten().is_none() && first_paint_presented()
     };
     let swap = move || {
         let _ = shell.replace_with_with_node_1(&live);
@@ -77,6 +81,73 @@ fn take_over_prerendered(document: &web_sys::Document, shell: web_sys::Element) 
         )
     };
     handle.set(interval.ok());
+}
+
+/// `href="#…"` resolves against `<base href>`, which points at the site root so that one
+/// build serves any sub-path; left alone, the skip link and the outline would open the home
+/// page. Such links scroll to and focus their target on the current page instead.
+fn follow_fragment_links_in_place(document: &web_sys::Document) {
+    use wasm_bindgen::JsCast;
+    let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
+        |ev: web_sys::MouseEvent| {
+            if ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key()
+            {
+                return;
+            }
+            let link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href^='#']").ok().flatten());
+            let Some(link) = link else {
+                return;
+            };
+            let id = link.get_attribute("href").unwrap_or_default();
+            let id = id.trim_start_matches('#');
+            let Some(target) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(id))
+            else {
+                return;
+            };
+            ev.prevent_default();
+            target.scroll_into_view();
+            // Focus moves with the view, so keyboard and screen-reader users continue there.
+            if !target.has_attribute("tabindex") {
+                let _ = target.set_attribute("tabindex", "-1");
+            }
+            if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = target.focus();
+            }
+            if let Some(w) = web_sys::window() {
+                let here = w.location();
+                let address = format!(
+                    "{}{}#{id}",
+                    here.pathname().unwrap_or_default(),
+                    here.search().unwrap_or_default()
+                );
+                if let Ok(history) = w.history() {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&address),
+                    );
+                }
+            }
+        },
+    );
+    // Capture phase: ahead of the router's own link handling.
+    let _ = document.add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    on_click.forget();
+}
+
+fn first_paint_presented() -> bool {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .is_none_or(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
 }
 
 /// The path the app is hosted under, read once from `<base href>` so that one build works

@@ -100,21 +100,33 @@ pub fn store() -> Store {
     expect_context::<Store>()
 }
 
-/// One document's text, fetched only for an id the index knows: an unknown id never turns
-/// into a request.
-pub fn document_resource(id: impl Fn() -> String + 'static) -> LocalResource<Loaded<Document>> {
+/// The part of a document's text that a reader asked for (`at` anchor, else `part`
+/// number), fetched only for an id the index knows: an unknown id never turns into a request.
+pub fn document_resource(
+    request: impl Fn() -> (String, String, String) + 'static,
+) -> LocalResource<Loaded<Document>> {
     let index = store().index;
     LocalResource::new(move || {
-        let id = id();
+        let (id, at, part) = request();
         async move {
             let index = index.await?;
-            if !index.documents.iter().any(|d| d.id == id) {
-                return Err(LoadError {
-                    file: String::new(),
-                    reason: "没有这个文件".into(),
-                });
-            }
-            fetch_data::<Document>(format!("doc/{id}.json")).await
+            let missing = || LoadError {
+                file: String::new(),
+                reason: "没有这个文件".into(),
+            };
+            let meta = index
+                .documents
+                .iter()
+                .find(|d| d.id == id)
+                .ok_or_else(missing)?;
+            let k = model::parts::requested_part(&meta.parts, &at, &part);
+            let file = meta
+                .parts
+                .get(k)
+                .map(|p| p.file.clone())
+                .filter(|f| model::is_safe_id(f))
+                .ok_or_else(missing)?;
+            fetch_data::<Document>(format!("doc/{file}")).await
         }
     })
 }

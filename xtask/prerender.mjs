@@ -46,19 +46,27 @@ try {
       app.querySelector("main").prepend(wait);
       return { html: app.innerHTML, title: document.title };
     });
+    // The app writes links under the sub-path it runs at, here PREFIX; the pages are hosted
+    // under any sub-path, so links are made relative to the page's <base href> instead.
+    // `#main` would resolve against <base> too, so it names its page.
+    const relative = html
+      .replaceAll(`href="${PREFIX}`, 'href="./')
+      .replaceAll(`href="${PREFIX.slice(0, -1)}"`, 'href="./"')
+      .replaceAll('href="#', `href="${route ? `${route}/` : "./"}#`);
     if (problems.length) throw new Error(`${route || "/"}: ${problems.join("; ")}`);
-    if (/\sstyle="/.test(html)) throw new Error(`${route || "/"}: a style attribute would break the CSP`);
+    if (/\shref="\//.test(relative)) throw new Error(`${route || "/"}: an absolute link would leave the sub-path`);
+    if (/\sstyle="/.test(relative)) throw new Error(`${route || "/"}: a style attribute would break the CSP`);
     const file = path.join(dist, route, "index.html");
     const shell = fs.readFileSync(file, "utf8");
     const open = shell.indexOf('<div id="app">');
     const close = shell.lastIndexOf("</div>", shell.indexOf("</body>"));
     if (open < 0 || close < open) throw new Error(`${file}: no <div id="app"> to fill`);
-    const out =
-      shell.slice(0, open) +
-      `<div id="app" data-prerendered="">${html}` +
-      shell.slice(close);
+    // The first view needs no wasm: it is fetched after the first paint (see the loader),
+    // not preloaded alongside the HTML and CSS.
+    const page_ = shell.slice(0, open).replace(/<link rel="preload" href="[^"]*\.wasm"[^>]*>/, "");
+    const out = page_ + `<div id="app" data-prerendered="">${relative}` + shell.slice(close);
     fs.writeFileSync(file, out.replace(/<title>[^<]*<\/title>/, `<title>${escape(title)}</title>`));
-    console.log(`prerendered ${route || "/"}: ${(html.length / 1024).toFixed(1)} KB, "${title}"`);
+    console.log(`prerendered ${route || "/"}: ${(relative.length / 1024).toFixed(1)} KB, "${title}"`);
     await context.close();
   }
 } catch (e) {

@@ -1,5 +1,6 @@
 //! 文件阅读: metadata, outline, and the cleaned text by section, with an anchor per section
-//! and paragraph. `?id=<doc>&at=<anchor>` scrolls to and highlights one paragraph.
+//! and paragraph. `?id=<doc>&at=<anchor>` scrolls to and highlights one paragraph; a long
+//! document comes in parts (`&part=2`), and an anchor opens the part that holds it.
 
 use crate::app::url;
 use crate::app::PageMeta;
@@ -18,8 +19,9 @@ pub fn Reader() -> impl IntoView {
     let query = use_query_map();
     let id = Memo::new(move |_| query.read().get("id").unwrap_or_default());
     let at = Memo::new(move |_| query.read().get("at").unwrap_or_default());
+    let part = Memo::new(move |_| query.read().get("part").unwrap_or_default());
     let store = store();
-    let doc = document_resource(move || id.get());
+    let doc = document_resource(move || (id.get(), at.get(), part.get()));
     let retry = Callback::new(move |_| {
         store.index.refetch();
         doc.refetch();
@@ -117,19 +119,55 @@ fn DocumentView(
     targets: Vec<model::Target>,
 ) -> impl IntoView {
     let target_refs: Vec<&model::Target> = targets.iter().collect();
-    let charts = overview_views(&target_refs, &meta.id);
+    let part = document.part;
+    // The charts go with the opening part of a long document; later parts link to them.
+    let charts = (part == 0).then(|| overview_views(&target_refs, &meta.id));
     let targets_href = url(&format!("/targets/?doc={}", meta.id));
     let n_targets = targets.len();
+    let doc_href = |query: String| url(&format!("/document/?id={}{query}", meta.id));
     let outline = document
-        .sections
+        .outline
         .iter()
-        .filter(|s| s.level >= 1 && s.level <= 2)
-        .map(|s| {
-            let href = format!("#{}", s.anchor);
-            let class = format!("outline-l{}", s.level);
-            view! { <li class=class><a href=href>{s.number.clone()} {s.title.clone()}</a></li> }
+        .map(|e| {
+            // Headings in this part are a jump within the page; others open their part.
+            let href = if e.part == part {
+                format!("#{}", e.anchor)
+            } else {
+                doc_href(format!("&at={}", e.anchor))
+            };
+            let class = format!("outline-l{}", e.level);
+            view! { <li class=class><a href=href>{e.number.clone()} {e.title.clone()}</a></li> }
         })
         .collect_view();
+    let parts_nav = (meta.parts.len() > 1).then(|| {
+        let n = meta.parts.len();
+        let items = meta
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let label = format!("第{}部分：{}", k + 1, p.title);
+                if k as u32 == part {
+                    view! { <li><span aria-current="page">{label}</span></li> }.into_any()
+                } else {
+                    // A plain link: `A` would mark every part current, as they share a path.
+                    view! { <li><a href=doc_href(format!("&part={}", k + 1))>{label}</a></li> }
+                        .into_any()
+                }
+            })
+            .collect_view();
+        view! {
+            <nav class="doc-parts" aria-label="文件分部分">
+                <p>"本文件较长，分 " {n} " 部分显示，当前为第 " {part + 1} " 部分。"</p>
+                <ol>{items}</ol>
+            </nav>
+        }
+    });
+    let next_part = meta.parts.get(part as usize + 1).map(|p| {
+        let href = doc_href(format!("&part={}", part + 2));
+        let title = p.title.clone();
+        view! { <p class="next-part"><a href=href>"下一部分：" {title}</a></p> }
+    });
     let body = document
         .sections
         .iter()
@@ -184,11 +222,13 @@ fn DocumentView(
                     {charts}
                 </section>
             })}
+            {parts_nav}
             <nav class="outline" aria-label="文件目录">
                 <h2>"目录"</h2>
                 <ul>{outline}</ul>
             </nav>
             <div class="doc-body">{body}</div>
+            {next_part}
         </article>
     }
 }

@@ -21,8 +21,13 @@ async fn load_entries(
 ) -> Result<Arc<Vec<Entry>>, LoadError> {
     let mut entries = record_entries(&facts);
     for d in &index.documents {
-        let doc: Arc<Document> = fetch_data(format!("doc/{}.json", d.id)).await?;
-        entries.extend(text_entries(&doc, &d.short_title));
+        for part in &d.parts {
+            if !model::is_safe_id(&part.file) {
+                continue;
+            }
+            let doc: Arc<Document> = fetch_data(format!("doc/{}", part.file)).await?;
+            entries.extend(text_entries(&doc, &d.short_title));
+        }
     }
     let entries = Arc::new(entries);
     LOADED.with(|l| *l.borrow_mut() = Some(entries.clone()));

@@ -27,6 +27,18 @@ fn sri(bytes: &[u8]) -> String {
     )
 }
 
+/// Makes Trunk's loader fetch and start the wasm only once the page has painted: the first
+/// view is in the HTML (prerendered), so the wasm must not compete with it for the network
+/// or the main thread. A page that never paints (a background tab) starts after 3 s.
+fn start_after_first_paint(loader: &str) -> Result<String> {
+    let init = "const wasm = await init(";
+    if !loader.contains(init) {
+        return Err(format!("Trunk's loader has changed; expected `{init}` in it").into());
+    }
+    let wait = "await new Promise((go) => {\n  try {\n    new PerformanceObserver((list, seen) => { seen.disconnect(); go(); }).observe({ type: \"paint\", buffered: true });\n  } catch (e) {\n    go();\n  }\n  setTimeout(go, 3000);\n});\n";
+    Ok(loader.replacen(init, &format!("{wait}{init}"), 1))
+}
+
 /// Replaces the first inline `<script type="module">…</script>` with an external file.
 fn externalize_loader(html: &str, dist: &Path) -> Result<String> {
     let open = "<script type=\"module\">";
@@ -38,7 +50,8 @@ fn externalize_loader(html: &str, dist: &Path) -> Result<String> {
         .find("</script>")
         .map(|i| body_start + i)
         .ok_or("unterminated loader script")?;
-    let body = html[body_start..end].trim();
+    let body = start_after_first_paint(html[body_start..end].trim())?;
+    let body = body.as_str();
     let hash = Sha384::digest(body.as_bytes());
     let name = format!(
         "boot-{}.js",

@@ -140,8 +140,8 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         ("index.json".to_string(), json(&outputs.index)?),
         ("facts.json".to_string(), json(&outputs.facts)?),
     ];
-    for d in &outputs.documents {
-        files.push((format!("doc/{}.json", d.id), json(d)?));
+    for (file, part) in &outputs.document_parts {
+        files.push((format!("doc/{file}"), json(part)?));
     }
     Ok(files)
 }

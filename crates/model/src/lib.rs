@@ -10,6 +10,7 @@ pub mod route;
 pub use route::is_safe_id;
 pub mod chart;
 pub mod csv;
+pub mod parts;
 pub mod query;
 pub mod search;
 pub mod settings;

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when a change to these types would make an older app misread a newer file.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// `data/index.json`: what the first view needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,6 +34,25 @@ pub struct DocumentMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gazette: Option<GazetteIssue>,
     pub counts: Counts,
+    /// The files the text is shipped in, in reading order: one for most documents; long
+    /// ones are split at chapter boundaries so no file a reader waits for is large.
+    pub parts: Vec<PartSpan>,
+}
+
+/// One file of a document's text and the anchors it holds. Anchors are numbered through
+/// the whole document (`s-N`, `p-N`, `t-N`), so the last number of each kind places any
+/// anchor in its part without fetching it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartSpan {
+    /// File name under `data/doc/`, e.g. `xinjiu-dongneng.2.json`.
+    pub file: String,
+    /// Anchor of the part's first section, where a link to the part lands.
+    pub first_anchor: String,
+    /// Heading of the part's first chapter, to label links to the part.
+    pub title: String,
+    pub last_section: u32,
+    pub last_paragraph: u32,
+    pub last_table: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,13 +84,31 @@ pub struct Counts {
     pub targets: u32,
 }
 
-/// `data/doc/<id>.json`: one document's cleaned text, fetched when it is opened or searched.
+/// `data/doc/<part file>`: one part of a document's cleaned text (most documents have one),
+/// fetched when it is opened or searched.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub schema_version: u32,
     pub id: String,
-    /// Sections in reading order; `parent` indexes into this list.
+    /// Which of the document's parts (`DocumentMeta::parts`, 0-based) this file holds.
+    pub part: u32,
+    /// Index in the whole document of this part's first section; `parent` indexes the
+    /// whole document's sections.
+    pub first_section: u32,
+    /// Headings of levels 1 and 2 of the whole document, so every part shows the full outline.
+    pub outline: Vec<OutlineEntry>,
+    /// This part's sections in reading order.
     pub sections: Vec<Section>,
+}
+
+/// One outline line: a heading and the part that holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutlineEntry {
+    pub anchor: String,
+    pub level: u8,
+    pub number: String,
+    pub title: String,
+    pub part: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -275,10 +312,11 @@ mod tests {
 
     #[test]
     fn versioned_parsing() {
-        check(r#"{"schema_version":1,"documents":[]}"#, Ok(()));
+        check(r#"{"schema_version":2,"documents":[]}"#, Ok(()));
+        // A file from before parts (version 1) is refused, not misread.
         check(
-            r#"{"schema_version":2,"documents":[]}"#,
-            Err(DataError::WrongSchema { found: Some(2) }),
+            r#"{"schema_version":1,"documents":[]}"#,
+            Err(DataError::WrongSchema { found: Some(1) }),
         );
         check(
             r#"{"documents":[]}"#,
@@ -289,7 +327,7 @@ mod tests {
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
-            parse_versioned::<Index>(r#"{"schema_version":1,"documents":[{"id":1}]}"#),
+            parse_versioned::<Index>(r#"{"schema_version":2,"documents":[{"id":1}]}"#),
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(

@@ -7,6 +7,7 @@ pub mod document;
 pub mod facts;
 pub mod normalize;
 pub mod outline;
+pub mod parts;
 pub mod repair;
 pub mod table;
 
@@ -91,7 +92,10 @@ pub struct Inputs {
 #[derive(Debug)]
 pub struct Outputs {
     pub index: Index,
+    /// Whole documents, one part each, for checks over the full text.
     pub documents: Vec<Document>,
+    /// What ships: each document's part files, by file name under `doc/`.
+    pub document_parts: Vec<(String, Document)>,
     pub facts: Facts,
     /// Per document: what the repair removed, for the report and the conservation test.
     pub reports: BTreeMap<String, document::BuildReport>,
@@ -230,6 +234,7 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
     });
 
     let mut documents = Vec::new();
+    let mut document_parts = Vec::new();
     let mut metas = Vec::new();
     let mut reports = BTreeMap::new();
     let mut indexes = BTreeMap::new();
@@ -286,6 +291,19 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
             }
         }
         let (n_sections, paragraphs, table_rows, chars) = count(&sections);
+        let whole = Document {
+            schema_version: SCHEMA_VERSION,
+            id: d.id.clone(),
+            part: 0,
+            first_section: 0,
+            outline: Vec::new(),
+            sections,
+        };
+        let (spans, files) = parts::split(&whole, parts::MAX_PART_CHARS);
+        let Document { sections, .. } = whole;
+        for (span, file) in spans.iter().zip(files) {
+            document_parts.push((span.file.clone(), file));
+        }
         let in_gazette = spec
             .gazette
             .as_ref()
@@ -316,12 +334,16 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
                 chars,
                 ..Counts::default()
             },
+            parts: spans,
         });
         indexes.insert(d.id.clone(), facts::DocIndex::new(&sections));
         reports.insert(d.id.clone(), report);
         documents.push(Document {
             schema_version: SCHEMA_VERSION,
             id: d.id.clone(),
+            part: 0,
+            first_section: 0,
+            outline: Vec::new(),
             sections,
         });
     }
@@ -428,6 +450,7 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
             documents: metas,
         },
         documents,
+        document_parts,
         facts: all,
         reports,
         warnings,

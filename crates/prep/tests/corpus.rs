@@ -409,3 +409,87 @@ fn a_quote_not_in_the_text_is_refused() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn long_documents_ship_in_parts_that_hold_every_anchor_once() {
+    use model::{parts::part_for_anchor, Block};
+    use prep::parts::{section_chars, MAX_PART_CHARS};
+    let out = build(&inputs()).unwrap();
+    let mut split = Vec::new();
+    for whole in &out.documents {
+        let meta = out
+            .index
+            .documents
+            .iter()
+            .find(|d| d.id == whole.id)
+            .unwrap();
+        let files: Vec<&model::Document> = meta
+            .parts
+            .iter()
+            .map(|span| {
+                let (_, doc) = out
+                    .document_parts
+                    .iter()
+                    .find(|(f, _)| *f == span.file)
+                    .unwrap();
+                doc
+            })
+            .collect();
+        // The parts, in order, are the whole text, nothing lost or repeated.
+        let joined: Vec<&model::Section> = files.iter().flat_map(|d| &d.sections).collect();
+        assert_eq!(
+            joined,
+            whole.sections.iter().collect::<Vec<_>>(),
+            "{}",
+            whole.id
+        );
+        let total: usize = whole.sections.iter().map(section_chars).sum();
+        assert_eq!(
+            files.len() > 1,
+            total > MAX_PART_CHARS,
+            "{}: split only when long",
+            whole.id
+        );
+        for (k, doc) in files.iter().enumerate() {
+            assert_eq!(doc.part as usize, k);
+            assert_eq!(doc.sections[0].anchor, meta.parts[k].first_anchor);
+            let chars: usize = doc.sections.iter().map(section_chars).sum();
+            assert!(
+                chars <= MAX_PART_CHARS,
+                "{} part {k}: {chars} characters",
+                whole.id
+            );
+            // Every anchor the part holds is found in it from the index alone.
+            for s in &doc.sections {
+                assert_eq!(
+                    part_for_anchor(&meta.parts, &s.anchor),
+                    k,
+                    "{} {}",
+                    whole.id,
+                    s.anchor
+                );
+                for b in &s.blocks {
+                    let anchor = match b {
+                        Block::Paragraph(p) => &p.anchor,
+                        Block::Table(t) => &t.anchor,
+                    };
+                    assert_eq!(
+                        part_for_anchor(&meta.parts, anchor),
+                        k,
+                        "{} {anchor}",
+                        whole.id
+                    );
+                }
+            }
+            // Every part carries the whole outline, each heading marked with its part.
+            for e in &doc.outline {
+                assert_eq!(part_for_anchor(&meta.parts, &e.anchor), e.part as usize);
+            }
+            assert_eq!(doc.outline, files[0].outline);
+        }
+        if files.len() > 1 {
+            split.push(whole.id.as_str());
+        }
+    }
+    assert_eq!(split, ["xinjiu-dongneng", "lixia-shisiwu"]);
+}
