@@ -169,6 +169,15 @@ pub fn url(path: &str) -> String {
     format!("{}{path}", router_base())
 }
 
+/// Navigation options for a path already made by [`url`]: the router would otherwise put
+/// its base in front a second time.
+pub fn as_given() -> leptos_router::NavigateOptions {
+    leptos_router::NavigateOptions {
+        resolve: false,
+        ..Default::default()
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     settings::Settings::provide();

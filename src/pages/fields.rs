@@ -24,9 +24,12 @@ pub fn FieldList() -> impl IntoView {
             let f = filter.get();
             let matches = f.fields(&facts, &index.documents);
             let count = matches.len();
+            let page = model::query::page_of(count, &f.page);
             let regions = plain_options(distinct(index.documents.iter(), |d| d.region.as_str()));
             let cards = matches
                 .into_iter()
+                .skip(page.start)
+                .take(page.end - page.start)
                 .map(|field| {
                     let href = url(&format!("/field/?id={}", model::query::encode(&field.id)));
                     let (title, doc, label) = (field.title.clone(), doc_title(&index, &field.doc), field.label.clone());
@@ -45,8 +48,8 @@ pub fn FieldList() -> impl IntoView {
                     <FilterSelect label="地区" key="region" options=regions filter path=PATH />
                     <FilterText filter path=PATH placeholder="领域名称或摘要" />
                 </div>
-                <ResultBar count />
-                {records_or_empty(cards, "重点领域", PATH)}
+                <ResultBar count page />
+                {records_or_empty(cards, "重点领域", PATH, page, &f)}
             }
         } />
     }

@@ -25,6 +25,7 @@ pub fn ProjectList() -> impl IntoView {
             let docs = index.documents.clone();
             let matches = f.projects(&facts, &docs);
             let count = matches.len();
+            let page = model::query::page_of(count, &f.page);
             let in_doc: Vec<_> = facts.projects.iter().filter(|p| f.doc.is_empty() || p.doc == f.doc).collect();
             let domains = plain_options(distinct(in_doc.iter().copied(), |p| p.domain.as_str()));
             let places = plain_options(distinct(in_doc.iter().copied(), |p| p.place.as_str()));
@@ -42,7 +43,7 @@ pub fn ProjectList() -> impl IntoView {
                 let (facts, docs, f) = (facts.clone(), docs.clone(), f.clone());
                 move |_| download("projects.json", "application/json", &model::csv::json_download(&f.projects(&facts, &docs), &docs))
             };
-            let cards = matches.into_iter().map(|p| view! { <ProjectCard project=p.clone() doc_title=doc_title(&index, &p.doc) /> }.into_any()).collect();
+            let cards = matches.into_iter().skip(page.start).take(page.end - page.start).map(|p| view! { <ProjectCard project=p.clone() doc_title=doc_title(&index, &p.doc) /> }.into_any()).collect();
             view! {
                 <div class="filters">
                     <FilterSelect label="文件" key="doc" options=doc_options(&index) filter path=PATH />
@@ -52,8 +53,8 @@ pub fn ProjectList() -> impl IntoView {
                     <FilterSelect label="责任单位" key="dept" options=depts filter path=PATH />
                     <FilterText filter path=PATH placeholder="名称、领域或原文" />
                 </div>
-                <ResultBar count downloads=(Callback::new(csv), Callback::new(json)) />
-                {records_or_empty(cards, "重点工程", PATH)}
+                <ResultBar count page downloads=(Callback::new(csv), Callback::new(json)) />
+                {records_or_empty(cards, "重点工程", PATH, page, &f)}
             }
         } />
     }

@@ -7,7 +7,7 @@ use crate::pages::{LoadFailed, Loading};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use model::query::Filter;
+use model::query::{Filter, Page};
 use model::{Facts, Figure, Index, Project, Target};
 use std::sync::Arc;
 
@@ -75,7 +75,7 @@ pub fn FilterSelect(
         let next = filter.get_untracked().with(key, &value);
         navigate(
             &url(&format!("{path}{}", next.to_query())),
-            Default::default(),
+            crate::app::as_given(),
         );
     };
     let opts = options
@@ -111,7 +111,7 @@ pub fn FilterText(
         let next = filter.get_untracked().with("q", &value);
         navigate(
             &url(&format!("{path}{}", next.to_query())),
-            Default::default(),
+            crate::app::as_given(),
         );
     };
     view! {
@@ -256,13 +256,16 @@ pub fn download(name: &str, mime: &str, body: &str) {
 #[component]
 pub fn ResultBar(
     count: usize,
+    /// The page of the list on show.
+    page: Page,
     /// `(csv, json)` download handlers, when the list offers downloads.
     #[prop(optional)]
     downloads: Option<(Callback<()>, Callback<()>)>,
 ) -> impl IntoView {
+    let shown = (page.pages > 1).then(|| format!("，显示第 {}–{} 项", page.start + 1, page.end));
     view! {
         <div class="result-bar">
-            <p class="count" role="status">"共 " {count} " 项"</p>
+            <p class="count" role="status">"共 " {count} " 项" {shown}</p>
             {downloads.map(|(csv, json)| view! {
                 <button type="button" class="button secondary" on:click=move |_| csv.run(())>"下载 CSV"</button>
                 <button type="button" class="button secondary" on:click=move |_| json.run(())>"下载 JSON"</button>
@@ -272,11 +275,40 @@ pub fn ResultBar(
 }
 
 /// The cards of a filtered list, or an empty state that says so and clears the filter.
-pub fn records_or_empty(cards: Vec<AnyView>, what: &str, path: &str) -> AnyView {
+pub fn records_or_empty(
+    cards: Vec<AnyView>,
+    what: &str,
+    path: &'static str,
+    page: Page,
+    filter: &Filter,
+) -> AnyView {
     if cards.is_empty() {
         let message = format!("没有符合条件的{what}。");
         view! { <p class="empty">{message} <A href=url(path)>"清除筛选"</A></p> }.into_any()
     } else {
-        view! { <ul class="records">{cards}</ul> }.into_any()
+        view! { <ul class="records">{cards}</ul> {pager(page, filter, path)} }.into_any()
     }
+}
+
+/// Links to the neighbouring pages of a list, keeping its filters.
+fn pager(page: Page, filter: &Filter, path: &'static str) -> Option<impl IntoView> {
+    if page.pages <= 1 {
+        return None;
+    }
+    let link = |n: usize| {
+        let value = if n <= 1 { String::new() } else { n.to_string() };
+        url(&format!("{path}{}", filter.with("page", &value).to_query()))
+    };
+    // Plain links: `A` marks every link to the same path as the current page.
+    let previous =
+        (page.number > 1).then(|| view! { <a href=link(page.number - 1) rel="prev">"上一页"</a> });
+    let next = (page.number < page.pages)
+        .then(|| view! { <a href=link(page.number + 1) rel="next">"下一页"</a> });
+    Some(view! {
+        <nav class="pager" aria-label="分页">
+            {previous}
+            <span>"第 " {page.number} " / " {page.pages} " 页"</span>
+            {next}
+        </nav>
+    })
 }

@@ -125,7 +125,7 @@ pub fn Search() -> impl IntoView {
         let value = model::query::clean_value(&value);
         navigate(
             &url(&format!("/search/?q={}", model::query::encode(&value))),
-            Default::default(),
+            crate::app::as_given(),
         );
     };
     let title = Signal::derive(move || {

@@ -27,6 +27,7 @@ pub fn TargetList() -> impl IntoView {
             let docs = index.documents.clone();
             let matches = f.targets(&facts, &docs);
             let count = matches.len();
+            let page = model::query::page_of(count, &f.page);
             let categories = plain_options(distinct(facts.targets.iter().filter(|t| f.doc.is_empty() || t.doc == f.doc), |t| t.category.as_str()));
             let mut years: Vec<String> = facts.targets.iter().filter_map(|t| target_year(t).map(|y| y.to_string())).collect();
             years.sort();
@@ -42,6 +43,8 @@ pub fn TargetList() -> impl IntoView {
             };
             let cards = matches
                 .into_iter()
+                .skip(page.start)
+                .take(page.end - page.start)
                 .map(|t| view! { <TargetCard target=t.clone() doc_title=doc_title(&index, &t.doc) /> }.into_any())
                 .collect();
             view! {
@@ -52,8 +55,8 @@ pub fn TargetList() -> impl IntoView {
                     <FilterSelect label="指标属性" key="attribute" options=plain_options(vec!["约束性".into(), "预期性".into()]) filter path=PATH />
                     <FilterText filter path=PATH placeholder="指标名称或原文" />
                 </div>
-                <ResultBar count downloads=(Callback::new(csv), Callback::new(json)) />
-                {records_or_empty(cards, "目标指标", PATH)}
+                <ResultBar count page downloads=(Callback::new(csv), Callback::new(json)) />
+                {records_or_empty(cards, "目标指标", PATH, page, &f)}
             }
         } />
     }

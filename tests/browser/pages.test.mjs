@@ -111,3 +111,92 @@ for (const [route, what] of [["target/?id=nope.t-0", "目标指标"], ["project/
     assert.deepEqual(problems(), []);
   });
 }
+
+test("a long list comes in pages of 50 that keep their filters", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  const total = facts.targets.length;
+  const pages = Math.ceil(total / 50);
+  await page.goto(`${env.srv.base}targets/`);
+  await ready(page);
+  assert.equal(await page.locator(".records .record").count(), 50);
+  assert.match(await page.locator(".result-bar .count").innerText(), new RegExp(`共 ${total} 项，显示第 1–50 项`));
+  const first = await page.locator(".records .record a").first().innerText();
+  await page.locator(".pager a", { hasText: "下一页" }).click();
+  await page.waitForURL(/[?&]page=2/);
+  await ready(page);
+  assert.notEqual(await page.locator(".records .record a").first().innerText(), first);
+  assert.match(await page.locator(".pager").innerText(), new RegExp(`第 2 / ${pages} 页`));
+  // A page past the end opens the last one; the records of all pages add up.
+  await page.goto(`${env.srv.base}targets/?page=999`);
+  await ready(page);
+  assert.equal(await page.locator(".records .record").count(), total - (pages - 1) * 50);
+  // Changing a filter starts again from page 1.
+  await page.goto(`${env.srv.base}targets/?page=3`);
+  await ready(page);
+  await page.locator("#filter-doc").selectOption("xinjiu-dongneng");
+  await page.waitForURL((u) => u.search.includes("doc=xinjiu-dongneng") && !u.search.includes("page="));
+  await ready(page);
+  assert.equal(await page.locator(".records .record").count(), Math.min(50, facts.targets.filter((t) => t.doc === "xinjiu-dongneng").length));
+  assert.deepEqual(problems(), []);
+});
+
+test("a long document opens at the part that holds the asked-for paragraph", async () => {
+  const index = JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/index.json"), "utf8"));
+  const parts = index.documents.find((d) => d.id === "xinjiu-dongneng").parts;
+  assert.ok(parts.length > 1);
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  // The last paragraph lives in the last part.
+  const last = `p-${parts.at(-1).last_paragraph}`;
+  await page.goto(`${env.srv.base}document/?id=xinjiu-dongneng&at=${last}`);
+  await ready(page);
+  await page.locator(`#${last}.highlighted`).waitFor();
+  assert.match(await page.locator(".doc-parts [aria-current]").innerText(), new RegExp(`第${parts.length}部分`));
+  // The outline opens a heading of another part; its own headings stay on the page.
+  await page.locator(".outline a", { hasText: "形势环境" }).first().click();
+  await page.waitForURL(/at=s-/);
+  await ready(page);
+  assert.match(await page.locator(".doc-parts [aria-current]").innerText(), /第1部分/);
+  await page.locator(".outline a", { hasText: "总体要求" }).first().click();
+  await page.waitForURL(/#s-/);
+  assert.match(page.url(), /document\/\?id=xinjiu-dongneng.*#s-/, "an in-page heading link keeps the document open");
+  assert.match(await page.locator("main h1").innerText(), /新旧动能/);
+  // The next-part link at the end.
+  await page.locator(".next-part a").click();
+  await page.waitForURL(/part=2/);
+  await ready(page);
+  assert.match(await page.locator(".doc-parts [aria-current]").innerText(), /第2部分/);
+  assert.deepEqual(problems(), []);
+});
+
+test("the skip link moves to the main content without leaving the page", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.desktop);
+  await page.goto(`${env.srv.base}targets/?doc=lixia-shisiwu`);
+  await ready(page);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/#main$/);
+  assert.match(page.url(), /targets\/\?doc=lixia-shisiwu#main$/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+  assert.equal(await page.locator("main h1").innerText(), "目标指标");
+  assert.deepEqual(problems(), []);
+});
+
+test("the search box and the keyword filter keep the sub-path", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  await page.goto(`${env.srv.base}search/`);
+  await ready(page);
+  await page.locator("#search-q").fill("养老");
+  await page.locator("#search-q").press("Enter");
+  await page.waitForURL(/search\/\?q=/);
+  assert.ok(page.url().startsWith(`${env.srv.base}search/?q=`), page.url());
+  await page.locator(".hit-group").first().waitFor({ timeout: 20000 });
+  await page.goto(`${env.srv.base}fields/`);
+  await ready(page);
+  await page.locator("#filter-q").fill("养老");
+  await page.locator("#filter-q").press("Enter");
+  await page.waitForURL(/fields\/\?q=/);
+  assert.ok(page.url().startsWith(`${env.srv.base}fields/?q=`), page.url());
+  await ready(page);
+  assert.ok((await page.locator(".records .record").count()) > 0);
+  assert.deepEqual(problems(), []);
+});

@@ -64,7 +64,7 @@ test("first paint without JavaScript shows the prerendered page; record pages sh
   assert.match(await page.locator(".site-nav").innerText(), /目标指标/);
   assert.equal(await page.locator(".cards .card").count(), 11, "the documents are readable before any script");
   await page.goto(`${env.srv.base}targets/`);
-  assert.ok((await page.locator(".records .record").count()) > 100, "the targets are readable before any script");
+  assert.equal(await page.locator(".records .record").count(), 50, "the first page of targets is readable before any script");
   await page.goto(`${env.srv.base}document/?id=shenghuo-fuwu`);
   assert.match(await page.locator("noscript").evaluate((n) => n.textContent), /JavaScript/);
   await context.close();

@@ -33,7 +33,9 @@ fn sri(bytes: &[u8]) -> String {
 fn start_after_first_paint(loader: &str) -> Result<String> {
     let init = "const wasm = await init(";
     if !loader.contains(init) {
-        return Err(format!("Trunk's loader has changed; expected `{init}` in it"));
+        return Err(format!(
+            "Trunk's loader has changed; expected `{init}` in it"
+        ));
     }
     let wait = "await new Promise((go) => {\n  try {\n    new PerformanceObserver((list, seen) => { seen.disconnect(); go(); }).observe({ type: \"paint\", buffered: true });\n  } catch (e) {\n    go();\n  }\n  setTimeout(go, 3000);\n});\n";
     Ok(loader.replacen(init, &format!("{wait}{init}"), 1))

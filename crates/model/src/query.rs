@@ -29,10 +29,12 @@ pub struct Filter {
     pub place: String,
     pub dept: String,
     pub q: String,
+    /// Page of the list, 1-based as people count; empty for the first.
+    pub page: String,
 }
 
 impl Filter {
-    pub const KEYS: [&'static str; 10] = [
+    pub const KEYS: [&'static str; 11] = [
         "doc",
         "region",
         "category",
@@ -43,6 +45,7 @@ impl Filter {
         "place",
         "dept",
         "q",
+        "page",
     ];
 
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
@@ -67,6 +70,7 @@ impl Filter {
             "place" => &mut self.place,
             "dept" => &mut self.dept,
             "q" => &mut self.q,
+            "page" => &mut self.page,
             _ => return None,
         })
     }
@@ -83,15 +87,20 @@ impl Filter {
             "place" => &self.place,
             "dept" => &self.dept,
             "q" => &self.q,
+            "page" => &self.page,
             _ => "",
         }
     }
 
-    /// A copy with one key changed: what a filter control links to.
+    /// A copy with one key changed: what a filter control links to. Changing a filter
+    /// starts the list again from its first page.
     pub fn with(&self, key: &str, value: &str) -> Self {
         let mut f = self.clone();
         if let Some(slot) = f.slot(key) {
             *slot = clean_value(value);
+        }
+        if key != "page" {
+            f.page.clear();
         }
         f
     }
@@ -110,8 +119,12 @@ impl Filter {
         }
     }
 
+    /// No filter set (the page number is not a filter).
     pub fn is_empty(&self) -> bool {
-        Self::KEYS.iter().all(|k| self.get(k).is_empty())
+        Self::KEYS
+            .iter()
+            .filter(|k| **k != "page")
+            .all(|k| self.get(k).is_empty())
     }
 
     fn text_matches(&self, haystacks: &[&str]) -> bool {
@@ -187,6 +200,34 @@ impl Filter {
 }
 
 /// The year a target is due, if printed.
+/// Records a list page shows at once: enough to scan, few enough for a phone to draw fast.
+pub const PAGE_SIZE: usize = 50;
+
+/// One page of a list of `total` records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// 1-based.
+    pub number: usize,
+    pub pages: usize,
+    /// The records shown: `start..end`.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The page asked for in the URL: anything that is not a page number opens the first page,
+/// a number past the end opens the last.
+pub fn page_of(total: usize, requested: &str) -> Page {
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let number = requested.parse::<usize>().unwrap_or(1).clamp(1, pages);
+    let start = (number - 1) * PAGE_SIZE;
+    Page {
+        number,
+        pages,
+        start: start.min(total),
+        end: (start + PAGE_SIZE).min(total),
+    }
+}
+
 pub fn target_year(t: &Target) -> Option<u16> {
     t.target.as_ref().and_then(|f| f.year)
 }
@@ -245,5 +286,45 @@ mod tests {
         assert_eq!(f.q, "<script>alert(1)</script>\u{202e}");
         assert!(Filter::default().is_empty());
         assert_eq!(Filter::default().to_query(), "");
+    }
+
+    fn check_page(total: usize, requested: &str, expected: (usize, usize, usize, usize)) {
+        let p = page_of(total, requested);
+        assert_eq!(
+            (p.number, p.pages, p.start, p.end),
+            expected,
+            "{total} records, page {requested:?}"
+        );
+    }
+
+    #[test]
+    fn pages_of_a_list() {
+        check_page(0, "", (1, 1, 0, 0));
+        check_page(49, "", (1, 1, 0, 49));
+        check_page(50, "2", (1, 1, 0, 50));
+        check_page(51, "2", (2, 2, 50, 51));
+        check_page(415, "", (1, 9, 0, 50));
+        check_page(415, "9", (9, 9, 400, 415));
+        // Past the end, zero, negative, not a number: the nearest real page.
+        check_page(415, "99", (9, 9, 400, 415));
+        check_page(415, "0", (1, 9, 0, 50));
+        check_page(415, "-3", (1, 9, 0, 50));
+        check_page(415, "2x", (1, 9, 0, 50));
+        check_page(415, "99999999999999999999999", (1, 9, 0, 50));
+    }
+
+    #[test]
+    fn changing_a_filter_starts_from_the_first_page() {
+        let f = Filter::from_pairs([("doc", "lixia-shisiwu"), ("page", "3")]);
+        assert_eq!(f.to_query(), "?doc=lixia-shisiwu&page=3");
+        assert_eq!(
+            f.with("year", "2025").to_query(),
+            "?doc=lixia-shisiwu&year=2025"
+        );
+        assert_eq!(f.with("page", "4").to_query(), "?doc=lixia-shisiwu&page=4");
+        assert!(
+            Filter::from_pairs([("page", "2")]).is_empty(),
+            "a page number is not a filter"
+        );
     }
 }
