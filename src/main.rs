@@ -7,10 +7,9 @@ mod app;
 mod chart_view;
 mod data;
 mod pages;
-mod panic_screen;
 mod settings;
 
 fn main() {
-    panic_screen::install();
+    web_shell::panic_screen::install();
     app::mount();
 }

@@ -1,47 +1,15 @@
-//! Reader settings (large font, high contrast): classes on `<html>`, remembered in
-//! `localStorage`. Storage that is missing, full, refused or holds garbage falls back to
-//! the defaults without an error reaching the page.
+//! Reader settings (large font, high contrast) as signals the app and its charts follow;
+//! remembering them and putting their classes on `<html>` is `web_shell::reader_settings`.
 
 use leptos::prelude::*;
 
-use model::settings::{ReaderSetting, HIGH_CONTRAST, LARGE_FONT};
+use model::settings::{HIGH_CONTRAST, LARGE_FONT};
+use web_shell::reader_settings::{apply as apply_class, load, store};
 
 #[derive(Clone, Copy)]
 pub struct Settings {
     pub large_font: RwSignal<bool>,
     pub high_contrast: RwSignal<bool>,
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-fn load(setting: ReaderSetting) -> bool {
-    storage()
-        .and_then(|s| s.get_item(setting.storage_key).ok().flatten())
-        .is_some_and(|v| v == "1")
-}
-
-fn store(setting: ReaderSetting, on: bool) {
-    if let Some(s) = storage() {
-        // A refused write (quota, privacy mode) only costs the memory of the setting.
-        let _ = s.set_item(setting.storage_key, if on { "1" } else { "0" });
-    }
-}
-
-fn apply_class(setting: ReaderSetting, on: bool) {
-    let class = setting.class;
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    if let Some(root) = root {
-        let list = root.class_list();
-        let _ = if on {
-            list.add_1(class)
-        } else {
-            list.remove_1(class)
-        };
-    }
 }
 
 impl Settings {
@@ -73,6 +41,7 @@ pub fn SettingsBar() -> impl IntoView {
             <button
                 type="button"
                 class="toggle"
+                data-setting=LARGE_FONT.class
                 aria-pressed=move || settings.large_font.get().to_string()
                 on:click=move |_| settings.large_font.update(|v| *v = !*v)
             >
@@ -81,6 +50,7 @@ pub fn SettingsBar() -> impl IntoView {
             <button
                 type="button"
                 class="toggle"
+                data-setting=HIGH_CONTRAST.class
                 aria-pressed=move || settings.high_contrast.get().to_string()
                 on:click=move |_| settings.high_contrast.update(|v| *v = !*v)
             >

@@ -128,3 +128,29 @@ test("a panic shows a readable message instead of a dead page", async () => {
   assert.match(await page.locator("#panic").innerText(), /页面出错，请刷新/);
   await shot(page, "panic-phone");
 });
+
+test("the home page runs its own small wasm, not the app; its settings carry over to the app", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(env.srv.base);
+  await ready(page);
+  assert.ok(fetched.some((p) => /home-page-[0-9a-f]+_bg\.wasm$/.test(p)), fetched.join("\n"));
+  assert.ok(!fetched.some((p) => /policy-explorer/.test(p) || p.includes("/data/")), fetched.join("\n"));
+  const toggle = page.locator("button.toggle", { hasText: "大字" });
+  assert.equal(await toggle.getAttribute("aria-pressed"), "false");
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains("large-font")));
+  // The next page is the app, in large font from its first paint.
+  await page.locator(".site-nav a", { hasText: "目标指标" }).click();
+  await page.waitForURL(/targets\/$/);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains("large-font")));
+  await ready(page);
+  assert.equal(await page.locator("button.toggle", { hasText: "大字" }).getAttribute("aria-pressed"), "true");
+  await page.locator("button.toggle", { hasText: "大字" }).click();
+  await page.goto(env.srv.base);
+  await ready(page);
+  assert.ok(!(await page.evaluate(() => document.documentElement.classList.contains("large-font"))));
+  assert.deepEqual(problems(), []);
+});

@@ -9,6 +9,7 @@
 //!   (`target/bench/report.md`)
 
 mod dist;
+mod home_page;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -258,7 +259,8 @@ fn build() -> Result {
         .arg("xtask/prerender.mjs")
         .arg("dist")
         .args(model::route::PRERENDERED)
-        .env("PATH", tools::path_with_node_bin()))
+        .env("PATH", tools::path_with_node_bin()))?;
+    home_page::install(&root().join("dist"))
 }
 
 fn serve(args: &[String]) -> Result {
@@ -292,6 +294,10 @@ fn test() -> Result {
         "policy-explorer",
         "-p",
         "model",
+        "-p",
+        "web-shell",
+        "-p",
+        "home-page",
         "--target",
         "wasm32-unknown-unknown",
         "--locked",
