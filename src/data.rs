@@ -64,11 +64,14 @@ pub async fn fetch_data<T: DeserializeOwned>(file: String) -> Loaded<T> {
 }
 
 /// The files every page may need, fetched once per visit and shared through context.
-/// The index is fetched at start; the facts (the largest file) only when a page first asks.
+/// The index is fetched at start; the records only when a page first asks, and the
+/// projects (more than half their bytes) only for the pages that show them.
 #[derive(Clone, Copy)]
 pub struct Store {
     pub index: LocalResource<Loaded<Index>>,
-    facts: StoredValue<Option<LocalResource<Loaded<Facts>>>>,
+    core: StoredValue<Option<LocalResource<Loaded<Facts>>>>,
+    projects: StoredValue<Option<LocalResource<Loaded<Facts>>>>,
+    all: StoredValue<Option<LocalResource<Loaded<Facts>>>>,
     owner: StoredValue<Owner>,
 }
 
@@ -76,23 +79,59 @@ impl Store {
     pub fn provide() {
         let store = Store {
             index: LocalResource::new(|| fetch_data::<Index>("index.json".into())),
-            facts: StoredValue::new(None),
+            core: StoredValue::new(None),
+            projects: StoredValue::new(None),
+            all: StoredValue::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         provide_context(store);
     }
 
-    /// All records; the first call starts the download, under the app's owner so the
-    /// resource outlives the page that asked.
-    pub fn facts(&self) -> LocalResource<Loaded<Facts>> {
-        if let Some(r) = self.facts.get_value() {
+    /// The resource in `slot`, made on first use under the app's owner so that it outlives
+    /// the page that asked.
+    fn lazy<F>(
+        &self,
+        slot: StoredValue<Option<LocalResource<Loaded<Facts>>>>,
+        fetch: impl Fn() -> F + 'static,
+    ) -> LocalResource<Loaded<Facts>>
+    where
+        F: std::future::Future<Output = Loaded<Facts>> + 'static,
+    {
+        if let Some(r) = slot.get_value() {
             return r;
         }
-        let r = self.owner.with_value(|o| {
-            o.with(|| LocalResource::new(|| fetch_data::<Facts>("facts.json".into())))
-        });
-        self.facts.set_value(Some(r));
+        let r = self
+            .owner
+            .with_value(|o| o.with(|| LocalResource::new(fetch)));
+        slot.set_value(Some(r));
         r
+    }
+
+    /// Every record but the projects.
+    pub fn core_facts(&self) -> LocalResource<Loaded<Facts>> {
+        self.lazy(self.core, || fetch_data::<Facts>("facts-core.json".into()))
+    }
+
+    /// Every record.
+    pub fn facts(&self) -> LocalResource<Loaded<Facts>> {
+        let core = self.core_facts();
+        let projects = self.lazy(self.projects, || {
+            fetch_data::<Facts>("facts-projects.json".into())
+        });
+        self.lazy(self.all, move || async move {
+            let core = core.await?;
+            let projects = projects.await?;
+            Ok(Arc::new(core.with_projects_of(&projects)))
+        })
+    }
+
+    /// Fetches the records again after a failure.
+    pub fn refetch_facts(&self) {
+        for slot in [self.core, self.projects, self.all] {
+            if let Some(r) = slot.get_value() {
+                r.refetch();
+            }
+        }
     }
 }
 

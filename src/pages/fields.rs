@@ -20,7 +20,7 @@ pub fn FieldList() -> impl IntoView {
         <PageMeta title="重点领域".to_string() column="重点领域" />
         <h1>"重点领域"</h1>
         <p class="lead">"各文件部署的重点领域、重点任务和重点工作。"</p>
-        <WithData view=move |index, facts| {
+        <WithData without_projects=true view=move |index, facts| {
             let f = filter.get();
             let matches = f.fields(&facts, &index.documents);
             let count = matches.len();
@@ -59,7 +59,7 @@ pub fn FieldList() -> impl IntoView {
 pub fn FieldDetail() -> impl IntoView {
     let id = use_query_value("id");
     view! {
-        <WithData view=move |index, facts| {
+        <WithData without_projects=true view=move |index, facts| {
             let id = id.get();
             let Some(field) = facts.fields.iter().find(|f| f.id == id).cloned() else {
                 return view! {

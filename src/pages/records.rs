@@ -31,9 +31,10 @@ pub fn use_query_value(key: &'static str) -> Memo<String> {
 }
 
 /// Renders `view` once the index and the facts have both arrived; a failure of either is
-/// shown with a retry button.
+/// shown with a retry button. Pages that show no projects say `without_projects` and get
+/// the facts with an empty project list, which is much less to fetch and parse.
 #[component]
-pub fn WithData<V, F>(view: F) -> impl IntoView
+pub fn WithData<V, F>(view: F, #[prop(optional)] without_projects: bool) -> impl IntoView
 where
     F: Fn(Arc<Index>, Arc<Facts>) -> V + Send + Sync + Copy + 'static,
     V: IntoView + 'static,
@@ -41,13 +42,17 @@ where
     let store = store();
     let retry = Callback::new(move |_| {
         store.index.refetch();
-        store.facts().refetch();
+        store.refetch_facts();
     });
     view! {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let index = store.index.await;
-                let facts = store.facts().await;
+                let facts = if without_projects {
+                    store.core_facts().await
+                } else {
+                    store.facts().await
+                };
                 let both: Result<(Arc<Index>, Arc<Facts>), LoadError> = index.and_then(|i| facts.map(|f| (i, f)));
                 match both {
                     Ok((i, f)) => view(i, f).into_any(),

@@ -114,7 +114,7 @@ pub fn Search() -> impl IntoView {
     });
     let retry = Callback::new(move |_| {
         store.index.refetch();
-        store.facts().refetch();
+        store.refetch_facts();
         entries.refetch();
     });
     let navigate = use_navigate();

@@ -22,7 +22,7 @@ pub fn TargetList() -> impl IntoView {
         <PageMeta title="目标指标".to_string() column="目标指标" />
         <h1>"目标指标"</h1>
         <p class="lead">"各文件提出的量化目标和定性目标，数字均按原文照录，并可点回原文核对。"</p>
-        <WithData view=move |index, facts| {
+        <WithData without_projects=true view=move |index, facts| {
             let f = filter.get();
             let docs = index.documents.clone();
             let matches = f.targets(&facts, &docs);

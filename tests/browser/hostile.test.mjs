@@ -61,9 +61,10 @@ for (const [fault, respond] of Object.entries(FAULTS)) {
   });
 }
 
-test("facts.json failing leaves the document pages working", async () => {
-  const srv = await serve(new Map([["data/facts.json", FAULTS["server error"]]]));
-  const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["facts.json", "Failed to load resource"] });
+test("the record files failing leave the document pages working", async () => {
+  const failing = FAULTS["server error"];
+  const srv = await serve(new Map([["data/facts-core.json", failing], ["data/facts-projects.json", failing]]));
+  const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["facts-", "Failed to load resource"] });
   await page.goto(srv.base + "targets/");
   await page.locator(".load-failed").waitFor();
   await page.goto(srv.base + "document/?id=yanglao-fuwu");

@@ -123,9 +123,8 @@ test("a long list comes in pages of 50 that keep their filters", async () => {
   const first = await page.locator(".records .record a").first().innerText();
   await page.locator(".pager a", { hasText: "下一页" }).click();
   await page.waitForURL(/[?&]page=2/);
-  await ready(page);
+  await page.locator(".pager", { hasText: `第 2 / ${pages} 页` }).waitFor();
   assert.notEqual(await page.locator(".records .record a").first().innerText(), first);
-  assert.match(await page.locator(".pager").innerText(), new RegExp(`第 2 / ${pages} 页`));
   // A page past the end opens the last one; the records of all pages add up.
   await page.goto(`${env.srv.base}targets/?page=999`);
   await ready(page);
@@ -135,8 +134,9 @@ test("a long list comes in pages of 50 that keep their filters", async () => {
   await ready(page);
   await page.locator("#filter-doc").selectOption("xinjiu-dongneng");
   await page.waitForURL((u) => u.search.includes("doc=xinjiu-dongneng") && !u.search.includes("page="));
-  await ready(page);
-  assert.equal(await page.locator(".records .record").count(), Math.min(50, facts.targets.filter((t) => t.doc === "xinjiu-dongneng").length));
+  const inDoc = facts.targets.filter((t) => t.doc === "xinjiu-dongneng").length;
+  await page.locator(".result-bar .count", { hasText: `共 ${inDoc} 项` }).waitFor();
+  assert.equal(await page.locator(".records .record").count(), Math.min(50, inDoc));
   assert.deepEqual(problems(), []);
 });
 
@@ -154,8 +154,8 @@ test("a long document opens at the part that holds the asked-for paragraph", asy
   // The outline opens a heading of another part; its own headings stay on the page.
   await page.locator(".outline a", { hasText: "形势环境" }).first().click();
   await page.waitForURL(/at=s-/);
-  await ready(page);
-  assert.match(await page.locator(".doc-parts [aria-current]").innerText(), /第1部分/);
+  // The old part stays on screen until the new one has arrived.
+  await page.locator(".doc-parts [aria-current]", { hasText: "第1部分" }).waitFor();
   await page.locator(".outline a", { hasText: "总体要求" }).first().click();
   await page.waitForURL(/#s-/);
   assert.match(page.url(), /document\/\?id=xinjiu-dongneng.*#s-/, "an in-page heading link keeps the document open");
@@ -163,8 +163,7 @@ test("a long document opens at the part that holds the asked-for paragraph", asy
   // The next-part link at the end.
   await page.locator(".next-part a").click();
   await page.waitForURL(/part=2/);
-  await ready(page);
-  assert.match(await page.locator(".doc-parts [aria-current]").innerText(), /第2部分/);
+  await page.locator(".doc-parts [aria-current]", { hasText: "第2部分" }).waitFor();
   assert.deepEqual(problems(), []);
 });
 

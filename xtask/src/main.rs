@@ -141,6 +141,9 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         ("index.json".to_string(), json(&outputs.index)?),
         ("facts.json".to_string(), json(&outputs.facts)?),
     ];
+    let (core, projects) = outputs.facts.split_projects();
+    files.push(("facts-core.json".to_string(), json(&core)?));
+    files.push(("facts-projects.json".to_string(), json(&projects)?));
     for (file, part) in &outputs.document_parts {
         files.push((format!("doc/{file}"), json(part)?));
     }

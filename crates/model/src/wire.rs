@@ -152,7 +152,10 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
-/// `data/facts.json`: every structured record, across documents.
+/// `data/facts.json`: every structured record, across documents (the download). The app
+/// fetches the same records as two files of this type, so that the pages that need no
+/// projects (more than half the bytes) parse less: `facts-core.json` (all but the
+/// projects) and `facts-projects.json` (only the projects).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
     pub schema_version: u32,
@@ -161,6 +164,30 @@ pub struct Facts {
     pub targets: Vec<Target>,
     pub departments: Vec<Department>,
     pub lists: Vec<RecordList>,
+}
+
+impl Facts {
+    /// `(core, projects)`: the two files the app fetches.
+    pub fn split_projects(&self) -> (Facts, Facts) {
+        let core = Facts {
+            projects: Vec::new(),
+            ..self.clone()
+        };
+        let projects = Facts {
+            schema_version: self.schema_version,
+            projects: self.projects.clone(),
+            ..Facts::default()
+        };
+        (core, projects)
+    }
+
+    /// The records of both files together again.
+    pub fn with_projects_of(&self, projects: &Facts) -> Facts {
+        Facts {
+            projects: projects.projects.clone(),
+            ..self.clone()
+        }
+    }
 }
 
 /// Where a record comes from: the paragraph (or table row) holding its verbatim quote.
@@ -334,5 +361,37 @@ mod tests {
             parse_versioned::<Index>(r#"{"schema_version":1,"docu"#),
             Err(DataError::NotJson(_))
         ));
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    #[test]
+    fn the_two_files_hold_every_record_once() {
+        let dept = Department {
+            id: "d-1".into(),
+            name: "市发展改革委".into(),
+            aliases: vec![],
+            fields: vec![],
+            projects: vec!["p".into()],
+            targets: vec![],
+        };
+        let project: Project =
+            serde_json::from_str(r#"{"id":"a.p-1","doc":"a","name":"n","kind":"","domain":"","place":"","description":"","departments":[],"targets":[],"source":{"doc":"a","section":"s-1","block":"p-1","quote":"q"}}"#)
+                .unwrap();
+        let all = Facts {
+            schema_version: SCHEMA_VERSION,
+            projects: vec![project],
+            departments: vec![dept],
+            ..Facts::default()
+        };
+        let (core, projects) = all.split_projects();
+        assert!(core.projects.is_empty());
+        assert_eq!(core.departments.len(), 1);
+        assert_eq!(projects.projects.len(), 1);
+        assert!(projects.departments.is_empty());
+        assert_eq!(core.with_projects_of(&projects), all);
     }
 }
