@@ -43,19 +43,34 @@ fn take_over_prerendered(document: &web_sys::Document, shell: web_sys::Element) 
     let live: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(live);
     leptos::mount::mount_to(live.clone(), App).forget();
     let started = js_sys::Date::now();
-    // The swap waits for the first paint to have been presented as well: a browser that is
-    // still busy with the wasm when the prerendered text is removed forgets that it had
-    // painted it, and would count the page as painted only after the swap.
-    let settled = {
+    let prerendered = main_text(&shell, true);
+    // The swap waits until the app shows what the prerendered page shows (or an error),
+    // and until the first paint has been presented: a browser still busy with the wasm
+    // when the prerendered text is removed forgets that it had painted it, and would count
+    // the page as painted only after the swap.
+    let reason = {
         let live = live.clone();
-        move || live.query_selector(".loading").ok().flatten().is_none() && first_paint_presented()
+        move || {
+            if !first_paint_presented() {
+                return None;
+            }
+            if main_text(&live, false) == prerendered {
+                Some("same-text")
+            } else if live.query_selector(".load-failed").ok().flatten().is_some() {
+                Some("failed")
+            } else {
+                None
+            }
+        }
     };
-    let swap = move || {
+    let swap = move |why: &str| {
         let _ = shell.replace_with_with_node_1(&live);
         live.set_id("app");
+        // Says why the app took over, for the browser tests.
+        let _ = live.set_attribute("data-takeover", why);
     };
-    if settled() {
-        swap();
+    if let Some(why) = reason() {
+        swap(why);
         return;
     }
     // Data that never arrives ends in an error view after the fetch timeout; the swap
@@ -67,11 +82,13 @@ fn take_over_prerendered(document: &web_sys::Document, shell: web_sys::Element) 
         let handle = handle.clone();
         set_interval_with_handle(
             move || {
-                if !settled() && js_sys::Date::now() - started <= limit {
-                    return;
-                }
+                let why = match reason() {
+                    Some(why) => why,
+                    None if js_sys::Date::now() - started > limit => "timeout",
+                    None => return,
+                };
                 if let Some(swap) = pending.borrow_mut().take() {
-                    swap();
+                    swap(why);
                 }
                 if let Some(h) = handle.take() {
                     h.clear();
@@ -81,6 +98,26 @@ fn take_over_prerendered(document: &web_sys::Document, shell: web_sys::Element) 
         )
     };
     handle.set(interval.ok());
+}
+
+/// The text of a page's `<main>`, leaving out the line the prerendered page shows instead
+/// of itself when the address has a query.
+fn main_text(root: &web_sys::Element, prerendered: bool) -> String {
+    let Some(main) = root.query_selector("main").ok().flatten() else {
+        return String::new();
+    };
+    let text = main.text_content().unwrap_or_default();
+    let shown_instead = main
+        .query_selector(".query-loading")
+        .ok()
+        .flatten()
+        .and_then(|p| p.text_content())
+        .filter(|_| prerendered);
+    match shown_instead {
+        // The build puts that line first in `<main>`.
+        Some(line) => text.strip_prefix(line.as_str()).unwrap_or(&text).to_string(),
+        None => text,
+    }
 }
 
 /// `href="#…"` resolves against `<base href>`, which points at the site root so that one
