@@ -145,7 +145,7 @@ const LH = path.join(ROOT, "target/bench-tools/node_modules/lighthouse/cli/index
 const PORT = 9333;
 async function withChromium(fn) {
   const profile = fs.mkdtempSync("/tmp/lh-profile-");
-  const chrome = spawn("/usr/bin/chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", `--remote-debugging-port=${PORT}`, `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore" });
+  const chrome = spawn("/usr/bin/chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", `--remote-debugging-port=${PORT}`, `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore", detached: true });
   for (let i = 0; i < 50; i++) {
     try {
       await fetch(`http://127.0.0.1:${PORT}/json/version`);
@@ -158,10 +158,19 @@ async function withChromium(fn) {
     return await fn();
   } finally {
     // The profile can only go once Chromium has stopped writing to it.
+    // Its helper processes are in its process group; all go, then the profile.
     const exited = new Promise((r) => chrome.once("exit", r));
-    chrome.kill("SIGKILL");
+    try {
+      process.kill(-chrome.pid, "SIGKILL");
+    } catch {
+      chrome.kill("SIGKILL");
+    }
     await exited;
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    try {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+    } catch (e) {
+      console.error(`left ${profile} behind: ${e.message}`);
+    }
   }
 }
 for (const route of PARTS.has("lighthouse") ? ["", "targets/"] : []) {
