@@ -115,7 +115,10 @@ fn main_text(root: &web_sys::Element, prerendered: bool) -> String {
         .filter(|_| prerendered);
     match shown_instead {
         // The build puts that line first in `<main>`.
-        Some(line) => text.strip_prefix(line.as_str()).unwrap_or(&text).to_string(),
+        Some(line) => text
+            .strip_prefix(line.as_str())
+            .unwrap_or(&text)
+            .to_string(),
         None => text,
     }
 }
