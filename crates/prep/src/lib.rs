@@ -300,7 +300,6 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
             sections,
         };
         let (spans, files) = parts::split(&whole, parts::MAX_PART_CHARS);
-        let Document { sections, .. } = whole;
         for (span, file) in spans.iter().zip(files) {
             document_parts.push((span.file.clone(), file));
         }
@@ -336,16 +335,9 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
             },
             parts: spans,
         });
-        indexes.insert(d.id.clone(), facts::DocIndex::new(&sections));
+        indexes.insert(d.id.clone(), facts::DocIndex::new(&whole.sections));
         reports.insert(d.id.clone(), report);
-        documents.push(Document {
-            schema_version: SCHEMA_VERSION,
-            id: d.id.clone(),
-            part: 0,
-            first_section: 0,
-            outline: Vec::new(),
-            sections,
-        });
+        documents.push(whole);
     }
 
     // Curated facts, verified against the text they quote.
