@@ -58,9 +58,26 @@ pub async fn fetch_data<T: DeserializeOwned>(file: String) -> Loaded<T> {
             fail("数据传输中断".into())
         }
     })?;
-    model::parse_versioned::<T>(&text)
+    let parsed = model::parse_versioned::<T>(&text)
         .map(Arc::new)
-        .map_err(|e| fail(e.to_string()))
+        .map_err(|e| fail(e.to_string()));
+    // Parsing a large file and drawing the page from it are two long pieces of work; the
+    // browser gets the main thread back in between, to paint and to answer the reader.
+    yield_to_browser().await;
+    parsed
+}
+
+/// Resolves on a fresh task of the event loop.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window()
+            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The files every page may need, fetched once per visit and shared through context.
