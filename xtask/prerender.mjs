@@ -64,7 +64,9 @@ try {
     // The first view needs no wasm: it is fetched after the first paint (see the loader),
     // not preloaded alongside the HTML and CSS.
     const page_ = shell.slice(0, open).replace(/<link rel="preload" href="[^"]*\.wasm"[^>]*>/, "");
-    const out = page_ + `<div id="app" data-prerendered="">${relative}` + shell.slice(close);
+    // The home page shows the same whatever the query; the other pages' lists depend on it.
+    const kind = route ? "without-query" : "any-query";
+    const out = page_ + `<div id="app" data-prerendered="${kind}">${relative}` + shell.slice(close);
     fs.writeFileSync(file, out.replace(/<title>[^<]*<\/title>/, `<title>${escape(title)}</title>`));
     console.log(`prerendered ${route || "/"}: ${(relative.length / 1024).toFixed(1)} KB, "${title}"`);
     await context.close();

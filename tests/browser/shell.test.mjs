@@ -103,6 +103,9 @@ test("an address with a query hides the prerendered (unfiltered) view until the 
   await page.goto(`${env.srv.base}targets/`);
   assert.equal(await page.locator(".records").isVisible(), true);
   assert.equal(await page.locator(".query-loading").isVisible(), false);
+  // The home page is the same whatever the query: it shows at once.
+  await page.goto(`${env.srv.base}?utm_source=weixin`);
+  assert.equal(await page.locator(".cards .card").first().isVisible(), true);
   assert.ok(problems().every((p) => /wasm|WebAssembly|Failed/.test(p)), problems().join("\n"));
   await context.close();
 });

@@ -12,8 +12,8 @@ use web_shell::reader_settings;
 fn main() {
     web_shell::panic_screen::install();
     enable_settings();
-    // Nothing on the home page depends on the address, so whatever the query, the
-    // prerendered view stands (see `HAS_QUERY_CLASS`); and tests see the page is live.
+    // The page is live: the prerendered view stands as it is (nothing on the home page
+    // depends on the address), and the tests can tell the wasm has run.
     if let Some(app) = document().and_then(|d| d.get_element_by_id("app")) {
         let _ = app.remove_attribute("data-prerendered");
     }

@@ -21,8 +21,10 @@ pub const HIGH_CONTRAST: ReaderSetting = ReaderSetting {
 
 pub const ALL: [ReaderSetting; 2] = [LARGE_FONT, HIGH_CONTRAST];
 
-/// Class on `<html>` when the address carries a query: the prerendered page shows the
-/// unfiltered view, so it is hidden until the app has rendered the asked-for one.
+/// Class on `<html>` when the address carries a query: a prerendered list page shows the
+/// unfiltered view, so it is hidden until the app has rendered the asked-for one (the
+/// build marks such pages `data-prerendered="without-query"`; the home page is the same
+/// whatever the query).
 pub const HAS_QUERY_CLASS: &str = "has-query";
 
 /// The inline script that runs in `<head>` before the first paint. Storage that throws or
