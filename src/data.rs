@@ -1,8 +1,9 @@
 //! Fetching the static JSON: one shared resource per file, errors in plain Chinese.
 
 use leptos::prelude::*;
-use model::{Document, Facts, Index};
+use model::{Document, Facts, Index, RecordKind};
 use serde::de::DeserializeOwned;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A data file that could not be used, with the file name and the reason.
@@ -81,14 +82,14 @@ async fn yield_to_browser() {
 }
 
 /// The files every page may need, fetched once per visit and shared through context.
-/// The index is fetched at start; the records only when a page first asks, and the
-/// projects (more than half their bytes) only for the pages that show them.
+/// The index is fetched at start; the records only when a page first asks, one file per
+/// kind, so that a page fetches and parses only the kinds it shows.
 #[derive(Clone, Copy)]
 pub struct Store {
     pub index: LocalResource<Loaded<Index>>,
-    core: StoredValue<Option<LocalResource<Loaded<Facts>>>>,
-    projects: StoredValue<Option<LocalResource<Loaded<Facts>>>>,
-    all: StoredValue<Option<LocalResource<Loaded<Facts>>>>,
+    /// One resource per record file, and one per combination of kinds a page asked for.
+    files: StoredValue<HashMap<RecordKind, LocalResource<Loaded<Facts>>>>,
+    combined: StoredValue<HashMap<Vec<RecordKind>, LocalResource<Loaded<Facts>>>>,
     owner: StoredValue<Owner>,
 }
 
@@ -96,59 +97,73 @@ impl Store {
     pub fn provide() {
         let store = Store {
             index: LocalResource::new(|| fetch_data::<Index>("index.json".into())),
-            core: StoredValue::new(None),
-            projects: StoredValue::new(None),
-            all: StoredValue::new(None),
+            files: StoredValue::new(HashMap::new()),
+            combined: StoredValue::new(HashMap::new()),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         provide_context(store);
     }
 
-    /// The resource in `slot`, made on first use under the app's owner so that it outlives
-    /// the page that asked.
-    fn lazy<F>(
-        &self,
-        slot: StoredValue<Option<LocalResource<Loaded<Facts>>>>,
-        fetch: impl Fn() -> F + 'static,
-    ) -> LocalResource<Loaded<Facts>>
+    /// A resource made on first use under the app's owner, so that it outlives the page
+    /// that asked.
+    fn new_resource<F>(&self, fetch: impl Fn() -> F + 'static) -> LocalResource<Loaded<Facts>>
     where
         F: std::future::Future<Output = Loaded<Facts>> + 'static,
     {
-        if let Some(r) = slot.get_value() {
+        self.owner
+            .with_value(|o| o.with(|| LocalResource::new(fetch)))
+    }
+
+    fn file(&self, kind: RecordKind) -> LocalResource<Loaded<Facts>> {
+        if let Some(r) = self.files.with_value(|f| f.get(&kind).copied()) {
             return r;
         }
-        let r = self
-            .owner
-            .with_value(|o| o.with(|| LocalResource::new(fetch)));
-        slot.set_value(Some(r));
+        let r = self.new_resource(move || fetch_data::<Facts>(kind.file().into()));
+        self.files.update_value(|f| {
+            f.insert(kind, r);
+        });
         r
     }
 
-    /// Every record but the projects.
-    pub fn core_facts(&self) -> LocalResource<Loaded<Facts>> {
-        self.lazy(self.core, || fetch_data::<Facts>("facts-core.json".into()))
+    /// The records of the given kinds (the others left empty).
+    pub fn facts_of(&self, kinds: &[RecordKind]) -> LocalResource<Loaded<Facts>> {
+        let key = kinds.to_vec();
+        if let Some(r) = self.combined.with_value(|c| c.get(&key).copied()) {
+            return r;
+        }
+        let files: Vec<(RecordKind, LocalResource<Loaded<Facts>>)> =
+            kinds.iter().map(|&k| (k, self.file(k))).collect();
+        let r = self.new_resource(move || {
+            let files = files.clone();
+            async move {
+                let mut facts = Facts {
+                    schema_version: model::SCHEMA_VERSION,
+                    ..Facts::default()
+                };
+                for (kind, file) in files {
+                    let file = file.await?;
+                    facts.take_kind(kind, &file);
+                }
+                Ok(Arc::new(facts))
+            }
+        });
+        self.combined.update_value(|c| {
+            c.insert(key, r);
+        });
+        r
     }
 
     /// Every record.
     pub fn facts(&self) -> LocalResource<Loaded<Facts>> {
-        let core = self.core_facts();
-        let projects = self.lazy(self.projects, || {
-            fetch_data::<Facts>("facts-projects.json".into())
-        });
-        self.lazy(self.all, move || async move {
-            let core = core.await?;
-            let projects = projects.await?;
-            Ok(Arc::new(core.with_projects_of(&projects)))
-        })
+        self.facts_of(&RecordKind::ALL)
     }
 
     /// Fetches the records again after a failure.
     pub fn refetch_facts(&self) {
-        for slot in [self.core, self.projects, self.all] {
-            if let Some(r) = slot.get_value() {
-                r.refetch();
-            }
-        }
+        self.files
+            .with_value(|f| f.values().for_each(|r| r.refetch()));
+        self.combined
+            .with_value(|c| c.values().for_each(|r| r.refetch()));
     }
 }
 

@@ -7,6 +7,7 @@ use crate::pages::target_charts::overview_views;
 use crate::pages::NotFoundRecord;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use model::RecordKind;
 
 #[component]
 pub fn DepartmentList() -> impl IntoView {
@@ -14,7 +15,7 @@ pub fn DepartmentList() -> impl IntoView {
         <PageMeta title="责任单位".to_string() column="责任单位" />
         <h1>"责任单位"</h1>
         <p class="lead">"文件中（责任单位：…）列出的部门和单位，以及各自负责的事项。"</p>
-        <WithData without_projects=true view=move |_index, facts| {
+        <WithData needs=&[RecordKind::Departments] view=move |_index, facts| {
             let rows = facts
                 .departments
                 .iter()

@@ -10,6 +10,7 @@ use crate::pages::NotFoundRecord;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use model::query::distinct;
+use model::RecordKind;
 
 const PATH: &str = "/fields/";
 
@@ -20,7 +21,7 @@ pub fn FieldList() -> impl IntoView {
         <PageMeta title="重点领域".to_string() column="重点领域" />
         <h1>"重点领域"</h1>
         <p class="lead">"各文件部署的重点领域、重点任务和重点工作。"</p>
-        <WithData without_projects=true view=move |index, facts| {
+        <WithData needs=&[RecordKind::Fields] view=move |index, facts| {
             let f = filter.get();
             let matches = f.fields(&facts, &index.documents);
             let count = matches.len();
@@ -59,7 +60,7 @@ pub fn FieldList() -> impl IntoView {
 pub fn FieldDetail() -> impl IntoView {
     let id = use_query_value("id");
     view! {
-        <WithData without_projects=true view=move |index, facts| {
+        <WithData needs=&[RecordKind::Fields, RecordKind::Departments] view=move |index, facts| {
             let id = id.get();
             let Some(field) = facts.fields.iter().find(|f| f.id == id).cloned() else {
                 return view! {

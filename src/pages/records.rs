@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use model::query::{Filter, Page};
-use model::{Facts, Figure, Index, Project, Target};
+use model::{Facts, Figure, Index, Project, RecordKind, Target};
 use std::sync::Arc;
 
 /// The current filter, read from the URL.
@@ -31,10 +31,13 @@ pub fn use_query_value(key: &'static str) -> Memo<String> {
 }
 
 /// Renders `view` once the index and the facts have both arrived; a failure of either is
-/// shown with a retry button. Pages that show no projects say `without_projects` and get
-/// the facts with an empty project list, which is much less to fetch and parse.
+/// shown with a retry button. A page that shows only some kinds of records names them in
+/// `needs` and gets the others empty: less to fetch and parse.
 #[component]
-pub fn WithData<V, F>(view: F, #[prop(optional)] without_projects: bool) -> impl IntoView
+pub fn WithData<V, F>(
+    view: F,
+    #[prop(default = &RecordKind::ALL)] needs: &'static [RecordKind],
+) -> impl IntoView
 where
     F: Fn(Arc<Index>, Arc<Facts>) -> V + Send + Sync + Copy + 'static,
     V: IntoView + 'static,
@@ -48,11 +51,7 @@ where
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let index = store.index.await;
-                let facts = if without_projects {
-                    store.core_facts().await
-                } else {
-                    store.facts().await
-                };
+                let facts = store.facts_of(needs).await;
                 let both: Result<(Arc<Index>, Arc<Facts>), LoadError> = index.and_then(|i| facts.map(|f| (i, f)));
                 match both {
                     Ok((i, f)) => view(i, f).into_any(),

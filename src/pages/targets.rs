@@ -12,6 +12,7 @@ use crate::pages::NotFoundRecord;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use model::query::{distinct, target_year};
+use model::RecordKind;
 
 const PATH: &str = "/targets/";
 
@@ -22,7 +23,7 @@ pub fn TargetList() -> impl IntoView {
         <PageMeta title="目标指标".to_string() column="目标指标" />
         <h1>"目标指标"</h1>
         <p class="lead">"各文件提出的量化目标和定性目标，数字均按原文照录，并可点回原文核对。"</p>
-        <WithData without_projects=true view=move |index, facts| {
+        <WithData needs=&[RecordKind::Targets] view=move |index, facts| {
             let f = filter.get();
             let docs = index.documents.clone();
             let matches = f.targets(&facts, &docs);

@@ -63,7 +63,8 @@ for (const [fault, respond] of Object.entries(FAULTS)) {
 
 test("the record files failing leave the document pages working", async () => {
   const failing = FAULTS["server error"];
-  const srv = await serve(new Map([["data/facts-core.json", failing], ["data/facts-projects.json", failing]]));
+  const kinds = ["fields", "projects", "targets", "departments"];
+  const srv = await serve(new Map(kinds.map((k) => [`data/facts-${k}.json`, failing])));
   const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["facts-", "Failed to load resource"] });
   await page.goto(srv.base + "targets/");
   await page.locator(".load-failed").waitFor();

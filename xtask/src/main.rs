@@ -141,9 +141,9 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         ("index.json".to_string(), json(&outputs.index)?),
         ("facts.json".to_string(), json(&outputs.facts)?),
     ];
-    let (core, projects) = outputs.facts.split_projects();
-    files.push(("facts-core.json".to_string(), json(&core)?));
-    files.push(("facts-projects.json".to_string(), json(&projects)?));
+    for kind in model::RecordKind::ALL {
+        files.push((kind.file().to_string(), json(&outputs.facts.only(kind))?));
+    }
     for (file, part) in &outputs.document_parts {
         files.push((format!("doc/{file}"), json(part)?));
     }
@@ -188,9 +188,12 @@ fn data(check: bool) -> Result {
     }
     // Files no document produces any more are stale too.
     let expected: std::collections::HashSet<&str> = files.iter().map(|(r, _)| r.as_str()).collect();
-    if let Ok(entries) = std::fs::read_dir(out_dir.join("doc")) {
-        for e in entries.flatten() {
-            let rel = format!("doc/{}", e.file_name().to_string_lossy());
+    for (dir, prefix) in [(out_dir.clone(), ""), (out_dir.join("doc"), "doc/")] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for e in entries.flatten().filter(|e| e.path().is_file()) {
+            let rel = format!("{prefix}{}", e.file_name().to_string_lossy());
             if !expected.contains(rel.as_str()) {
                 if check {
                     stale.push(rel);

@@ -153,9 +153,8 @@ pub struct Table {
 }
 
 /// `data/facts.json`: every structured record, across documents (the download). The app
-/// fetches the same records as two files of this type, so that the pages that need no
-/// projects (more than half the bytes) parse less: `facts-core.json` (all but the
-/// projects) and `facts-projects.json` (only the projects).
+/// fetches the same records as one file of this type per [`RecordKind`]
+/// (`facts-targets.json`, …), so that a page parses only the kinds it shows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
     pub schema_version: u32,
@@ -166,26 +165,56 @@ pub struct Facts {
     pub lists: Vec<RecordList>,
 }
 
+/// The kinds of records, each shipped to the app in a file of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    Fields,
+    Projects,
+    Targets,
+    /// The departments, with the named lists (small, and shown with them).
+    Departments,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 4] = [
+        RecordKind::Fields,
+        RecordKind::Projects,
+        RecordKind::Targets,
+        RecordKind::Departments,
+    ];
+
+    /// The file under `data/` that holds this kind.
+    pub fn file(self) -> &'static str {
+        match self {
+            RecordKind::Fields => "facts-fields.json",
+            RecordKind::Projects => "facts-projects.json",
+            RecordKind::Targets => "facts-targets.json",
+            RecordKind::Departments => "facts-departments.json",
+        }
+    }
+}
+
 impl Facts {
-    /// `(core, projects)`: the two files the app fetches.
-    pub fn split_projects(&self) -> (Facts, Facts) {
-        let core = Facts {
-            projects: Vec::new(),
-            ..self.clone()
-        };
-        let projects = Facts {
+    /// Only the records of one kind: the contents of that kind's file.
+    pub fn only(&self, kind: RecordKind) -> Facts {
+        let mut part = Facts {
             schema_version: self.schema_version,
-            projects: self.projects.clone(),
             ..Facts::default()
         };
-        (core, projects)
+        part.take_kind(kind, self);
+        part
     }
 
-    /// The records of both files together again.
-    pub fn with_projects_of(&self, projects: &Facts) -> Facts {
-        Facts {
-            projects: projects.projects.clone(),
-            ..self.clone()
+    /// Copies the records of `kind` from `file` into these facts.
+    pub fn take_kind(&mut self, kind: RecordKind, file: &Facts) {
+        match kind {
+            RecordKind::Fields => self.fields = file.fields.clone(),
+            RecordKind::Projects => self.projects = file.projects.clone(),
+            RecordKind::Targets => self.targets = file.targets.clone(),
+            RecordKind::Departments => {
+                self.departments = file.departments.clone();
+                self.lists = file.lists.clone();
+            }
         }
     }
 }
@@ -369,7 +398,7 @@ mod split_tests {
     use super::*;
 
     #[test]
-    fn the_two_files_hold_every_record_once() {
+    fn the_kind_files_hold_every_record_once() {
         let dept = Department {
             id: "d-1".into(),
             name: "市发展改革委".into(),
@@ -387,11 +416,19 @@ mod split_tests {
             departments: vec![dept],
             ..Facts::default()
         };
-        let (core, projects) = all.split_projects();
-        assert!(core.projects.is_empty());
-        assert_eq!(core.departments.len(), 1);
+        let projects = all.only(RecordKind::Projects);
         assert_eq!(projects.projects.len(), 1);
         assert!(projects.departments.is_empty());
-        assert_eq!(core.with_projects_of(&projects), all);
+        let departments = all.only(RecordKind::Departments);
+        assert!(departments.projects.is_empty());
+        assert_eq!(departments.departments.len(), 1);
+        let mut joined = Facts {
+            schema_version: SCHEMA_VERSION,
+            ..Facts::default()
+        };
+        for kind in RecordKind::ALL {
+            joined.take_kind(kind, &all.only(kind));
+        }
+        assert_eq!(joined, all);
     }
 }
