@@ -5,20 +5,17 @@
 // takes over from it without a visible change (`take_over_prerendered` in src/app.rs).
 //
 // `node xtask/prerender.mjs dist "" documents fields …` ("" is the home page).
-import { chromium } from "playwright-core";
 import fs from "node:fs";
 import path from "node:path";
 import { startServer } from "../tests/browser/server.mjs";
+import { launch } from "../tests/browser/harness.mjs";
 
 const PREFIX = "/prerender/";
 const [dist, ...routes] = process.argv.slice(2);
 
 const server = await startServer(path.resolve(dist), 0, PREFIX);
 const base = `http://127.0.0.1:${server.address().port}${PREFIX}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-});
+const browser = await launch();
 
 const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 let failed = false;
