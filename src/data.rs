@@ -1,9 +1,9 @@
-//! Fetching the static JSON: one shared resource per file, errors in plain Chinese.
+//! Fetching the static JSON: one shared, typed resource per file, errors in plain Chinese.
 
 use leptos::prelude::*;
-use model::{Document, Facts, Index, RecordKind};
+use model::files::{self, DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
+use model::{Document, Index};
 use serde::de::DeserializeOwned;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A data file that could not be used, with the file name and the reason.
@@ -81,89 +81,86 @@ async fn yield_to_browser() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// The files every page may need, fetched once per visit and shared through context.
-/// The index is fetched at start; the records only when a page first asks, one file per
-/// kind, so that a page fetches and parses only the kinds it shows.
+/// The data files, fetched once per visit and shared through context. The index is
+/// fetched at start; each kind of record only when a page first asks for it, one typed
+/// file per kind, so a page fetches and parses only the kinds it shows and cannot read a
+/// kind it did not load.
 #[derive(Clone, Copy)]
 pub struct Store {
     pub index: LocalResource<Loaded<Index>>,
-    /// One resource per record file, and one per combination of kinds a page asked for.
-    files: StoredValue<HashMap<RecordKind, LocalResource<Loaded<Facts>>>>,
-    combined: StoredValue<HashMap<Vec<RecordKind>, LocalResource<Loaded<Facts>>>>,
+    fields: StoredValue<Option<LocalResource<Loaded<FieldsFile>>>>,
+    projects: StoredValue<Option<LocalResource<Loaded<ProjectsFile>>>>,
+    targets: StoredValue<Option<LocalResource<Loaded<TargetsFile>>>>,
+    departments: StoredValue<Option<LocalResource<Loaded<DepartmentsFile>>>>,
     owner: StoredValue<Owner>,
 }
 
 impl Store {
     pub fn provide() {
         let store = Store {
-            index: LocalResource::new(|| fetch_data::<Index>("index.json".into())),
-            files: StoredValue::new(HashMap::new()),
-            combined: StoredValue::new(HashMap::new()),
+            index: LocalResource::new(|| fetch_data::<Index>(files::INDEX.into())),
+            fields: StoredValue::new(None),
+            projects: StoredValue::new(None),
+            targets: StoredValue::new(None),
+            departments: StoredValue::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         provide_context(store);
     }
 
-    /// A resource made on first use under the app's owner, so that it outlives the page
-    /// that asked.
-    fn new_resource<F>(&self, fetch: impl Fn() -> F + 'static) -> LocalResource<Loaded<Facts>>
-    where
-        F: std::future::Future<Output = Loaded<Facts>> + 'static,
-    {
-        self.owner
-            .with_value(|o| o.with(|| LocalResource::new(fetch)))
-    }
-
-    fn file(&self, kind: RecordKind) -> LocalResource<Loaded<Facts>> {
-        if let Some(r) = self.files.with_value(|f| f.get(&kind).copied()) {
+    /// The resource of one record file, made on first use under the app's owner, so that it
+    /// outlives the page that asked.
+    fn lazy<F: RecordFile + Send + Sync>(
+        &self,
+        slot: StoredValue<Option<LocalResource<Loaded<F>>>>,
+    ) -> LocalResource<Loaded<F>> {
+        if let Some(r) = slot.get_value() {
             return r;
         }
-        let r = self.new_resource(move || fetch_data::<Facts>(kind.file().into()));
-        self.files.update_value(|f| {
-            f.insert(kind, r);
-        });
+        let r = self
+            .owner
+            .with_value(|o| o.with(|| LocalResource::new(|| fetch_data::<F>(F::PATH.into()))));
+        slot.set_value(Some(r));
         r
     }
 
-    /// The records of the given kinds (the others left empty).
-    pub fn facts_of(&self, kinds: &[RecordKind]) -> LocalResource<Loaded<Facts>> {
-        let key = kinds.to_vec();
-        if let Some(r) = self.combined.with_value(|c| c.get(&key).copied()) {
-            return r;
+    pub fn fields(&self) -> LocalResource<Loaded<FieldsFile>> {
+        self.lazy(self.fields)
+    }
+
+    pub fn projects(&self) -> LocalResource<Loaded<ProjectsFile>> {
+        self.lazy(self.projects)
+    }
+
+    pub fn targets(&self) -> LocalResource<Loaded<TargetsFile>> {
+        self.lazy(self.targets)
+    }
+
+    pub fn departments(&self) -> LocalResource<Loaded<DepartmentsFile>> {
+        self.lazy(self.departments)
+    }
+
+    /// Fetches again every file that was asked for, after a failure.
+    pub fn refetch(&self) {
+        self.index.refetch();
+        if let Some(r) = self.fields.get_value() {
+            r.refetch();
         }
-        let files: Vec<(RecordKind, LocalResource<Loaded<Facts>>)> =
-            kinds.iter().map(|&k| (k, self.file(k))).collect();
-        let r = self.new_resource(move || {
-            let files = files.clone();
-            async move {
-                let mut facts = Facts {
-                    schema_version: model::SCHEMA_VERSION,
-                    ..Facts::default()
-                };
-                for (kind, file) in files {
-                    let file = file.await?;
-                    facts.take_kind(kind, &file);
-                }
-                Ok(Arc::new(facts))
-            }
-        });
-        self.combined.update_value(|c| {
-            c.insert(key, r);
-        });
-        r
+        if let Some(r) = self.projects.get_value() {
+            r.refetch();
+        }
+        if let Some(r) = self.targets.get_value() {
+            r.refetch();
+        }
+        if let Some(r) = self.departments.get_value() {
+            r.refetch();
+        }
     }
 
-    /// Every record.
-    pub fn facts(&self) -> LocalResource<Loaded<Facts>> {
-        self.facts_of(&RecordKind::ALL)
-    }
-
-    /// Fetches the records again after a failure.
-    pub fn refetch_facts(&self) {
-        self.files
-            .with_value(|f| f.values().for_each(|r| r.refetch()));
-        self.combined
-            .with_value(|c| c.values().for_each(|r| r.refetch()));
+    /// A retry button's action.
+    pub fn retry(&self) -> Callback<()> {
+        let store = *self;
+        Callback::new(move |_| store.refetch())
     }
 }
 
@@ -185,11 +182,7 @@ pub fn document_resource(
                 file: String::new(),
                 reason: "没有这个文件".into(),
             };
-            let meta = index
-                .documents
-                .iter()
-                .find(|d| d.id == id)
-                .ok_or_else(missing)?;
+            let meta = index.doc(&id).ok_or_else(missing)?;
             let k = model::parts::requested_part(&meta.parts, &at, &part);
             let file = meta
                 .parts
@@ -197,7 +190,7 @@ pub fn document_resource(
                 .map(|p| p.file.clone())
                 .filter(|f| model::is_safe_id(f))
                 .ok_or_else(missing)?;
-            fetch_data::<Document>(format!("doc/{file}")).await
+            fetch_data::<Document>(files::document_part(&file)).await
         }
     })
 }

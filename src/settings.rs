@@ -33,16 +33,21 @@ impl Settings {
     }
 }
 
+/// The two toggles. Prerendered natively they are disabled and unpressed: until the app
+/// runs, nothing could act on them.
 #[component]
 pub fn SettingsBar() -> impl IntoView {
     let settings = expect_context::<Settings>();
+    let live = cfg!(target_arch = "wasm32");
+    let pressed = move |on: bool| live.then(|| on.to_string());
     view! {
         <div class="settings" role="group" aria-label="阅读设置">
             <button
                 type="button"
                 class="toggle"
                 data-setting=LARGE_FONT.class
-                aria-pressed=move || settings.large_font.get().to_string()
+                disabled=!live
+                aria-pressed=move || pressed(settings.large_font.get())
                 on:click=move |_| settings.large_font.update(|v| *v = !*v)
             >
                 "大字"
@@ -51,7 +56,8 @@ pub fn SettingsBar() -> impl IntoView {
                 type="button"
                 class="toggle"
                 data-setting=HIGH_CONTRAST.class
-                aria-pressed=move || settings.high_contrast.get().to_string()
+                disabled=!live
+                aria-pressed=move || pressed(settings.high_contrast.get())
                 on:click=move |_| settings.high_contrast.update(|v| *v = !*v)
             >
                 "高对比"

@@ -1,12 +1,23 @@
 //! 关于/数据: sources, method, how to cite, downloads.
 
-use crate::app::PageMeta;
+use crate::head::PageMetaOf;
+use crate::takeover::Ready;
 use leptos::prelude::*;
+use model::files;
+use model::pages::Page;
 
 #[component]
 pub fn About() -> impl IntoView {
     view! {
-        <PageMeta title="关于本站与数据".to_string() column="关于" />
+        <PageMetaOf page=Page::About />
+        <AboutView />
+        <Ready />
+    }
+}
+
+#[component]
+pub fn AboutView() -> impl IntoView {
+    view! {
         <h1>"关于本站与数据"</h1>
         <h2>"数据来源"</h2>
         <p>"本站收录的文件均为政府公开发布的政策文件文本。原文由 PDF 提取，本站用程序修复了提取造成的断行、分页和多余空格，其余文字保持原样。"</p>
@@ -14,8 +25,8 @@ pub fn About() -> impl IntoView {
         <p>"每一条重点领域、重点工程、目标指标都附有原文引文；构建程序会逐条核对引文确实出现在原文中、记录中的每个数字都出现在引文里，核对不通过的数据不会发布。"</p>
         <h2>"数据下载"</h2>
         <ul>
-            <li><a href="data/index.json" download>"文件目录（JSON）"</a></li>
-            <li><a href="data/facts.json" download>"全部结构化数据（JSON）"</a></li>
+            <li><a href=format!("data/{}", files::INDEX) download>"文件目录（JSON）"</a></li>
+            <li><a href=format!("data/{}", files::ALL_FACTS) download>"全部结构化数据（JSON）"</a></li>
         </ul>
     }
 }

@@ -1,17 +1,46 @@
 //! 首页: what the site is, the documents at a glance, and a search box.
 
-use crate::app::PageMeta;
+use crate::components::status::Awaited;
 use crate::data::store;
-use crate::pages::{LoadFailed, Loading};
+use crate::head::PageMetaOf;
+use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use model::pages::Page;
+use model::Index;
+use std::sync::Arc;
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let store = store();
-    let retry = Callback::new(move |_| store.index.refetch());
+    let index = store().index;
     view! {
-        <PageMeta title=String::new() column="首页" />
+        <PageMetaOf page=Page::Home />
+        <Awaited load=move || async move { index.await } view=|index| view! { <HomeView index /> } />
+    }
+}
+
+#[component]
+pub fn HomeView(index: Arc<Index>) -> impl IntoView {
+    let cards = index
+        .documents
+        .iter()
+        .map(|doc| {
+            let title = doc.short_title.clone();
+            view! {
+                <li class="card">
+                    <A href=url(&Page::Document.record(&doc.id))>{title}</A>
+                    <p class="meta">
+                        {doc.region.clone()} " · " {doc.kind.clone()} " · " {doc.date.clone()}
+                    </p>
+                    <p class="counts">
+                        "重点领域 " {doc.counts.fields} " · 重点工程 " {doc.counts.projects}
+                        " · 目标指标 " {doc.counts.targets}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
         <section class="intro">
             <h1>"政策文件一览"</h1>
             <p>
@@ -25,38 +54,7 @@ pub fn Home() -> impl IntoView {
         </section>
         <section class="doc-glance">
             <h2>"收录文件"</h2>
-            <Transition fallback=Loading>
-                {move || Suspend::new(async move {
-                    match store.index.await {
-                        Err(error) => view! { <LoadFailed error retry /> }.into_any(),
-                        Ok(index) => {
-                            let cards = index
-                                .documents
-                                .clone()
-                                .into_iter()
-                                .map(|doc| {
-                                    let href = format!("/document/?id={}", doc.id);
-                                    view! {
-                                        <li class="card">
-                                            <A href=crate::app::url(&href)>{doc.short_title.clone()}</A>
-                                            <p class="meta">
-                                                {doc.region.clone()} " · " {doc.kind.clone()} " · "
-                                                {doc.date.clone()}
-                                            </p>
-                                            <p class="counts">
-                                                "重点领域 " {doc.counts.fields} " · 重点工程 "
-                                                {doc.counts.projects} " · 目标指标 "
-                                                {doc.counts.targets}
-                                            </p>
-                                        </li>
-                                    }
-                                })
-                                .collect_view();
-                            view! { <ul class="cards">{cards}</ul> }.into_any()
-                        }
-                    }
-                })}
-            </Transition>
+            <ul class="cards">{cards}</ul>
         </section>
     }
 }

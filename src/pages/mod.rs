@@ -1,51 +1,66 @@
-//! One module per page, plus the loading and failure views they share.
+//! One module per page. Each list page is a container (reads the URL, fetches its data
+//! files, shows loading and failure) around a presentation component that takes its data
+//! as arguments; the prerender renders the same presentation components ([`first_view`]).
 
 pub mod about;
 pub mod departments;
+pub mod document;
 pub mod documents;
 pub mod fields;
 pub mod home;
 pub mod not_found;
 pub mod projects;
-pub mod reader;
-pub mod records;
 pub mod search;
-pub mod target_charts;
 pub mod targets;
 
-use crate::data::LoadError;
 use leptos::prelude::*;
+use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, TargetsFile};
+use model::pages::Page;
+use model::query::Filter;
+use model::Index;
+use std::sync::Arc;
 
-/// Shown while a data file is on its way.
-#[component]
-pub fn Loading() -> impl IntoView {
-    view! { <p class="loading" role="status">"正在加载数据…"</p> }
+/// The data files the prerendered first views are drawn from.
+#[derive(Debug, Clone)]
+pub struct FirstViewData {
+    pub index: Arc<Index>,
+    pub fields: Arc<FieldsFile>,
+    pub projects: Arc<ProjectsFile>,
+    pub targets: Arc<TargetsFile>,
+    pub departments: Arc<DepartmentsFile>,
 }
 
-/// A data file failed: say what happened and offer a retry; the rest of the app keeps working.
-#[component]
-pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
-    view! {
-        <div class="load-failed" role="alert">
-            <p>{error.to_string()}</p>
-            <button type="button" on:click=move |_| retry.run(())>"重试"</button>
-        </div>
-    }
-}
-
-/// A missing record: say what was asked for and link back to its list.
-#[component]
-pub fn NotFoundRecord(
-    #[prop(into)] what: String,
-    #[prop(into)] id: String,
-    #[prop(into)] back_href: String,
-    #[prop(into)] back_label: String,
-) -> impl IntoView {
-    view! {
-        <section class="not-found">
-            <h1>"未找到"</h1>
-            <p>"没有编号为“" <span class="bad-id">{id}</span> "”的" {what} "。"</p>
-            <p><leptos_router::components::A href=crate::app::url(&back_href)>{back_label}</leptos_router::components::A></p>
-        </section>
-    }
+/// The first view of a prerendered page (its address without a query), drawn by the same
+/// components the app shows once its data is in; None for pages that take an id.
+pub fn first_view(page: Page, data: &FirstViewData) -> Option<AnyView> {
+    let filter = Memo::new(|_| Filter::default());
+    let d = data.clone();
+    Some(match page {
+        Page::Home => view! { <home::HomeView index=d.index /> }.into_any(),
+        Page::Documents => view! { <documents::DocumentsView index=d.index /> }.into_any(),
+        Page::Fields => {
+            view! { {fields::intro()} <fields::FieldsView index=d.index fields=d.fields filter /> }
+                .into_any()
+        }
+        Page::Projects => view! {
+            {projects::intro()}
+            <projects::ProjectsView index=d.index projects=d.projects departments=d.departments filter />
+        }
+        .into_any(),
+        Page::Targets => view! {
+            {targets::intro()}
+            <targets::TargetsView index=d.index targets=d.targets departments=d.departments filter />
+        }
+        .into_any(),
+        Page::Departments => view! {
+            {departments::intro()}
+            <departments::DepartmentsView departments=d.departments />
+        }
+        .into_any(),
+        Page::Search => view! { <search::SearchForm q=Memo::new(|_| String::new()) /> }.into_any(),
+        Page::About => view! { <about::AboutView /> }.into_any(),
+        Page::Document | Page::Field | Page::Project | Page::Target | Page::Department => {
+            return None
+        }
+    })
 }

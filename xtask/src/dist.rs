@@ -103,7 +103,12 @@ pub fn post_build(dist: &Path) -> Result {
         );
     }
     std::fs::write(&index_path, &html).map_err(|e| e.to_string())?;
-    for route in model::route::PAGES {
+    let routes: Vec<&str> = model::pages::PAGES
+        .iter()
+        .map(|p| p.segment)
+        .filter(|s| !s.is_empty())
+        .collect();
+    for route in &routes {
         let dir = dist.join(route);
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let copy = html.replacen("<base href=\"./\"", "<base href=\"../\"", 1);
@@ -111,7 +116,7 @@ pub fn post_build(dist: &Path) -> Result {
     }
     eprintln!(
         "post-build: loader externalised, CSP added, {} route pages written",
-        model::route::PAGES.len()
+        routes.len()
     );
     Ok(())
 }

@@ -138,12 +138,28 @@ fn build_outputs() -> Result<prep::Outputs> {
 fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
     let json = |v: &dyn erased::Json| v.to_json();
     let mut files = vec![
-        ("index.json".to_string(), json(&outputs.index)?),
-        ("facts.json".to_string(), json(&outputs.facts)?),
+        (model::files::INDEX.to_string(), json(&outputs.index)?),
+        (model::files::ALL_FACTS.to_string(), json(&outputs.facts)?),
     ];
-    for kind in model::RecordKind::ALL {
-        files.push((kind.file().to_string(), json(&outputs.facts.only(kind))?));
-    }
+    // One typed file per kind of record (`model::files`), so a page parses only its kinds.
+    use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
+    let facts = &outputs.facts;
+    files.push((
+        FieldsFile::PATH.into(),
+        json(&FieldsFile::from_facts(facts))?,
+    ));
+    files.push((
+        ProjectsFile::PATH.into(),
+        json(&ProjectsFile::from_facts(facts))?,
+    ));
+    files.push((
+        TargetsFile::PATH.into(),
+        json(&TargetsFile::from_facts(facts))?,
+    ));
+    files.push((
+        DepartmentsFile::PATH.into(),
+        json(&DepartmentsFile::from_facts(facts))?,
+    ));
     for (file, part) in &outputs.document_parts {
         files.push((format!("doc/{file}"), json(part)?));
     }
@@ -251,22 +267,36 @@ fn coverage() -> Result {
     Ok(())
 }
 
+/// The release output in `dist/`: Trunk, the post-build step, the native prerender of the
+/// first views, and the home page's small wasm. No browser runs.
 fn build() -> Result {
     tools::ensure_build_tools()?;
-    // Chromium runs the built app to prerender the first views.
-    tools::ensure_test_tools()?;
     data(true)?;
     run(Command::new("cargo").args(["fetch", "--locked"]))?;
     run(Command::new("trunk")
         .args(["build", "--release", "--offline", "--locked"])
         .env("PATH", tools::path_with_node_bin()))?;
     dist::post_build(&root().join("dist"))?;
-    run(Command::new("node")
-        .arg("xtask/prerender.mjs")
-        .arg("dist")
-        .args(model::route::PRERENDERED)
-        .env("PATH", tools::path_with_node_bin()))?;
+    run(Command::new("cargo").args([
+        "run",
+        "--quiet",
+        "--locked",
+        "--offline",
+        "-p",
+        "prerender",
+        "--",
+        "dist",
+        "public/data",
+    ]))?;
     home_page::install(&root().join("dist"))
+}
+
+/// Writes the page table for the browser tests (`model::pages::table_json`).
+fn write_page_table() -> Result {
+    let path = root().join("target/pages.json");
+    std::fs::create_dir_all(root().join("target")).map_err(|e| e.to_string())?;
+    std::fs::write(&path, model::pages::table_json())
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn serve(args: &[String]) -> Result {
@@ -304,6 +334,8 @@ fn test() -> Result {
         "web-shell",
         "-p",
         "home-page",
+        "--features",
+        "policy-explorer/csr",
         "--target",
         "wasm32-unknown-unknown",
         "--locked",
@@ -314,6 +346,7 @@ fn test() -> Result {
     run(Command::new("cargo").args(["test", "--workspace", "--locked"]))?;
     data(true)?;
     build()?;
+    write_page_table()?;
     let mut tests: Vec<String> = std::fs::read_dir(root().join("tests/browser"))
         .map_err(|e| e.to_string())?
         .filter_map(|e| e.ok())
@@ -332,6 +365,7 @@ fn test() -> Result {
 fn bench() -> Result {
     tools::ensure_test_tools()?;
     build()?;
+    write_page_table()?;
     tools::ensure_lighthouse()?;
     run(Command::new("node")
         .arg("tests/browser/bench.mjs")

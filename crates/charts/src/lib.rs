@@ -5,6 +5,7 @@
 //! no font files are needed and the browser never has to set a style attribute (CSP).
 //! Layout numbers come from `model::chart`.
 
+pub use model::chart::ComparedRow;
 use model::chart::{
     fit_label, format_number, format_with_unit, nice_axis, text_width, Bar, TargetChart,
 };
@@ -354,14 +355,6 @@ pub fn draw_years<DB: DrawingBackend>(
         ))?;
     }
     root.present()
-}
-
-/// One document's values for an indicator compared across documents.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ComparedRow {
-    pub document: String,
-    pub baseline: Option<(String, f64)>,
-    pub target: (String, f64),
 }
 
 pub fn comparison_height(rows: usize, theme: &Theme) -> f64 {

@@ -2,7 +2,7 @@
 //! and ticks, Chinese number formatting, label fitting, and the growth a target implies.
 //! The drawing code (`charts` crate) only turns these into shapes.
 
-use crate::wire::{Facts, Target};
+use crate::wire::Target;
 
 /// An axis from `min` to `max` in steps of `step` (all multiples of `step`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -262,6 +262,14 @@ pub fn year_counts(targets: &[&Target]) -> Vec<(u16, usize)> {
     counts.into_iter().collect()
 }
 
+/// One document's row of a comparison chart: `(year label, value)` of baseline and target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparedRow {
+    pub document: String,
+    pub baseline: Option<(String, f64)>,
+    pub target: (String, f64),
+}
+
 /// An indicator that several documents set targets for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
@@ -278,11 +286,10 @@ const COMPARABLE: &[(&str, &[&str])] = &[
     ("万人有效发明专利拥有量", &["万人有效发明专利拥有量"]),
 ];
 
-pub fn comparisons(facts: &Facts) -> Vec<Comparison> {
+pub fn comparisons(targets: &[Target]) -> Vec<Comparison> {
     let mut out = Vec::new();
     for (title, words) in COMPARABLE {
-        let members: Vec<&Target> = facts
-            .targets
+        let members: Vec<&Target> = targets
             .iter()
             .filter(|t| {
                 words.iter().all(|w| t.indicator.contains(w))

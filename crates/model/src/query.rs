@@ -1,7 +1,7 @@
 //! Filter state as it travels in the URL: parsing that survives hostile input, and the
 //! filters of the list pages as pure functions over the records.
 
-use crate::wire::{DocumentMeta, Facts, Field, Project, Target};
+use crate::wire::{Department, DocumentMeta, Field, Project, Target};
 
 /// Longest filter value kept from the URL; longer values are cut, not rejected.
 pub const MAX_VALUE_CHARS: usize = 100;
@@ -143,9 +143,14 @@ impl Filter {
         self.region.is_empty() || docs.iter().any(|d| d.id == doc && d.region == self.region)
     }
 
-    pub fn targets<'a>(&self, facts: &'a Facts, docs: &[DocumentMeta]) -> Vec<&'a Target> {
-        facts
-            .targets
+    /// The targets that pass every filter set; `dept` is looked up in `departments`.
+    pub fn targets<'a>(
+        &self,
+        targets: &'a [Target],
+        departments: &[Department],
+        docs: &[DocumentMeta],
+    ) -> Vec<&'a Target> {
+        targets
             .iter()
             .filter(|t| self.doc.is_empty() || t.doc == self.doc)
             .filter(|t| self.region_matches(&t.doc, docs))
@@ -156,8 +161,7 @@ impl Filter {
             })
             .filter(|t| {
                 self.dept.is_empty()
-                    || facts
-                        .departments
+                    || departments
                         .iter()
                         .any(|d| d.id == self.dept && d.targets.contains(&t.id))
             })
@@ -165,9 +169,8 @@ impl Filter {
             .collect()
     }
 
-    pub fn projects<'a>(&self, facts: &'a Facts, docs: &[DocumentMeta]) -> Vec<&'a Project> {
-        facts
-            .projects
+    pub fn projects<'a>(&self, projects: &'a [Project], docs: &[DocumentMeta]) -> Vec<&'a Project> {
+        projects
             .iter()
             .filter(|p| self.doc.is_empty() || p.doc == self.doc)
             .filter(|p| self.region_matches(&p.doc, docs))
@@ -187,9 +190,8 @@ impl Filter {
             .collect()
     }
 
-    pub fn fields<'a>(&self, facts: &'a Facts, docs: &[DocumentMeta]) -> Vec<&'a Field> {
-        facts
-            .fields
+    pub fn fields<'a>(&self, fields: &'a [Field], docs: &[DocumentMeta]) -> Vec<&'a Field> {
+        fields
             .iter()
             .filter(|f| self.doc.is_empty() || f.doc == self.doc)
             .filter(|f| self.region_matches(&f.doc, docs))

@@ -1,36 +1,5 @@
 //! Pure helpers for addresses: the router base taken from `<base href>`, and id checks
-//! for values that arrive in the query string.
-
-/// Every page path below the app root. The build writes an `index.html` into each, so
-/// each opens directly on a plain static server; ids travel in the query string.
-pub const PAGES: &[&str] = &[
-    "documents",
-    "document",
-    "fields",
-    "field",
-    "projects",
-    "project",
-    "targets",
-    "target",
-    "departments",
-    "department",
-    "search",
-    "about",
-];
-
-/// Pages whose first view does not depend on an id, so the build prerenders it into their
-/// `index.html` (`""` is the home page). The record pages (`document`, `target`, …) show
-/// the static shell until the app has loaded their record.
-pub const PRERENDERED: &[&str] = &[
-    "",
-    "documents",
-    "fields",
-    "projects",
-    "targets",
-    "departments",
-    "search",
-    "about",
-];
+//! for values that arrive in the query string. The pages themselves are in `pages.rs`.
 
 /// The path part of the document's base URI without its trailing slash:
 /// `http://h/zwgk/zcdl/` → `/zwgk/zcdl`, `http://h/` → ``.

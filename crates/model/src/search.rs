@@ -2,7 +2,7 @@
 //! space-separated terms, ranking, snippets and highlighting. Brute-force substring scan:
 //! the whole corpus is about 200 000 characters.
 
-use crate::wire::{Block, Document, Facts};
+use crate::wire::{Block, Department, Document, Field, Project, Target};
 
 /// One character to one character, so positions in the folded text are positions in the
 /// original: full-width ASCII to half-width, ideographic space to space, lowercase.
@@ -93,9 +93,14 @@ impl Entry {
 }
 
 /// Entries for every record.
-pub fn record_entries(facts: &Facts) -> Vec<Entry> {
+pub fn record_entries(
+    fields: &[Field],
+    projects: &[Project],
+    targets: &[Target],
+    departments: &[Department],
+) -> Vec<Entry> {
     let mut out = Vec::new();
-    for t in &facts.targets {
+    for t in targets {
         out.push(Entry::new(
             Kind::Target,
             &t.id,
@@ -105,7 +110,7 @@ pub fn record_entries(facts: &Facts) -> Vec<Entry> {
             &t.source.quote,
         ));
     }
-    for p in &facts.projects {
+    for p in projects {
         out.push(Entry::new(
             Kind::Project,
             &p.id,
@@ -115,7 +120,7 @@ pub fn record_entries(facts: &Facts) -> Vec<Entry> {
             &p.source.quote,
         ));
     }
-    for f in &facts.fields {
+    for f in fields {
         out.push(Entry::new(
             Kind::Field,
             &f.id,
@@ -125,7 +130,7 @@ pub fn record_entries(facts: &Facts) -> Vec<Entry> {
             &f.summary,
         ));
     }
-    for d in &facts.departments {
+    for d in departments {
         out.push(Entry::new(
             Kind::Department,
             &d.id,

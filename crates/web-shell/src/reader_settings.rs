@@ -5,6 +5,10 @@
 use model::settings::ReaderSetting;
 
 fn storage() -> Option<web_sys::Storage> {
+    // Natively (the build's prerender) there is no browser to ask.
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 

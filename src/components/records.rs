@@ -1,15 +1,14 @@
-//! Pieces the record pages share: loading both data files, filter controls bound to the
-//! URL, record cards, the link back to the source paragraph, and downloads.
+//! Pieces the record pages share: filter controls bound to the URL, record cards, the link
+//! back to the source paragraph, the result count with downloads, and the pager.
 
-use crate::app::url;
-use crate::data::{store, LoadError};
-use crate::pages::{LoadFailed, Loading};
+use crate::links::{as_given, url};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use model::query::{Filter, Page};
-use model::{Facts, Figure, Index, Project, RecordKind, Target};
-use std::sync::Arc;
+use model::pages::Page;
+use model::query::{Filter, Page as ListPage};
+use model::view::figure_text;
+use model::{Field, Index, Project, Target};
 
 /// The current filter, read from the URL.
 pub fn use_filter() -> Memo<Filter> {
@@ -30,38 +29,6 @@ pub fn use_query_value(key: &'static str) -> Memo<String> {
     Memo::new(move |_| model::query::clean_value(&query.read().get(key).unwrap_or_default()))
 }
 
-/// Renders `view` once the index and the facts have both arrived; a failure of either is
-/// shown with a retry button. A page that shows only some kinds of records names them in
-/// `needs` and gets the others empty: less to fetch and parse.
-#[component]
-pub fn WithData<V, F>(
-    view: F,
-    #[prop(default = &RecordKind::ALL)] needs: &'static [RecordKind],
-) -> impl IntoView
-where
-    F: Fn(Arc<Index>, Arc<Facts>) -> V + Send + Sync + Copy + 'static,
-    V: IntoView + 'static,
-{
-    let store = store();
-    let retry = Callback::new(move |_| {
-        store.index.refetch();
-        store.refetch_facts();
-    });
-    view! {
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                let index = store.index.await;
-                let facts = store.facts_of(needs).await;
-                let both: Result<(Arc<Index>, Arc<Facts>), LoadError> = index.and_then(|i| facts.map(|f| (i, f)));
-                match both {
-                    Ok((i, f)) => view(i, f).into_any(),
-                    Err(error) => view! { <LoadFailed error retry /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
-}
-
 /// A labelled `<select>` that rewrites one filter key in the URL.
 #[component]
 pub fn FilterSelect(
@@ -69,7 +36,7 @@ pub fn FilterSelect(
     key: &'static str,
     options: Vec<(String, String)>,
     filter: Memo<Filter>,
-    path: &'static str,
+    page: Page,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let id = format!("filter-{key}");
@@ -77,10 +44,7 @@ pub fn FilterSelect(
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let next = filter.get_untracked().with(key, &value);
-        navigate(
-            &url(&format!("{path}{}", next.to_query())),
-            crate::app::as_given(),
-        );
+        navigate(&url(&page.path_with(&next.to_query())), as_given());
     };
     let opts = options
         .into_iter()
@@ -104,7 +68,7 @@ pub fn FilterSelect(
 #[component]
 pub fn FilterText(
     filter: Memo<Filter>,
-    path: &'static str,
+    page: Page,
     #[prop(into)] placeholder: String,
 ) -> impl IntoView {
     let navigate = use_navigate();
@@ -113,10 +77,7 @@ pub fn FilterText(
         ev.prevent_default();
         let value = input.get().map(|i| i.value()).unwrap_or_default();
         let next = filter.get_untracked().with("q", &value);
-        navigate(
-            &url(&format!("{path}{}", next.to_query())),
-            crate::app::as_given(),
-        );
+        navigate(&url(&page.path_with(&next.to_query())), as_given());
     };
     view! {
         <form class="filter filter-text" on:submit=on_submit role="search">
@@ -142,15 +103,6 @@ pub fn plain_options(values: Vec<String>) -> Vec<(String, String)> {
     values.into_iter().map(|v| (v.clone(), v)).collect()
 }
 
-pub fn doc_title(index: &Index, id: &str) -> String {
-    index
-        .documents
-        .iter()
-        .find(|d| d.id == id)
-        .map(|d| d.short_title.clone())
-        .unwrap_or_default()
-}
-
 /// The link from a record to its source paragraph, highlighted in the reader.
 #[component]
 pub fn SourceLink(
@@ -159,11 +111,11 @@ pub fn SourceLink(
     quote: String,
     #[prop(into)] doc_title: String,
 ) -> impl IntoView {
-    let href = url(&format!(
-        "/document/?id={}&at={}",
+    let href = url(&Page::Document.path_with(&format!(
+        "?id={}&at={}",
         model::query::encode(&doc),
         model::query::encode(&block)
-    ));
+    )));
     view! {
         <blockquote class="quote">
             <p>"原文：“" {quote} "”"</p>
@@ -174,27 +126,9 @@ pub fn SourceLink(
     }
 }
 
-/// A figure as printed with its unit (never repeating a 万 the text already carries).
-pub fn figure_text(f: &Figure, unit: &str) -> String {
-    let s = model::chart::printed_with_unit(&f.text, unit);
-    match f.year {
-        Some(y) if s.is_empty() => format!("{y}年"),
-        Some(y) => format!("{y}年：{s}"),
-        None => s,
-    }
-}
-
-pub fn parsed_text(f: &Figure) -> String {
-    match f.value {
-        Some(v) if f.comparator.is_empty() => format!("数值 {v}"),
-        Some(v) => format!("数值 {v}（{}）", f.comparator),
-        None => "原文未给出可比较的数值".into(),
-    }
-}
-
 #[component]
 pub fn TargetCard(target: Target, #[prop(into)] doc_title: String) -> impl IntoView {
-    let href = url(&format!("/target/?id={}", model::query::encode(&target.id)));
+    let href = url(&Page::Target.record(&target.id));
     let baseline = target
         .baseline
         .as_ref()
@@ -216,10 +150,7 @@ pub fn TargetCard(target: Target, #[prop(into)] doc_title: String) -> impl IntoV
 
 #[component]
 pub fn ProjectCard(project: Project, #[prop(into)] doc_title: String) -> impl IntoView {
-    let href = url(&format!(
-        "/project/?id={}",
-        model::query::encode(&project.id)
-    ));
+    let href = url(&Page::Project.record(&project.id));
     view! {
         <li class="record">
             <A href=href>{project.name.clone()}</A>
@@ -232,28 +163,21 @@ pub fn ProjectCard(project: Project, #[prop(into)] doc_title: String) -> impl In
     }
 }
 
-/// Offers the given text as a file download through a Blob URL (no server involved).
-pub fn download(name: &str, mime: &str, body: &str) {
-    let parts = js_sys::Array::new();
-    parts.push(&wasm_bindgen::JsValue::from_str(body));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let anchor = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(e).ok());
-    if let Some(a) = anchor {
-        a.set_href(&href);
-        a.set_download(name);
-        a.click();
+/// A key field in a list; `label` (the field's short label) is left out where the list
+/// already says more.
+#[component]
+pub fn FieldCard(
+    field: Field,
+    #[prop(into)] doc_title: String,
+    #[prop(optional)] label: bool,
+) -> impl IntoView {
+    let href = url(&Page::Field.record(&field.id));
+    view! {
+        <li class="record">
+            <A href=href>{field.title.clone()}</A>
+            <p class="meta">{doc_title} {label.then(|| format!(" · {}", field.label))}</p>
+        </li>
     }
-    let _ = web_sys::Url::revoke_object_url(&href);
 }
 
 /// The count of a filtered list and, for lists that offer them, its downloads.
@@ -261,7 +185,7 @@ pub fn download(name: &str, mime: &str, body: &str) {
 pub fn ResultBar(
     count: usize,
     /// The page of the list on show.
-    page: Page,
+    page: ListPage,
     /// `(csv, json)` download handlers, when the list offers downloads.
     #[prop(optional)]
     downloads: Option<(Callback<()>, Callback<()>)>,
@@ -282,36 +206,36 @@ pub fn ResultBar(
 pub fn records_or_empty(
     cards: Vec<AnyView>,
     what: &str,
-    path: &'static str,
     page: Page,
+    list_page: ListPage,
     filter: &Filter,
 ) -> AnyView {
     if cards.is_empty() {
         let message = format!("没有符合条件的{what}。");
-        view! { <p class="empty">{message} <A href=url(path)>"清除筛选"</A></p> }.into_any()
+        view! { <p class="empty">{message} <A href=url(&page.path())>"清除筛选"</A></p> }.into_any()
     } else {
-        view! { <ul class="records">{cards}</ul> {pager(page, filter, path)} }.into_any()
+        view! { <ul class="records">{cards}</ul> {pager(list_page, filter, page)} }.into_any()
     }
 }
 
 /// Links to the neighbouring pages of a list, keeping its filters.
-fn pager(page: Page, filter: &Filter, path: &'static str) -> Option<impl IntoView> {
-    if page.pages <= 1 {
+fn pager(list_page: ListPage, filter: &Filter, page: Page) -> Option<impl IntoView> {
+    if list_page.pages <= 1 {
         return None;
     }
     let link = |n: usize| {
         let value = if n <= 1 { String::new() } else { n.to_string() };
-        url(&format!("{path}{}", filter.with("page", &value).to_query()))
+        url(&page.path_with(&filter.with("page", &value).to_query()))
     };
     // Plain links: `A` marks every link to the same path as the current page.
-    let previous =
-        (page.number > 1).then(|| view! { <a href=link(page.number - 1) rel="prev">"上一页"</a> });
-    let next = (page.number < page.pages)
-        .then(|| view! { <a href=link(page.number + 1) rel="next">"下一页"</a> });
+    let previous = (list_page.number > 1)
+        .then(|| view! { <a href=link(list_page.number - 1) rel="prev">"上一页"</a> });
+    let next = (list_page.number < list_page.pages)
+        .then(|| view! { <a href=link(list_page.number + 1) rel="next">"下一页"</a> });
     Some(view! {
         <nav class="pager" aria-label="分页">
             {previous}
-            <span>"第 " {page.number} " / " {page.pages} " 页"</span>
+            <span>"第 " {list_page.number} " / " {list_page.pages} " 页"</span>
             {next}
         </nav>
     })

@@ -2,16 +2,19 @@
 //! and paragraph. `?id=<doc>&at=<anchor>` scrolls to and highlights one paragraph; a long
 //! document comes in parts (`&part=2`), and an anchor opens the part that holds it.
 
-use crate::app::url;
-use crate::app::PageMeta;
+use crate::components::chart_views::overview_views;
+use crate::components::status::{LoadFailed, Loading, NotFoundRecord};
 use crate::data::{document_resource, store};
+use crate::head::PageMeta;
+use crate::links::url;
 use crate::pages::documents::or_dash;
-use crate::pages::target_charts::overview_views;
-use crate::pages::{LoadFailed, Loading, NotFoundRecord};
+use crate::takeover::Ready;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use model::{Block, Document, DocumentMeta, Facts};
+use model::pages::Page;
+use model::view::{paragraph_runs, record_marks, RecordMark};
+use model::{Block, Document, DocumentMeta};
 use std::collections::HashMap;
 
 #[component]
@@ -22,8 +25,11 @@ pub fn Reader() -> impl IntoView {
     let part = Memo::new(move |_| query.read().get("part").unwrap_or_default());
     let store = store();
     let doc = document_resource(move || (id.get(), at.get(), part.get()));
+    // The records marked beside their paragraphs; departments are not shown here.
+    let (fields, projects, targets) = (store.fields(), store.projects(), store.targets());
+    let retry = store.retry();
     let retry = Callback::new(move |_| {
-        store.index.refetch();
+        retry.run(());
         doc.refetch();
     });
     let title = Signal::derive(move || {
@@ -32,17 +38,11 @@ pub fn Reader() -> impl IntoView {
             .index
             .get()
             .and_then(|r| r.ok())
-            .and_then(|index| {
-                index
-                    .documents
-                    .iter()
-                    .find(|d| d.id == id)
-                    .map(|d| d.title.clone())
-            })
-            .unwrap_or_else(|| "文件".into())
+            .and_then(|index| index.doc(&id).map(|d| d.title.clone()))
+            .unwrap_or_else(|| Page::Document.def().title.into())
     });
     view! {
-        <PageMeta title=title column="文件" />
+        <PageMeta title=title column=Page::Document.def().column />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let index = match store.index.await {
@@ -50,21 +50,26 @@ pub fn Reader() -> impl IntoView {
                     Err(error) => return view! { <LoadFailed error retry /> }.into_any(),
                 };
                 let id = id.get();
-                let Some(meta) = index.documents.iter().find(|d| d.id == id).cloned() else {
+                let Some(meta) = index.doc(&id).cloned() else {
                     return view! {
-                        <NotFoundRecord what="文件" id back_href="/documents/" back_label="返回文件列表" />
+                        <NotFoundRecord what="文件" id back=Page::Documents back_label="返回文件列表" />
                     }
                         .into_any();
                 };
                 match doc.await {
                     Err(error) => view! { <LoadFailed error retry /> }.into_any(),
                     Ok(document) => {
-                        // Records are marked beside their paragraphs when the facts are in;
-                        // the text alone is still worth showing if they are not.
-                        let facts = store.facts().await.ok();
-                        let marks = facts.as_ref().map(|f| record_marks(f, &id)).unwrap_or_default();
-                        let targets: Vec<model::Target> = facts.map(|f| f.targets.iter().filter(|t| t.doc == id).cloned().collect()).unwrap_or_default();
-                        view! { <DocumentView meta document=document.as_ref().clone() at=at.get() marks targets /> }.into_any()
+                        // Records are marked beside their paragraphs when they are in; the
+                        // text alone is still worth showing if they are not.
+                        let records = async { Ok::<_, crate::data::LoadError>((fields.await?, projects.await?, targets.await?)) }.await.ok();
+                        let marks = records
+                            .as_ref()
+                            .map(|(f, p, t)| record_marks(&id, &f.fields, &p.projects, &t.targets))
+                            .unwrap_or_default();
+                        let targets: Vec<model::Target> = records
+                            .map(|(_, _, t)| t.targets.iter().filter(|t| t.doc == id).cloned().collect())
+                            .unwrap_or_default();
+                        view! { <DocumentView meta document=document.as_ref().clone() at=at.get() marks targets /> <Ready /> }.into_any()
                     }
                 }
             })}
@@ -73,42 +78,7 @@ pub fn Reader() -> impl IntoView {
 }
 
 /// Block anchor → links to the records quoted from it.
-type Marks = HashMap<String, Vec<(String, String)>>;
-
-fn record_marks(facts: &Facts, doc: &str) -> Marks {
-    let mut marks: Marks = HashMap::new();
-    let mut add = |block: &str, path: &str, id: &str, label: String| {
-        marks.entry(block.to_string()).or_default().push((
-            url(&format!("{path}?id={}", model::query::encode(id))),
-            label,
-        ));
-    };
-    for f in facts.fields.iter().filter(|f| f.doc == doc) {
-        add(
-            &f.source.block,
-            "/field/",
-            &f.id,
-            format!("重点领域：{}", f.label),
-        );
-    }
-    for p in facts.projects.iter().filter(|p| p.doc == doc) {
-        add(
-            &p.source.block,
-            "/project/",
-            &p.id,
-            format!("工程：{}", p.name),
-        );
-    }
-    for t in facts.targets.iter().filter(|t| t.doc == doc) {
-        add(
-            &t.source.block,
-            "/target/",
-            &t.id,
-            format!("指标：{}", t.indicator),
-        );
-    }
-    marks
-}
+type Marks = HashMap<String, Vec<RecordMark>>;
 
 #[component]
 fn DocumentView(
@@ -122,9 +92,10 @@ fn DocumentView(
     let part = document.part;
     // The charts go with the opening part of a long document; later parts link to them.
     let charts = (part == 0).then(|| overview_views(&target_refs, &meta.id));
-    let targets_href = url(&format!("/targets/?doc={}", meta.id));
+    let targets_href = url(&Page::Targets.path_with(&format!("?doc={}", meta.id)));
     let n_targets = targets.len();
-    let doc_href = |query: String| url(&format!("/document/?id={}{query}", meta.id));
+    let doc_href =
+        |query: String| url(&Page::Document.path_with(&format!("?id={}{query}", meta.id)));
     let outline = document
         .outline
         .iter()
@@ -233,11 +204,11 @@ fn DocumentView(
     }
 }
 
-fn marks_view(marks: Option<&Vec<(String, String)>>) -> Option<impl IntoView> {
+fn marks_view(marks: Option<&Vec<RecordMark>>) -> Option<impl IntoView> {
     let marks = marks?.clone();
     let links = marks
         .into_iter()
-        .map(|(href, label)| view! { <A href=href>{label}</A> })
+        .map(|m| view! { <A href=url(&m.href)>{m.label}</A> })
         .collect_view();
     Some(
         view! { <div class="record-marks" role="note" aria-label="本段整理出的条目">{links}</div> },
@@ -246,35 +217,17 @@ fn marks_view(marks: Option<&Vec<(String, String)>>) -> Option<impl IntoView> {
 
 /// A paragraph with its bold runs.
 fn paragraph_text(p: &model::Paragraph) -> AnyView {
-    if p.emphasis.is_empty() {
-        return p.text.clone().into_any();
-    }
-    let chars: Vec<char> = p.text.chars().collect();
-    let mut pieces = Vec::new();
-    let mut pos = 0usize;
-    for &(a, b) in &p.emphasis {
-        let (a, b) = ((a as usize).min(chars.len()), (b as usize).min(chars.len()));
-        if a < pos || b <= a {
-            continue;
-        }
-        let before: String = chars
-            .get(pos..a)
-            .map(|c| c.iter().collect())
-            .unwrap_or_default();
-        let bold: String = chars
-            .get(a..b)
-            .map(|c| c.iter().collect())
-            .unwrap_or_default();
-        pieces.push(before.into_any());
-        pieces.push(view! { <strong>{bold}</strong> }.into_any());
-        pos = b;
-    }
-    let rest: String = chars
-        .get(pos..)
-        .map(|c| c.iter().collect())
-        .unwrap_or_default();
-    pieces.push(rest.into_any());
-    pieces.into_any()
+    paragraph_runs(p)
+        .into_iter()
+        .map(|(text, bold)| {
+            if bold {
+                view! { <strong>{text}</strong> }.into_any()
+            } else {
+                text.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 fn block_view(block: &Block, at: &str, marks: &Marks) -> AnyView {

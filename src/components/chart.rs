@@ -2,12 +2,13 @@
 //! functions on it, redraws on resize, rotation and reader-setting changes, and offers the
 //! same numbers as a text summary, a data table, and SVG/PNG downloads.
 
-use crate::pages::records::download;
+use crate::dom::{download, download_url};
 use crate::settings::Settings;
 use charts::{ComparedRow, Theme};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use model::chart::{Bar, TargetChart};
+use model::view::ChartText;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
@@ -109,18 +110,18 @@ fn redraw(canvas: &web_sys::HtmlCanvasElement, kind: &ChartKind, high_contrast: 
 
 #[component]
 pub fn Chart(
-    #[prop(into)] title: String,
-    /// What a screen reader hears instead of the picture.
-    #[prop(into)]
-    summary: String,
     kind: ChartKind,
-    /// Column headings and rows of the data table holding the same numbers.
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    /// Base of the download file names.
-    #[prop(into)]
-    file: String,
+    /// Title, the summary a screen reader hears instead of the picture, the data table with
+    /// the same numbers, and the base of the download file names.
+    text: ChartText,
 ) -> impl IntoView {
+    let ChartText {
+        title,
+        summary,
+        header,
+        rows,
+        file,
+    } = text;
     let settings = expect_context::<Settings>();
     let canvas: NodeRef<Canvas> = NodeRef::new();
     let kind_for_draw = kind.clone();
@@ -158,10 +159,14 @@ pub fn Chart(
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
             observer.observe(&parent);
-            let observer = send_wrapper::SendWrapper::new(observer);
-            on_cleanup(move || observer.disconnect());
+            // The callback lives as long as the observer: both go when the chart does.
+            let held = send_wrapper::SendWrapper::new((observer, callback));
+            on_cleanup(move || {
+                let (observer, callback) = held.take();
+                observer.disconnect();
+                drop(callback);
+            });
         }
-        callback.forget();
     });
     let svg_kind = kind.clone();
     let svg_file = format!("{file}.svg");
@@ -185,15 +190,7 @@ pub fn Chart(
         let Ok(data_url) = c.to_data_url_with_type("image/png") else {
             return;
         };
-        let anchor = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.create_element("a").ok())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-        if let Some(a) = anchor {
-            a.set_href(&data_url);
-            a.set_download(&png_file);
-            a.click();
-        }
+        download_url(&png_file, &data_url);
     };
     // Long summaries are for screen readers; the data table shows the same to everyone.
     let summary_class = if summary.chars().count() > 160 {

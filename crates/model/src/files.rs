@@ -1,0 +1,160 @@
+//! The data files the app fetches, by path under `data/`, and the typed contents of the
+//! record files: one file (and one type) per kind of record, so a page that loaded only
+//! targets cannot read departments it never asked for.
+
+use crate::wire::{Department, Facts, Field, Project, RecordList, Target};
+use serde::{Deserialize, Serialize};
+
+/// `data/index.json`: the documents and their counts.
+pub const INDEX: &str = "index.json";
+/// `data/facts.json`: every record in one file, offered as a download.
+pub const ALL_FACTS: &str = "facts.json";
+
+/// The file of one part of a document's text (`DocumentMeta::parts[k].file`).
+pub fn document_part(file: &str) -> String {
+    format!("doc/{file}")
+}
+
+/// A file of records of one kind.
+pub trait RecordFile: serde::de::DeserializeOwned + Serialize + 'static {
+    /// Path under `data/`.
+    const PATH: &'static str;
+    /// The records of this kind out of all of them.
+    fn from_facts(facts: &Facts) -> Self;
+}
+
+/// `data/facts-fields.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FieldsFile {
+    pub schema_version: u32,
+    pub fields: Vec<Field>,
+}
+
+/// `data/facts-projects.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProjectsFile {
+    pub schema_version: u32,
+    pub projects: Vec<Project>,
+}
+
+/// `data/facts-targets.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TargetsFile {
+    pub schema_version: u32,
+    pub targets: Vec<Target>,
+}
+
+/// `data/facts-departments.json`: the departments, with the named lists (small, and shown
+/// with them).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DepartmentsFile {
+    pub schema_version: u32,
+    pub departments: Vec<Department>,
+    pub lists: Vec<RecordList>,
+}
+
+impl RecordFile for FieldsFile {
+    const PATH: &'static str = "facts-fields.json";
+    fn from_facts(facts: &Facts) -> Self {
+        FieldsFile {
+            schema_version: facts.schema_version,
+            fields: facts.fields.clone(),
+        }
+    }
+}
+
+impl RecordFile for ProjectsFile {
+    const PATH: &'static str = "facts-projects.json";
+    fn from_facts(facts: &Facts) -> Self {
+        ProjectsFile {
+            schema_version: facts.schema_version,
+            projects: facts.projects.clone(),
+        }
+    }
+}
+
+impl RecordFile for TargetsFile {
+    const PATH: &'static str = "facts-targets.json";
+    fn from_facts(facts: &Facts) -> Self {
+        TargetsFile {
+            schema_version: facts.schema_version,
+            targets: facts.targets.clone(),
+        }
+    }
+}
+
+impl RecordFile for DepartmentsFile {
+    const PATH: &'static str = "facts-departments.json";
+    fn from_facts(facts: &Facts) -> Self {
+        DepartmentsFile {
+            schema_version: facts.schema_version,
+            departments: facts.departments.clone(),
+            lists: facts.lists.clone(),
+        }
+    }
+}
+
+impl DepartmentsFile {
+    pub fn department(&self, id: &str) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+
+    /// The departments named by `ids`, in that order; unknown ids are skipped.
+    pub fn departments_of<'a>(&'a self, ids: &'a [String]) -> impl Iterator<Item = &'a Department> {
+        ids.iter().filter_map(|id| self.department(id))
+    }
+}
+
+impl FieldsFile {
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+}
+
+impl ProjectsFile {
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        self.projects.iter().find(|p| p.id == id)
+    }
+}
+
+impl TargetsFile {
+    pub fn target(&self, id: &str) -> Option<&Target> {
+        self.targets.iter().find(|t| t.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::SCHEMA_VERSION;
+
+    fn facts() -> Facts {
+        serde_json::from_str(&format!(
+            r#"{{"schema_version":{SCHEMA_VERSION},"fields":[],"projects":[],"targets":[],
+            "departments":[{{"id":"d-1","name":"市发展改革委","aliases":[],"fields":[],"projects":["a.p-1"],"targets":[]}},
+                           {{"id":"d-2","name":"市财政局","aliases":[],"fields":[],"projects":[],"targets":[]}}],
+            "lists":[]}}"#
+        ))
+        .unwrap_or_default()
+    }
+
+    #[test]
+    fn each_kind_file_holds_only_its_kind() {
+        let all = facts();
+        let departments = DepartmentsFile::from_facts(&all);
+        assert_eq!(departments.departments.len(), 2);
+        let json = serde_json::to_string(&TargetsFile::from_facts(&all)).unwrap_or_default();
+        assert_eq!(
+            json,
+            format!(r#"{{"schema_version":{SCHEMA_VERSION},"targets":[]}}"#)
+        );
+    }
+
+    #[test]
+    fn joins_skip_unknown_ids_and_keep_order() {
+        let file = DepartmentsFile::from_facts(&facts());
+        let ids = vec!["d-2".to_string(), "nope".to_string(), "d-1".to_string()];
+        let names: Vec<&str> = file.departments_of(&ids).map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["市财政局", "市发展改革委"]);
+    }
+}

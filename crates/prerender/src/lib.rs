@@ -1,0 +1,182 @@
+//! Native prerender: the first view of each page that needs no id (`model::pages`),
+//! rendered with Leptos `ssr` from the same presentation components the app mounts, from
+//! the data in `public/data/`, and written into that page's `index.html` in `dist/`.
+//! Rendering is a pure function of the data; only [`run`] reads and writes files.
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::location::RequestUrl;
+use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
+use model::pages::{
+    page_title, Page, PageDef, PRERENDERED_ANY_QUERY, PRERENDERED_ATTR, PRERENDERED_WITHOUT_QUERY,
+    QUERY_LOADING_CLASS, QUERY_LOADING_TEXT,
+};
+use policy_explorer::links::PRERENDER_BASE;
+use policy_explorer::pages::{first_view, FirstViewData};
+use std::path::Path;
+use std::sync::Arc;
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// The `<div id="app">` contents of a page's first view, with links still under
+/// [`PRERENDER_BASE`]; None for pages that take an id.
+pub fn render(page: Page, data: &FirstViewData) -> Option<String> {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(&format!("{PRERENDER_BASE}{}", page.path())));
+        policy_explorer::settings::Settings::provide();
+        if page.def().takes_id {
+            return None;
+        }
+        let data = data.clone();
+        let html = view! {
+            <Router base=PRERENDER_BASE>
+                <policy_explorer::app::Shell>{first_view(page, &data)}</policy_explorer::app::Shell>
+            </Router>
+        }
+        .to_html();
+        Some(html)
+    })
+}
+
+/// Links under [`PRERENDER_BASE`] made relative to the page's `<base href>` (the app root),
+/// so one build serves any sub-path; `#main` names its page, as `<base>` would otherwise
+/// send it to the home page.
+pub fn relative_links(html: &str, def: &PageDef) -> Result<String> {
+    let fragment_base = if def.segment.is_empty() {
+        "./".to_string()
+    } else {
+        format!("{}/", def.segment)
+    };
+    let html = html
+        .replace(&format!("href=\"{PRERENDER_BASE}/"), "href=\"./")
+        .replace(&format!("href=\"{PRERENDER_BASE}\""), "href=\"./\"")
+        .replace("href=\"#", &format!("href=\"{fragment_base}#"));
+    if html.contains(PRERENDER_BASE) || html.contains(" href=\"/") {
+        return Err(format!(
+            "{:?}: an absolute link would leave the sub-path",
+            def.page
+        ));
+    }
+    if html.contains(" style=\"") {
+        return Err(format!(
+            "{:?}: a style attribute would break the CSP",
+            def.page
+        ));
+    }
+    Ok(html)
+}
+
+/// Puts a first view into the page's HTML shell (the built `index.html` of that route):
+/// the view in `<div id="app">`, marked as prerendered, its title, and no preload of the
+/// wasm, which the first view does not need.
+pub fn fill(shell: &str, def: &PageDef, body: &str) -> Result<String> {
+    let open = "<div id=\"app\">";
+    let start = shell
+        .find(open)
+        .ok_or_else(|| format!("{:?}: no {open} in the shell", def.page))?;
+    let end = shell
+        .rfind("</body>")
+        .and_then(|b| shell[..b].rfind("</div>"))
+        .filter(|&e| e > start)
+        .ok_or_else(|| format!("{:?}: <div id=\"app\"> is not closed", def.page))?;
+    // The home page is the same whatever the query; a list's content depends on it.
+    let kind = if def.page == Page::Home {
+        PRERENDERED_ANY_QUERY
+    } else {
+        PRERENDERED_WITHOUT_QUERY
+    };
+    let main = "<main id=\"main\" tabindex=\"-1\">";
+    if !body.contains(main) {
+        return Err(format!("{:?}: the view has no {main}", def.page));
+    }
+    // Shown instead of the unfiltered view while the app renders the one the query asks for.
+    let body = body.replacen(
+        main,
+        &format!(
+            "{main}<p class=\"{QUERY_LOADING_CLASS}\" role=\"status\">{QUERY_LOADING_TEXT}</p>"
+        ),
+        1,
+    );
+    let head = without_wasm_preload(&shell[..start]);
+    let title = escape(&page_title(def.title));
+    let head = replace_title(&head, &title)?;
+    Ok(format!(
+        "{head}<div id=\"app\" {PRERENDERED_ATTR}=\"{kind}\">{body}{}",
+        &shell[end..]
+    ))
+}
+
+fn without_wasm_preload(head: &str) -> String {
+    let mut out = String::with_capacity(head.len());
+    let mut rest = head;
+    while let Some(i) = rest.find("<link rel=\"preload\"") {
+        let Some(len) = rest[i..].find('>') else {
+            break;
+        };
+        let tag = &rest[i..i + len + 1];
+        out.push_str(&rest[..i]);
+        if !tag.contains(".wasm\"") {
+            out.push_str(tag);
+        }
+        rest = &rest[i + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn replace_title(head: &str, title: &str) -> Result<String> {
+    let start = head.find("<title>").ok_or("the shell has no <title>")?;
+    let end = head[start..]
+        .find("</title>")
+        .map(|e| start + e)
+        .ok_or("the shell's <title> is not closed")?;
+    Ok(format!("{}<title>{title}{}", &head[..start], &head[end..]))
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(dir: &Path, file: &str) -> Result<Arc<T>> {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    model::parse_versioned::<T>(&text)
+        .map(Arc::new)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn record_file<T: RecordFile>(dir: &Path) -> Result<Arc<T>> {
+    read_json(dir, T::PATH)
+}
+
+/// Reads the data files, renders every prerendered page and writes it into
+/// `dist/<segment>/index.html` (which the post-build step has written from Trunk's output).
+pub fn run(dist: &Path, data: &Path) -> Result {
+    let data = FirstViewData {
+        index: read_json(data, model::files::INDEX)?,
+        fields: record_file::<FieldsFile>(data)?,
+        projects: record_file::<ProjectsFile>(data)?,
+        targets: record_file::<TargetsFile>(data)?,
+        departments: record_file::<DepartmentsFile>(data)?,
+    };
+    for def in Page::prerendered() {
+        let Some(html) = render(def.page, &data) else {
+            continue;
+        };
+        let body = relative_links(&html, def)?;
+        let file = dist.join(def.segment).join("index.html");
+        let shell =
+            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let page = fill(&shell, def, &body)?;
+        std::fs::write(&file, page).map_err(|e| format!("{}: {e}", file.display()))?;
+        eprintln!(
+            "prerendered /{}: {:.1} KB",
+            def.segment,
+            body.len() as f64 / 1024.0
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! The states a page shows instead of its content: loading, a failed data file (with a
+//! retry), and a record id that does not exist.
+
+use crate::data::LoadError;
+use crate::links::url;
+use crate::takeover::Ready;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Shown while a data file is on its way.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="loading" role="status">"正在加载数据…"</p> }
+}
+
+/// A data file failed: say what happened and offer a retry; the rest of the app keeps working.
+#[component]
+pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="load-failed" role="alert">
+            <p>{error.to_string()}</p>
+            <button type="button" on:click=move |_| retry.run(())>"重试"</button>
+        </div>
+        <Ready failed=true />
+    }
+}
+
+/// A missing record: say what was asked for and link back to its list.
+#[component]
+pub fn NotFoundRecord(
+    #[prop(into)] what: String,
+    #[prop(into)] id: String,
+    back: model::pages::Page,
+    #[prop(into)] back_label: String,
+) -> impl IntoView {
+    view! {
+        <section class="not-found">
+            <h1>"未找到"</h1>
+            <p>"没有编号为“" <span class="bad-id">{id}</span> "”的" {what} "。"</p>
+            <p><A href=url(&back.path())>{back_label}</A></p>
+        </section>
+    }
+}
+
+/// Renders `view` with what `load` resolves to, once it has; a failure shows
+/// [`LoadFailed`] with a retry of every data file. Either way the page is then ready for a
+/// take-over of its prerendered view.
+#[component]
+pub fn Awaited<T, Fut, L, V, F>(load: L, view: F) -> impl IntoView
+where
+    L: Fn() -> Fut + Send + Sync + Copy + 'static,
+    Fut: std::future::Future<Output = Result<T, LoadError>> + Send + 'static,
+    T: Send + Sync + 'static,
+    F: Fn(T) -> V + Send + Sync + Copy + 'static,
+    V: IntoView + 'static,
+{
+    let retry = crate::data::store().retry();
+    view! {
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match load().await {
+                    Ok(data) => view! { {view(data)} <Ready /> }.into_any(),
+                    Err(error) => view! { <LoadFailed error retry /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
