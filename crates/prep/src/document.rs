@@ -106,6 +106,7 @@ pub fn build(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Section>, BuildReport) {
     let mut report = BuildReport::default();
+    let lines = &crate::repair::strip_page_numbers(lines, &mut report.removed);
     let mut sections = vec![Section {
         anchor: "s-0".into(),
         level: 0,
