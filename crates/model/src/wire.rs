@@ -115,8 +115,12 @@ pub struct OutlineEntry {
 pub struct Section {
     /// Stable anchor, e.g. `s-2-1`; the root section (text before the first heading) is `s-0`.
     pub anchor: String,
-    /// 0 for the root, 1 for top-level headings.
+    /// 1 for top-level headings. 0 for a section without a heading of its own: the root
+    /// (text before the first heading, `s-0`) or, later in the document, the text a
+    /// section goes on with after a 专栏 box it holds; `parent` names that section, so such
+    /// a section is shown without a heading, as more of its parent's text.
     pub level: u8,
+    /// Index in the whole document's `sections` of the enclosing section (none for the root).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<u32>,
     /// The heading's own numbering as printed (`一、`, `（一）`, `第一章`, `专栏 2`), may be empty.

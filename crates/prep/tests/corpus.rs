@@ -770,3 +770,129 @@ fn shipped_text_has_no_broken_paragraphs_and_no_page_numbers() {
         page_numbers.join("\n")
     );
 }
+
+/// How many blocks (paragraphs or a table) each 专栏 box holds, as printed: a box ends where
+/// its items end, and the ordinary text after it belongs to the section that holds the box.
+/// Read off the sources by hand; boxes not listed here run to the next heading.
+const BOX_ITEMS: &[(&str, &str, usize)] = &[
+    ("lixia-shisiwu", "专栏1", 1),
+    ("lixia-shisiwu", "专栏2", 1),
+    ("lixia-shisiwu", "专栏3", 4),
+    ("lixia-shisiwu", "专栏4", 1),
+    ("lixia-shisiwu", "专栏5", 1),
+    ("lixia-shisiwu", "专栏6", 2),
+    ("lixia-shisiwu", "专栏7", 1),
+];
+
+/// For each block anchor of a document, the anchor of the innermost heading whose text
+/// holds it: headings nest by level, a box holds only its printed items, and a section
+/// without a heading of its own (level 0 after the root) continues the one above.
+fn innermost_headings(doc: &model::Document) -> BTreeMap<String, String> {
+    struct Open {
+        level: u8,
+        anchor: String,
+        items_left: Option<usize>,
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut out = BTreeMap::new();
+    for (i, s) in doc.sections.iter().enumerate() {
+        if i == 0 || s.level > 0 {
+            stack.retain(|o| o.level < s.level && o.items_left.is_none());
+            let number = squeeze(&s.number);
+            let items = BOX_ITEMS
+                .iter()
+                .find(|(d, n, _)| *d == doc.id && *n == number)
+                .map(|(_, _, k)| *k);
+            out.insert(s.anchor.clone(), s.anchor.clone());
+            stack.push(Open {
+                level: s.level,
+                anchor: s.anchor.clone(),
+                items_left: items,
+            });
+        }
+        for b in &s.blocks {
+            let anchor = match b {
+                model::Block::Paragraph(p) => &p.anchor,
+                model::Block::Table(t) => &t.anchor,
+            };
+            while stack.last().is_some_and(|o| o.items_left == Some(0)) {
+                stack.pop();
+            }
+            let top = stack.last_mut().unwrap();
+            if let Some(k) = top.items_left.as_mut() {
+                *k -= 1;
+            }
+            out.insert(anchor.clone(), top.anchor.clone());
+        }
+    }
+    out
+}
+
+/// Every record names as its section the innermost heading above its quote in the text:
+/// not a 专栏 box that ended before it.
+#[test]
+fn every_record_sits_under_the_innermost_heading_above_its_quote() {
+    let out = build(&inputs()).unwrap();
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for doc in &out.documents {
+        let expected = innermost_headings(doc);
+        // Where a quote is found, block by block in reading order (a section's first
+        // paragraph also answers for a quote that starts in its heading).
+        let mut blocks: Vec<(String, String)> = Vec::new();
+        for s in &doc.sections {
+            blocks.push((
+                s.anchor.clone(),
+                squeeze(&format!("{}{}", s.number, s.title)),
+            ));
+            for (k, b) in s.blocks.iter().enumerate() {
+                match b {
+                    model::Block::Paragraph(p) => {
+                        let text = if k == 0 {
+                            format!("{}{}{}", s.number, s.title, p.text)
+                        } else {
+                            p.text.clone()
+                        };
+                        blocks.push((p.anchor.clone(), squeeze(&text)));
+                    }
+                    model::Block::Table(t) => {
+                        for row in t.rows.iter().chain(std::iter::once(&t.notes)) {
+                            blocks.push((t.anchor.clone(), squeeze(&row.concat())));
+                        }
+                    }
+                }
+            }
+        }
+        let records = out
+            .facts
+            .fields
+            .iter()
+            .map(|r| (&r.id, &r.source))
+            .chain(out.facts.projects.iter().map(|r| (&r.id, &r.source)))
+            .chain(out.facts.targets.iter().map(|r| (&r.id, &r.source)))
+            .chain(out.facts.lists.iter().map(|r| (&r.id, &r.source)))
+            .filter(|(_, src)| src.doc == doc.id);
+        for (id, src) in records {
+            let q = squeeze(&src.quote);
+            let (block, _) = blocks
+                .iter()
+                .find(|(_, text)| text.contains(&q))
+                .unwrap_or_else(|| panic!("{id}: quote not found"));
+            checked += 1;
+            let want = &expected[block];
+            if &src.section != want {
+                wrong.push(format!(
+                    "{id}: in {} under {want}, names {}",
+                    block, src.section
+                ));
+            }
+        }
+    }
+    assert!(checked > 500, "{checked} records checked");
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} records name the wrong section:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
