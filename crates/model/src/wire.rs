@@ -154,6 +154,22 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Cells the source merges down over several rows, like HTML `rowspan`. Each covered
+    /// cell below a span's first row is shipped as `""` in `rows` and is not drawn; the text
+    /// is in the span's first cell only. Absent when nothing is merged; an app that ignores
+    /// it shows the covered cells blank.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<CellSpan>,
+}
+
+/// One merged cell: the cell at `rows[row][col]` (both 0-based, `row` counts body rows, not
+/// the header) reaches down over `rows` rows in all, itself included (`rows >= 2`).
+/// E.g. `{ "row": 15, "col": 3, "rows": 3 }`: row 16's 2020 cell covers rows 16–18.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellSpan {
+    pub row: u32,
+    pub col: u32,
+    pub rows: u32,
 }
 
 /// `data/facts.json`: every structured record, across documents (the download). The app

@@ -251,6 +251,7 @@ pub fn build(
                                 header: parsed.header,
                                 rows: parsed.rows,
                                 notes: note_paras.into_iter().map(|p| p.text).collect(),
+                                spans: parsed.spans,
                             }),
                         );
                     }

@@ -896,3 +896,72 @@ fn every_record_sits_under_the_innermost_heading_above_its_quote() {
         wrong.join("\n")
     );
 }
+
+/// Merged cells ship as spans: each span's first cell holds the text, the cells it covers
+/// are empty, spans do not overlap; 历下区 专栏 1 merges 完成上级下达任务 over rows 16–18
+/// and 20–21.
+#[test]
+fn merged_cells_ship_as_spans() {
+    let out = build(&inputs()).unwrap();
+    let mut tables = 0;
+    for doc in &out.documents {
+        for b in doc.sections.iter().flat_map(|s| &s.blocks) {
+            let model::Block::Table(t) = b else { continue };
+            tables += 1;
+            let mut covered = std::collections::HashSet::new();
+            for s in &t.spans {
+                let (r, c, n) = (s.row as usize, s.col as usize, s.rows as usize);
+                assert!(
+                    n >= 2 && r + n <= t.rows.len(),
+                    "{} {}: {s:?}",
+                    doc.id,
+                    t.anchor
+                );
+                assert!(!t.rows[r][c].is_empty(), "{} {}: {s:?}", doc.id, t.anchor);
+                for k in r..r + n {
+                    assert!(
+                        covered.insert((k, c)),
+                        "{} {}: overlap {s:?}",
+                        doc.id,
+                        t.anchor
+                    );
+                    if k > r {
+                        assert_eq!(t.rows[k][c], "", "{} {}: {s:?}", doc.id, t.anchor);
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(tables, 2);
+    let lixia = out
+        .documents
+        .iter()
+        .find(|d| d.id == "lixia-shisiwu")
+        .unwrap();
+    let t = lixia
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            model::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    let span = |row: usize| {
+        let r = &t.rows[row];
+        (3..=5)
+            .map(|col| {
+                t.spans
+                    .iter()
+                    .find(|s| s.row as usize == row && s.col as usize == col)
+                    .map(|s| (r[col].as_str(), s.rows))
+            })
+            .collect::<Vec<_>>()
+    };
+    // Rows are numbered from 1 in the table, from 0 in `rows`.
+    assert_eq!(t.rows[15][1], "16");
+    assert_eq!(span(15), vec![Some(("完成上级下达任务", 3)); 3]);
+    assert_eq!(t.rows[19][1], "20");
+    assert_eq!(span(19), vec![Some(("完成上级下达任务", 2)); 3]);
+    assert_eq!(span(18), vec![None; 3], "row 19 prints its own values");
+}
