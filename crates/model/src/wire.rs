@@ -115,8 +115,12 @@ pub struct OutlineEntry {
 pub struct Section {
     /// Stable anchor, e.g. `s-2-1`; the root section (text before the first heading) is `s-0`.
     pub anchor: String,
-    /// 0 for the root, 1 for top-level headings.
+    /// 1 for top-level headings. 0 for a section without a heading of its own: the root
+    /// (text before the first heading, `s-0`) or, later in the document, the text a
+    /// section goes on with after a 专栏 box it holds; `parent` names that section, so such
+    /// a section is shown without a heading, as more of its parent's text.
     pub level: u8,
+    /// Index in the whole document's `sections` of the enclosing section (none for the root).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<u32>,
     /// The heading's own numbering as printed (`一、`, `（一）`, `第一章`, `专栏 2`), may be empty.
@@ -150,6 +154,22 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Cells the source merges down over several rows, like HTML `rowspan`. Each covered
+    /// cell below a span's first row is shipped as `""` in `rows` and is not drawn; the text
+    /// is in the span's first cell only. Absent when nothing is merged; an app that ignores
+    /// it shows the covered cells blank.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<CellSpan>,
+}
+
+/// One merged cell: the cell at `rows[row][col]` (both 0-based, `row` counts body rows, not
+/// the header) reaches down over `rows` rows in all, itself included (`rows >= 2`).
+/// E.g. `{ "row": 15, "col": 3, "rows": 3 }`: row 16's 2020 cell covers rows 16–18.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellSpan {
+    pub row: u32,
+    pub col: u32,
+    pub rows: u32,
 }
 
 /// `data/facts.json`: every structured record, across documents (the download). The app

@@ -93,6 +93,87 @@ fn segments<'a>(lines: &[Line<'a>]) -> Vec<Segment<'a>> {
     out
 }
 
+/// How an item of a 专栏 box opens. A box's items are printed alike, so the first block
+/// that opens differently is the ordinary text after the box (the PDF drew the box's
+/// border, which extraction lost).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lead {
+    /// A run-in title closed by a full stop: `大数据。国家超级计算济南中心…`
+    RunIn,
+    /// A label and a colon: `天下第一泉景区：推动…`, `一园：…`
+    Label,
+    /// Anything else: a list or a sentence.
+    Plain,
+    /// A table (专栏 1 of the 历下区 plan is one).
+    Table,
+}
+
+/// A run-in title or label is short and holds no clause of its own.
+const MAX_RUN_IN_CHARS: usize = 30;
+const MAX_LABEL_CHARS: usize = 15;
+
+pub fn lead(text: &str) -> Lead {
+    let head_until = |stop: char, max: usize| {
+        let head: String = text.chars().take_while(|&c| c != stop).collect();
+        let n = head.chars().count();
+        n > 0
+            && n <= max
+            && n < text.chars().count()
+            && !head.contains(['，', '、', '；', '。', '：'])
+    };
+    if head_until('。', MAX_RUN_IN_CHARS) {
+        Lead::RunIn
+    } else if head_until('：', MAX_LABEL_CHARS) {
+        Lead::Label
+    } else {
+        Lead::Plain
+    }
+}
+
+/// The 专栏 box whose items are being read: its section and how its first item opened.
+struct OpenBox {
+    section: usize,
+    first: Option<Lead>,
+}
+
+/// Whether a block opening with `lead` is still an item of the box; when it is not, the
+/// box is closed and the text goes on in the section that holds the box, continued in a
+/// section of its own (level 0, no heading) so that the sections stay in reading order.
+fn place_in_box(
+    open_box: &mut Option<OpenBox>,
+    lead: Lead,
+    sections: &mut Vec<Section>,
+    open: &mut Vec<usize>,
+) {
+    let Some(b) = open_box.as_mut() else {
+        return;
+    };
+    match b.first {
+        None => {
+            b.first = Some(lead);
+            return;
+        }
+        Some(first) if first == lead && lead != Lead::Table => return,
+        Some(_) => {}
+    }
+    let box_section = b.section;
+    *open_box = None;
+    let holder = sections[box_section].parent.unwrap_or(0);
+    // The box is no longer open: headings after it find their parent without it.
+    if let Some(pos) = open.iter().position(|&i| i == box_section) {
+        open.truncate(pos);
+    }
+    let index = sections.len();
+    sections.push(Section {
+        anchor: format!("s-{index}"),
+        level: 0,
+        parent: Some(holder),
+        number: String::new(),
+        title: String::new(),
+        blocks: Vec::new(),
+    });
+}
+
 /// A line of running prose (ends a table region): long, with sentence punctuation, and not
 /// a numbered table row.
 fn is_prose(t: &str) -> bool {
@@ -106,6 +187,7 @@ pub fn build(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Section>, BuildReport) {
     let mut report = BuildReport::default();
+    let lines = &crate::repair::strip_page_numbers(lines, &mut report.removed);
     let mut sections = vec![Section {
         anchor: "s-0".into(),
         level: 0,
@@ -119,6 +201,14 @@ pub fn build(
     let mut open: Vec<usize> = vec![0];
     let mut paragraph_no = 0u32;
     let mut table_no = 0u32;
+    let mut open_box: Option<OpenBox> = None;
+    // A heading opens a box or, being any other heading, ends the one that was open.
+    let opened = |sections: &[Section], style: crate::outline::Style| {
+        (style == crate::outline::Style::Box).then(|| OpenBox {
+            section: sections.len() - 1,
+            first: None,
+        })
+    };
     let push_block = |sections: &mut Vec<Section>, block: Block| {
         if let Some(last) = sections.last_mut() {
             last.blocks.push(block);
@@ -144,6 +234,7 @@ pub fn build(
                         number,
                         title,
                     );
+                    open_box = opened(&sections, m.style);
                 }
                 match table::parse(&body) {
                     Ok(parsed) => {
@@ -151,6 +242,7 @@ pub fn build(
                         report.repeated_table_headers += parsed.repeated_headers;
                         let mut removed = Removed::default();
                         let note_paras = paragraphs(&notes, &mut removed);
+                        place_in_box(&mut open_box, Lead::Table, &mut sections, &mut open);
                         push_block(
                             &mut sections,
                             Block::Table(Table {
@@ -159,6 +251,7 @@ pub fn build(
                                 header: parsed.header,
                                 rows: parsed.rows,
                                 notes: note_paras.into_iter().map(|p| p.text).collect(),
+                                spans: parsed.spans,
                             }),
                         );
                     }
@@ -181,6 +274,7 @@ pub fn build(
                         all.extend(notes);
                         let paras = paragraphs(&all, &mut report.removed);
                         for p in paras {
+                            place_in_box(&mut open_box, lead(&p.text), &mut sections, &mut open);
                             paragraph_no += 1;
                             push_block(
                                 &mut sections,
@@ -194,6 +288,7 @@ pub fn build(
                 for p in paragraphs(&text_lines, &mut report.removed) {
                     if let Some((style, number, title, body, emph)) = as_heading(&p) {
                         open_section(&mut sections, &mut open, &mut levels, style, number, title);
+                        open_box = opened(&sections, style);
                         if !body.is_empty() {
                             paragraph_no += 1;
                             push_block(&mut sections, paragraph_block(paragraph_no, body, emph));
@@ -209,6 +304,7 @@ pub fn build(
                                 String::new(),
                                 p.text.clone(),
                             );
+                            open_box = None;
                             continue;
                         }
                         if looks_like_unknown_heading(&p.text) {
@@ -218,6 +314,7 @@ pub fn build(
                                 message: format!("未识别的标题格式，按正文保留：{}", p.text),
                             });
                         }
+                        place_in_box(&mut open_box, lead(&p.text), &mut sections, &mut open);
                         paragraph_no += 1;
                         push_block(
                             &mut sections,
@@ -306,4 +403,108 @@ pub fn looks_like_unknown_heading(text: &str) -> bool {
     let stem = "甲乙丙丁戊己庚辛".contains(first) && second == Some('、');
     let latin = first.is_ascii_alphabetic() && matches!(second, Some('.' | '、' | ')' | '）'));
     short && (circled || stem || latin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leads() {
+        for (text, expected) in [
+            (
+                "大数据。国家超级计算济南中心、国家健康医疗大数据中心",
+                Lead::RunIn,
+            ),
+            (
+                "百个现代农业综合体（田园综合体）。以现代农业园区为载体",
+                Lead::RunIn,
+            ),
+            (
+                "实施产业链提升行动。围绕十条重点产业链，开展建链",
+                Lead::RunIn,
+            ),
+            (
+                "天下第一泉景区：推动济南“泉·城文化景观”申遗工作",
+                Lead::Label,
+            ),
+            ("一园：人力资源服务产业园，包括燕山园区", Lead::Label),
+            ("一个产业链发展规划、一套产业链发展支持政策。", Lead::Plain),
+            (
+                "其中，济南国家健康医疗大数据试点城市建设目标为：到2020年",
+                Lead::Plain,
+            ),
+            ("“1”，即派驻各街道办事处的综合执法中队；", Lead::Plain),
+            ("一先：济南新旧动能转换先行区。", Lead::Label),
+        ] {
+            assert_eq!(lead(text), expected, "{text}");
+        }
+    }
+
+    /// Builds `src` and lists each section as `number title: blocks`, a section without a
+    /// heading of its own as `(续 parent) : blocks`.
+    fn check(src: &str, expected: &[&str]) {
+        let lines: Vec<Line> = src
+            .split('\n')
+            .enumerate()
+            .map(|(i, t)| Line {
+                number: i as u32 + 1,
+                text: t,
+            })
+            .collect();
+        let (sections, _) = build("test.txt", &lines, &mut Vec::new());
+        let got: Vec<String> = sections
+            .iter()
+            .skip(1)
+            .map(|s| {
+                let blocks: Vec<String> = s
+                    .blocks
+                    .iter()
+                    .map(|b| match b {
+                        Block::Paragraph(p) => p.text.chars().take(4).collect(),
+                        Block::Table(t) => t.anchor.clone(),
+                    })
+                    .collect();
+                let head = if s.level == 0 {
+                    format!("(续 s-{})", s.parent.unwrap_or(0))
+                } else {
+                    format!("{} {}", s.number, s.title)
+                };
+                format!("{head}: {}", blocks.join(" "))
+            })
+            .collect();
+        assert_eq!(got, expected, "source: {src:?}");
+    }
+
+    #[test]
+    fn a_box_ends_where_its_items_end() {
+        // Items alike (labels), then a run-in paragraph of the section that holds the box.
+        check(
+            "第一节 提升旅游\n\n做强文旅产业。打造国际旅游目的地。\n\n专栏3 重点旅游片区提升工程\n\n天下第一泉景区：推动申遗工作。\n\n佛山街：加快文旅特色街区建设。\n\n大力发展人力资源服务产业。推动产业园升级。\n\n到2025年，集聚机构超过20家。\n\n第二节 优化营商环境\n\n深化改革。",
+            &[
+                "第一节 提升旅游: 做强文旅",
+                "专栏3 重点旅游片区提升工程: 天下第一 佛山街：",
+                "(续 s-1): 大力发展 到202",
+                "第二节 优化营商环境: 深化改革",
+            ],
+        );
+        // A box of one plain item.
+        check(
+            "第一节 产业链\n\n专栏 2 产业链“九个一”工作机制\n\n一个产业链发展规划、一套产业链发展支持政策。\n\n实施产业链提升行动。围绕十条重点产业链攻坚。",
+            &[
+                "第一节 产业链: ",
+                "专栏2 产业链“九个一”工作机制: 一个产业",
+                "(续 s-1): 实施产业",
+            ],
+        );
+        // Items all run-in: the box runs to the next heading, as in the 新旧动能 plan.
+        check(
+            "（一）聚焦前沿技术。\n\n专栏 2 五大领域重大平台与重点项目\n\n大数据。国家超级计算济南中心。\n\n量子科技。济南量子谷。\n\n（二）提升传统产业。",
+            &[
+                "（一） 聚焦前沿技术。: ",
+                "专栏2 五大领域重大平台与重点项目: 大数据。 量子科技",
+                "（二） 提升传统产业。: ",
+            ],
+        );
+    }
 }

@@ -156,6 +156,14 @@ impl DocIndex {
     pub fn new(sections: &[Section]) -> Self {
         let mut blocks = Vec::new();
         for (i, s) in sections.iter().enumerate() {
+            // A section without a heading of its own after the root continues its parent
+            // (text after a 专栏 box): its blocks belong to that heading.
+            let owner = match s.parent {
+                Some(p) if i > 0 && s.level == 0 => sections
+                    .get(p as usize)
+                    .map_or(s.anchor.clone(), |p| p.anchor.clone()),
+                _ => s.anchor.clone(),
+            };
             let mut chain = Vec::new();
             let mut cur = Some(i);
             while let Some(c) = cur {
@@ -185,7 +193,7 @@ impl DocIndex {
                             squeeze(&p.text)
                         };
                         blocks.push(Searchable {
-                            section: s.anchor.clone(),
+                            section: owner.clone(),
                             block: p.anchor.clone(),
                             context: context.clone(),
                             text,
@@ -195,7 +203,7 @@ impl DocIndex {
                         let header = squeeze(&t.header.concat());
                         for row in &t.rows {
                             blocks.push(Searchable {
-                                section: s.anchor.clone(),
+                                section: owner.clone(),
                                 block: t.anchor.clone(),
                                 context: format!("{context}{}{header}", squeeze(&t.caption)),
                                 text: squeeze(&row.concat()),
@@ -203,7 +211,7 @@ impl DocIndex {
                         }
                         for n in &t.notes {
                             blocks.push(Searchable {
-                                section: s.anchor.clone(),
+                                section: owner.clone(),
                                 block: t.anchor.clone(),
                                 context: context.clone(),
                                 text: squeeze(n),

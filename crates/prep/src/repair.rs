@@ -1,6 +1,6 @@
-//! Turns the lines of a PDF-extracted text back into the document's paragraphs: joins
-//! lines and pages broken inside a sentence, strips Markdown marks (keeping headings and
-//! bold as structure) and collapses stray spaces.
+//! Turns the lines of a PDF-extracted text back into the document's paragraphs: drops the
+//! printed page numbers, joins lines and pages broken inside a sentence, strips Markdown
+//! marks (keeping headings and bold as structure) and collapses stray spaces.
 
 use crate::normalize::collapse_spaces;
 
@@ -28,12 +28,49 @@ pub struct RawParagraph {
 pub struct Removed {
     pub markdown_marks: usize,
     pub rules: usize,
+    /// Page-number lines (`- 18 -`) dropped from the text.
+    pub page_numbers: usize,
+    /// Characters of those lines, whitespace aside.
+    pub page_number_chars: usize,
 }
 
 /// Characters that end a sentence or a clause that may end a paragraph.
 const TERMINAL: &[char] = &[
     '。', '！', '？', '；', '：', '…', '）', ')', '」', '』', '】', '!', '?', ';', ':',
 ];
+
+/// A page number printed in the footer and extracted as a line of its own: `- 18 -`,
+/// `-18-`, `— 18 —`, `－18－`, i.e. one to three digits between two dashes and nothing else.
+pub fn is_page_number_line(text: &str) -> bool {
+    let t = text.trim();
+    let dash = |c: char| matches!(c, '-' | '－' | '—' | '–' | '─');
+    let Some(inner) = t
+        .strip_prefix(dash)
+        .and_then(|rest| rest.strip_suffix(dash))
+    else {
+        return false;
+    };
+    let digits = inner.trim();
+    (1..=3).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The lines without the page numbers, which are counted as removed. A page number sits
+/// between the two halves of whatever the page break cut, so it must go before the
+/// paragraphs (and tables) are rebuilt, or it would end the paragraph it interrupts.
+pub fn strip_page_numbers<'a>(lines: &[Line<'a>], removed: &mut Removed) -> Vec<Line<'a>> {
+    lines
+        .iter()
+        .filter(|l| {
+            let page = is_page_number_line(l.text);
+            if page {
+                removed.page_numbers += 1;
+                removed.page_number_chars += l.text.chars().filter(|c| !c.is_whitespace()).count();
+            }
+            !page
+        })
+        .copied()
+        .collect()
+}
 
 /// A paragraph that was broken by a page or column is long; short lines without final
 /// punctuation (signatures, dates, addressees) are paragraphs of their own.
@@ -54,7 +91,39 @@ fn is_line_wrapped(lines: &[Line]) -> bool {
 }
 
 pub fn is_heading_start(text: &str) -> bool {
-    crate::outline::heading_number(text).is_some()
+    // A bold heading (`**六、租赁和商务服务业（10户）**`) starts a block like a plain one.
+    crate::outline::heading_number(text.trim_start_matches('*').trim_start()).is_some()
+}
+
+/// Sentence punctuation inside a line: a line holding any is prose, never a signature,
+/// date or addressee, so being short does not make it a paragraph of its own
+/// (`（四）招标采购。基础类公共设施改` continues on the next page).
+fn has_inner_sentence_punctuation(text: &str) -> bool {
+    text.contains(['。', '！', '？', '；', '，'])
+}
+
+/// A numbered name in a list (`4. 中国工商银行股份有限公司济南`): a number and a short
+/// name without any punctuation of a sentence.
+fn is_list_item(text: &str) -> bool {
+    let t = text.trim();
+    crate::outline::heading_number(t).is_some_and(|m| m.style == crate::outline::Style::ArabicDot)
+        && t.chars().count() <= 40
+        && !t.contains(['。', '，', '、', '；', '：', '！', '？'])
+}
+
+/// The tail of a name the narrow list column wrapped onto its own line (`分行`,
+/// `山东省分行`): a few characters with no digit and no punctuation. Signatures are longer
+/// (`济南市人民政府` has seven) and dates have digits, so neither is taken for one.
+const MAX_NAME_FRAGMENT_CHARS: usize = 5;
+
+fn is_name_fragment(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    n > 0
+        && n <= MAX_NAME_FRAGMENT_CHARS
+        && t.chars().all(crate::normalize::is_cjk)
+        && !t.contains(TERMINAL)
+        && !t.contains(['，', '、', '。'])
 }
 
 /// A heading line of its own (`专栏 10 新东站片区、临空经济区建设内容`, `第二章 …`): it has
@@ -83,8 +152,35 @@ fn ends_paragraph(text: &str) -> bool {
             rev.next();
             rev.next().is_some_and(|c| TERMINAL.contains(&c))
         }
+        Some('）' | ')') => closing_bracket_ends(t),
         Some(c) => TERMINAL.contains(&c),
     }
+}
+
+/// A closing bracket at the end of a line ends the paragraph when it closes an attribution
+/// (`（责任单位：…）`), a sentence (`…。）`) or the whole line (`（此件公开发布）`); one
+/// that closes a word (`街道（社区）`, `党委（党组）`) is in the middle of a sentence.
+fn closing_bracket_ends(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    let mut depth = 0usize;
+    for i in (0..chars.len()).rev() {
+        match chars[i] {
+            '）' | ')' => depth += 1,
+            '（' | '(' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let before_close = chars[chars.len().saturating_sub(2)];
+                    return i == 0
+                        || chars[i..].iter().any(|c| matches!(c, '：' | ':'))
+                        || TERMINAL.contains(&before_close);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Unbalanced: the group opened on an earlier line, so nothing is known; keep the old
+    // rule that a bracket ends a clause.
+    true
 }
 
 /// Strips a leading Markdown heading mark and reports whether there was one.
@@ -175,13 +271,17 @@ pub fn paragraphs(lines: &[Line], removed: &mut Removed) -> Vec<RawParagraph> {
         let body_start = body.trim_start();
         let starts_block = heading || is_heading_start(body_start) || is_table_row(body);
         if let Some((buf, cur_heading, _, last, cur_hard)) = current.as_mut() {
+            let broken = wrapped
+                || buf.chars().count() >= MIN_BROKEN_CHARS
+                || has_inner_sentence_punctuation(buf)
+                || (is_list_item(buf) && is_name_fragment(body_start));
             let joinable = !starts_block
                 && !is_table_row(buf)
                 && (*cur_hard
                     || (!*cur_heading
                         && (wrapped || !is_title_line(buf))
                         && !ends_paragraph(buf)
-                        && (wrapped || buf.chars().count() >= MIN_BROKEN_CHARS)));
+                        && broken));
             if joinable {
                 if *cur_hard {
                     buf.push('\n');
@@ -335,7 +435,8 @@ mod tests {
             removed,
             Removed {
                 markdown_marks: 3,
-                rules: 1
+                rules: 1,
+                ..Removed::default()
             }
         );
     }
@@ -359,6 +460,142 @@ mod tests {
                 "专栏10新东站片区、临空经济区建设内容",
                 "新东站片区。依托济南新东站规划建设。",
             ],
+        );
+    }
+
+    /// Runs the lines through page-number removal first, as the document build does.
+    fn check_with_pages(src: &str, expected: &[&str], pages: usize) {
+        let lines: Vec<Line> = src
+            .split('\n')
+            .enumerate()
+            .map(|(i, t)| Line {
+                number: i as u32 + 1,
+                text: t,
+            })
+            .collect();
+        let mut removed = Removed::default();
+        let kept = strip_page_numbers(&lines, &mut removed);
+        let got: Vec<String> = paragraphs(&kept, &mut removed)
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(got, expected, "source: {src:?}");
+        assert_eq!(removed.page_numbers, pages, "source: {src:?}");
+    }
+
+    #[test]
+    fn page_number_lines() {
+        for (line, expected) in [
+            ("- 18 - ", true),
+            ("-18-", true),
+            ("— 18 —", true),
+            ("－56－", true),
+            ("  - 3 -", true),
+            ("- 1234 -", false),
+            ("18", false),
+            ("1-2", false),
+            ("- 18", false),
+            ("— 18 —年", false),
+            ("社区党组织-网格党支部-", false),
+        ] {
+            assert_eq!(is_page_number_line(line), expected, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_page_number_is_removed_and_the_sentence_joined() {
+        // Line-wrapped 历下区 text: the page number line even ends with a space.
+        let mut src = String::new();
+        for _ in 0..10 {
+            src.push_str("加快对外资金融机构设立、跨国外汇结算、外商资本流入的服\n\n务和政策支持，积极承接金融对外开放创新试点项目。 \n\n");
+        }
+        src.push_str("政策支持，积极承接金融对外开放创新试点项目落地，推动金\n\n\n\n- 18 - \n\n融业国际化进程。 ");
+        let lines: Vec<Line> = src
+            .split('\n')
+            .enumerate()
+            .map(|(i, t)| Line {
+                number: i as u32 + 1,
+                text: t,
+            })
+            .collect();
+        let mut removed = Removed::default();
+        let kept = strip_page_numbers(&lines, &mut removed);
+        let got = paragraphs(&kept, &mut removed);
+        assert_eq!(
+            got.last().map(|p| p.text.as_str()),
+            Some("政策支持，积极承接金融对外开放创新试点项目落地，推动金融业国际化进程。")
+        );
+        assert_eq!((removed.page_numbers, removed.page_number_chars), (1, 4));
+        // The gazette's paragraph-per-line text.
+        check_with_pages(
+            "2017年全市地区生产总值达到7202亿元，同比增长8%，高于全省0.6个百分点；固定资产投\n\n— 3 —\n\n资完成 4364 亿元。",
+            &["2017年全市地区生产总值达到7202亿元，同比增长8%，高于全省0.6个百分点；固定资产投资完成4364亿元。"],
+            1,
+        );
+    }
+
+    #[test]
+    fn short_lines_that_hold_a_sentence_are_joined() {
+        check(
+            "（四）招标采购。基础类公共设施改\n\n造实施主体依法办理招标或政府采购手续。",
+            &["（四）招标采购。基础类公共设施改造实施主体依法办理招标或政府采购手续。"],
+        );
+        check(
+            "各位代表！让我们更加紧密地团结在\n\n以习近平同志为核心的党中央周围。",
+            &["各位代表！让我们更加紧密地团结在以习近平同志为核心的党中央周围。"],
+        );
+        // A short line without a sentence in it stays a paragraph of its own.
+        check(
+            "济南市人民政府\n\n2020年5月9日",
+            &["济南市人民政府", "2020年5月9日"],
+        );
+    }
+
+    #[test]
+    fn names_wrapped_in_a_list_are_joined() {
+        check(
+            "4. 中国工商银行股份有限公司济南\n\n分行\n\n5. 中国农业银行股份有限公司济南\n\n分行\n\n10. 中国邮政储蓄银行股份有限公司\n\n山东省分行",
+            &[
+                "4.中国工商银行股份有限公司济南分行",
+                "5.中国农业银行股份有限公司济南分行",
+                "10.中国邮政储蓄银行股份有限公司山东省分行",
+            ],
+        );
+        // A signature after the last item is not a wrapped name.
+        check(
+            "10. 同圆设计集团有限公司\n\n济南市人民政府",
+            &["10.同圆设计集团有限公司", "济南市人民政府"],
+        );
+    }
+
+    #[test]
+    fn a_bold_heading_is_not_run_into_the_item_before_it() {
+        check(
+            "10. 山东省建设建工（集团）有限责任公司\n\n**六、租赁和商务服务业（10户）**\n\n1. 山东省土地发展集团有限公司",
+            &[
+                "10.山东省建设建工（集团）有限责任公司",
+                "六、租赁和商务服务业（10户）",
+                "1.山东省土地发展集团有限公司",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_bracket_closing_a_word_does_not_end_the_paragraph() {
+        check(
+            "处理中心，不断提高生活垃圾减量化水平。加快“无违建”街道（社区）\n\n创建步伐，推动全区范围内既有违建处置工作。",
+            &["处理中心，不断提高生活垃圾减量化水平。加快“无违建”街道（社区）创建步伐，推动全区范围内既有违建处置工作。"],
+        );
+        check(
+            "积极发展线上教育，提升在线教育服务能力。（责任单位：市教育局）\n\n推进在线医疗发展，提升远程医疗服务水平。",
+            &[
+                "积极发展线上教育，提升在线教育服务能力。（责任单位：市教育局）",
+                "推进在线医疗发展，提升远程医疗服务水平。",
+            ],
+        );
+        check(
+            "济南市人民政府办公厅\n\n（此件公开发布）",
+            &["济南市人民政府办公厅", "（此件公开发布）"],
         );
     }
 

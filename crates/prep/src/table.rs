@@ -1,9 +1,11 @@
 //! Rebuilds the indicator tables that PDF extraction flattened into lines: either one
 //! tab-separated line per row (表 1 of the 新旧动能转换 plan), or rows that start with their
 //! number and whose cells, category labels and merged cells were broken over many lines and
-//! pages (专栏 1 of the 历下区 plan).
+//! pages (专栏 1 of the 历下区 plan). Cells the source merges down over several rows (a
+//! category, or `完成上级下达任务` printed once for three indicators) become spans.
 
 use crate::normalize::{collapse_spaces, squeeze};
+use model::CellSpan;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedTable {
@@ -11,6 +13,44 @@ pub struct ParsedTable {
     pub rows: Vec<Vec<String>>,
     /// Header rows printed again after a page break, dropped as page artefacts.
     pub repeated_headers: usize,
+    /// Merged cells; the cells they cover are empty in `rows`.
+    pub spans: Vec<CellSpan>,
+}
+
+/// The spans of a table from, per cell, whether it is merged into the cell above it.
+fn spans(merged_up: &[Vec<bool>]) -> Vec<CellSpan> {
+    let mut out = Vec::new();
+    let width = merged_up.iter().map(Vec::len).max().unwrap_or(0);
+    for col in 0..width {
+        let merged = |r: usize| merged_up.get(r).and_then(|row| row.get(col)) == Some(&true);
+        let mut r = 0;
+        while r < merged_up.len() {
+            let mut k = 1;
+            while merged(r + k) {
+                k += 1;
+            }
+            if k > 1 && !merged(r) {
+                out.push(CellSpan {
+                    row: r as u32,
+                    col: col as u32,
+                    rows: k as u32,
+                });
+            }
+            r += k;
+        }
+    }
+    out.sort_by_key(|s| (s.row, s.col));
+    out
+}
+
+/// A category column (`类别`) prints each category once, in a cell merged over its rows:
+/// a row with none is merged into the row above.
+fn category_merges(header: &[String], rows: &[Vec<String>]) -> Vec<bool> {
+    let is_category = header.first().is_some_and(|h| h == "类别");
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| is_category && i > 0 && r.first().is_some_and(String::is_empty))
+        .collect()
 }
 
 /// The table starts right after a caption line when its first line starts with one of these.
@@ -42,6 +82,7 @@ fn parse_tabbed(lines: &[&str]) -> Result<ParsedTable, String> {
     let mut iter = lines.iter();
     let header_line = iter.next().ok_or("表格为空")?;
     let header: Vec<String> = header_line.split('\t').map(cell).collect();
+    // Values are printed in every row here (`完成省下达任务` twice): only categories merge.
     let header_key = squeeze(header_line);
     let mut rows = Vec::new();
     let mut repeated_headers = 0;
@@ -54,7 +95,12 @@ fn parse_tabbed(lines: &[&str]) -> Result<ParsedTable, String> {
         row.resize(header.len().max(row.len()), String::new());
         rows.push(row);
     }
+    let merged_up: Vec<Vec<bool>> = category_merges(&header, &rows)
+        .into_iter()
+        .map(|m| vec![m])
+        .collect();
     Ok(ParsedTable {
+        spans: spans(&merged_up),
         header,
         rows,
         repeated_headers,
@@ -133,11 +179,14 @@ fn parse_numbered(lines: &[&str]) -> Result<ParsedTable, String> {
     let first_key = squeeze(first);
 
     let mut rows: Vec<Vec<String>> = Vec::new();
+    // Per row: whether its three value cells are merged into the row above.
+    let mut values_merged: Vec<bool> = Vec::new();
     let mut repeated_headers = 0;
     let mut category = String::new();
     let mut pending: Option<(String, String, Vec<String>)> = None; // number, indicator+values raw, fragments
     let finish = |pending: &mut Option<(String, String, Vec<String>)>,
                   rows: &mut Vec<Vec<String>>,
+                  values_merged: &mut Vec<bool>,
                   category: &mut String|
      -> Result<(), String> {
         let Some((number, rest, fragments)) = pending.take() else {
@@ -149,6 +198,9 @@ fn parse_numbered(lines: &[&str]) -> Result<ParsedTable, String> {
             Some(v) if ATTRIBUTES.contains(&v.as_str()) => values.pop().unwrap_or_default(),
             _ => String::new(),
         };
+        // A row printing no values at all lies beside a merged cell of the row above
+        // (rows 17–18 beside row 16's `完成上级下达任务`).
+        values_merged.push(values.is_empty() && !rows.is_empty());
         let values = regroup(values, 3).map_err(|e| format!("第{number}行：{e}"))?;
         let mut row = vec![std::mem::take(category), number, indicator];
         row.extend(values);
@@ -172,7 +224,7 @@ fn parse_numbered(lines: &[&str]) -> Result<ParsedTable, String> {
             continue;
         }
         if let Some((number, rest)) = row_start(line) {
-            finish(&mut pending, &mut rows, &mut category)?;
+            finish(&mut pending, &mut rows, &mut values_merged, &mut category)?;
             if !category_parts.is_empty() {
                 category = category_parts.concat();
                 category_parts.clear();
@@ -193,8 +245,15 @@ fn parse_numbered(lines: &[&str]) -> Result<ParsedTable, String> {
             _ => return Err(format!("无法识别的表格行：{}", line.trim())),
         }
     }
-    finish(&mut pending, &mut rows, &mut category)?;
+    finish(&mut pending, &mut rows, &mut values_merged, &mut category)?;
+    // Columns: category, number, indicator, three values, attribute.
+    let merged_up: Vec<Vec<bool>> = category_merges(&header, &rows)
+        .into_iter()
+        .zip(&values_merged)
+        .map(|(c, &v)| vec![c, false, false, v, v, v, false])
+        .collect();
     Ok(ParsedTable {
+        spans: spans(&merged_up),
         header,
         rows,
         repeated_headers,
@@ -253,6 +312,29 @@ mod tests {
         assert_eq!(t.rows[0], ["质量效益", "1.新经济占比", "%", "21.8*", "35"]);
         assert_eq!(t.rows[1], ["", "2.全员劳动生产率", "万元/人", "15.6", "21"]);
         assert_eq!(t.rows[2][3], "完成省下达任务");
+        // The category 质量效益 is printed once for rows 1–2; values are printed in every row.
+        assert_eq!(t.spans, [span(0, 0, 2)]);
+    }
+
+    fn span(row: u32, col: u32, rows: u32) -> CellSpan {
+        CellSpan { row, col, rows }
+    }
+
+    #[test]
+    fn spans_from_merged_cells() {
+        fn check(merged_up: &[&[bool]], expected: &[CellSpan]) {
+            let m: Vec<Vec<bool>> = merged_up.iter().map(|r| r.to_vec()).collect();
+            assert_eq!(spans(&m), expected, "{merged_up:?}");
+        }
+        check(&[&[false], &[true], &[true], &[false]], &[span(0, 0, 3)]);
+        check(&[&[false], &[false]], &[]);
+        check(
+            &[&[false, false], &[true, true], &[false, true]],
+            &[span(0, 0, 2), span(0, 1, 3)],
+        );
+        // A first row has nothing above to merge into.
+        check(&[&[true], &[false]], &[]);
+        check(&[], &[]);
     }
 
     #[test]
@@ -354,6 +436,17 @@ mod tests {
             ]
         );
         assert_eq!(t.rows[4][2], "社区15分钟生活圈覆盖比率（%）");
+        // Categories over their rows; row 16's 完成上级下达任务 over row 17 beside it.
+        assert_eq!(
+            t.spans,
+            [
+                span(0, 0, 2),
+                span(2, 0, 3),
+                span(2, 3, 2),
+                span(2, 4, 2),
+                span(2, 5, 2)
+            ]
+        );
     }
 
     #[test]

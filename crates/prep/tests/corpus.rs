@@ -48,7 +48,8 @@ fn inputs() -> Inputs {
 }
 
 /// The source span with only the documented artefact kinds removed: Markdown heading marks,
-/// bold marks, horizontal rules, and all whitespace (line and page breaks, stray spaces).
+/// bold marks, horizontal rules, page numbers printed on a line of their own, and all
+/// whitespace (line and page breaks, stray spaces).
 fn expected_text(source: &str, span: [u32; 2]) -> (String, BTreeMap<&'static str, usize>) {
     let mut removed = BTreeMap::new();
     let mut out = String::new();
@@ -60,6 +61,10 @@ fn expected_text(source: &str, span: [u32; 2]) -> (String, BTreeMap<&'static str
         let trimmed = line.trim();
         if trimmed == "---" {
             *removed.entry("horizontal rule `---`").or_default() += 3;
+            continue;
+        }
+        if page_number_in(trimmed).is_some_and(|p| p == trimmed) {
+            *removed.entry("page number `- N -`").or_default() += squeeze(trimmed).chars().count();
             continue;
         }
         let mut l = line.trim_start();
@@ -131,6 +136,13 @@ fn conservation_every_character_kept_but_documented_artefacts() {
                 ctx(&expected)
             );
         }
+        // The pipeline removed exactly the page numbers found here, and says so.
+        let report = &out.reports[id];
+        assert_eq!(
+            report.removed.page_number_chars,
+            removed.get("page number `- N -`").copied().unwrap_or(0),
+            "{id}: page numbers removed"
+        );
         let total: usize = removed.values().sum();
         eprintln!(
             "{id}: kept {} chars, removed besides whitespace {total}: {removed:?}",
@@ -492,4 +504,464 @@ fn long_documents_ship_in_parts_that_hold_every_anchor_once() {
         }
     }
     assert_eq!(split, ["xinjiu-dongneng", "lixia-shisiwu"]);
+}
+
+/// Characters that end a sentence or a clause a paragraph may end on.
+const FINAL: &[char] = &['。', '！', '？', '；', '：', '…', '!', '?', ';', ':'];
+
+/// Whether a shipped paragraph ends as printed prose ends: on final punctuation, on a
+/// closing quote after it (`…。”`), or on a bracket that closes an attribution
+/// (`（责任单位：…）`), a sentence (`…。）`) or the whole paragraph (`（此件公开发布）`).
+fn ends_with_final_punctuation(text: &str) -> bool {
+    let chars: Vec<char> = text.trim_end().chars().collect();
+    let Some(&last) = chars.last() else {
+        return true;
+    };
+    if FINAL.contains(&last) {
+        return true;
+    }
+    if matches!(last, '”' | '’' | '"') {
+        return chars.len() >= 2 && FINAL.contains(&chars[chars.len() - 2]);
+    }
+    if matches!(last, '）' | ')') {
+        // Find the matching opening bracket.
+        let mut depth = 0;
+        for i in (0..chars.len()).rev() {
+            match chars[i] {
+                '）' | ')' => depth += 1,
+                '（' | '(' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let group = &chars[i..];
+                        return i == 0
+                            || group.iter().any(|c| matches!(c, '：' | ':'))
+                            || FINAL.contains(&chars[chars.len() - 2]);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
+/// Why a paragraph may end without final punctuation, or `None` when it may not. Each kind
+/// is narrow on purpose: a broken sentence must not pass for one of them.
+fn unpunctuated_kind(text: &str, doc_title: &str) -> Option<&'static str> {
+    let s = squeeze(text);
+    let is_date = |l: &str| {
+        // `2020年5月12日`, optionally `印发`: digits, 年, digits, 月, digits, 日.
+        let l = l.strip_suffix("印发").unwrap_or(l);
+        let parts: Vec<&str> = l.split(['年', '月', '日']).collect();
+        parts.len() == 4
+            && l.ends_with('日')
+            && parts[..3]
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            && parts[0].len() == 4
+    };
+    let is_organ = |l: &str| {
+        l.chars().count() <= 20
+            && l.chars().all(prep::normalize::is_cjk)
+            && !l.contains(FINAL)
+            && !l.contains(['，', '、', '（', '）'])
+            && ["人民政府", "办公厅", "局", "委员会"]
+                .iter()
+                .any(|e| l.ends_with(e))
+    };
+    // 文号: issuer abbreviation, year in 〔〕, number, 号.
+    if let Some((head, tail)) = s.split_once('〔') {
+        if let Some((year, num)) = tail.split_once('〕') {
+            if (1..=10).contains(&head.chars().count())
+                && year.len() == 4
+                && year.chars().all(|c| c.is_ascii_digit())
+                && num.strip_suffix('号').is_some_and(|n| {
+                    !n.is_empty() && n.len() <= 4 && n.chars().all(|c| c.is_ascii_digit())
+                })
+            {
+                return Some("文号");
+            }
+        }
+    }
+    if is_date(&s) {
+        return Some("date");
+    }
+    let lines: Vec<String> = text.split('\n').map(squeeze).collect();
+    if lines.iter().all(|l| is_organ(l) || is_date(l)) && lines.iter().any(|l| is_organ(l)) {
+        return Some("signature");
+    }
+    if s == squeeze(doc_title) {
+        return Some("title");
+    }
+    // The gazette's editorial note under a document (`注：本文附件详见济南市人民政府网站`),
+    // printed without a full stop: one short line, nothing after the label but a clause.
+    if let Some(rest) = s.strip_prefix("注：") {
+        if !text.contains('\n') && rest.chars().count() <= 30 && !rest.contains(FINAL) {
+            return Some("note");
+        }
+    }
+    // A numbered list item: `4.山东省鲁信投资控股集团有限公司`, a name with no sentence
+    // (and no second heading like `六、…` run into it).
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits)
+        && s[digits..].starts_with(['.', '．'])
+        && !s[digits + 1..].starts_with(|c: char| c.is_ascii_digit())
+        && s.chars().count() <= 40
+        && !s.contains(['。', '，', '、', '；', '：', '！', '？'])
+    {
+        return Some("list item");
+    }
+    None
+}
+
+#[test]
+fn unpunctuated_kinds_are_narrow() {
+    fn check(text: &str, expected: Option<&str>) {
+        assert_eq!(
+            unpunctuated_kind(text, "济南市新旧动能转换重大工程实施规划"),
+            expected,
+            "{text}"
+        );
+    }
+    check("济政办字〔2020〕19号", Some("文号"));
+    check("2020年5月12日", Some("date"));
+    check("2020年5月12日印发", Some("date"));
+    check("济南市人民政府办公厅", Some("signature"));
+    check(
+        "济南市住房和城乡建设局\n济南市城市管理局\n2020年5月9日",
+        Some("signature"),
+    );
+    check("济南市新旧动能转换重大工程实施规划", Some("title"));
+    check("4.山东省鲁信投资控股集团有限公司", Some("list item"));
+    check("2.老旧小区改造任务分工表", Some("list item"));
+    // Broken sentences are none of these.
+    check("基础类公共设施改", None);
+    check("分行", None);
+    check("各位代表！让我们更加紧密地团结在", None);
+    check("（二）推进法治政府建设。坚持依宪", None);
+    check("1.5亿元用于", None);
+    check("到2025年，建成区", None);
+    check("推动金-18-", None);
+    check(
+        "10.山东省建设建工（集团）有限责任公司六、租赁和商务服务业（10户）",
+        None,
+    );
+    check("注：本文附件详见济南市人民政府网站", Some("note"));
+    check("注：带*号为2016年数据。其余为", None);
+    assert!(ends_with_final_punctuation(
+        "（责任单位：市商务局、市发展改革委）"
+    ));
+    assert!(ends_with_final_punctuation("（此件公开发布）"));
+    assert!(ends_with_final_punctuation("推动金融业国际化进程。”"));
+    assert!(!ends_with_final_punctuation("完善党委（党组）"));
+    assert!(!ends_with_final_punctuation("加快“无违建”街道（社区）"));
+    assert!(!ends_with_final_punctuation("打造国际化“金融+总部”"));
+}
+
+/// A page number as the PDF printed it in the footer: `-18-`, `- 18 -`, `— 18 —`, `－18－`,
+/// i.e. one to three digits between two dashes, not part of a longer number.
+fn page_number_in(text: &str) -> Option<String> {
+    let dash = |c: char| matches!(c, '-' | '－' | '—' | '–' | '─');
+    let chars: Vec<char> = text.chars().collect();
+    for i in 0..chars.len() {
+        if !dash(chars[i]) || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && chars[j] == ' ' {
+            j += 1;
+        }
+        let start = j;
+        while j < chars.len() && chars[j].is_ascii_digit() {
+            j += 1;
+        }
+        if !(1..=3).contains(&(j - start)) {
+            continue;
+        }
+        while j < chars.len() && chars[j] == ' ' {
+            j += 1;
+        }
+        if j < chars.len() && dash(chars[j]) && !chars.get(j + 1).is_some_and(char::is_ascii_digit)
+        {
+            return Some(chars[i..=j].iter().collect());
+        }
+    }
+    None
+}
+
+#[test]
+fn page_number_patterns() {
+    fn check(text: &str, expected: Option<&str>) {
+        assert_eq!(page_number_in(text).as_deref(), expected, "{text}");
+    }
+    check("推动金-18-", Some("-18-"));
+    check("- 56 - ", Some("- 56 -"));
+    check("— 18 —", Some("— 18 —"));
+    check("打造 1-2 处重点产业集聚区", None);
+    check("社区党组织-网格党支部-网格党小组", None);
+    check("2020-2025-", None);
+    check("—", None);
+}
+
+/// Every paragraph of every shipped document ends as prose ends, or is one of the few
+/// kinds printed without final punctuation; no page number is left anywhere in the text.
+#[test]
+fn shipped_text_has_no_broken_paragraphs_and_no_page_numbers() {
+    let inputs = inputs();
+    let out = build(&inputs).unwrap();
+    let mut broken = Vec::new();
+    let mut page_numbers = Vec::new();
+    for doc in &out.documents {
+        let title = &out
+            .index
+            .documents
+            .iter()
+            .find(|d| d.id == doc.id)
+            .unwrap()
+            .title;
+        for s in &doc.sections {
+            for t in [&s.number, &s.title] {
+                if let Some(p) = page_number_in(t) {
+                    page_numbers.push(format!("{} {}: {p} in {t}", doc.id, s.anchor));
+                }
+            }
+            for b in &s.blocks {
+                match b {
+                    model::Block::Paragraph(p) => {
+                        if let Some(n) = page_number_in(&p.text) {
+                            page_numbers.push(format!("{} {}: {n}", doc.id, p.anchor));
+                        }
+                        if !ends_with_final_punctuation(&p.text)
+                            && unpunctuated_kind(&p.text, title).is_none()
+                        {
+                            let tail: String = p
+                                .text
+                                .chars()
+                                .rev()
+                                .take(16)
+                                .collect::<Vec<_>>()
+                                .into_iter()
+                                .rev()
+                                .collect();
+                            broken.push(format!("{} {}: …{tail}", doc.id, p.anchor));
+                        }
+                    }
+                    model::Block::Table(t) => {
+                        let cells = std::iter::once(&t.caption)
+                            .chain(&t.header)
+                            .chain(t.rows.iter().flatten())
+                            .chain(&t.notes);
+                        for c in cells {
+                            if let Some(n) = page_number_in(c) {
+                                page_numbers.push(format!("{} {}: {n}", doc.id, t.anchor));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        broken.is_empty() && page_numbers.is_empty(),
+        "{} paragraphs end mid-sentence:\n{}\n{} page numbers in shipped text:\n{}",
+        broken.len(),
+        broken.join("\n"),
+        page_numbers.len(),
+        page_numbers.join("\n")
+    );
+}
+
+/// How many blocks (paragraphs or a table) each 专栏 box holds, as printed: a box ends where
+/// its items end, and the ordinary text after it belongs to the section that holds the box.
+/// Read off the sources by hand; boxes not listed here run to the next heading.
+const BOX_ITEMS: &[(&str, &str, usize)] = &[
+    ("lixia-shisiwu", "专栏1", 1),
+    ("lixia-shisiwu", "专栏2", 1),
+    ("lixia-shisiwu", "专栏3", 4),
+    ("lixia-shisiwu", "专栏4", 1),
+    ("lixia-shisiwu", "专栏5", 1),
+    ("lixia-shisiwu", "专栏6", 2),
+    ("lixia-shisiwu", "专栏7", 1),
+];
+
+/// For each block anchor of a document, the anchor of the innermost heading whose text
+/// holds it: headings nest by level, a box holds only its printed items, and a section
+/// without a heading of its own (level 0 after the root) continues the one above.
+fn innermost_headings(doc: &model::Document) -> BTreeMap<String, String> {
+    struct Open {
+        level: u8,
+        anchor: String,
+        items_left: Option<usize>,
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut out = BTreeMap::new();
+    for (i, s) in doc.sections.iter().enumerate() {
+        if i == 0 || s.level > 0 {
+            stack.retain(|o| o.level < s.level && o.items_left.is_none());
+            let number = squeeze(&s.number);
+            let items = BOX_ITEMS
+                .iter()
+                .find(|(d, n, _)| *d == doc.id && *n == number)
+                .map(|(_, _, k)| *k);
+            out.insert(s.anchor.clone(), s.anchor.clone());
+            stack.push(Open {
+                level: s.level,
+                anchor: s.anchor.clone(),
+                items_left: items,
+            });
+        }
+        for b in &s.blocks {
+            let anchor = match b {
+                model::Block::Paragraph(p) => &p.anchor,
+                model::Block::Table(t) => &t.anchor,
+            };
+            while stack.last().is_some_and(|o| o.items_left == Some(0)) {
+                stack.pop();
+            }
+            let top = stack.last_mut().unwrap();
+            if let Some(k) = top.items_left.as_mut() {
+                *k -= 1;
+            }
+            out.insert(anchor.clone(), top.anchor.clone());
+        }
+    }
+    out
+}
+
+/// Every record names as its section the innermost heading above its quote in the text:
+/// not a 专栏 box that ended before it.
+#[test]
+fn every_record_sits_under_the_innermost_heading_above_its_quote() {
+    let out = build(&inputs()).unwrap();
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for doc in &out.documents {
+        let expected = innermost_headings(doc);
+        // Where a quote is found, block by block in reading order (a section's first
+        // paragraph also answers for a quote that starts in its heading).
+        let mut blocks: Vec<(String, String)> = Vec::new();
+        for s in &doc.sections {
+            blocks.push((
+                s.anchor.clone(),
+                squeeze(&format!("{}{}", s.number, s.title)),
+            ));
+            for (k, b) in s.blocks.iter().enumerate() {
+                match b {
+                    model::Block::Paragraph(p) => {
+                        let text = if k == 0 {
+                            format!("{}{}{}", s.number, s.title, p.text)
+                        } else {
+                            p.text.clone()
+                        };
+                        blocks.push((p.anchor.clone(), squeeze(&text)));
+                    }
+                    model::Block::Table(t) => {
+                        for row in t.rows.iter().chain(std::iter::once(&t.notes)) {
+                            blocks.push((t.anchor.clone(), squeeze(&row.concat())));
+                        }
+                    }
+                }
+            }
+        }
+        let records = out
+            .facts
+            .fields
+            .iter()
+            .map(|r| (&r.id, &r.source))
+            .chain(out.facts.projects.iter().map(|r| (&r.id, &r.source)))
+            .chain(out.facts.targets.iter().map(|r| (&r.id, &r.source)))
+            .chain(out.facts.lists.iter().map(|r| (&r.id, &r.source)))
+            .filter(|(_, src)| src.doc == doc.id);
+        for (id, src) in records {
+            let q = squeeze(&src.quote);
+            let (block, _) = blocks
+                .iter()
+                .find(|(_, text)| text.contains(&q))
+                .unwrap_or_else(|| panic!("{id}: quote not found"));
+            checked += 1;
+            let want = &expected[block];
+            if &src.section != want {
+                wrong.push(format!(
+                    "{id}: in {} under {want}, names {}",
+                    block, src.section
+                ));
+            }
+        }
+    }
+    assert!(checked > 500, "{checked} records checked");
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} records name the wrong section:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+/// Merged cells ship as spans: each span's first cell holds the text, the cells it covers
+/// are empty, spans do not overlap; 历下区 专栏 1 merges 完成上级下达任务 over rows 16–18
+/// and 20–21.
+#[test]
+fn merged_cells_ship_as_spans() {
+    let out = build(&inputs()).unwrap();
+    let mut tables = 0;
+    for doc in &out.documents {
+        for b in doc.sections.iter().flat_map(|s| &s.blocks) {
+            let model::Block::Table(t) = b else { continue };
+            tables += 1;
+            let mut covered = std::collections::HashSet::new();
+            for s in &t.spans {
+                let (r, c, n) = (s.row as usize, s.col as usize, s.rows as usize);
+                assert!(
+                    n >= 2 && r + n <= t.rows.len(),
+                    "{} {}: {s:?}",
+                    doc.id,
+                    t.anchor
+                );
+                assert!(!t.rows[r][c].is_empty(), "{} {}: {s:?}", doc.id, t.anchor);
+                for k in r..r + n {
+                    assert!(
+                        covered.insert((k, c)),
+                        "{} {}: overlap {s:?}",
+                        doc.id,
+                        t.anchor
+                    );
+                    if k > r {
+                        assert_eq!(t.rows[k][c], "", "{} {}: {s:?}", doc.id, t.anchor);
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(tables, 2);
+    let lixia = out
+        .documents
+        .iter()
+        .find(|d| d.id == "lixia-shisiwu")
+        .unwrap();
+    let t = lixia
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            model::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    let span = |row: usize| {
+        let r = &t.rows[row];
+        (3..=5)
+            .map(|col| {
+                t.spans
+                    .iter()
+                    .find(|s| s.row as usize == row && s.col as usize == col)
+                    .map(|s| (r[col].as_str(), s.rows))
+            })
+            .collect::<Vec<_>>()
+    };
+    // Rows are numbered from 1 in the table, from 0 in `rows`.
+    assert_eq!(t.rows[15][1], "16");
+    assert_eq!(span(15), vec![Some(("完成上级下达任务", 3)); 3]);
+    assert_eq!(t.rows[19][1], "20");
+    assert_eq!(span(19), vec![Some(("完成上级下达任务", 2)); 3]);
+    assert_eq!(span(18), vec![None; 3], "row 19 prints its own values");
 }
