@@ -18,6 +18,14 @@ export const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
 };
 
+/**
+ * The app's page table and the names the app, the build and the tests share, as the build
+ * exported them (`model::pages::table_json`, written by `cargo xtask test` to target/pages.json).
+ */
+export const PAGES = JSON.parse(fs.readFileSync(path.join(ROOT, "target/pages.json"), "utf8"));
+/** The pages the build prerenders, as routes relative to the app root ("" is the home page). */
+export const PRERENDERED_ROUTES = PAGES.pages.filter((p) => p.prerendered).map((p) => (p.segment ? `${p.segment}/` : ""));
+
 export async function serve(faults = new Map()) {
   const server = await startServer(DIST, 0, PREFIX, faults);
   const { port } = server.address();
@@ -85,8 +93,8 @@ export async function shot(page, name) {
 /** Waits until the app has replaced the static shell or prerendered view and the data has arrived. */
 export async function ready(page) {
   await page.waitForFunction(
-    () => !document.querySelector("[data-prerendered]") && !document.querySelector(".loading") && document.querySelector("main h1"),
-    null,
+    (attr) => !document.querySelector(`[${attr}]`) && !document.querySelector(".loading") && document.querySelector("main h1"),
+    PAGES.prerendered_attr,
     { timeout: 15000 },
   );
 }

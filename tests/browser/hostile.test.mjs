@@ -117,8 +117,10 @@ for (const [name, address, expected] of ADDRESSES) {
     });
     await page.goto(srv.base + address);
     await ready(page);
-    if (address.startsWith("search/?q=")) await page.waitForTimeout(300);
-    await page.waitForFunction(() => !document.querySelector(".loading"));
+    // Search results render after the search data is in: wait for the expected text itself.
+    await page
+      .waitForFunction(([source, flags]) => new RegExp(source, flags).test(document.querySelector("main")?.innerText ?? ""), [expected.source, expected.flags], { timeout: 15000 })
+      .catch(() => {});
     assert.match(await page.locator("main").innerText(), expected);
     assert.equal(dialogs, 0, "no script ran");
     assert.ok(await page.locator("#panic").isHidden(), "no panic");

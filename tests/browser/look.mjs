@@ -14,7 +14,8 @@ for (const route of routes.length ? routes : [""]) {
   if (large) await context.addInitScript(() => localStorage.setItem("zcdl.large-font", "1"));
   await page.goto(srv.base + route);
   await ready(page).catch(() => {});
-  await page.waitForTimeout(300);
+  // Fonts loaded and two frames drawn: what a person would see.
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
   const name = `look-${size}${large ? "-large" : ""}-${route.replace(/[^a-z0-9]+/gi, "_") || "home"}.png`;
   await page.screenshot({ path: path.join(SHOTS, name) });
   console.log(path.join(SHOTS, name));

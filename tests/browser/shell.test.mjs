@@ -3,7 +3,7 @@
 // no JavaScript.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useServerAndBrowser, openPage, shot, ready, VIEWPORTS } from "./harness.mjs";
+import { useServerAndBrowser, openPage, shot, ready, VIEWPORTS, PAGES, PRERENDERED_ROUTES } from "./harness.mjs";
 
 const env = useServerAndBrowser();
 
@@ -70,7 +70,7 @@ test("first paint without JavaScript shows the prerendered page; record pages sh
   await context.close();
 });
 
-for (const route of ["", "documents/", "fields/", "projects/", "targets/", "departments/", "search/", "about/"]) {
+for (const route of PRERENDERED_ROUTES) {
   test(`the app takes over the prerendered ${route || "home page"} without changing what it shows`, async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
     const still = await context.newPage();
@@ -83,9 +83,9 @@ for (const route of ["", "documents/", "fields/", "projects/", "targets/", "depa
     await ready(page);
     assert.equal(await page.locator("main").innerText(), prerendered);
     assert.equal(await page.title(), title);
-    // The app swapped in because it showed the same text, not because time ran out; the
-    // home page has no app to swap in.
-    if (route) assert.equal(await page.locator("#app").getAttribute("data-takeover"), "same-text");
+    // The app swapped in because its page said it had rendered its data, not because time
+    // ran out; the home page has no app to swap in.
+    if (route) assert.equal(await page.locator("#app").getAttribute(PAGES.takeover_attr), "rendered");
     assert.equal(await page.locator("#app").count(), 1);
     assert.equal(await page.locator("main").count(), 1, "one main landmark after the swap");
     assert.deepEqual(problems(), []);

@@ -7,6 +7,7 @@
 //! - `build`     release build into `dist/` (with the post-build step)
 //! - `bench`     sizes, Lighthouse and in-browser timings against the budgets
 //!   (`target/bench/report.md`)
+//! - `pages`     write the page table for the browser tests (`target/pages.json`)
 
 mod dist;
 mod home_page;
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         "serve" => serve(rest),
         "test" => test(),
         "bench" => bench(),
+        "pages" => write_page_table(),
         _ => {
             eprintln!("usage: cargo xtask <serve|test|bench|data [--check]|coverage|build>");
             return ExitCode::from(2);
