@@ -221,7 +221,10 @@ fn coverage() -> Result {
     println!("|---|---|---|---|---|---|---|---|");
     for d in &o.index.documents {
         let targets: Vec<_> = o.facts.targets.iter().filter(|t| t.doc == d.id).collect();
-        let table = targets.iter().filter(|t| t.origin == "table").count();
+        let table = targets
+            .iter()
+            .filter(|t| t.origin == model::Origin::Table)
+            .count();
         let mut deps = std::collections::BTreeSet::new();
         for f in o.facts.fields.iter().filter(|f| f.doc == d.id) {
             deps.extend(f.departments.iter());

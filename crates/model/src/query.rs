@@ -150,7 +150,10 @@ impl Filter {
             .filter(|t| self.doc.is_empty() || t.doc == self.doc)
             .filter(|t| self.region_matches(&t.doc, docs))
             .filter(|t| self.category.is_empty() || t.category == self.category)
-            .filter(|t| self.attribute.is_empty() || t.attribute == self.attribute)
+            .filter(|t| {
+                self.attribute.is_empty()
+                    || t.attribute.is_some_and(|a| a.label() == self.attribute)
+            })
             .filter(|t| {
                 self.year.is_empty() || target_year(t).is_some_and(|y| y.to_string() == self.year)
             })
@@ -172,7 +175,7 @@ impl Filter {
             .filter(|p| self.doc.is_empty() || p.doc == self.doc)
             .filter(|p| self.region_matches(&p.doc, docs))
             .filter(|p| self.domain.is_empty() || p.domain == self.domain)
-            .filter(|p| self.kind.is_empty() || p.kind == self.kind)
+            .filter(|p| self.kind.is_empty() || p.kind.label() == self.kind)
             .filter(|p| self.place.is_empty() || p.place == self.place)
             .filter(|p| self.dept.is_empty() || p.departments.contains(&self.dept))
             .filter(|p| {

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when a change to these types would make an older app misread a newer file.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// `data/index.json`: what the first view needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -247,7 +247,7 @@ pub struct Project {
     pub id: String,
     pub doc: String,
     pub name: String,
-    pub kind: String,
+    pub kind: ProjectKind,
     pub domain: String,
     pub place: String,
     pub description: String,
@@ -264,10 +264,10 @@ pub struct Target {
     pub indicator: String,
     pub unit: String,
     pub category: String,
-    /// `约束性` / `预期性`, empty where not printed.
-    pub attribute: String,
-    /// `table` or `prose`.
-    pub origin: String,
+    /// `约束性` / `预期性`; absent where the text does not print it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<Attribute>,
+    pub origin: Origin,
     pub cumulative: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Figure>,
@@ -278,6 +278,83 @@ pub struct Target {
     /// A target stated without a number, e.g. `完成上级下达任务`.
     pub qualitative: String,
     pub source: Provenance,
+}
+
+/// What a project is, as the curated data classifies it; on the wire the Chinese word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ProjectKind {
+    #[serde(rename = "工程")]
+    Works,
+    #[serde(rename = "项目")]
+    Project,
+    #[serde(rename = "平台")]
+    Platform,
+    #[serde(rename = "园区")]
+    Park,
+    #[serde(rename = "基地")]
+    Base,
+    #[serde(rename = "行动")]
+    Action,
+}
+
+impl ProjectKind {
+    pub const ALL: [ProjectKind; 6] = [
+        ProjectKind::Works,
+        ProjectKind::Project,
+        ProjectKind::Platform,
+        ProjectKind::Park,
+        ProjectKind::Base,
+        ProjectKind::Action,
+    ];
+
+    /// The word shown to readers (and written on the wire).
+    pub fn label(self) -> &'static str {
+        match self {
+            ProjectKind::Works => "工程",
+            ProjectKind::Project => "项目",
+            ProjectKind::Platform => "平台",
+            ProjectKind::Park => "园区",
+            ProjectKind::Base => "基地",
+            ProjectKind::Action => "行动",
+        }
+    }
+}
+
+/// A target's 指标属性 as printed; on the wire the Chinese word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Attribute {
+    /// 约束性: must be met, through the government's own means.
+    #[serde(rename = "约束性")]
+    Binding,
+    /// 预期性: expected, steered through the market.
+    #[serde(rename = "预期性")]
+    Expected,
+}
+
+impl Attribute {
+    pub fn label(self) -> &'static str {
+        match self {
+            Attribute::Binding => "约束性",
+            Attribute::Expected => "预期性",
+        }
+    }
+}
+
+/// Where a target is stated: an indicator table's row, or running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    Table,
+    Prose,
+}
+
+impl Origin {
+    pub fn label(self) -> &'static str {
+        match self {
+            Origin::Table => "指标表",
+            Origin::Prose => "正文",
+        }
+    }
 }
 
 /// A number as printed beside its parsed value.
@@ -368,11 +445,11 @@ mod tests {
 
     #[test]
     fn versioned_parsing() {
-        check(r#"{"schema_version":2,"documents":[]}"#, Ok(()));
-        // A file from before parts (version 1) is refused, not misread.
+        check(r#"{"schema_version":3,"documents":[]}"#, Ok(()));
+        // A file from before typed records (version 2) is refused, not misread.
         check(
-            r#"{"schema_version":1,"documents":[]}"#,
-            Err(DataError::WrongSchema { found: Some(1) }),
+            r#"{"schema_version":2,"documents":[]}"#,
+            Err(DataError::WrongSchema { found: Some(2) }),
         );
         check(
             r#"{"documents":[]}"#,
@@ -383,7 +460,7 @@ mod tests {
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
-            parse_versioned::<Index>(r#"{"schema_version":2,"documents":[{"id":1}]}"#),
+            parse_versioned::<Index>(r#"{"schema_version":3,"documents":[{"id":1}]}"#),
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
@@ -408,7 +485,7 @@ mod split_tests {
             targets: vec![],
         };
         let project: Project =
-            serde_json::from_str(r#"{"id":"a.p-1","doc":"a","name":"n","kind":"","domain":"","place":"","description":"","departments":[],"targets":[],"source":{"doc":"a","section":"s-1","block":"p-1","quote":"q"}}"#)
+            serde_json::from_str(r#"{"id":"a.p-1","doc":"a","name":"n","kind":"平台","domain":"","place":"","description":"","departments":[],"targets":[],"source":{"doc":"a","section":"s-1","block":"p-1","quote":"q"}}"#)
                 .unwrap();
         let all = Facts {
             schema_version: SCHEMA_VERSION,

@@ -4,7 +4,8 @@
 use crate::normalize::squeeze;
 use crate::Diagnostic;
 use model::{
-    Block, Department, Field, Figure, ListGroup, Project, Provenance, RecordList, Section, Target,
+    Attribute, Block, Department, Field, Figure, ListGroup, Origin, Project, ProjectKind,
+    Provenance, RecordList, Section, Target,
 };
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -40,7 +41,7 @@ pub struct CuratedField {
 pub struct CuratedProject {
     pub id: String,
     pub name: String,
-    pub kind: String,
+    pub kind: ProjectKind,
     #[serde(default)]
     pub domain: String,
     #[serde(default)]
@@ -76,9 +77,8 @@ pub struct CuratedTarget {
     pub unit: String,
     #[serde(default)]
     pub category: String,
-    #[serde(default)]
-    pub attribute: String,
-    pub origin: String,
+    pub attribute: Option<Attribute>,
+    pub origin: Origin,
     #[serde(default)]
     pub cumulative: bool,
     pub baseline: Option<CuratedFigure>,
@@ -135,7 +135,6 @@ const COMPARATORS: &[&str] = &[
     "不超过",
     "以下",
 ];
-const KINDS: &[&str] = &["工程", "项目", "平台", "园区", "基地", "行动"];
 
 /// One block of a document, squeezed for matching, with where it is.
 struct Searchable {
@@ -489,12 +488,6 @@ pub fn merge_document(
         {
             errors.push(format!("定性目标 “{}” 不在引文中", t.qualitative));
         }
-        if t.origin != "table" && t.origin != "prose" {
-            errors.push(format!("origin 应为 table 或 prose：{}", t.origin));
-        }
-        if !matches!(t.attribute.as_str(), "" | "约束性" | "预期性") {
-            errors.push(format!("指标属性无效：{}", t.attribute));
-        }
         if t.baseline.is_none() && t.target.is_none() && t.qualitative.is_empty() {
             errors.push("既无数值也无定性描述".into());
         }
@@ -508,8 +501,8 @@ pub fn merge_document(
             indicator: t.indicator.clone(),
             unit: t.unit.clone(),
             category: t.category.clone(),
-            attribute: t.attribute.clone(),
-            origin: t.origin.clone(),
+            attribute: t.attribute,
+            origin: t.origin,
             cumulative: t.cumulative,
             baseline: t.baseline.as_ref().map(figure),
             target: t.target.as_ref().map(figure),
@@ -529,9 +522,6 @@ pub fn merge_document(
             );
             continue;
         };
-        if !KINDS.contains(&p.kind.as_str()) {
-            errors.push(format!("类型无效：{}", p.kind));
-        }
         for t in &p.targets {
             if !target_ids.contains(t.as_str()) {
                 errors.push(format!("关联指标不存在：{t}"));
@@ -561,7 +551,7 @@ pub fn merge_document(
             id,
             doc: doc.into(),
             name: p.name.clone(),
-            kind: p.kind.clone(),
+            kind: p.kind,
             domain: p.domain.clone(),
             place: p.place.clone(),
             description: p.description.clone(),

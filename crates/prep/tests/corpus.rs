@@ -224,7 +224,7 @@ fn metadata_is_traceable_to_the_text() {
 fn eleven_documents_and_the_promised_floors() {
     let out = build(&inputs()).unwrap();
     assert_eq!(out.index.documents.len(), 11);
-    let count = |doc: &str, origin: &str| {
+    let count = |doc: &str, origin: model::Origin| {
         out.facts
             .targets
             .iter()
@@ -232,12 +232,12 @@ fn eleven_documents_and_the_promised_floors() {
             .count()
     };
     assert_eq!(
-        count("xinjiu-dongneng", "table"),
+        count("xinjiu-dongneng", model::Origin::Table),
         19,
         "表 1 has 19 indicators"
     );
     assert_eq!(
-        count("lixia-shisiwu", "table"),
+        count("lixia-shisiwu", model::Origin::Table),
         33,
         "历下区 专栏 1 has 33 indicators"
     );
@@ -257,8 +257,8 @@ fn eleven_documents_and_the_promised_floors() {
             .count()
             >= 5
     );
-    assert!(count("qingdao-fuwuye", "prose") >= 20);
-    assert!(count("gongzuo-baogao-2020", "prose") >= 9);
+    assert!(count("qingdao-fuwuye", model::Origin::Prose) >= 20);
+    assert!(count("gongzuo-baogao-2020", model::Origin::Prose) >= 9);
     let zx: Vec<_> = out
         .facts
         .targets
