@@ -95,7 +95,7 @@ pub fn targets_csv(targets: &[&Target], docs: &[DocumentMeta]) -> String {
                 String::new()
             },
             t.qualitative.clone(),
-            t.source.quote.clone(),
+            t.quotes(),
             title.to_string(),
             date.to_string(),
         ]));
@@ -134,7 +134,7 @@ pub fn projects_csv(
                 .map(|d| department_name(d))
                 .collect::<Vec<_>>()
                 .join("、"),
-            p.source.quote.clone(),
+            p.quotes(),
             title.to_string(),
             date.to_string(),
         ]));

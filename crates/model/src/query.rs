@@ -164,7 +164,10 @@ impl Filter {
                         .iter()
                         .any(|d| d.id == self.dept && d.targets.contains(&t.id))
             })
-            .filter(|t| self.text_matches(&[&t.indicator, &t.category, &t.source.quote]))
+            .filter(|t| {
+                let quotes: Vec<&str> = t.sources().map(|s| s.quote.as_str()).collect();
+                self.text_matches(&[&[t.indicator.as_str(), &t.category], &quotes[..]].concat())
+            })
             .collect()
     }
 
@@ -179,13 +182,14 @@ impl Filter {
             .filter(|p| self.place.is_empty() || p.place == self.place)
             .filter(|p| self.dept.is_empty() || p.departments.contains(&self.dept))
             .filter(|p| {
-                self.text_matches(&[
-                    &p.name,
-                    &p.domain,
-                    &p.place,
-                    &p.description,
-                    &p.source.quote,
-                ])
+                let quotes: Vec<&str> = p.sources().map(|s| s.quote.as_str()).collect();
+                self.text_matches(
+                    &[
+                        &[p.name.as_str(), &p.domain, &p.place, &p.description],
+                        &quotes[..],
+                    ]
+                    .concat(),
+                )
             })
             .collect()
     }

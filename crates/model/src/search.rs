@@ -102,7 +102,7 @@ pub fn record_entries(facts: &Facts) -> Vec<Entry> {
             &t.doc,
             &t.source.block,
             &t.indicator,
-            &t.source.quote,
+            &t.quotes(),
         ));
     }
     for p in &facts.projects {
@@ -112,7 +112,7 @@ pub fn record_entries(facts: &Facts) -> Vec<Entry> {
             &p.doc,
             &p.source.block,
             &p.name,
-            &p.source.quote,
+            &p.quotes(),
         ));
     }
     for f in &facts.fields {

@@ -220,6 +220,10 @@ impl Facts {
 }
 
 /// Where a record comes from: the paragraph (or table row) holding its verbatim quote.
+///
+/// A record has one primary source (`source`, where its values are read) and, when the
+/// document states the same thing in other places, those places too (`also`, in the
+/// curated order): one record per thing, every place marked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provenance {
     pub doc: String,
@@ -228,6 +232,26 @@ pub struct Provenance {
     pub block: String,
     pub quote: String,
 }
+
+/// Every place a record is stated, primary first.
+macro_rules! all_sources {
+    ($($t:ty),*) => {$(
+        impl $t {
+            pub fn sources(&self) -> impl Iterator<Item = &Provenance> {
+                std::iter::once(&self.source).chain(&self.also)
+            }
+
+            /// Every quote, primary first, joined for search and downloads.
+            pub fn quotes(&self) -> String {
+                self.sources()
+                    .map(|s| s.quote.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" … ")
+            }
+        }
+    )*};
+}
+all_sources!(Field, Project, Target);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Field {
@@ -240,6 +264,12 @@ pub struct Field {
     /// Department ids.
     pub departments: Vec<String>,
     pub source: Provenance,
+    /// Other places the document states the same item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Provenance>,
+    /// Global ids of records merged into this one (old links to them lead here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -255,6 +285,12 @@ pub struct Project {
     /// Target ids.
     pub targets: Vec<String>,
     pub source: Provenance,
+    /// Other places the document names the same project.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Provenance>,
+    /// Global ids of records merged into this one (old links to them lead here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -277,7 +313,14 @@ pub struct Target {
     pub growth: Option<Figure>,
     /// A target stated without a number, e.g. `完成上级下达任务`.
     pub qualitative: String,
+    /// Where the values are read (for a target in an indicator table, the table row).
     pub source: Provenance,
+    /// Other places the document states the same target (e.g. its prose restatement).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Provenance>,
+    /// Global ids of records merged into this one (old links to them lead here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
 }
 
 /// What a project is, as the curated data classifies it; on the wire the Chinese word.

@@ -34,6 +34,12 @@ pub struct CuratedField {
     #[serde(default)]
     pub departments: Vec<String>,
     pub quote: String,
+    /// Other quotes stating the same thing, each verified like `quote`.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Local ids of records merged into this one; never reused.
+    #[serde(default)]
+    pub merged: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -53,6 +59,12 @@ pub struct CuratedProject {
     #[serde(default)]
     pub targets: Vec<String>,
     pub quote: String,
+    /// Other quotes stating the same thing, each verified like `quote`.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Local ids of records merged into this one; never reused.
+    #[serde(default)]
+    pub merged: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,6 +101,12 @@ pub struct CuratedTarget {
     pub quote: String,
     #[serde(default)]
     pub shared_quote: String,
+    /// Other quotes stating the same thing, each verified like `quote`.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Local ids of records merged into this one; never reused.
+    #[serde(default)]
+    pub merged: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -300,6 +318,23 @@ fn provenance(doc: &str, found: &Searchable, quote: &str) -> Provenance {
     }
 }
 
+/// The further places a record is stated: each quote must be in the text.
+fn also_sources(
+    doc: &str,
+    index: &DocIndex,
+    also: &[String],
+    errors: &mut Vec<String>,
+) -> Vec<Provenance> {
+    let mut out = Vec::new();
+    for q in also {
+        match index.find(q) {
+            Some(found) => out.push(provenance(doc, found, q)),
+            None => errors.push(format!("also 引文不在原文中：{q}")),
+        }
+    }
+    out
+}
+
 fn figure(f: &CuratedFigure) -> Figure {
     Figure {
         year: f.year,
@@ -369,6 +404,10 @@ fn department_id(name: &str) -> String {
     format!("d-{:08x}", h >> 32)
 }
 
+fn global_ids(doc: &str, local: &[String]) -> Vec<String> {
+    local.iter().map(|l| format!("{doc}.{l}")).collect()
+}
+
 #[derive(Default)]
 pub struct Merged {
     pub fields: Vec<Field>,
@@ -397,12 +436,29 @@ pub fn merge_document(
             });
         }
     };
+    // Ids of merged records stay reserved: no record may take one.
+    let merged: Vec<&String> = curated
+        .field
+        .iter()
+        .flat_map(|f| &f.merged)
+        .chain(curated.project.iter().flat_map(|p| &p.merged))
+        .chain(curated.target.iter().flat_map(|t| &t.merged))
+        .collect();
+    for m in &merged {
+        if !seen.insert(m.to_string()) {
+            diagnostics.push(Diagnostic {
+                file: file_label.to_string(),
+                line: 0,
+                message: format!("{doc}.{m}: 已合并的编号重复列出"),
+            });
+        }
+    }
     let mut check_id = |id: &str, errors: &mut Vec<String>| {
         if !model::is_safe_id(id) {
             errors.push("编号只能使用字母、数字和 - _".into());
         }
         if !seen.insert(id.to_string()) {
-            errors.push("编号重复".into());
+            errors.push("编号重复（或已被合并）".into());
         }
     };
     for f in &curated.field {
@@ -424,6 +480,7 @@ pub fn merge_document(
                 errors.push(format!("责任单位不在原文中：{d}"));
             }
         }
+        let also = also_sources(doc, index, &f.also, &mut errors);
         if !errors.is_empty() {
             report(&f.id, errors, diagnostics);
             continue;
@@ -443,6 +500,8 @@ pub fn merge_document(
             summary: f.summary.clone(),
             departments,
             source: provenance(doc, found, &f.quote),
+            also,
+            merged: global_ids(doc, &f.merged),
         });
     }
     let target_ids: HashSet<&str> = curated.target.iter().map(|t| t.id.as_str()).collect();
@@ -491,6 +550,26 @@ pub fn merge_document(
         if t.baseline.is_none() && t.target.is_none() && t.qualitative.is_empty() {
             errors.push("既无数值也无定性描述".into());
         }
+        let also = also_sources(doc, index, &t.also, &mut errors);
+        // A restatement of a target prints one of its numbers (or its qualitative words).
+        let values: Vec<f64> = [&t.target, &t.baseline, &t.growth]
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f.value)
+            .collect();
+        for q in &t.also {
+            let printed = numbers_in(&squeeze(q));
+            let restates = if values.is_empty() {
+                squeeze(q).contains(&squeeze(&t.qualitative))
+            } else {
+                values
+                    .iter()
+                    .any(|v| printed.iter().any(|n| (n - v).abs() < 1e-9))
+            };
+            if !restates {
+                errors.push(format!("also 引文没有复述该指标的数值：{q}"));
+            }
+        }
         if !errors.is_empty() {
             report(&t.id, errors, diagnostics);
             continue;
@@ -509,6 +588,8 @@ pub fn merge_document(
             growth: t.growth.as_ref().map(figure),
             qualitative: t.qualitative.clone(),
             source: provenance(doc, found, &t.quote),
+            also,
+            merged: global_ids(doc, &t.merged),
         });
     }
     for p in &curated.project {
@@ -536,6 +617,7 @@ pub fn merge_document(
                 errors.push(format!("名称中的数字 {n} 不在引文中"));
             }
         }
+        let also = also_sources(doc, index, &p.also, &mut errors);
         if !errors.is_empty() {
             report(&p.id, errors, diagnostics);
             continue;
@@ -558,6 +640,8 @@ pub fn merge_document(
             departments,
             targets: p.targets.iter().map(|t| format!("{doc}.{t}")).collect(),
             source: provenance(doc, found, &p.quote),
+            also,
+            merged: global_ids(doc, &p.merged),
         });
     }
     for l in &curated.list {

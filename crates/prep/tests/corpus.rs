@@ -493,3 +493,59 @@ fn long_documents_ship_in_parts_that_hold_every_anchor_once() {
     }
     assert_eq!(split, ["xinjiu-dongneng", "lixia-shisiwu"]);
 }
+
+#[test]
+fn a_second_quote_must_be_in_the_text_and_restate_the_target() {
+    let mut inputs = inputs();
+    let (_, text) = inputs
+        .facts
+        .iter_mut()
+        .find(|(l, _)| l.starts_with("lixia-shisiwu/targets"))
+        .unwrap();
+    let restated = "also = [\"现代服务业占服务业增加值比重达到 65%以上\"]";
+    assert!(text.contains(restated), "t-2 carries its prose restatement");
+    // Another sentence of the text that states a different number is not a restatement …
+    *text = text.replacen(restated, "also = [\"实际使用外资超过 33 亿美元\"]", 1);
+    let errors = build(&inputs).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("lixia-shisiwu.t-2") && e.message.contains("没有复述")),
+        "{errors:?}"
+    );
+    // … and a sentence not in the text is refused like any quote.
+    let (_, text) = inputs
+        .facts
+        .iter_mut()
+        .find(|(l, _)| l.starts_with("lixia-shisiwu/targets"))
+        .unwrap();
+    *text = text.replacen(
+        "实际使用外资超过 33 亿美元\"]",
+        "服务业比重达到 65%以上，原文没有\"]",
+        1,
+    );
+    let errors = build(&inputs).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("also 引文不在原文中")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_merged_id_is_never_reused() {
+    let mut inputs = inputs();
+    inputs.facts.push((
+        "lixia-shisiwu/extra.toml".into(),
+        "[[target]]\nid = \"t-36\"\nindicator = \"x\"\norigin = \"prose\"\nqualitative = \"完成\"\nquote = \"完成\"\n"
+            .into(),
+    ));
+    let errors = build(&inputs).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("lixia-shisiwu.t-36") && e.message.contains("已被合并")),
+        "{errors:?}"
+    );
+}
