@@ -313,6 +313,10 @@ pub struct Target {
     pub growth: Option<Figure>,
     /// A target stated without a number, e.g. `完成上级下达任务`.
     pub qualitative: String,
+    /// Set when the source misprints the unit: `unit` is the corrected one, and the note
+    /// (shown with the record) says what is printed and why it reads otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_misprint: Option<Misprint>,
     /// Where the values are read (for a target in an indicator table, the table row).
     pub source: Provenance,
     /// Other places the document states the same target (e.g. its prose restatement).
@@ -400,11 +404,49 @@ impl Origin {
     }
 }
 
+/// A misprint in the source that the record reads otherwise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Misprint {
+    /// As printed in the quote.
+    pub printed: String,
+    /// The editor's note, shown to the reader beside the value.
+    pub note: String,
+}
+
+/// Where a figure's year is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearSource {
+    /// In the quote itself (`到2025年…`).
+    Printed,
+    /// In the indicator table's column header (`2025年目标`).
+    TableHeader,
+    /// In a table note that explains a mark on the value (`带*号为2016年数据`).
+    TableNote,
+    /// In the nearest heading above the quote that prints a year (`三、2020年重点工作任务`).
+    Heading,
+}
+
+impl YearSource {
+    /// How the reader is told where the year comes from.
+    pub fn label(self) -> &'static str {
+        match self {
+            YearSource::Printed => "年份见原文",
+            YearSource::TableHeader => "年份取自表头",
+            YearSource::TableNote => "年份取自表注",
+            YearSource::Heading => "年份取自章节标题",
+        }
+    }
+}
+
 /// A number as printed beside its parsed value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
+    /// Where `year` is printed; set whenever `year` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_source: Option<YearSource>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
     pub comparator: String,

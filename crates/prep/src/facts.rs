@@ -4,8 +4,8 @@
 use crate::normalize::squeeze;
 use crate::Diagnostic;
 use model::{
-    Attribute, Block, Department, Field, Figure, ListGroup, Origin, Project, ProjectKind,
-    Provenance, RecordList, Section, Target,
+    Attribute, Block, Department, Field, Figure, ListGroup, Misprint, Origin, Project, ProjectKind,
+    Provenance, RecordList, Section, Target, YearSource,
 };
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -101,12 +101,23 @@ pub struct CuratedTarget {
     pub quote: String,
     #[serde(default)]
     pub shared_quote: String,
+    /// A unit the source misprints: `unit` holds the corrected one.
+    pub unit_misprint: Option<CuratedMisprint>,
     /// Other quotes stating the same thing, each verified like `quote`.
     #[serde(default)]
     pub also: Vec<String>,
     /// Local ids of records merged into this one; never reused.
     #[serde(default)]
     pub merged: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedMisprint {
+    /// As printed in the quote.
+    pub printed: String,
+    /// Why the record reads otherwise, shown to the reader.
+    pub note: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -158,9 +169,30 @@ const COMPARATORS: &[&str] = &[
 struct Searchable {
     section: String,
     block: String,
-    /// Section titles from the root down, squeezed: context for years and units.
-    context: String,
+    /// Headings from the root down to the block's section, squeezed.
+    headings: Vec<String>,
+    /// For a table row: the table's caption and header, squeezed, and its notes.
+    table: Option<TableContext>,
     text: String,
+}
+
+#[derive(Clone)]
+struct TableContext {
+    caption: String,
+    header: String,
+    notes: Vec<String>,
+}
+
+impl Searchable {
+    /// Everything printed above the block: headings, and a table's caption and header.
+    fn context(&self) -> String {
+        let mut c = self.headings.concat();
+        if let Some(t) = &self.table {
+            c.push_str(&t.caption);
+            c.push_str(&t.header);
+        }
+        c
+    }
 }
 
 /// The text of one document prepared for quote lookup.
@@ -177,21 +209,26 @@ impl DocIndex {
             let mut cur = Some(i);
             while let Some(c) = cur {
                 if let Some(sec) = sections.get(c) {
-                    chain.push(format!("{}{}", sec.number, sec.title));
+                    chain.push(squeeze(&format!("{}{}", sec.number, sec.title)));
                     cur = sec.parent.map(|p| p as usize);
                 } else {
                     break;
                 }
             }
             chain.reverse();
-            let context = squeeze(&chain.concat());
-            // The heading itself is a block too, so a quote of a heading line resolves.
-            blocks.push(Searchable {
+            let block = |block: &str, table: Option<TableContext>, text: String| Searchable {
                 section: s.anchor.clone(),
-                block: s.anchor.clone(),
-                context: context.clone(),
-                text: squeeze(&format!("{}{}", s.number, s.title)),
-            });
+                block: block.to_string(),
+                headings: chain.clone(),
+                table,
+                text,
+            };
+            // The heading itself is a block too, so a quote of a heading line resolves.
+            blocks.push(block(
+                &s.anchor,
+                None,
+                squeeze(&format!("{}{}", s.number, s.title)),
+            ));
             for b in &s.blocks {
                 match b {
                     Block::Paragraph(p) => {
@@ -201,30 +238,23 @@ impl DocIndex {
                         } else {
                             squeeze(&p.text)
                         };
-                        blocks.push(Searchable {
-                            section: s.anchor.clone(),
-                            block: p.anchor.clone(),
-                            context: context.clone(),
-                            text,
-                        });
+                        blocks.push(block(&p.anchor, None, text));
                     }
                     Block::Table(t) => {
-                        let header = squeeze(&t.header.concat());
+                        let context = TableContext {
+                            caption: squeeze(&t.caption),
+                            header: squeeze(&t.header.concat()),
+                            notes: t.notes.iter().map(|n| squeeze(n)).collect(),
+                        };
                         for row in &t.rows {
-                            blocks.push(Searchable {
-                                section: s.anchor.clone(),
-                                block: t.anchor.clone(),
-                                context: format!("{context}{}{header}", squeeze(&t.caption)),
-                                text: squeeze(&row.concat()),
-                            });
+                            blocks.push(block(
+                                &t.anchor,
+                                Some(context.clone()),
+                                squeeze(&row.concat()),
+                            ));
                         }
                         for n in &t.notes {
-                            blocks.push(Searchable {
-                                section: s.anchor.clone(),
-                                block: t.anchor.clone(),
-                                context: context.clone(),
-                                text: squeeze(n),
-                            });
+                            blocks.push(block(&t.anchor, None, squeeze(n)));
                         }
                     }
                 }
@@ -251,24 +281,28 @@ impl DocIndex {
     }
 }
 
-/// Checks that a number printed in a record occurs in its quote (or, for years and table
-/// columns, in the headings above it).
+/// Marks a table prints beside a value that a table note explains (`带*号为2016年数据`).
+const NOTE_MARKS: &[char] = &['*', '＊', '△', '▲', '#'];
+
+/// Checks that a number printed in a record occurs in its quote (`quote`, squeezed, with the
+/// row that prints a merged cell), and says where its year is printed.
 fn check_figure(
     fig: &CuratedFigure,
     what: &str,
     quote: &str,
-    context: &str,
+    found: &Searchable,
     errors: &mut Vec<String>,
-) {
+) -> Option<YearSource> {
     if !fig.text.is_empty() && !quote.contains(&squeeze(&fig.text)) {
         errors.push(format!("{what}.text “{}” 不在引文中", fig.text));
     }
-    if let Some(year) = fig.year {
-        let y = year.to_string();
-        if !quote.contains(&y) && !context.contains(&y) {
-            errors.push(format!("{what}.year {year} 不在引文或所在章节标题中"));
+    let year_source = match year_source(fig, quote, found) {
+        Ok(s) => s,
+        Err(e) => {
+            errors.push(format!("{what}.year: {e}"));
+            None
         }
-    }
+    };
     if let Some(value) = fig.value {
         if !value.is_finite() {
             errors.push(format!("{what}.value 不是有限数"));
@@ -285,6 +319,77 @@ fn check_figure(
             fig.comparator
         ));
     }
+    year_source
+}
+
+/// Where a figure's year is printed. A value marked for a table note takes the note's year;
+/// otherwise the quote's own year, then the table header's column, then the nearest heading
+/// above the quote that prints a year — and only when that heading prints this year and the
+/// quote prints no other.
+fn year_source(
+    fig: &CuratedFigure,
+    quote: &str,
+    found: &Searchable,
+) -> Result<Option<YearSource>, String> {
+    let Some(year) = fig.year else {
+        return Ok(None);
+    };
+    let y = year.to_string();
+    let text = squeeze(&fig.text);
+    if let Some(table) = &found.table {
+        for mark in NOTE_MARKS.iter().filter(|m| text.contains(**m)) {
+            if let Some(note) = table.notes.iter().find(|n| n.contains(*mark)) {
+                if !note.contains(&y) {
+                    return Err(format!("表注“{note}”说明了带{mark}数值的年份，不是 {year}"));
+                }
+                if fig.note.is_empty() || !note.contains(&squeeze(&fig.note)) {
+                    return Err(format!("带{mark}的数值须在 note 中照录表注“{note}”"));
+                }
+                return Ok(Some(YearSource::TableNote));
+            }
+        }
+    }
+    if quote.contains(&y) {
+        return Ok(Some(YearSource::Printed));
+    }
+    if let Some(table) = &found.table {
+        if table.header.contains(&y) {
+            return Ok(Some(YearSource::TableHeader));
+        }
+    }
+    if let Some(other) = years_in(quote).first() {
+        return Err(format!("引文写明 {other} 年，不是 {year} 年"));
+    }
+    let caption = found.table.as_ref().map(|t| t.caption.clone());
+    let nearest = found
+        .headings
+        .iter()
+        .chain(caption.as_ref())
+        .rev()
+        .find(|h| !years_in(h).is_empty());
+    match nearest {
+        Some(h) if years_in(h).contains(&year) => Ok(Some(YearSource::Heading)),
+        Some(h) => Err(format!("最近的写有年份的标题“{h}”不是 {year} 年")),
+        None => Err(format!("{year} 不在引文、表头或所在章节标题中")),
+    }
+}
+
+/// The years a text prints: four-digit numbers from 1949 to 2100 followed by `年`.
+fn years_in(text: &str) -> Vec<u16> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (i, w) in chars.windows(5).enumerate() {
+        let before_is_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if !before_is_digit && w[..4].iter().all(char::is_ascii_digit) && w[4] == '年' {
+            let n: String = w[..4].iter().collect();
+            if let Ok(y) = n.parse::<u16>() {
+                if (1949..=2100).contains(&y) && !out.contains(&y) {
+                    out.push(y);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// True when `value` is one of the numbers printed in `text` (as written: `2700`, `21.8`, `6.5`).
@@ -335,9 +440,10 @@ fn also_sources(
     out
 }
 
-fn figure(f: &CuratedFigure) -> Figure {
+fn figure(f: &CuratedFigure, year_source: Option<YearSource>) -> Figure {
     Figure {
         year: f.year,
+        year_source,
         value: f.value,
         comparator: f.comparator.clone(),
         text: f.text.clone(),
@@ -517,33 +623,42 @@ pub fn merge_document(
             continue;
         };
         let quote = squeeze(&t.quote);
-        let mut context = found.context.clone();
-        if !t.shared_quote.is_empty() {
-            match index.find(&t.shared_quote) {
-                Some(shared) => context.push_str(&shared.text),
-                None => errors.push(format!("合并单元格引文不在原文中：{}", t.shared_quote)),
-            }
+        if !t.shared_quote.is_empty() && index.find(&t.shared_quote).is_none() {
+            errors.push(format!("合并单元格引文不在原文中：{}", t.shared_quote));
         }
-        let quote_and_shared = format!(
-            "{quote}{}",
-            if t.shared_quote.is_empty() {
-                String::new()
-            } else {
-                squeeze(&t.shared_quote)
-            }
-        );
-        for (what, fig) in [
+        let quote_and_shared = format!("{quote}{}", squeeze(&t.shared_quote));
+        let mut year_sources = [None; 3];
+        for (k, (what, fig)) in [
             ("baseline", &t.baseline),
             ("target", &t.target),
             ("growth", &t.growth),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
             if let Some(fig) = fig {
-                check_figure(fig, what, &quote_and_shared, &context, &mut errors);
+                year_sources[k] = check_figure(fig, what, &quote_and_shared, found, &mut errors);
+                if !fig.note.is_empty() && !index.contains(&fig.note) {
+                    errors.push(format!("{what}.note 不在原文中：{}", fig.note));
+                }
+            }
+        }
+        if let Some(m) = &t.unit_misprint {
+            if !quote.contains(&squeeze(&m.printed)) {
+                errors.push(format!("unit_misprint.printed “{}” 不在引文中", m.printed));
+            }
+            if m.printed == t.unit || m.note.trim().is_empty() {
+                errors.push("unit_misprint 须写明更正后的 unit 与说明".into());
+            }
+            for n in numbers_in(&m.note) {
+                if !numbers_in(&quote).contains(&n) {
+                    errors.push(format!("unit_misprint.note 中的数字 {n} 不在引文中"));
+                }
             }
         }
         if !t.qualitative.is_empty()
             && !quote_and_shared.contains(&squeeze(&t.qualitative))
-            && !context.contains(&squeeze(&t.qualitative))
+            && !found.context().contains(&squeeze(&t.qualitative))
         {
             errors.push(format!("定性目标 “{}” 不在引文中", t.qualitative));
         }
@@ -583,9 +698,13 @@ pub fn merge_document(
             attribute: t.attribute,
             origin: t.origin,
             cumulative: t.cumulative,
-            baseline: t.baseline.as_ref().map(figure),
-            target: t.target.as_ref().map(figure),
-            growth: t.growth.as_ref().map(figure),
+            baseline: t.baseline.as_ref().map(|f| figure(f, year_sources[0])),
+            target: t.target.as_ref().map(|f| figure(f, year_sources[1])),
+            growth: t.growth.as_ref().map(|f| figure(f, year_sources[2])),
+            unit_misprint: t.unit_misprint.as_ref().map(|m| Misprint {
+                printed: m.printed.clone(),
+                note: m.note.clone(),
+            }),
             qualitative: t.qualitative.clone(),
             source: provenance(doc, found, &t.quote),
             also,
@@ -700,6 +819,14 @@ mod tests {
         assert_eq!(numbers_in("约 1.5亿元。"), vec![1.5]);
         assert!(number_printed_in(6.5, "6.5%"));
         assert!(!number_printed_in(6.0, "6.5%"));
+    }
+
+    #[test]
+    fn years_are_four_digits_before_年() {
+        assert_eq!(years_in("三、2020年重点工作任务"), vec![2020]);
+        assert_eq!(years_in("到2025年，2035年远景"), vec![2025, 2035]);
+        assert!(years_in("完成投资3047亿元，12020年").is_empty());
+        assert!(years_in("新建5G基站1万个").is_empty());
     }
 
     #[test]

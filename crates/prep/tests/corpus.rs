@@ -549,3 +549,94 @@ fn a_merged_id_is_never_reused() {
         "{errors:?}"
     );
 }
+
+/// Replaces `from` by `to` once in the facts file whose label starts with `file`.
+fn edited(file: &str, from: &str, to: &str) -> Inputs {
+    let mut inputs = inputs();
+    let (_, text) = inputs
+        .facts
+        .iter_mut()
+        .find(|(l, _)| l.starts_with(file))
+        .unwrap();
+    assert!(text.contains(from), "{file}: {from}");
+    *text = text.replacen(from, to, 1);
+    inputs
+}
+
+#[test]
+fn every_year_says_where_it_is_printed_and_only_honest_years_pass() {
+    let out = build(&inputs()).unwrap();
+    for t in &out.facts.targets {
+        for f in [&t.baseline, &t.target, &t.growth].into_iter().flatten() {
+            assert_eq!(f.year.is_some(), f.year_source.is_some(), "{}", t.id);
+        }
+    }
+    let source = |id: &str| {
+        let t = out.facts.targets.iter().find(|t| t.id == id).unwrap();
+        t.baseline
+            .as_ref()
+            .or(t.target.as_ref())
+            .unwrap()
+            .year_source
+    };
+    use model::YearSource::*;
+    assert_eq!(source("xinjiu-dongneng.t-1"), Some(TableNote));
+    assert_eq!(source("xinjiu-dongneng.t-2"), Some(TableHeader));
+    assert_eq!(source("gongzuo-baogao-2020.t-15"), Some(Heading));
+    assert_eq!(source("lixia-shisiwu.t-10"), Some(TableHeader));
+
+    // A value the table marks `*` (2016 data) cannot carry the column's 2017.
+    let wrong = edited(
+        "xinjiu-dongneng/targets",
+        "baseline = { year = 2016, value = 21.8",
+        "baseline = { year = 2017, value = 21.8",
+    );
+    let errors = build(&wrong).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("xinjiu-dongneng.t-1") && e.message.contains("表注")),
+        "{errors:?}"
+    );
+    // A heading year must be the year the nearest dated heading prints.
+    let wrong = edited(
+        "gongzuo-baogao-2020/facts",
+        "year = 2020, value = 3047.0",
+        "year = 2019, value = 3047.0",
+    );
+    let errors = build(&wrong).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("gongzuo-baogao-2020.t-15")
+                && e.message.contains("2020年重点工作任务")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_misprinted_unit_is_corrected_with_a_note_and_the_printed_text_kept() {
+    let out = build(&inputs()).unwrap();
+    let t = out
+        .facts
+        .targets
+        .iter()
+        .find(|t| t.id == "lixia-shisiwu.t-1")
+        .unwrap();
+    assert_eq!(t.unit, "%");
+    let m = t.unit_misprint.as_ref().unwrap();
+    assert!(squeeze(&t.source.quote).contains(&m.printed));
+    // The printed unit must really be printed.
+    let wrong = edited(
+        "lixia-shisiwu/targets",
+        "printed = \"亿元\"",
+        "printed = \"万元\"",
+    );
+    let errors = build(&wrong).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("lixia-shisiwu.t-1")),
+        "{errors:?}"
+    );
+}
