@@ -458,10 +458,34 @@ pub struct Figure {
 pub struct Department {
     pub id: String,
     pub name: String,
+    pub kind: DepartmentKind,
     pub aliases: Vec<String>,
     pub fields: Vec<String>,
     pub projects: Vec<String>,
     pub targets: Vec<String>,
+}
+
+/// What kind of body a 责任单位 is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DepartmentKind {
+    /// One government body (`市商务局`).
+    #[default]
+    Agency,
+    /// A placeholder for several bodies (`市有关部门`, `各区县政府`).
+    Collective,
+    /// A company named as responsible (`国网济南供电公司`).
+    Enterprise,
+}
+
+impl DepartmentKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DepartmentKind::Agency => "部门",
+            DepartmentKind::Collective => "泛指多个单位",
+            DepartmentKind::Enterprise => "企业",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -564,6 +588,7 @@ mod split_tests {
         let dept = Department {
             id: "d-1".into(),
             name: "市发展改革委".into(),
+            kind: DepartmentKind::Agency,
             aliases: vec![],
             fields: vec![],
             projects: vec!["p".into()],

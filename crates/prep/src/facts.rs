@@ -1,14 +1,15 @@
 //! Curated facts (`data/facts/<doc>/*.toml`): parsing, verification against the cleaned
 //! text, and merging into the shipped records. A fact that cannot be verified is an error.
 
+use crate::departments::DepartmentBook;
 use crate::normalize::squeeze;
 use crate::Diagnostic;
 use model::{
-    Attribute, Block, Department, Field, Figure, ListGroup, Misprint, Origin, Project, ProjectKind,
-    Provenance, RecordList, Section, Target, YearSource,
+    Attribute, Block, Field, Figure, ListGroup, Misprint, Origin, Project, ProjectKind, Provenance,
+    RecordList, Section, Target, YearSource,
 };
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -134,15 +135,6 @@ pub struct CuratedList {
 pub struct CuratedGroup {
     pub name: String,
     pub members: Vec<String>,
-}
-
-/// A department's canonical name and the other names the texts use for it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DepartmentAlias {
-    pub name: String,
-    #[serde(default)]
-    pub aliases: Vec<String>,
 }
 
 const COMPARATORS: &[&str] = &[
@@ -451,65 +443,6 @@ fn figure(f: &CuratedFigure, year_source: Option<YearSource>) -> Figure {
     }
 }
 
-/// Department name → id, built from the alias table; names not in it get their own entry.
-pub struct DepartmentBook {
-    by_name: BTreeMap<String, String>,
-    pub departments: BTreeMap<String, Department>,
-}
-
-/// Ids are `d-` plus the position in the sorted canonical list, so they only change when a
-/// department is added before it; the alias table is sorted and append-friendly.
-impl DepartmentBook {
-    pub fn new(aliases: &[DepartmentAlias]) -> Self {
-        let mut book = DepartmentBook {
-            by_name: BTreeMap::new(),
-            departments: BTreeMap::new(),
-        };
-        for a in aliases {
-            book.add(&a.name, &a.aliases);
-        }
-        book
-    }
-
-    fn add(&mut self, name: &str, aliases: &[String]) -> String {
-        if let Some(id) = self.by_name.get(name) {
-            return id.clone();
-        }
-        let id = department_id(name);
-        self.departments.insert(
-            id.clone(),
-            Department {
-                id: id.clone(),
-                name: name.to_string(),
-                aliases: aliases.to_vec(),
-                fields: vec![],
-                projects: vec![],
-                targets: vec![],
-            },
-        );
-        self.by_name.insert(name.to_string(), id.clone());
-        for a in aliases {
-            self.by_name.insert(a.clone(), id.clone());
-        }
-        id
-    }
-
-    pub fn resolve(&mut self, name: &str) -> String {
-        let name = name.trim();
-        self.add(name, &[])
-    }
-}
-
-/// A stable id from the name itself (FNV-1a), so adding a department never renames another.
-fn department_id(name: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in name.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("d-{:08x}", h >> 32)
-}
-
 fn global_ids(doc: &str, local: &[String]) -> Vec<String> {
     local.iter().map(|l| format!("{doc}.{l}")).collect()
 }
@@ -592,12 +525,7 @@ pub fn merge_document(
             continue;
         }
         let id = format!("{doc}.{}", f.id);
-        let departments: Vec<String> = f.departments.iter().map(|d| book.resolve(d)).collect();
-        for d in &departments {
-            if let Some(dep) = book.departments.get_mut(d) {
-                dep.fields.push(id.clone());
-            }
-        }
+        let departments = book.attribute(&f.departments, &id, |d| &mut d.fields);
         out.fields.push(Field {
             id,
             doc: doc.into(),
@@ -742,12 +670,7 @@ pub fn merge_document(
             continue;
         }
         let id = format!("{doc}.{}", p.id);
-        let departments: Vec<String> = p.departments.iter().map(|d| book.resolve(d)).collect();
-        for d in &departments {
-            if let Some(dep) = book.departments.get_mut(d) {
-                dep.projects.push(id.clone());
-            }
-        }
+        let departments = book.attribute(&p.departments, &id, |d| &mut d.projects);
         out.projects.push(Project {
             id,
             doc: doc.into(),
@@ -827,16 +750,5 @@ mod tests {
         assert_eq!(years_in("到2025年，2035年远景"), vec![2025, 2035]);
         assert!(years_in("完成投资3047亿元，12020年").is_empty());
         assert!(years_in("新建5G基站1万个").is_empty());
-    }
-
-    #[test]
-    fn department_ids_are_stable() {
-        assert_eq!(department_id("市商务局"), department_id("市商务局"));
-        assert_ne!(department_id("市商务局"), department_id("市发展改革委"));
-        let mut book = DepartmentBook::new(&[DepartmentAlias {
-            name: "市发展改革委".into(),
-            aliases: vec!["市发改委".into()],
-        }]);
-        assert_eq!(book.resolve("市发改委"), book.resolve("市发展改革委"));
     }
 }

@@ -3,6 +3,7 @@
 //! app ships. Reading and writing files is the caller's job (`xtask`), so everything here
 //! is deterministic and tested on fixtures.
 
+pub mod departments;
 pub mod document;
 pub mod facts;
 pub mod normalize;
@@ -100,12 +101,6 @@ pub struct Outputs {
     /// Per document: what the repair removed, for the report and the conservation test.
     pub reports: BTreeMap<String, document::BuildReport>,
     pub warnings: Vec<Diagnostic>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-struct DepartmentsFile {
-    #[serde(default)]
-    department: Vec<facts::DepartmentAlias>,
 }
 
 /// Decodes a source file, refusing what is not a policy text in UTF-8.
@@ -209,13 +204,14 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
             message: e.to_string(),
         }]
     })?;
-    let departments: DepartmentsFile = toml::from_str(&inputs.departments).map_err(|e| {
-        vec![Diagnostic {
-            file: "data/departments.toml".into(),
-            line: 0,
-            message: e.to_string(),
-        }]
-    })?;
+    let departments: departments::DepartmentsFile =
+        toml::from_str(&inputs.departments).map_err(|e| {
+            vec![Diagnostic {
+                file: "data/departments.toml".into(),
+                line: 0,
+                message: e.to_string(),
+            }]
+        })?;
 
     let mut texts: BTreeMap<String, String> = BTreeMap::new();
     for (name, bytes) in &inputs.sources {
@@ -341,7 +337,11 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
     }
 
     // Curated facts, verified against the text they quote.
-    let mut book = facts::DepartmentBook::new(&departments.department);
+    let mut book = departments::DepartmentBook::new(&departments.department);
+    let all_indexes: Vec<&facts::DocIndex> = indexes.values().collect();
+    for e in departments::check_definitions(&departments.department, &all_indexes) {
+        book.errors.push(e);
+    }
     let mut all = Facts {
         schema_version: SCHEMA_VERSION,
         ..Facts::default()
@@ -416,6 +416,13 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
                 }
             }
         }
+    }
+    for message in book.errors.iter().cloned().chain(book.check_kinds()) {
+        errors.push(Diagnostic {
+            file: "data/departments.toml".into(),
+            line: 0,
+            message,
+        });
     }
     all.departments = book
         .departments

@@ -640,3 +640,38 @@ fn a_misprinted_unit_is_corrected_with_a_note_and_the_printed_text_kept() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn departments_say_what_kind_of_body_they_are() {
+    use model::DepartmentKind::*;
+    let out = build(&inputs()).unwrap();
+    let kind = |name: &str| {
+        out.facts
+            .departments
+            .iter()
+            .find(|d| d.name == name || d.aliases.iter().any(|a| a == name))
+            .map(|d| (d.name.clone(), d.kind))
+    };
+    // The 好差评 opinion defines the long name as 各区县政府: one collective body.
+    for spelling in [
+        "各区县政府",
+        "各区县政府及代管镇、街道的功能区管理机构",
+        "各区县政府和代管镇、街道的功能区管理机构",
+    ] {
+        assert_eq!(kind(spelling), Some(("各区县政府".into(), Collective)));
+    }
+    assert_eq!(kind("市有关部门").map(|k| k.1), Some(Collective));
+    assert_eq!(kind("国网济南供电公司").map(|k| k.1), Some(Enterprise));
+    assert_eq!(kind("市商务局").map(|k| k.1), Some(Agency));
+    // A company left unmarked is refused.
+    let mut unmarked = inputs();
+    unmarked.departments = unmarked.departments.replace(
+        "name = \"电信济南分公司\"\nkind = \"enterprise\"",
+        "name = \"电信济南分公司\"",
+    );
+    let errors = build(&unmarked).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.message.contains("电信济南分公司")),
+        "{errors:?}"
+    );
+}
