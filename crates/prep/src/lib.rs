@@ -3,6 +3,7 @@
 //! app ships. Reading and writing files is the caller's job (`xtask`), so everything here
 //! is deterministic and tested on fixtures.
 
+pub mod audit;
 pub mod departments;
 pub mod document;
 pub mod facts;
@@ -34,6 +35,20 @@ impl std::fmt::Display for Diagnostic {
             write!(f, "{}: {}", self.file, self.message)
         }
     }
+}
+
+/// The 1-based line of a byte offset in a text (0 for an empty text).
+pub fn line_of(text: &str, offset: usize) -> u32 {
+    if text.is_empty() {
+        return 0;
+    }
+    let end = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .take_while(|&i| i <= offset)
+        .last()
+        .unwrap_or(0);
+    text[..end].matches('\n').count() as u32 + 1
 }
 
 /// `data/documents.toml`.

@@ -675,3 +675,29 @@ fn departments_say_what_kind_of_body_they_are() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn every_audit_finding_is_acknowledged_and_every_acknowledgement_still_matches() {
+    use prep::audit;
+    let out = build(&inputs()).unwrap();
+    let label = "data/audit-allow.toml";
+    let text = std::fs::read_to_string(data_dir().join("audit-allow.toml")).unwrap();
+    let allow = audit::parse_allow_list(label, &text).unwrap_or_else(|e| panic!("{e}"));
+    let findings = audit::audit(&out.facts, &out.documents);
+    let review = audit::review(&findings, &allow, label, &text);
+    let new: Vec<String> = review
+        .unacknowledged()
+        .map(|f| format!("{} {} {}", f.rule.name(), f.records.join(" "), f.detail))
+        .collect();
+    assert!(
+        new.is_empty(),
+        "new audit findings (fix the record or acknowledge it in {label}):\n{}",
+        new.join("\n")
+    );
+    let stale: Vec<String> = review.stale.iter().map(|d| d.to_string()).collect();
+    assert!(
+        stale.is_empty(),
+        "stale allow-list entries:\n{}",
+        stale.join("\n")
+    );
+}
