@@ -201,6 +201,21 @@ mod tests {
     }
 
     #[test]
+    fn adding_a_department_renames_no_other() {
+        let table = [
+            spec("市发展改革委", &["市发改委"], DepartmentKind::Agency),
+            spec("市商务局", &[], DepartmentKind::Agency),
+        ];
+        let mut before = DepartmentBook::new(&table);
+        let mut after = DepartmentBook::new(&table);
+        after.resolve("市审计局");
+        after.resolve("市财政局");
+        for name in ["市发改委", "市商务局", "市大数据局"] {
+            assert_eq!(before.resolve(name), after.resolve(name), "{name}");
+        }
+    }
+
+    #[test]
     fn an_alias_of_two_bodies_is_refused() {
         let book = DepartmentBook::new(&[
             spec("市城管局", &["市城市管理局"], DepartmentKind::Agency),

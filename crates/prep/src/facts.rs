@@ -1,27 +1,23 @@
-//! Curated facts (`data/facts/<doc>/*.toml`): parsing, verification against the cleaned
-//! text, and merging into the shipped records. A fact that cannot be verified is an error.
+//! Curated facts (`data/facts/<doc>/*.toml`): the TOML schema, the document text prepared
+//! for quote lookup, and the checks of quoted numbers and years that every kind shares
+//! (the per-kind verifiers are in `verify`).
 
-use crate::departments::DepartmentBook;
 use crate::normalize::squeeze;
-use crate::Diagnostic;
-use model::{
-    Attribute, Block, Field, Figure, ListGroup, Misprint, Origin, Project, ProjectKind, Provenance,
-    RecordList, Section, Target, YearSource,
-};
+use model::{Attribute, Block, Figure, Origin, ProjectKind, Provenance, Section, YearSource};
 use serde::Deserialize;
-use std::collections::HashSet;
+use toml::Spanned;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CuratedFile {
     #[serde(default)]
-    pub field: Vec<CuratedField>,
+    pub field: Vec<Spanned<CuratedField>>,
     #[serde(default)]
-    pub project: Vec<CuratedProject>,
+    pub project: Vec<Spanned<CuratedProject>>,
     #[serde(default)]
-    pub target: Vec<CuratedTarget>,
+    pub target: Vec<Spanned<CuratedTarget>>,
     #[serde(default)]
-    pub list: Vec<CuratedList>,
+    pub list: Vec<Spanned<CuratedList>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -158,7 +154,7 @@ const COMPARATORS: &[&str] = &[
 ];
 
 /// One block of a document, squeezed for matching, with where it is.
-struct Searchable {
+pub(crate) struct Searchable {
     section: String,
     block: String,
     /// Headings from the root down to the block's section, squeezed.
@@ -177,7 +173,7 @@ struct TableContext {
 
 impl Searchable {
     /// Everything printed above the block: headings, and a table's caption and header.
-    fn context(&self) -> String {
+    pub(crate) fn context(&self) -> String {
         let mut c = self.headings.concat();
         if let Some(t) = &self.table {
             c.push_str(&t.caption);
@@ -260,7 +256,7 @@ impl DocIndex {
         DocIndex { blocks, whole }
     }
 
-    fn find(&self, quote: &str) -> Option<&Searchable> {
+    pub(crate) fn find(&self, quote: &str) -> Option<&Searchable> {
         let q = squeeze(quote);
         if q.is_empty() {
             return None;
@@ -278,7 +274,7 @@ const NOTE_MARKS: &[char] = &['*', '＊', '△', '▲', '#'];
 
 /// Checks that a number printed in a record occurs in its quote (`quote`, squeezed, with the
 /// row that prints a merged cell), and says where its year is printed.
-fn check_figure(
+pub(crate) fn check_figure(
     fig: &CuratedFigure,
     what: &str,
     quote: &str,
@@ -385,7 +381,7 @@ fn years_in(text: &str) -> Vec<u16> {
 }
 
 /// True when `value` is one of the numbers printed in `text` (as written: `2700`, `21.8`, `6.5`).
-fn number_printed_in(value: f64, text: &str) -> bool {
+pub(crate) fn number_printed_in(value: f64, text: &str) -> bool {
     numbers_in(text).iter().any(|n| (n - value).abs() < 1e-9)
 }
 
@@ -406,7 +402,7 @@ pub fn numbers_in(text: &str) -> Vec<f64> {
     out
 }
 
-fn provenance(doc: &str, found: &Searchable, quote: &str) -> Provenance {
+pub(crate) fn provenance(doc: &str, found: &Searchable, quote: &str) -> Provenance {
     Provenance {
         doc: doc.to_string(),
         section: found.section.clone(),
@@ -416,7 +412,7 @@ fn provenance(doc: &str, found: &Searchable, quote: &str) -> Provenance {
 }
 
 /// The further places a record is stated: each quote must be in the text.
-fn also_sources(
+pub(crate) fn also_sources(
     doc: &str,
     index: &DocIndex,
     also: &[String],
@@ -432,7 +428,7 @@ fn also_sources(
     out
 }
 
-fn figure(f: &CuratedFigure, year_source: Option<YearSource>) -> Figure {
+pub(crate) fn figure(f: &CuratedFigure, year_source: Option<YearSource>) -> Figure {
     Figure {
         year: f.year,
         year_source,
@@ -441,293 +437,6 @@ fn figure(f: &CuratedFigure, year_source: Option<YearSource>) -> Figure {
         text: f.text.clone(),
         note: f.note.clone(),
     }
-}
-
-fn global_ids(doc: &str, local: &[String]) -> Vec<String> {
-    local.iter().map(|l| format!("{doc}.{l}")).collect()
-}
-
-#[derive(Default)]
-pub struct Merged {
-    pub fields: Vec<Field>,
-    pub projects: Vec<Project>,
-    pub targets: Vec<Target>,
-    pub lists: Vec<RecordList>,
-}
-
-/// Verifies and converts the curated records of one document.
-pub fn merge_document(
-    doc: &str,
-    file_label: &str,
-    curated: &CuratedFile,
-    index: &DocIndex,
-    book: &mut DepartmentBook,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Merged {
-    let mut out = Merged::default();
-    let mut seen = HashSet::new();
-    let report = |id: &str, errors: Vec<String>, diagnostics: &mut Vec<Diagnostic>| {
-        for e in errors {
-            diagnostics.push(Diagnostic {
-                file: file_label.to_string(),
-                line: 0,
-                message: format!("{doc}.{id}: {e}"),
-            });
-        }
-    };
-    // Ids of merged records stay reserved: no record may take one.
-    let merged: Vec<&String> = curated
-        .field
-        .iter()
-        .flat_map(|f| &f.merged)
-        .chain(curated.project.iter().flat_map(|p| &p.merged))
-        .chain(curated.target.iter().flat_map(|t| &t.merged))
-        .collect();
-    for m in &merged {
-        if !seen.insert(m.to_string()) {
-            diagnostics.push(Diagnostic {
-                file: file_label.to_string(),
-                line: 0,
-                message: format!("{doc}.{m}: 已合并的编号重复列出"),
-            });
-        }
-    }
-    let mut check_id = |id: &str, errors: &mut Vec<String>| {
-        if !model::is_safe_id(id) {
-            errors.push("编号只能使用字母、数字和 - _".into());
-        }
-        if !seen.insert(id.to_string()) {
-            errors.push("编号重复（或已被合并）".into());
-        }
-    };
-    for f in &curated.field {
-        let mut errors = Vec::new();
-        check_id(&f.id, &mut errors);
-        let Some(found) = index.find(&f.quote) else {
-            report(
-                &f.id,
-                vec![format!("引文不在原文中：{}", f.quote)],
-                diagnostics,
-            );
-            continue;
-        };
-        if !f.summary.is_empty() && !index.contains(&f.summary) {
-            errors.push(format!("摘要不在原文中：{}", f.summary));
-        }
-        for d in &f.departments {
-            if !index.contains(d) {
-                errors.push(format!("责任单位不在原文中：{d}"));
-            }
-        }
-        let also = also_sources(doc, index, &f.also, &mut errors);
-        if !errors.is_empty() {
-            report(&f.id, errors, diagnostics);
-            continue;
-        }
-        let id = format!("{doc}.{}", f.id);
-        let departments = book.attribute(&f.departments, &id, |d| &mut d.fields);
-        out.fields.push(Field {
-            id,
-            doc: doc.into(),
-            title: f.title.clone(),
-            label: f.label.clone(),
-            summary: f.summary.clone(),
-            departments,
-            source: provenance(doc, found, &f.quote),
-            also,
-            merged: global_ids(doc, &f.merged),
-        });
-    }
-    let target_ids: HashSet<&str> = curated.target.iter().map(|t| t.id.as_str()).collect();
-    for t in &curated.target {
-        let mut errors = Vec::new();
-        check_id(&t.id, &mut errors);
-        let Some(found) = index.find(&t.quote) else {
-            report(
-                &t.id,
-                vec![format!("引文不在原文中：{}", t.quote)],
-                diagnostics,
-            );
-            continue;
-        };
-        let quote = squeeze(&t.quote);
-        if !t.shared_quote.is_empty() && index.find(&t.shared_quote).is_none() {
-            errors.push(format!("合并单元格引文不在原文中：{}", t.shared_quote));
-        }
-        let quote_and_shared = format!("{quote}{}", squeeze(&t.shared_quote));
-        let mut year_sources = [None; 3];
-        for (k, (what, fig)) in [
-            ("baseline", &t.baseline),
-            ("target", &t.target),
-            ("growth", &t.growth),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            if let Some(fig) = fig {
-                year_sources[k] = check_figure(fig, what, &quote_and_shared, found, &mut errors);
-                if !fig.note.is_empty() && !index.contains(&fig.note) {
-                    errors.push(format!("{what}.note 不在原文中：{}", fig.note));
-                }
-            }
-        }
-        if let Some(m) = &t.unit_misprint {
-            if !quote.contains(&squeeze(&m.printed)) {
-                errors.push(format!("unit_misprint.printed “{}” 不在引文中", m.printed));
-            }
-            if m.printed == t.unit || m.note.trim().is_empty() {
-                errors.push("unit_misprint 须写明更正后的 unit 与说明".into());
-            }
-            for n in numbers_in(&m.note) {
-                if !numbers_in(&quote).contains(&n) {
-                    errors.push(format!("unit_misprint.note 中的数字 {n} 不在引文中"));
-                }
-            }
-        }
-        if !t.qualitative.is_empty()
-            && !quote_and_shared.contains(&squeeze(&t.qualitative))
-            && !found.context().contains(&squeeze(&t.qualitative))
-        {
-            errors.push(format!("定性目标 “{}” 不在引文中", t.qualitative));
-        }
-        if t.baseline.is_none() && t.target.is_none() && t.qualitative.is_empty() {
-            errors.push("既无数值也无定性描述".into());
-        }
-        let also = also_sources(doc, index, &t.also, &mut errors);
-        // A restatement of a target prints one of its numbers (or its qualitative words).
-        let values: Vec<f64> = [&t.target, &t.baseline, &t.growth]
-            .into_iter()
-            .flatten()
-            .filter_map(|f| f.value)
-            .collect();
-        for q in &t.also {
-            let printed = numbers_in(&squeeze(q));
-            let restates = if values.is_empty() {
-                squeeze(q).contains(&squeeze(&t.qualitative))
-            } else {
-                values
-                    .iter()
-                    .any(|v| printed.iter().any(|n| (n - v).abs() < 1e-9))
-            };
-            if !restates {
-                errors.push(format!("also 引文没有复述该指标的数值：{q}"));
-            }
-        }
-        if !errors.is_empty() {
-            report(&t.id, errors, diagnostics);
-            continue;
-        }
-        out.targets.push(Target {
-            id: format!("{doc}.{}", t.id),
-            doc: doc.into(),
-            indicator: t.indicator.clone(),
-            unit: t.unit.clone(),
-            category: t.category.clone(),
-            attribute: t.attribute,
-            origin: t.origin,
-            cumulative: t.cumulative,
-            baseline: t.baseline.as_ref().map(|f| figure(f, year_sources[0])),
-            target: t.target.as_ref().map(|f| figure(f, year_sources[1])),
-            growth: t.growth.as_ref().map(|f| figure(f, year_sources[2])),
-            unit_misprint: t.unit_misprint.as_ref().map(|m| Misprint {
-                printed: m.printed.clone(),
-                note: m.note.clone(),
-            }),
-            qualitative: t.qualitative.clone(),
-            source: provenance(doc, found, &t.quote),
-            also,
-            merged: global_ids(doc, &t.merged),
-        });
-    }
-    for p in &curated.project {
-        let mut errors = Vec::new();
-        check_id(&p.id, &mut errors);
-        let Some(found) = index.find(&p.quote) else {
-            report(
-                &p.id,
-                vec![format!("引文不在原文中：{}", p.quote)],
-                diagnostics,
-            );
-            continue;
-        };
-        for t in &p.targets {
-            if !target_ids.contains(t.as_str()) {
-                errors.push(format!("关联指标不存在：{t}"));
-            }
-        }
-        if !p.description.is_empty() && !index.contains(&p.description) {
-            errors.push(format!("描述不在原文中：{}", p.description));
-        }
-        let quote = squeeze(&p.quote);
-        for n in numbers_in(&p.name) {
-            if !numbers_in(&quote).contains(&n) {
-                errors.push(format!("名称中的数字 {n} 不在引文中"));
-            }
-        }
-        let also = also_sources(doc, index, &p.also, &mut errors);
-        if !errors.is_empty() {
-            report(&p.id, errors, diagnostics);
-            continue;
-        }
-        let id = format!("{doc}.{}", p.id);
-        let departments = book.attribute(&p.departments, &id, |d| &mut d.projects);
-        out.projects.push(Project {
-            id,
-            doc: doc.into(),
-            name: p.name.clone(),
-            kind: p.kind,
-            domain: p.domain.clone(),
-            place: p.place.clone(),
-            description: p.description.clone(),
-            departments,
-            targets: p.targets.iter().map(|t| format!("{doc}.{t}")).collect(),
-            source: provenance(doc, found, &p.quote),
-            also,
-            merged: global_ids(doc, &p.merged),
-        });
-    }
-    for l in &curated.list {
-        let mut errors = Vec::new();
-        check_id(&l.id, &mut errors);
-        let Some(found) = index.find(&l.title) else {
-            report(
-                &l.id,
-                vec![format!("名单标题不在原文中：{}", l.title)],
-                diagnostics,
-            );
-            continue;
-        };
-        for g in &l.group {
-            if !index.contains(&g.name) {
-                errors.push(format!("分组不在原文中：{}", g.name));
-            }
-            for m in &g.members {
-                if !index.contains(m) {
-                    errors.push(format!("名单成员不在原文中：{m}"));
-                }
-            }
-        }
-        if !errors.is_empty() {
-            report(&l.id, errors, diagnostics);
-            continue;
-        }
-        out.lists.push(RecordList {
-            id: format!("{doc}.{}", l.id),
-            doc: doc.into(),
-            title: l.title.clone(),
-            groups: l
-                .group
-                .iter()
-                .map(|g| ListGroup {
-                    name: g.name.clone(),
-                    members: g.members.clone(),
-                })
-                .collect(),
-            source: provenance(doc, found, &l.title),
-        });
-    }
-    // Targets are attributed to departments through the projects and fields that name them.
-    out
 }
 
 #[cfg(test)]

@@ -366,16 +366,80 @@ fn every_record_is_traceable_and_every_reference_resolves() {
 }
 
 #[test]
-fn ids_are_stable_across_rebuilds() {
+fn ids_and_records_are_unchanged_when_an_unrelated_record_is_added() {
     let a = build(&inputs()).unwrap();
-    let b = build(&inputs()).unwrap();
-    assert_eq!(
-        serde_json::to_string(&a.facts).unwrap(),
-        serde_json::to_string(&b.facts).unwrap()
+    let mut more = inputs();
+    // A new project, listed before every other file of its document, with a department
+    // the text names.
+    more.facts.insert(
+        0,
+        (
+            "shenghuo-fuwu/0-added.toml".into(),
+            "[[project]]\nid = \"p-added\"\nname = \"新增\"\nkind = \"项目\"\ndepartments = [\"市商务局\"]\nquote = \"（一）优化提升商业品质，赋予“厚道鲁商”新内涵。\"\n"
+                .into(),
+        ),
     );
+    let b = build(&more).unwrap();
+    assert_eq!(b.facts.projects.len(), a.facts.projects.len() + 1);
+    for p in &a.facts.projects {
+        let same = b.facts.projects.iter().find(|x| x.id == p.id);
+        assert_eq!(same.map(json), Some(json(p)), "{}", p.id);
+    }
+    for t in &a.facts.targets {
+        let same = b.facts.targets.iter().find(|x| x.id == t.id);
+        assert_eq!(same.map(json), Some(json(t)), "{}", t.id);
+    }
+    for f in &a.facts.fields {
+        let same = b.facts.fields.iter().find(|x| x.id == f.id);
+        assert_eq!(same.map(json), Some(json(f)), "{}", f.id);
+    }
+    // Departments keep their ids (and their records, plus the new one).
+    for d in &a.facts.departments {
+        let same = b
+            .facts
+            .departments
+            .iter()
+            .find(|x| x.name == d.name)
+            .unwrap();
+        assert_eq!(same.id, d.id, "{}", d.name);
+        assert!(d.projects.iter().all(|p| same.projects.contains(p)));
+    }
     assert_eq!(
         serde_json::to_string(&a.documents).unwrap(),
         serde_json::to_string(&b.documents).unwrap()
+    );
+}
+
+/// A record serialised, for comparison.
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+#[test]
+fn record_errors_name_the_file_and_line_of_the_record() {
+    let file = "xinjiu-dongneng/targets-fields.toml";
+    let text = inputs()
+        .facts
+        .into_iter()
+        .find(|(l, _)| l == file)
+        .unwrap()
+        .1;
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .map(|i| i as u32 + 1)
+            .unwrap()
+    };
+    let (first, last) = (line_of("id = \"t-1\""), line_of("value = 35.0"));
+    let errors = build(&edited(file, "value = 35.0", "value = 36.0")).unwrap_err();
+    let e = errors
+        .iter()
+        .find(|e| e.message.contains("xinjiu-dongneng.t-1"))
+        .unwrap();
+    assert_eq!(e.file, format!("data/facts/{file}"));
+    assert!(
+        (first - 1..=last).contains(&e.line),
+        "{e}: expected a line of the record ({first}–{last})"
     );
 }
 
