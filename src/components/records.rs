@@ -126,6 +126,29 @@ pub fn SourceLink(
     }
 }
 
+/// Every place a record is stated: the primary quote, then the others ("另见").
+#[component]
+pub fn Sources(
+    /// Primary first.
+    sources: Vec<model::Provenance>,
+    #[prop(into)] doc_title: String,
+) -> impl IntoView {
+    let mut sources = sources.into_iter();
+    let first = sources.next().map(|s| {
+        view! { <SourceLink doc=s.doc block=s.block quote=s.quote doc_title=doc_title.clone() /> }
+    });
+    let others: Vec<_> = sources
+        .map(|s| view! { <SourceLink doc=s.doc block=s.block quote=s.quote doc_title=doc_title.clone() /> })
+        .collect();
+    let more = (!others.is_empty()).then(|| {
+        view! {
+            <h2>"原文另见（" {others.len()} "处）"</h2>
+            {others}
+        }
+    });
+    view! { {first} {more} }
+}
+
 #[component]
 pub fn TargetCard(target: Target, #[prop(into)] doc_title: String) -> impl IntoView {
     let href = url(&Page::Target.record(&target.id));
@@ -137,7 +160,7 @@ pub fn TargetCard(target: Target, #[prop(into)] doc_title: String) -> impl IntoV
     view! {
         <li class="record">
             <A href=href>{target.indicator.clone()}</A>
-            <p class="meta">{doc_title} " · " {target.category.clone()} {(!target.attribute.is_empty()).then(|| format!(" · {}", target.attribute))}</p>
+            <p class="meta">{doc_title} " · " {target.category.clone()} {target.attribute.map(|a| format!(" · {}", a.label()))}</p>
             <dl class="figures">
                 {baseline.map(|b| view! { <dt>"基期"</dt><dd>{b}</dd> })}
                 {goal.map(|g| view! { <dt>"目标"</dt><dd>{g}</dd> })}
@@ -155,7 +178,7 @@ pub fn ProjectCard(project: Project, #[prop(into)] doc_title: String) -> impl In
         <li class="record">
             <A href=href>{project.name.clone()}</A>
             <p class="meta">
-                {project.kind.clone()} " · " {doc_title}
+                {project.kind.label()} " · " {doc_title}
                 {(!project.domain.is_empty()).then(|| format!(" · {}", project.domain))}
                 {(!project.place.is_empty()).then(|| format!(" · {}", project.place))}
             </p>

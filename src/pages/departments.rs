@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, TargetsFile};
 use model::pages::Page;
-use model::{Index, Target};
+use model::{DepartmentKind, Index, Target};
 use std::sync::Arc;
 
 /// Heading and lead, shown while the list loads too.
@@ -35,25 +35,54 @@ pub fn DepartmentList() -> impl IntoView {
     }
 }
 
+/// What each group of the list is, in a sentence for the reader.
+fn group_note(kind: DepartmentKind) -> &'static str {
+    match kind {
+        DepartmentKind::Agency => "政府部门和单位。",
+        DepartmentKind::Collective => "原文用一个名称泛指多个单位，本站照录，不拆分为具体部门。",
+        DepartmentKind::Enterprise => "原文列为责任单位的企业。",
+    }
+}
+
 #[component]
 pub fn DepartmentsView(departments: Arc<DepartmentsFile>) -> impl IntoView {
-    let rows = departments
-        .departments
-        .iter()
-        .map(|d| {
-            let (nf, np, nt) = (d.fields.len(), d.projects.len(), d.targets.len());
-            let name = d.name.clone();
+    let groups = [
+        DepartmentKind::Agency,
+        DepartmentKind::Collective,
+        DepartmentKind::Enterprise,
+    ]
+    .into_iter()
+    .filter_map(|kind| {
+        let rows: Vec<_> = departments
+            .departments
+            .iter()
+            .filter(|d| d.kind == kind)
+            .map(|d| {
+                let (nf, np, nt) = (d.fields.len(), d.projects.len(), d.targets.len());
+                let name = d.name.clone();
+                view! {
+                    <li class="record">
+                        <A href=url(&Page::Department.record(&d.id))>{name}</A>
+                        <p class="meta">"重点领域 " {nf} " · 重点工程 " {np} " · 目标指标 " {nt}</p>
+                    </li>
+                }
+            })
+            .collect();
+        (!rows.is_empty()).then(|| {
+            let n = rows.len();
             view! {
-                <li class="record">
-                    <A href=url(&Page::Department.record(&d.id))>{name}</A>
-                    <p class="meta">"重点领域 " {nf} " · 重点工程 " {np} " · 目标指标 " {nt}</p>
-                </li>
+                <section class="dept-group">
+                    <h2>{kind.label()} "（" {n} "）"</h2>
+                    <p class="meta">{group_note(kind)}</p>
+                    <ul class="records">{rows}</ul>
+                </section>
             }
         })
-        .collect_view();
+    })
+    .collect_view();
     view! {
         <p class="count">"共 " {departments.departments.len()} " 个单位"</p>
-        <ul class="records">{rows}</ul>
+        {groups}
     }
 }
 
@@ -122,6 +151,7 @@ fn DepartmentDetailView(
         <article class="detail">
             <p class="crumb"><A href=url(&Page::Departments.path())>"责任单位"</A></p>
             <h1>{d.name.clone()}</h1>
+            <p class="meta">{d.kind.label()} {(d.kind != DepartmentKind::Agency).then(|| format!("：{}", group_note(d.kind)))}</p>
             {(!d.aliases.is_empty()).then(|| view! { <p class="meta">"又称：" {d.aliases.join("、")}</p> })}
             <h2>"重点领域（" {d.fields.len()} "）"</h2>
             <ul class="records">{field_cards}</ul>

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use model::pages::Page;
-use model::view::{paragraph_runs, record_marks, RecordMark};
+use model::view::{paragraph_runs, record_marks, table_cells, RecordMark};
 use model::{Block, Document, DocumentMeta};
 use std::collections::HashMap;
 
@@ -254,13 +254,15 @@ fn block_view(block: &Block, at: &str, marks: &Marks) -> AnyView {
                 .iter()
                 .map(|h| view! { <th scope="col">{h.clone()}</th> })
                 .collect_view();
-            let rows = t
-                .rows
-                .iter()
+            let rows = table_cells(t)
+                .into_iter()
                 .map(|r| {
                     let cells = r
-                        .iter()
-                        .map(|c| view! { <td>{c.clone()}</td> })
+                        .into_iter()
+                        .map(|c| {
+                            let rowspan = (c.rows > 1).then(|| c.rows.to_string());
+                            view! { <td rowspan=rowspan>{c.text}</td> }
+                        })
                         .collect_view();
                     view! { <tr>{cells}</tr> }
                 })

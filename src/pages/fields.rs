@@ -3,7 +3,7 @@
 
 use crate::components::records::{
     doc_options, plain_options, records_or_empty, use_filter, use_query_value, FieldCard,
-    FilterSelect, FilterText, ResultBar, SourceLink,
+    FilterSelect, FilterText, ResultBar, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::store;
@@ -112,7 +112,7 @@ fn FieldDetailView(
             <p class="crumb"><A href=url(&Page::Fields.path())>"重点领域"</A> " › " {title_of_doc.clone()}</p>
             <h1>{field.title.clone()}</h1>
             {(!field.summary.is_empty()).then(|| view! { <p class="summary">{field.summary.clone()}</p> })}
-            <SourceLink doc=field.doc.clone() block=field.source.block.clone() quote=field.source.quote.clone() doc_title=title_of_doc.clone() />
+            <Sources sources=field.sources().cloned().collect() doc_title=title_of_doc.clone() />
             <h2>"责任单位"</h2>
             {if field.departments.is_empty() {
                 view! { <p>"原文未列出责任单位。"</p> }.into_any()

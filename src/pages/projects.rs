@@ -3,7 +3,7 @@
 
 use crate::components::records::{
     doc_options, plain_options, records_or_empty, use_filter, use_query_value, FilterSelect,
-    FilterText, ProjectCard, ResultBar, SourceLink,
+    FilterText, ProjectCard, ResultBar, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::store;
@@ -60,7 +60,7 @@ pub fn ProjectsView(
         .collect();
     let domains = plain_options(distinct(in_doc.iter().copied(), |p| p.domain.as_str()));
     let places = plain_options(distinct(in_doc.iter().copied(), |p| p.place.as_str()));
-    let kinds = plain_options(distinct(projects.projects.iter(), |p| p.kind.as_str()));
+    let kinds = plain_options(distinct(projects.projects.iter(), |p| p.kind.label()));
     let depts: Vec<(String, String)> = departments
         .departments
         .iter()
@@ -185,13 +185,13 @@ fn ProjectDetailView(
             <p class="crumb"><A href=url(&Page::Projects.path())>"重点工程"</A> " › " {title_of_doc.clone()}</p>
             <h1>{p.name.clone()}</h1>
             <dl class="doc-meta">
-                <dt>"类型"</dt><dd>{p.kind.clone()}</dd>
+                <dt>"类型"</dt><dd>{p.kind.label()}</dd>
                 <dt>"文件"</dt><dd><A href=doc_href>{title_in_link}</A></dd>
                 {(!p.domain.is_empty()).then(|| view! { <dt>"领域"</dt><dd>{p.domain.clone()}</dd> })}
                 {(!p.place.is_empty()).then(|| view! { <dt>"地点"</dt><dd>{p.place.clone()}</dd> })}
             </dl>
             {(!p.description.is_empty()).then(|| view! { <p>{p.description.clone()}</p> })}
-            <SourceLink doc=p.doc.clone() block=p.source.block.clone() quote=p.source.quote.clone() doc_title=title_of_doc.clone() />
+            <Sources sources=p.sources().cloned().collect() doc_title=title_of_doc.clone() />
             {(!p.departments.is_empty()).then(|| view! { <h2>"责任单位"</h2><ul>{depts}</ul> })}
             {(!p.targets.is_empty()).then(|| view! { <h2>"相关目标指标"</h2><ul>{related}</ul> })}
         </article>

@@ -4,7 +4,7 @@
 use crate::components::chart_views::{comparison_view, target_chart_view};
 use crate::components::records::{
     doc_options, plain_options, records_or_empty, use_filter, use_query_value, FilterSelect,
-    FilterText, ResultBar, SourceLink, TargetCard,
+    FilterText, ResultBar, Sources, TargetCard,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::store;
@@ -16,7 +16,7 @@ use leptos_router::components::A;
 use model::files::{DepartmentsFile, ProjectsFile, TargetsFile};
 use model::pages::Page;
 use model::query::{distinct, target_year, Filter};
-use model::view::{figure_text, parsed_text};
+use model::view::{figure_text, parsed_text, year_note};
 use model::Index;
 use std::sync::Arc;
 
@@ -172,7 +172,7 @@ fn TargetDetailView(
                     <th scope="row">{label}</th>
                     <td>{figure_text(f, unit)}</td>
                     <td>{parsed_text(f)}</td>
-                    <td>{f.note.clone()}</td>
+                    <td>{year_note(f)}</td>
                 </tr>
             }
         })
@@ -193,15 +193,16 @@ fn TargetDetailView(
                 <dt>"文件"</dt><dd><A href=doc_href>{title_in_link}</A></dd>
                 <dt>"类别"</dt><dd>{or_dash(&t.category, "—")}</dd>
                 <dt>"单位"</dt><dd>{or_dash(&t.unit, "—")}</dd>
-                <dt>"指标属性"</dt><dd>{or_dash(&t.attribute, "原文未注明")}</dd>
-                <dt>"出处"</dt><dd>{if t.origin == "table" { "指标表" } else { "正文" }}</dd>
+                <dt>"指标属性"</dt><dd>{t.attribute.map_or("原文未注明", |a| a.label())}</dd>
+                <dt>"出处"</dt><dd>{t.origin.label()}</dd>
+                {t.unit_misprint.clone().map(|m| view! { <dt>"原文勘误"</dt><dd class="misprint">"原文印作“" {m.printed} "”：" {m.note}</dd> })}
                 {t.cumulative.then(|| view! { <dt>"说明"</dt><dd>"带 [ ] 的数值为五年累计数"</dd> })}
                 {(!t.qualitative.is_empty()).then(|| view! { <dt>"定性目标"</dt><dd>{t.qualitative.clone()}</dd> })}
             </dl>
             <div class="table-wrap" tabindex="0" role="region" aria-label="数值">
                 <table>
                     <caption>"原文数值与解析"</caption>
-                    <thead><tr><th scope="col">"项目"</th><th scope="col">"原文照录"</th><th scope="col">"解析"</th><th scope="col">"注"</th></tr></thead>
+                    <thead><tr><th scope="col">"项目"</th><th scope="col">"原文照录"</th><th scope="col">"解析"</th><th scope="col">"年份出处与注"</th></tr></thead>
                     <tbody>
                         {row("基期", &t.baseline, &t.unit)}
                         {row("目标", &t.target, &t.unit)}
@@ -211,7 +212,7 @@ fn TargetDetailView(
             </div>
             {target_chart_view(&t)}
             {comparison_view(&t, &targets.targets, &index)}
-            <SourceLink doc=t.doc.clone() block=t.source.block.clone() quote=t.source.quote.clone() doc_title=title_of_doc.clone() />
+            <Sources sources=t.sources().cloned().collect() doc_title=title_of_doc.clone() />
             {(!related.is_empty()).then(|| view! {
                 <h2>"相关重点工程"</h2>
                 <ul>{related}</ul>

@@ -4,6 +4,8 @@
 //! - `test`      install what the tests need and run every check CI runs
 //! - `data`      regenerate `public/data/` from `data/` (`--check`: fail if it is stale)
 //! - `coverage`  print how many records each document has
+//! - `audit`     print suspicious records by rule, and fail on any the reviewed allow-list
+//!   (`data/audit-allow.toml`) does not acknowledge or on entries that match nothing
 //! - `build`     release build into `dist/` (with the post-build step)
 //! - `bench`     sizes, Lighthouse and in-browser timings against the budgets
 //!   (`target/bench/report.md`)
@@ -25,13 +27,14 @@ fn main() -> ExitCode {
     let result = match task {
         "data" => data(rest.iter().any(|a| a == "--check")),
         "coverage" => coverage(),
+        "audit" => audit(),
         "build" => build(),
         "serve" => serve(rest),
         "test" => test(),
         "bench" => bench(),
         "pages" => write_page_table(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|bench|data [--check]|coverage|build>");
+            eprintln!("usage: cargo xtask <serve|test|bench|data [--check]|coverage|audit|build>");
             return ExitCode::from(2);
         }
     };
@@ -239,7 +242,10 @@ fn coverage() -> Result {
     println!("|---|---|---|---|---|---|---|---|");
     for d in &o.index.documents {
         let targets: Vec<_> = o.facts.targets.iter().filter(|t| t.doc == d.id).collect();
-        let table = targets.iter().filter(|t| t.origin == "table").count();
+        let table = targets
+            .iter()
+            .filter(|t| t.origin == model::Origin::Table)
+            .count();
         let mut deps = std::collections::BTreeSet::new();
         for f in o.facts.fields.iter().filter(|f| f.doc == d.id) {
             deps.extend(f.departments.iter());
@@ -266,6 +272,46 @@ fn coverage() -> Result {
         o.facts.departments.len(),
         o.facts.lists.len()
     );
+    Ok(())
+}
+
+fn audit() -> Result {
+    use prep::audit::{self, Rule};
+    let o = build_outputs()?;
+    let label = "data/audit-allow.toml";
+    let text = read(&root().join(label))?;
+    let allow = audit::parse_allow_list(label, &text).map_err(|e| e.to_string())?;
+    let findings = audit::audit(&o.facts, &o.documents);
+    let review = audit::review(&findings, &allow, label, &text);
+    for rule in Rule::ALL {
+        let of_rule: Vec<_> = review
+            .findings
+            .iter()
+            .filter(|(f, _)| f.rule == rule)
+            .collect();
+        println!("\n## {} ({})", rule.name(), of_rule.len());
+        for (f, reason) in of_rule {
+            match reason {
+                Some(r) => println!("  ok   {}  {}  — {r}", f.records.join(" "), f.detail),
+                None => println!("  NEW  {}  {}", f.records.join(" "), f.detail),
+            }
+        }
+    }
+    let new = review.unacknowledged().count();
+    println!(
+        "\n{} findings, {} acknowledged, {new} new; {} stale allow-list entries",
+        findings.len(),
+        findings.len() - new,
+        review.stale.len()
+    );
+    for s in &review.stale {
+        println!("  {s}");
+    }
+    if new > 0 || !review.stale.is_empty() {
+        return Err(format!(
+            "review the new findings (fix the record or acknowledge it in {label} with a reason) and remove stale entries"
+        ));
+    }
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 //! and ticks, Chinese number formatting, label fitting, and the growth a target implies.
 //! The drawing code (`charts` crate) only turns these into shapes.
 
-use crate::wire::Target;
+use crate::wire::{Origin, Target};
 
 /// An axis from `min` to `max` in steps of `step` (all multiples of `step`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -303,7 +303,7 @@ pub fn comparisons(targets: &[Target]) -> Vec<Comparison> {
         let mut chosen: Vec<&Target> = Vec::new();
         for t in members.iter().copied().filter(|t| t.unit == first.unit) {
             match chosen.iter_mut().find(|c| c.doc == t.doc) {
-                Some(c) if c.origin != "table" && t.origin == "table" => *c = t,
+                Some(c) if c.origin != Origin::Table && t.origin == Origin::Table => *c = t,
                 Some(_) => {}
                 None => chosen.push(t),
             }

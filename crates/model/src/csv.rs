@@ -1,7 +1,7 @@
 //! Open-data downloads: CSV that Excel opens correctly (UTF-8 with BOM, CRLF, quoted
 //! fields) and JSON, each row carrying its source document, date and quote.
 
-use crate::wire::{DocumentMeta, Figure, Project, Target};
+use crate::wire::{DocumentMeta, Figure, Origin, Project, Target};
 
 /// Excel needs the byte-order mark to read UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -76,11 +76,10 @@ pub fn targets_csv(targets: &[&Target], docs: &[DocumentMeta]) -> String {
             t.indicator.clone(),
             t.unit.clone(),
             t.category.clone(),
-            t.attribute.clone(),
-            if t.origin == "table" {
-                "表格".into()
-            } else {
-                "正文".into()
+            t.attribute.map(|a| a.label()).unwrap_or_default().into(),
+            match t.origin {
+                Origin::Table => "表格".into(),
+                Origin::Prose => "正文".into(),
             },
             num(t.baseline.as_ref(), year),
             num(t.baseline.as_ref(), value),
@@ -96,7 +95,7 @@ pub fn targets_csv(targets: &[&Target], docs: &[DocumentMeta]) -> String {
                 String::new()
             },
             t.qualitative.clone(),
-            t.source.quote.clone(),
+            t.quotes(),
             title.to_string(),
             date.to_string(),
         ]));
@@ -127,7 +126,7 @@ pub fn projects_csv(
         out.push_str(&row(&[
             p.id.clone(),
             p.name.clone(),
-            p.kind.clone(),
+            p.kind.label().into(),
             p.domain.clone(),
             p.place.clone(),
             p.departments
@@ -135,7 +134,7 @@ pub fn projects_csv(
                 .map(|d| department_name(d))
                 .collect::<Vec<_>>()
                 .join("、"),
-            p.source.quote.clone(),
+            p.quotes(),
             title.to_string(),
             date.to_string(),
         ]));

@@ -105,21 +105,37 @@ impl DepartmentsFile {
     }
 }
 
+// A record merged into another keeps its address: its id finds the record it became.
 impl FieldsFile {
     pub fn field(&self, id: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.id == id)
+        let found = self.fields.iter().find(|f| f.id == id);
+        found.or_else(|| {
+            self.fields
+                .iter()
+                .find(|f| f.merged.iter().any(|m| m == id))
+        })
     }
 }
 
 impl ProjectsFile {
     pub fn project(&self, id: &str) -> Option<&Project> {
-        self.projects.iter().find(|p| p.id == id)
+        let found = self.projects.iter().find(|p| p.id == id);
+        found.or_else(|| {
+            self.projects
+                .iter()
+                .find(|p| p.merged.iter().any(|m| m == id))
+        })
     }
 }
 
 impl TargetsFile {
     pub fn target(&self, id: &str) -> Option<&Target> {
-        self.targets.iter().find(|t| t.id == id)
+        let found = self.targets.iter().find(|t| t.id == id);
+        found.or_else(|| {
+            self.targets
+                .iter()
+                .find(|t| t.merged.iter().any(|m| m == id))
+        })
     }
 }
 
@@ -131,8 +147,8 @@ mod tests {
     fn facts() -> Facts {
         serde_json::from_str(&format!(
             r#"{{"schema_version":{SCHEMA_VERSION},"fields":[],"projects":[],"targets":[],
-            "departments":[{{"id":"d-1","name":"市发展改革委","aliases":[],"fields":[],"projects":["a.p-1"],"targets":[]}},
-                           {{"id":"d-2","name":"市财政局","aliases":[],"fields":[],"projects":[],"targets":[]}}],
+            "departments":[{{"id":"d-1","name":"市发展改革委","kind":"agency","aliases":[],"fields":[],"projects":["a.p-1"],"targets":[]}},
+                           {{"id":"d-2","name":"市财政局","kind":"agency","aliases":[],"fields":[],"projects":[],"targets":[]}}],
             "lists":[]}}"#
         ))
         .unwrap_or_default()
@@ -148,6 +164,21 @@ mod tests {
             json,
             format!(r#"{{"schema_version":{SCHEMA_VERSION},"targets":[]}}"#)
         );
+    }
+
+    #[test]
+    fn a_merged_id_finds_the_record_it_became() {
+        let file: TargetsFile = serde_json::from_str(&format!(
+            r#"{{"schema_version":{SCHEMA_VERSION},"targets":[{{"id":"a.t-2","doc":"a","indicator":"现代服务业比重","unit":"%","category":"","origin":"table","cumulative":false,"qualitative":"",
+            "source":{{"doc":"a","section":"s-1","block":"t-1","quote":"q"}},"merged":["a.t-36"]}}]}}"#
+        ))
+        .unwrap_or_default();
+        fn check(file: &TargetsFile, id: &str, expected: Option<&str>) {
+            assert_eq!(file.target(id).map(|t| t.id.as_str()), expected, "{id}");
+        }
+        check(&file, "a.t-2", Some("a.t-2"));
+        check(&file, "a.t-36", Some("a.t-2"));
+        check(&file, "a.t-3", None);
     }
 
     #[test]

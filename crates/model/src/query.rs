@@ -155,7 +155,10 @@ impl Filter {
             .filter(|t| self.doc.is_empty() || t.doc == self.doc)
             .filter(|t| self.region_matches(&t.doc, docs))
             .filter(|t| self.category.is_empty() || t.category == self.category)
-            .filter(|t| self.attribute.is_empty() || t.attribute == self.attribute)
+            .filter(|t| {
+                self.attribute.is_empty()
+                    || t.attribute.is_some_and(|a| a.label() == self.attribute)
+            })
             .filter(|t| {
                 self.year.is_empty() || target_year(t).is_some_and(|y| y.to_string() == self.year)
             })
@@ -165,7 +168,10 @@ impl Filter {
                         .iter()
                         .any(|d| d.id == self.dept && d.targets.contains(&t.id))
             })
-            .filter(|t| self.text_matches(&[&t.indicator, &t.category, &t.source.quote]))
+            .filter(|t| {
+                let quotes: Vec<&str> = t.sources().map(|s| s.quote.as_str()).collect();
+                self.text_matches(&[&[t.indicator.as_str(), &t.category], &quotes[..]].concat())
+            })
             .collect()
     }
 
@@ -175,17 +181,18 @@ impl Filter {
             .filter(|p| self.doc.is_empty() || p.doc == self.doc)
             .filter(|p| self.region_matches(&p.doc, docs))
             .filter(|p| self.domain.is_empty() || p.domain == self.domain)
-            .filter(|p| self.kind.is_empty() || p.kind == self.kind)
+            .filter(|p| self.kind.is_empty() || p.kind.label() == self.kind)
             .filter(|p| self.place.is_empty() || p.place == self.place)
             .filter(|p| self.dept.is_empty() || p.departments.contains(&self.dept))
             .filter(|p| {
-                self.text_matches(&[
-                    &p.name,
-                    &p.domain,
-                    &p.place,
-                    &p.description,
-                    &p.source.quote,
-                ])
+                let quotes: Vec<&str> = p.sources().map(|s| s.quote.as_str()).collect();
+                self.text_matches(
+                    &[
+                        &[p.name.as_str(), &p.domain, &p.place, &p.description],
+                        &quotes[..],
+                    ]
+                    .concat(),
+                )
             })
             .collect()
     }

@@ -107,7 +107,7 @@ pub fn record_entries(
             &t.doc,
             &t.source.block,
             &t.indicator,
-            &t.source.quote,
+            &t.quotes(),
         ));
     }
     for p in projects {
@@ -117,7 +117,7 @@ pub fn record_entries(
             &p.doc,
             &p.source.block,
             &p.name,
-            &p.source.quote,
+            &p.quotes(),
         ));
     }
     for f in fields {

@@ -50,29 +50,31 @@ pub fn record_marks(
                 label,
             });
     };
+    // A record stated in several places is marked at each of them.
     for f in fields.iter().filter(|f| f.doc == doc) {
-        add(
-            &f.source.block,
-            Page::Field,
-            &f.id,
-            format!("重点领域：{}", f.label),
-        );
+        for s in f.sources() {
+            add(
+                &s.block,
+                Page::Field,
+                &f.id,
+                format!("重点领域：{}", f.label),
+            );
+        }
     }
     for p in projects.iter().filter(|p| p.doc == doc) {
-        add(
-            &p.source.block,
-            Page::Project,
-            &p.id,
-            format!("工程：{}", p.name),
-        );
+        for s in p.sources() {
+            add(&s.block, Page::Project, &p.id, format!("工程：{}", p.name));
+        }
     }
     for t in targets.iter().filter(|t| t.doc == doc) {
-        add(
-            &t.source.block,
-            Page::Target,
-            &t.id,
-            format!("指标：{}", t.indicator),
-        );
+        for s in t.sources() {
+            add(
+                &s.block,
+                Page::Target,
+                &t.id,
+                format!("指标：{}", t.indicator),
+            );
+        }
     }
     marks
 }
@@ -106,6 +108,47 @@ pub fn paragraph_runs(p: &Paragraph) -> Vec<(String, bool)> {
     runs
 }
 
+/// One cell of a table as drawn: its text and how many rows it spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub rows: u32,
+}
+
+/// A table's body rows as drawn: a merged cell appears once, in its first row, spanning
+/// its rows; the cells it covers are left out. Spans that point outside the table are
+/// ignored, so bad data draws a plain table, never a broken one.
+pub fn table_cells(t: &crate::wire::Table) -> Vec<Vec<Cell>> {
+    let mut span_at: HashMap<(usize, usize), u32> = HashMap::new();
+    let mut covered = std::collections::HashSet::new();
+    for s in &t.spans {
+        let (row, col, rows) = (s.row as usize, s.col as usize, s.rows);
+        let fits = rows >= 2
+            && t.rows.get(row).is_some_and(|r| col < r.len())
+            && row + rows as usize <= t.rows.len();
+        if !fits || covered.contains(&(row, col)) {
+            continue;
+        }
+        span_at.insert((row, col), rows);
+        covered.extend((row + 1..row + rows as usize).map(|r| (r, col)));
+    }
+    t.rows
+        .iter()
+        .enumerate()
+        .map(|(r, cells)| {
+            cells
+                .iter()
+                .enumerate()
+                .filter(|(c, _)| !covered.contains(&(r, *c)))
+                .map(|(c, text)| Cell {
+                    text: text.clone(),
+                    rows: span_at.get(&(r, c)).copied().unwrap_or(1),
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// A figure as printed with its unit (never repeating a 万 the text already carries).
 pub fn figure_text(f: &Figure, unit: &str) -> String {
     let s = printed_with_unit(&f.text, unit);
@@ -122,6 +165,17 @@ pub fn parsed_text(f: &Figure) -> String {
         Some(v) if f.comparator.is_empty() => format!("数值 {v}"),
         Some(v) => format!("数值 {v}（{}）", f.comparator),
         None => "原文未给出可比较的数值".into(),
+    }
+}
+
+/// Where a figure's year comes from, in words, with the figure's own note: a year taken from
+/// a heading or a table note is never passed off as printed in the quote.
+pub fn year_note(f: &Figure) -> String {
+    let source = f.year_source.map(|s| s.label()).unwrap_or_default();
+    match (source, f.note.as_str()) {
+        ("", note) => note.to_string(),
+        (source, "") => source.to_string(),
+        (source, note) => format!("{source}；{note}"),
     }
 }
 
@@ -328,6 +382,7 @@ mod tests {
     fn figure(year: Option<u16>, value: Option<f64>, text: &str) -> Figure {
         Figure {
             year,
+            year_source: year.map(|_| crate::wire::YearSource::Printed),
             value,
             comparator: String::new(),
             text: text.into(),
@@ -342,14 +397,17 @@ mod tests {
             indicator: indicator.into(),
             unit: "家".into(),
             category: "创新".into(),
-            attribute: String::new(),
-            origin: "table".into(),
+            attribute: None,
+            origin: crate::wire::Origin::Table,
             cumulative: false,
             baseline: Some(figure(Some(2020), Some(base), &base.to_string())),
             target: Some(figure(Some(2025), Some(goal), &goal.to_string())),
             growth: None,
             qualitative: String::new(),
+            unit_misprint: None,
             source: source("p-3"),
+            also: vec![],
+            merged: vec![],
         }
     }
 
@@ -386,13 +444,13 @@ mod tests {
     }
 
     #[test]
-    fn marks_sit_on_their_block_and_only_for_their_document() {
-        let targets = vec![
-            target("a.t-1", "a", "高新技术企业数量", 1.0, 2.0),
-            target("b.t-1", "b", "高新技术企业数量", 1.0, 2.0),
-        ];
+    fn marks_sit_on_every_block_a_record_is_stated_in_and_only_for_their_document() {
+        let mut merged = target("a.t-1", "a", "高新技术企业数量", 1.0, 2.0);
+        merged.also = vec![source("p-9")];
+        let targets = vec![merged, target("b.t-1", "b", "高新技术企业数量", 1.0, 2.0)];
         let marks = record_marks("a", &[], &[], &targets);
-        assert_eq!(marks.len(), 1);
+        assert_eq!(marks.len(), 2);
+        assert_eq!(marks.get("p-9").map(Vec::len), Some(1));
         assert_eq!(
             marks.get("p-3"),
             Some(&vec![RecordMark {
@@ -425,6 +483,42 @@ mod tests {
             text.summary
         );
         assert_eq!(comparison_of(&targets[0], &targets[..1], &index), None);
+    }
+
+    #[test]
+    fn year_notes_say_where_the_year_comes_from() {
+        let mut f = figure(Some(2016), Some(21.8), "21.8*");
+        f.year_source = Some(crate::wire::YearSource::TableNote);
+        f.note = "带*号为2016年数据".into();
+        assert_eq!(year_note(&f), "年份取自表注；带*号为2016年数据");
+        f.year_source = Some(crate::wire::YearSource::Heading);
+        f.note.clear();
+        assert_eq!(year_note(&f), "年份取自章节标题");
+        assert_eq!(year_note(&figure(None, Some(3.0), "3")), "");
+    }
+
+    #[test]
+    fn merged_cells_are_drawn_once() {
+        let table: crate::wire::Table = serde_json::from_str(
+            r#"{"anchor":"t-1","caption":"","header":["序号","目标"],
+                "rows":[["1","完成上级下达任务"],["2",""],["3","5"]],
+                "spans":[{"row":0,"col":1,"rows":2},{"row":2,"col":1,"rows":9},{"row":9,"col":0,"rows":2}]}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let drawn: Vec<Vec<(String, u32)>> = table_cells(&table)
+            .into_iter()
+            .map(|r| r.into_iter().map(|c| (c.text, c.rows)).collect())
+            .collect();
+        let cell = |t: &str, n: u32| (t.to_string(), n);
+        assert_eq!(
+            drawn,
+            vec![
+                vec![cell("1", 1), cell("完成上级下达任务", 2)],
+                vec![cell("2", 1)],
+                // Spans past the end of the table are ignored.
+                vec![cell("3", 1), cell("5", 1)],
+            ]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when a change to these types would make an older app misread a newer file.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// `data/index.json`: what the first view needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -240,6 +240,10 @@ impl Facts {
 }
 
 /// Where a record comes from: the paragraph (or table row) holding its verbatim quote.
+///
+/// A record has one primary source (`source`, where its values are read) and, when the
+/// document states the same thing in other places, those places too (`also`, in the
+/// curated order): one record per thing, every place marked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provenance {
     pub doc: String,
@@ -248,6 +252,26 @@ pub struct Provenance {
     pub block: String,
     pub quote: String,
 }
+
+/// Every place a record is stated, primary first.
+macro_rules! all_sources {
+    ($($t:ty),*) => {$(
+        impl $t {
+            pub fn sources(&self) -> impl Iterator<Item = &Provenance> {
+                std::iter::once(&self.source).chain(&self.also)
+            }
+
+            /// Every quote, primary first, joined for search and downloads.
+            pub fn quotes(&self) -> String {
+                self.sources()
+                    .map(|s| s.quote.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" … ")
+            }
+        }
+    )*};
+}
+all_sources!(Field, Project, Target);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Field {
@@ -260,6 +284,12 @@ pub struct Field {
     /// Department ids.
     pub departments: Vec<String>,
     pub source: Provenance,
+    /// Other places the document states the same item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Provenance>,
+    /// Global ids of records merged into this one (old links to them lead here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -267,7 +297,7 @@ pub struct Project {
     pub id: String,
     pub doc: String,
     pub name: String,
-    pub kind: String,
+    pub kind: ProjectKind,
     pub domain: String,
     pub place: String,
     pub description: String,
@@ -275,6 +305,12 @@ pub struct Project {
     /// Target ids.
     pub targets: Vec<String>,
     pub source: Provenance,
+    /// Other places the document names the same project.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Provenance>,
+    /// Global ids of records merged into this one (old links to them lead here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -284,10 +320,10 @@ pub struct Target {
     pub indicator: String,
     pub unit: String,
     pub category: String,
-    /// `约束性` / `预期性`, empty where not printed.
-    pub attribute: String,
-    /// `table` or `prose`.
-    pub origin: String,
+    /// `约束性` / `预期性`; absent where the text does not print it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<Attribute>,
+    pub origin: Origin,
     pub cumulative: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Figure>,
@@ -297,7 +333,130 @@ pub struct Target {
     pub growth: Option<Figure>,
     /// A target stated without a number, e.g. `完成上级下达任务`.
     pub qualitative: String,
+    /// Set when the source misprints the unit: `unit` is the corrected one, and the note
+    /// (shown with the record) says what is printed and why it reads otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_misprint: Option<Misprint>,
+    /// Where the values are read (for a target in an indicator table, the table row).
     pub source: Provenance,
+    /// Other places the document states the same target (e.g. its prose restatement).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Provenance>,
+    /// Global ids of records merged into this one (old links to them lead here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
+}
+
+/// What a project is, as the curated data classifies it; on the wire the Chinese word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ProjectKind {
+    #[serde(rename = "工程")]
+    Works,
+    #[serde(rename = "项目")]
+    Project,
+    #[serde(rename = "平台")]
+    Platform,
+    #[serde(rename = "园区")]
+    Park,
+    #[serde(rename = "基地")]
+    Base,
+    #[serde(rename = "行动")]
+    Action,
+}
+
+impl ProjectKind {
+    pub const ALL: [ProjectKind; 6] = [
+        ProjectKind::Works,
+        ProjectKind::Project,
+        ProjectKind::Platform,
+        ProjectKind::Park,
+        ProjectKind::Base,
+        ProjectKind::Action,
+    ];
+
+    /// The word shown to readers (and written on the wire).
+    pub fn label(self) -> &'static str {
+        match self {
+            ProjectKind::Works => "工程",
+            ProjectKind::Project => "项目",
+            ProjectKind::Platform => "平台",
+            ProjectKind::Park => "园区",
+            ProjectKind::Base => "基地",
+            ProjectKind::Action => "行动",
+        }
+    }
+}
+
+/// A target's 指标属性 as printed; on the wire the Chinese word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Attribute {
+    /// 约束性: must be met, through the government's own means.
+    #[serde(rename = "约束性")]
+    Binding,
+    /// 预期性: expected, steered through the market.
+    #[serde(rename = "预期性")]
+    Expected,
+}
+
+impl Attribute {
+    pub fn label(self) -> &'static str {
+        match self {
+            Attribute::Binding => "约束性",
+            Attribute::Expected => "预期性",
+        }
+    }
+}
+
+/// Where a target is stated: an indicator table's row, or running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    Table,
+    Prose,
+}
+
+impl Origin {
+    pub fn label(self) -> &'static str {
+        match self {
+            Origin::Table => "指标表",
+            Origin::Prose => "正文",
+        }
+    }
+}
+
+/// A misprint in the source that the record reads otherwise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Misprint {
+    /// As printed in the quote.
+    pub printed: String,
+    /// The editor's note, shown to the reader beside the value.
+    pub note: String,
+}
+
+/// Where a figure's year is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearSource {
+    /// In the quote itself (`到2025年…`).
+    Printed,
+    /// In the indicator table's column header (`2025年目标`).
+    TableHeader,
+    /// In a table note that explains a mark on the value (`带*号为2016年数据`).
+    TableNote,
+    /// In the nearest heading above the quote that prints a year (`三、2020年重点工作任务`).
+    Heading,
+}
+
+impl YearSource {
+    /// How the reader is told where the year comes from.
+    pub fn label(self) -> &'static str {
+        match self {
+            YearSource::Printed => "年份见原文",
+            YearSource::TableHeader => "年份取自表头",
+            YearSource::TableNote => "年份取自表注",
+            YearSource::Heading => "年份取自章节标题",
+        }
+    }
 }
 
 /// A number as printed beside its parsed value.
@@ -305,6 +464,9 @@ pub struct Target {
 pub struct Figure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
+    /// Where `year` is printed; set whenever `year` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_source: Option<YearSource>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
     pub comparator: String,
@@ -316,10 +478,34 @@ pub struct Figure {
 pub struct Department {
     pub id: String,
     pub name: String,
+    pub kind: DepartmentKind,
     pub aliases: Vec<String>,
     pub fields: Vec<String>,
     pub projects: Vec<String>,
     pub targets: Vec<String>,
+}
+
+/// What kind of body a 责任单位 is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DepartmentKind {
+    /// One government body (`市商务局`).
+    #[default]
+    Agency,
+    /// A placeholder for several bodies (`市有关部门`, `各区县政府`).
+    Collective,
+    /// A company named as responsible (`国网济南供电公司`).
+    Enterprise,
+}
+
+impl DepartmentKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DepartmentKind::Agency => "部门",
+            DepartmentKind::Collective => "泛指多个单位",
+            DepartmentKind::Enterprise => "企业",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -388,11 +574,11 @@ mod tests {
 
     #[test]
     fn versioned_parsing() {
-        check(r#"{"schema_version":2,"documents":[]}"#, Ok(()));
-        // A file from before parts (version 1) is refused, not misread.
+        check(r#"{"schema_version":3,"documents":[]}"#, Ok(()));
+        // A file from before typed records (version 2) is refused, not misread.
         check(
-            r#"{"schema_version":1,"documents":[]}"#,
-            Err(DataError::WrongSchema { found: Some(1) }),
+            r#"{"schema_version":2,"documents":[]}"#,
+            Err(DataError::WrongSchema { found: Some(2) }),
         );
         check(
             r#"{"documents":[]}"#,
@@ -403,7 +589,7 @@ mod tests {
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
-            parse_versioned::<Index>(r#"{"schema_version":2,"documents":[{"id":1}]}"#),
+            parse_versioned::<Index>(r#"{"schema_version":3,"documents":[{"id":1}]}"#),
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
@@ -422,13 +608,14 @@ mod split_tests {
         let dept = Department {
             id: "d-1".into(),
             name: "市发展改革委".into(),
+            kind: DepartmentKind::Agency,
             aliases: vec![],
             fields: vec![],
             projects: vec!["p".into()],
             targets: vec![],
         };
         let project: Project =
-            serde_json::from_str(r#"{"id":"a.p-1","doc":"a","name":"n","kind":"","domain":"","place":"","description":"","departments":[],"targets":[],"source":{"doc":"a","section":"s-1","block":"p-1","quote":"q"}}"#)
+            serde_json::from_str(r#"{"id":"a.p-1","doc":"a","name":"n","kind":"平台","domain":"","place":"","description":"","departments":[],"targets":[],"source":{"doc":"a","section":"s-1","block":"p-1","quote":"q"}}"#)
                 .unwrap();
         let all = Facts {
             schema_version: SCHEMA_VERSION,

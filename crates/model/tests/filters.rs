@@ -103,12 +103,17 @@ fn records() -> Records {
             indicator: t.indicator,
             unit: String::new(),
             category: t.category,
-            attribute: t.attribute,
-            origin: "table".into(),
+            attribute: match t.attribute.as_str() {
+                "约束性" => Some(model::Attribute::Binding),
+                "预期性" => Some(model::Attribute::Expected),
+                _ => None,
+            },
+            origin: model::Origin::Table,
             cumulative: false,
             baseline: None,
             target: Some(Figure {
                 year: t.year,
+                year_source: t.year.map(|_| model::YearSource::Printed),
                 value: None,
                 comparator: String::new(),
                 text: String::new(),
@@ -116,6 +121,9 @@ fn records() -> Records {
             }),
             growth: None,
             qualitative: String::new(),
+            unit_misprint: None,
+            also: vec![],
+            merged: vec![],
         })
         .collect();
     let projects = f
@@ -126,12 +134,14 @@ fn records() -> Records {
             id: p.id,
             doc: p.doc,
             name: p.name,
-            kind: p.kind,
+            kind: serde_json::from_value(serde_json::json!(p.kind)).unwrap(),
             domain: p.domain,
             place: p.place,
             description: String::new(),
             departments: p.departments,
             targets: vec![],
+            also: vec![],
+            merged: vec![],
         })
         .collect();
     let fields = f
@@ -145,6 +155,8 @@ fn records() -> Records {
             label: x.label,
             summary: x.summary,
             departments: x.departments,
+            also: vec![],
+            merged: vec![],
         })
         .collect();
     let departments = f
@@ -153,6 +165,7 @@ fn records() -> Records {
         .map(|d| Department {
             id: d.id,
             name: d.name,
+            kind: model::DepartmentKind::default(),
             aliases: vec![],
             fields: vec![],
             projects: vec![],

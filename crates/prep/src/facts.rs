@@ -1,25 +1,23 @@
-//! Curated facts (`data/facts/<doc>/*.toml`): parsing, verification against the cleaned
-//! text, and merging into the shipped records. A fact that cannot be verified is an error.
+//! Curated facts (`data/facts/<doc>/*.toml`): the TOML schema, the document text prepared
+//! for quote lookup, and the checks of quoted numbers and years that every kind shares
+//! (the per-kind verifiers are in `verify`).
 
 use crate::normalize::squeeze;
-use crate::Diagnostic;
-use model::{
-    Block, Department, Field, Figure, ListGroup, Project, Provenance, RecordList, Section, Target,
-};
+use model::{Attribute, Block, Figure, Origin, ProjectKind, Provenance, Section, YearSource};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use toml::Spanned;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CuratedFile {
     #[serde(default)]
-    pub field: Vec<CuratedField>,
+    pub field: Vec<Spanned<CuratedField>>,
     #[serde(default)]
-    pub project: Vec<CuratedProject>,
+    pub project: Vec<Spanned<CuratedProject>>,
     #[serde(default)]
-    pub target: Vec<CuratedTarget>,
+    pub target: Vec<Spanned<CuratedTarget>>,
     #[serde(default)]
-    pub list: Vec<CuratedList>,
+    pub list: Vec<Spanned<CuratedList>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -33,6 +31,12 @@ pub struct CuratedField {
     #[serde(default)]
     pub departments: Vec<String>,
     pub quote: String,
+    /// Other quotes stating the same thing, each verified like `quote`.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Local ids of records merged into this one; never reused.
+    #[serde(default)]
+    pub merged: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -40,7 +44,7 @@ pub struct CuratedField {
 pub struct CuratedProject {
     pub id: String,
     pub name: String,
-    pub kind: String,
+    pub kind: ProjectKind,
     #[serde(default)]
     pub domain: String,
     #[serde(default)]
@@ -52,6 +56,12 @@ pub struct CuratedProject {
     #[serde(default)]
     pub targets: Vec<String>,
     pub quote: String,
+    /// Other quotes stating the same thing, each verified like `quote`.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Local ids of records merged into this one; never reused.
+    #[serde(default)]
+    pub merged: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,9 +86,8 @@ pub struct CuratedTarget {
     pub unit: String,
     #[serde(default)]
     pub category: String,
-    #[serde(default)]
-    pub attribute: String,
-    pub origin: String,
+    pub attribute: Option<Attribute>,
+    pub origin: Origin,
     #[serde(default)]
     pub cumulative: bool,
     pub baseline: Option<CuratedFigure>,
@@ -89,6 +98,23 @@ pub struct CuratedTarget {
     pub quote: String,
     #[serde(default)]
     pub shared_quote: String,
+    /// A unit the source misprints: `unit` holds the corrected one.
+    pub unit_misprint: Option<CuratedMisprint>,
+    /// Other quotes stating the same thing, each verified like `quote`.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Local ids of records merged into this one; never reused.
+    #[serde(default)]
+    pub merged: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedMisprint {
+    /// As printed in the quote.
+    pub printed: String,
+    /// Why the record reads otherwise, shown to the reader.
+    pub note: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,15 +131,6 @@ pub struct CuratedList {
 pub struct CuratedGroup {
     pub name: String,
     pub members: Vec<String>,
-}
-
-/// A department's canonical name and the other names the texts use for it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DepartmentAlias {
-    pub name: String,
-    #[serde(default)]
-    pub aliases: Vec<String>,
 }
 
 const COMPARATORS: &[&str] = &[
@@ -135,15 +152,35 @@ const COMPARATORS: &[&str] = &[
     "不超过",
     "以下",
 ];
-const KINDS: &[&str] = &["工程", "项目", "平台", "园区", "基地", "行动"];
 
 /// One block of a document, squeezed for matching, with where it is.
-struct Searchable {
+pub(crate) struct Searchable {
     section: String,
     block: String,
-    /// Section titles from the root down, squeezed: context for years and units.
-    context: String,
+    /// Headings from the root down to the block's section, squeezed.
+    headings: Vec<String>,
+    /// For a table row: the table's caption and header, squeezed, and its notes.
+    table: Option<TableContext>,
     text: String,
+}
+
+#[derive(Clone)]
+struct TableContext {
+    caption: String,
+    header: String,
+    notes: Vec<String>,
+}
+
+impl Searchable {
+    /// Everything printed above the block: headings, and a table's caption and header.
+    pub(crate) fn context(&self) -> String {
+        let mut c = self.headings.concat();
+        if let Some(t) = &self.table {
+            c.push_str(&t.caption);
+            c.push_str(&t.header);
+        }
+        c
+    }
 }
 
 /// The text of one document prepared for quote lookup.
@@ -168,21 +205,26 @@ impl DocIndex {
             let mut cur = Some(i);
             while let Some(c) = cur {
                 if let Some(sec) = sections.get(c) {
-                    chain.push(format!("{}{}", sec.number, sec.title));
+                    chain.push(squeeze(&format!("{}{}", sec.number, sec.title)));
                     cur = sec.parent.map(|p| p as usize);
                 } else {
                     break;
                 }
             }
             chain.reverse();
-            let context = squeeze(&chain.concat());
+            let block = |block: &str, table: Option<TableContext>, text: String| Searchable {
+                section: owner.clone(),
+                block: block.to_string(),
+                headings: chain.clone(),
+                table,
+                text,
+            };
             // The heading itself is a block too, so a quote of a heading line resolves.
-            blocks.push(Searchable {
-                section: s.anchor.clone(),
-                block: s.anchor.clone(),
-                context: context.clone(),
-                text: squeeze(&format!("{}{}", s.number, s.title)),
-            });
+            blocks.push(block(
+                &s.anchor,
+                None,
+                squeeze(&format!("{}{}", s.number, s.title)),
+            ));
             for b in &s.blocks {
                 match b {
                     Block::Paragraph(p) => {
@@ -192,30 +234,23 @@ impl DocIndex {
                         } else {
                             squeeze(&p.text)
                         };
-                        blocks.push(Searchable {
-                            section: owner.clone(),
-                            block: p.anchor.clone(),
-                            context: context.clone(),
-                            text,
-                        });
+                        blocks.push(block(&p.anchor, None, text));
                     }
                     Block::Table(t) => {
-                        let header = squeeze(&t.header.concat());
+                        let context = TableContext {
+                            caption: squeeze(&t.caption),
+                            header: squeeze(&t.header.concat()),
+                            notes: t.notes.iter().map(|n| squeeze(n)).collect(),
+                        };
                         for row in &t.rows {
-                            blocks.push(Searchable {
-                                section: owner.clone(),
-                                block: t.anchor.clone(),
-                                context: format!("{context}{}{header}", squeeze(&t.caption)),
-                                text: squeeze(&row.concat()),
-                            });
+                            blocks.push(block(
+                                &t.anchor,
+                                Some(context.clone()),
+                                squeeze(&row.concat()),
+                            ));
                         }
                         for n in &t.notes {
-                            blocks.push(Searchable {
-                                section: owner.clone(),
-                                block: t.anchor.clone(),
-                                context: context.clone(),
-                                text: squeeze(n),
-                            });
+                            blocks.push(block(&t.anchor, None, squeeze(n)));
                         }
                     }
                 }
@@ -229,7 +264,7 @@ impl DocIndex {
         DocIndex { blocks, whole }
     }
 
-    fn find(&self, quote: &str) -> Option<&Searchable> {
+    pub(crate) fn find(&self, quote: &str) -> Option<&Searchable> {
         let q = squeeze(quote);
         if q.is_empty() {
             return None;
@@ -242,24 +277,28 @@ impl DocIndex {
     }
 }
 
-/// Checks that a number printed in a record occurs in its quote (or, for years and table
-/// columns, in the headings above it).
-fn check_figure(
+/// Marks a table prints beside a value that a table note explains (`带*号为2016年数据`).
+const NOTE_MARKS: &[char] = &['*', '＊', '△', '▲', '#'];
+
+/// Checks that a number printed in a record occurs in its quote (`quote`, squeezed, with the
+/// row that prints a merged cell), and says where its year is printed.
+pub(crate) fn check_figure(
     fig: &CuratedFigure,
     what: &str,
     quote: &str,
-    context: &str,
+    found: &Searchable,
     errors: &mut Vec<String>,
-) {
+) -> Option<YearSource> {
     if !fig.text.is_empty() && !quote.contains(&squeeze(&fig.text)) {
         errors.push(format!("{what}.text “{}” 不在引文中", fig.text));
     }
-    if let Some(year) = fig.year {
-        let y = year.to_string();
-        if !quote.contains(&y) && !context.contains(&y) {
-            errors.push(format!("{what}.year {year} 不在引文或所在章节标题中"));
+    let year_source = match year_source(fig, quote, found) {
+        Ok(s) => s,
+        Err(e) => {
+            errors.push(format!("{what}.year: {e}"));
+            None
         }
-    }
+    };
     if let Some(value) = fig.value {
         if !value.is_finite() {
             errors.push(format!("{what}.value 不是有限数"));
@@ -276,10 +315,81 @@ fn check_figure(
             fig.comparator
         ));
     }
+    year_source
+}
+
+/// Where a figure's year is printed. A value marked for a table note takes the note's year;
+/// otherwise the quote's own year, then the table header's column, then the nearest heading
+/// above the quote that prints a year — and only when that heading prints this year and the
+/// quote prints no other.
+fn year_source(
+    fig: &CuratedFigure,
+    quote: &str,
+    found: &Searchable,
+) -> Result<Option<YearSource>, String> {
+    let Some(year) = fig.year else {
+        return Ok(None);
+    };
+    let y = year.to_string();
+    let text = squeeze(&fig.text);
+    if let Some(table) = &found.table {
+        for mark in NOTE_MARKS.iter().filter(|m| text.contains(**m)) {
+            if let Some(note) = table.notes.iter().find(|n| n.contains(*mark)) {
+                if !note.contains(&y) {
+                    return Err(format!("表注“{note}”说明了带{mark}数值的年份，不是 {year}"));
+                }
+                if fig.note.is_empty() || !note.contains(&squeeze(&fig.note)) {
+                    return Err(format!("带{mark}的数值须在 note 中照录表注“{note}”"));
+                }
+                return Ok(Some(YearSource::TableNote));
+            }
+        }
+    }
+    if quote.contains(&y) {
+        return Ok(Some(YearSource::Printed));
+    }
+    if let Some(table) = &found.table {
+        if table.header.contains(&y) {
+            return Ok(Some(YearSource::TableHeader));
+        }
+    }
+    if let Some(other) = years_in(quote).first() {
+        return Err(format!("引文写明 {other} 年，不是 {year} 年"));
+    }
+    let caption = found.table.as_ref().map(|t| t.caption.clone());
+    let nearest = found
+        .headings
+        .iter()
+        .chain(caption.as_ref())
+        .rev()
+        .find(|h| !years_in(h).is_empty());
+    match nearest {
+        Some(h) if years_in(h).contains(&year) => Ok(Some(YearSource::Heading)),
+        Some(h) => Err(format!("最近的写有年份的标题“{h}”不是 {year} 年")),
+        None => Err(format!("{year} 不在引文、表头或所在章节标题中")),
+    }
+}
+
+/// The years a text prints: four-digit numbers from 1949 to 2100 followed by `年`.
+fn years_in(text: &str) -> Vec<u16> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (i, w) in chars.windows(5).enumerate() {
+        let before_is_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if !before_is_digit && w[..4].iter().all(char::is_ascii_digit) && w[4] == '年' {
+            let n: String = w[..4].iter().collect();
+            if let Ok(y) = n.parse::<u16>() {
+                if (1949..=2100).contains(&y) && !out.contains(&y) {
+                    out.push(y);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// True when `value` is one of the numbers printed in `text` (as written: `2700`, `21.8`, `6.5`).
-fn number_printed_in(value: f64, text: &str) -> bool {
+pub(crate) fn number_printed_in(value: f64, text: &str) -> bool {
     numbers_in(text).iter().any(|n| (n - value).abs() < 1e-9)
 }
 
@@ -300,7 +410,7 @@ pub fn numbers_in(text: &str) -> Vec<f64> {
     out
 }
 
-fn provenance(doc: &str, found: &Searchable, quote: &str) -> Provenance {
+pub(crate) fn provenance(doc: &str, found: &Searchable, quote: &str) -> Provenance {
     Provenance {
         doc: doc.to_string(),
         section: found.section.clone(),
@@ -309,317 +419,32 @@ fn provenance(doc: &str, found: &Searchable, quote: &str) -> Provenance {
     }
 }
 
-fn figure(f: &CuratedFigure) -> Figure {
+/// The further places a record is stated: each quote must be in the text.
+pub(crate) fn also_sources(
+    doc: &str,
+    index: &DocIndex,
+    also: &[String],
+    errors: &mut Vec<String>,
+) -> Vec<Provenance> {
+    let mut out = Vec::new();
+    for q in also {
+        match index.find(q) {
+            Some(found) => out.push(provenance(doc, found, q)),
+            None => errors.push(format!("also 引文不在原文中：{q}")),
+        }
+    }
+    out
+}
+
+pub(crate) fn figure(f: &CuratedFigure, year_source: Option<YearSource>) -> Figure {
     Figure {
         year: f.year,
+        year_source,
         value: f.value,
         comparator: f.comparator.clone(),
         text: f.text.clone(),
         note: f.note.clone(),
     }
-}
-
-/// Department name → id, built from the alias table; names not in it get their own entry.
-pub struct DepartmentBook {
-    by_name: BTreeMap<String, String>,
-    pub departments: BTreeMap<String, Department>,
-}
-
-/// Ids are `d-` plus the position in the sorted canonical list, so they only change when a
-/// department is added before it; the alias table is sorted and append-friendly.
-impl DepartmentBook {
-    pub fn new(aliases: &[DepartmentAlias]) -> Self {
-        let mut book = DepartmentBook {
-            by_name: BTreeMap::new(),
-            departments: BTreeMap::new(),
-        };
-        for a in aliases {
-            book.add(&a.name, &a.aliases);
-        }
-        book
-    }
-
-    fn add(&mut self, name: &str, aliases: &[String]) -> String {
-        if let Some(id) = self.by_name.get(name) {
-            return id.clone();
-        }
-        let id = department_id(name);
-        self.departments.insert(
-            id.clone(),
-            Department {
-                id: id.clone(),
-                name: name.to_string(),
-                aliases: aliases.to_vec(),
-                fields: vec![],
-                projects: vec![],
-                targets: vec![],
-            },
-        );
-        self.by_name.insert(name.to_string(), id.clone());
-        for a in aliases {
-            self.by_name.insert(a.clone(), id.clone());
-        }
-        id
-    }
-
-    pub fn resolve(&mut self, name: &str) -> String {
-        let name = name.trim();
-        self.add(name, &[])
-    }
-}
-
-/// A stable id from the name itself (FNV-1a), so adding a department never renames another.
-fn department_id(name: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in name.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("d-{:08x}", h >> 32)
-}
-
-#[derive(Default)]
-pub struct Merged {
-    pub fields: Vec<Field>,
-    pub projects: Vec<Project>,
-    pub targets: Vec<Target>,
-    pub lists: Vec<RecordList>,
-}
-
-/// Verifies and converts the curated records of one document.
-pub fn merge_document(
-    doc: &str,
-    file_label: &str,
-    curated: &CuratedFile,
-    index: &DocIndex,
-    book: &mut DepartmentBook,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Merged {
-    let mut out = Merged::default();
-    let mut seen = HashSet::new();
-    let report = |id: &str, errors: Vec<String>, diagnostics: &mut Vec<Diagnostic>| {
-        for e in errors {
-            diagnostics.push(Diagnostic {
-                file: file_label.to_string(),
-                line: 0,
-                message: format!("{doc}.{id}: {e}"),
-            });
-        }
-    };
-    let mut check_id = |id: &str, errors: &mut Vec<String>| {
-        if !model::is_safe_id(id) {
-            errors.push("编号只能使用字母、数字和 - _".into());
-        }
-        if !seen.insert(id.to_string()) {
-            errors.push("编号重复".into());
-        }
-    };
-    for f in &curated.field {
-        let mut errors = Vec::new();
-        check_id(&f.id, &mut errors);
-        let Some(found) = index.find(&f.quote) else {
-            report(
-                &f.id,
-                vec![format!("引文不在原文中：{}", f.quote)],
-                diagnostics,
-            );
-            continue;
-        };
-        if !f.summary.is_empty() && !index.contains(&f.summary) {
-            errors.push(format!("摘要不在原文中：{}", f.summary));
-        }
-        for d in &f.departments {
-            if !index.contains(d) {
-                errors.push(format!("责任单位不在原文中：{d}"));
-            }
-        }
-        if !errors.is_empty() {
-            report(&f.id, errors, diagnostics);
-            continue;
-        }
-        let id = format!("{doc}.{}", f.id);
-        let departments: Vec<String> = f.departments.iter().map(|d| book.resolve(d)).collect();
-        for d in &departments {
-            if let Some(dep) = book.departments.get_mut(d) {
-                dep.fields.push(id.clone());
-            }
-        }
-        out.fields.push(Field {
-            id,
-            doc: doc.into(),
-            title: f.title.clone(),
-            label: f.label.clone(),
-            summary: f.summary.clone(),
-            departments,
-            source: provenance(doc, found, &f.quote),
-        });
-    }
-    let target_ids: HashSet<&str> = curated.target.iter().map(|t| t.id.as_str()).collect();
-    for t in &curated.target {
-        let mut errors = Vec::new();
-        check_id(&t.id, &mut errors);
-        let Some(found) = index.find(&t.quote) else {
-            report(
-                &t.id,
-                vec![format!("引文不在原文中：{}", t.quote)],
-                diagnostics,
-            );
-            continue;
-        };
-        let quote = squeeze(&t.quote);
-        let mut context = found.context.clone();
-        if !t.shared_quote.is_empty() {
-            match index.find(&t.shared_quote) {
-                Some(shared) => context.push_str(&shared.text),
-                None => errors.push(format!("合并单元格引文不在原文中：{}", t.shared_quote)),
-            }
-        }
-        let quote_and_shared = format!(
-            "{quote}{}",
-            if t.shared_quote.is_empty() {
-                String::new()
-            } else {
-                squeeze(&t.shared_quote)
-            }
-        );
-        for (what, fig) in [
-            ("baseline", &t.baseline),
-            ("target", &t.target),
-            ("growth", &t.growth),
-        ] {
-            if let Some(fig) = fig {
-                check_figure(fig, what, &quote_and_shared, &context, &mut errors);
-            }
-        }
-        if !t.qualitative.is_empty()
-            && !quote_and_shared.contains(&squeeze(&t.qualitative))
-            && !context.contains(&squeeze(&t.qualitative))
-        {
-            errors.push(format!("定性目标 “{}” 不在引文中", t.qualitative));
-        }
-        if t.origin != "table" && t.origin != "prose" {
-            errors.push(format!("origin 应为 table 或 prose：{}", t.origin));
-        }
-        if !matches!(t.attribute.as_str(), "" | "约束性" | "预期性") {
-            errors.push(format!("指标属性无效：{}", t.attribute));
-        }
-        if t.baseline.is_none() && t.target.is_none() && t.qualitative.is_empty() {
-            errors.push("既无数值也无定性描述".into());
-        }
-        if !errors.is_empty() {
-            report(&t.id, errors, diagnostics);
-            continue;
-        }
-        out.targets.push(Target {
-            id: format!("{doc}.{}", t.id),
-            doc: doc.into(),
-            indicator: t.indicator.clone(),
-            unit: t.unit.clone(),
-            category: t.category.clone(),
-            attribute: t.attribute.clone(),
-            origin: t.origin.clone(),
-            cumulative: t.cumulative,
-            baseline: t.baseline.as_ref().map(figure),
-            target: t.target.as_ref().map(figure),
-            growth: t.growth.as_ref().map(figure),
-            qualitative: t.qualitative.clone(),
-            source: provenance(doc, found, &t.quote),
-        });
-    }
-    for p in &curated.project {
-        let mut errors = Vec::new();
-        check_id(&p.id, &mut errors);
-        let Some(found) = index.find(&p.quote) else {
-            report(
-                &p.id,
-                vec![format!("引文不在原文中：{}", p.quote)],
-                diagnostics,
-            );
-            continue;
-        };
-        if !KINDS.contains(&p.kind.as_str()) {
-            errors.push(format!("类型无效：{}", p.kind));
-        }
-        for t in &p.targets {
-            if !target_ids.contains(t.as_str()) {
-                errors.push(format!("关联指标不存在：{t}"));
-            }
-        }
-        if !p.description.is_empty() && !index.contains(&p.description) {
-            errors.push(format!("描述不在原文中：{}", p.description));
-        }
-        let quote = squeeze(&p.quote);
-        for n in numbers_in(&p.name) {
-            if !numbers_in(&quote).contains(&n) {
-                errors.push(format!("名称中的数字 {n} 不在引文中"));
-            }
-        }
-        if !errors.is_empty() {
-            report(&p.id, errors, diagnostics);
-            continue;
-        }
-        let id = format!("{doc}.{}", p.id);
-        let departments: Vec<String> = p.departments.iter().map(|d| book.resolve(d)).collect();
-        for d in &departments {
-            if let Some(dep) = book.departments.get_mut(d) {
-                dep.projects.push(id.clone());
-            }
-        }
-        out.projects.push(Project {
-            id,
-            doc: doc.into(),
-            name: p.name.clone(),
-            kind: p.kind.clone(),
-            domain: p.domain.clone(),
-            place: p.place.clone(),
-            description: p.description.clone(),
-            departments,
-            targets: p.targets.iter().map(|t| format!("{doc}.{t}")).collect(),
-            source: provenance(doc, found, &p.quote),
-        });
-    }
-    for l in &curated.list {
-        let mut errors = Vec::new();
-        check_id(&l.id, &mut errors);
-        let Some(found) = index.find(&l.title) else {
-            report(
-                &l.id,
-                vec![format!("名单标题不在原文中：{}", l.title)],
-                diagnostics,
-            );
-            continue;
-        };
-        for g in &l.group {
-            if !index.contains(&g.name) {
-                errors.push(format!("分组不在原文中：{}", g.name));
-            }
-            for m in &g.members {
-                if !index.contains(m) {
-                    errors.push(format!("名单成员不在原文中：{m}"));
-                }
-            }
-        }
-        if !errors.is_empty() {
-            report(&l.id, errors, diagnostics);
-            continue;
-        }
-        out.lists.push(RecordList {
-            id: format!("{doc}.{}", l.id),
-            doc: doc.into(),
-            title: l.title.clone(),
-            groups: l
-                .group
-                .iter()
-                .map(|g| ListGroup {
-                    name: g.name.clone(),
-                    members: g.members.clone(),
-                })
-                .collect(),
-            source: provenance(doc, found, &l.title),
-        });
-    }
-    // Targets are attributed to departments through the projects and fields that name them.
-    out
 }
 
 #[cfg(test)]
@@ -637,13 +462,10 @@ mod tests {
     }
 
     #[test]
-    fn department_ids_are_stable() {
-        assert_eq!(department_id("市商务局"), department_id("市商务局"));
-        assert_ne!(department_id("市商务局"), department_id("市发展改革委"));
-        let mut book = DepartmentBook::new(&[DepartmentAlias {
-            name: "市发展改革委".into(),
-            aliases: vec!["市发改委".into()],
-        }]);
-        assert_eq!(book.resolve("市发改委"), book.resolve("市发展改革委"));
+    fn years_are_four_digits_before_年() {
+        assert_eq!(years_in("三、2020年重点工作任务"), vec![2020]);
+        assert_eq!(years_in("到2025年，2035年远景"), vec![2025, 2035]);
+        assert!(years_in("完成投资3047亿元，12020年").is_empty());
+        assert!(years_in("新建5G基站1万个").is_empty());
     }
 }

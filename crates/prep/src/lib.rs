@@ -3,6 +3,8 @@
 //! app ships. Reading and writing files is the caller's job (`xtask`), so everything here
 //! is deterministic and tested on fixtures.
 
+pub mod audit;
+pub mod departments;
 pub mod document;
 pub mod facts;
 pub mod normalize;
@@ -10,6 +12,7 @@ pub mod outline;
 pub mod parts;
 pub mod repair;
 pub mod table;
+pub mod verify;
 
 use model::{
     Counts, Document, DocumentMeta, Facts, GazetteIssue, Index, Section, SourceRef, SCHEMA_VERSION,
@@ -33,6 +36,20 @@ impl std::fmt::Display for Diagnostic {
             write!(f, "{}: {}", self.file, self.message)
         }
     }
+}
+
+/// The 1-based line of a byte offset in a text (0 for an empty text).
+pub fn line_of(text: &str, offset: usize) -> u32 {
+    if text.is_empty() {
+        return 0;
+    }
+    let end = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .take_while(|&i| i <= offset)
+        .last()
+        .unwrap_or(0);
+    text[..end].matches('\n').count() as u32 + 1
 }
 
 /// `data/documents.toml`.
@@ -100,12 +117,6 @@ pub struct Outputs {
     /// Per document: what the repair removed, for the report and the conservation test.
     pub reports: BTreeMap<String, document::BuildReport>,
     pub warnings: Vec<Diagnostic>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-struct DepartmentsFile {
-    #[serde(default)]
-    department: Vec<facts::DepartmentAlias>,
 }
 
 /// Decodes a source file, refusing what is not a policy text in UTF-8.
@@ -198,24 +209,23 @@ fn count(sections: &[Section]) -> (u32, u32, u32, u32) {
     )
 }
 
+/// A TOML parse error as a diagnostic with the line it points at.
+fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
+    Diagnostic {
+        file: file.into(),
+        line: e.span().map_or(0, |s| line_of(text, s.start)),
+        message: e.message().to_string(),
+    }
+}
+
 /// Runs the whole pipeline. Errors are returned together so one run reports them all.
 pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let spec: Spec = toml::from_str(&inputs.spec).map_err(|e| {
-        vec![Diagnostic {
-            file: "data/documents.toml".into(),
-            line: 0,
-            message: e.to_string(),
-        }]
-    })?;
-    let departments: DepartmentsFile = toml::from_str(&inputs.departments).map_err(|e| {
-        vec![Diagnostic {
-            file: "data/departments.toml".into(),
-            line: 0,
-            message: e.to_string(),
-        }]
-    })?;
+    let spec: Spec = toml::from_str(&inputs.spec)
+        .map_err(|e| vec![toml_error("data/documents.toml", &inputs.spec, &e)])?;
+    let departments: departments::DepartmentsFile = toml::from_str(&inputs.departments)
+        .map_err(|e| vec![toml_error("data/departments.toml", &inputs.departments, &e)])?;
 
     let mut texts: BTreeMap<String, String> = BTreeMap::new();
     for (name, bytes) in &inputs.sources {
@@ -226,168 +236,222 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
             Err(d) => errors.push(d),
         }
     }
-    let gazette = spec.gazette.as_ref().map(|g| GazetteIssue {
-        title: g.title.clone(),
-        issue: g.issue.clone(),
-        serial: g.serial.clone(),
-        date: g.date.clone(),
-    });
 
-    let mut documents = Vec::new();
-    let mut document_parts = Vec::new();
-    let mut metas = Vec::new();
-    let mut reports = BTreeMap::new();
-    let mut indexes = BTreeMap::new();
+    let mut built = Built::default();
     for d in &spec.documents {
-        if !model::is_safe_id(&d.id) {
-            errors.push(Diagnostic {
-                file: "data/documents.toml".into(),
-                line: 0,
-                message: format!("文件编号无效：{}", d.id),
-            });
-            continue;
-        }
-        let Some(primary) = d.sources.first() else {
-            errors.push(Diagnostic {
-                file: "data/documents.toml".into(),
-                line: 0,
-                message: format!("{} 没有来源", d.id),
-            });
-            continue;
-        };
-        let Some(text) = texts.get(&primary.file) else {
-            errors.push(Diagnostic {
-                file: primary.file.clone(),
-                line: 0,
-                message: format!("{} 的来源文件缺失或无法读取", d.id),
-            });
-            continue;
-        };
-        let lines = match span_lines(text, &primary.file, primary.lines) {
-            Ok(l) => l,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        let (sections, report) = document::build(&primary.file, &lines, &mut warnings);
-        // A second printing of the same document must say the same thing.
-        for other in d.sources.iter().skip(1) {
-            if let Some(other_text) = texts.get(&other.file) {
-                match span_lines(other_text, &other.file, other.lines) {
-                    Ok(other_lines) => {
-                        let (other_sections, _) =
-                            document::build(&other.file, &other_lines, &mut warnings);
-                        if let Some(diff) = first_difference(&sections, &other_sections) {
-                            warnings.push(Diagnostic {
-                                file: other.file.clone(),
-                                line: other.lines[0],
-                                message: format!("{} 的两个来源文字不一致：{diff}", d.id),
-                            });
-                        }
-                    }
-                    Err(e) => errors.push(e),
-                }
-            }
-        }
-        let (n_sections, paragraphs, table_rows, chars) = count(&sections);
-        let whole = Document {
-            schema_version: SCHEMA_VERSION,
-            id: d.id.clone(),
-            part: 0,
-            first_section: 0,
-            outline: Vec::new(),
-            sections,
-        };
-        let (spans, files) = parts::split(&whole, parts::MAX_PART_CHARS);
-        for (span, file) in spans.iter().zip(files) {
-            document_parts.push((span.file.clone(), file));
-        }
-        let in_gazette = spec
-            .gazette
-            .as_ref()
-            .is_some_and(|g| d.sources.iter().any(|s| s.file == g.file));
-        metas.push(DocumentMeta {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            short_title: d.short_title.clone(),
-            issuer: d.issuer.clone(),
-            doc_number: d.doc_number.clone(),
-            date: d.date.clone(),
-            region: d.region.clone(),
-            kind: d.kind.clone(),
-            sources: d
-                .sources
-                .iter()
-                .map(|s| SourceRef {
-                    file: s.file.clone(),
-                    first_line: s.lines[0],
-                    last_line: s.lines[1],
-                })
-                .collect(),
-            gazette: if in_gazette { gazette.clone() } else { None },
-            counts: Counts {
-                sections: n_sections,
-                paragraphs,
-                table_rows,
-                chars,
-                ..Counts::default()
-            },
-            parts: spans,
-        });
-        indexes.insert(d.id.clone(), facts::DocIndex::new(&whole.sections));
-        reports.insert(d.id.clone(), report);
-        documents.push(whole);
+        build_document(&spec, d, &texts, &mut built, &mut errors, &mut warnings);
     }
 
     // Curated facts, verified against the text they quote.
-    let mut book = facts::DepartmentBook::new(&departments.department);
-    let mut all = Facts {
-        schema_version: SCHEMA_VERSION,
-        ..Facts::default()
+    let mut book = departments::DepartmentBook::new(&departments.department);
+    let all_indexes: Vec<&facts::DocIndex> = built.indexes.values().collect();
+    book.errors.extend(departments::check_definitions(
+        &departments.department,
+        &all_indexes,
+    ));
+    let records = parse_facts(inputs, &built.indexes, &mut errors);
+    let mut all = verify_facts(&records, &built.indexes, &mut book, &mut errors);
+    for message in book.errors.iter().cloned().chain(book.check_kinds()) {
+        errors.push(Diagnostic {
+            file: "data/departments.toml".into(),
+            line: 0,
+            message,
+        });
+    }
+    all.departments = shipped_departments(book, &all.projects);
+
+    for meta in &mut built.metas {
+        meta.counts.fields = all.fields.iter().filter(|f| f.doc == meta.id).count() as u32;
+        meta.counts.projects = all.projects.iter().filter(|f| f.doc == meta.id).count() as u32;
+        meta.counts.targets = all.targets.iter().filter(|f| f.doc == meta.id).count() as u32;
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Outputs {
+        index: Index {
+            schema_version: SCHEMA_VERSION,
+            documents: built.metas,
+        },
+        documents: built.documents,
+        document_parts: built.document_parts,
+        facts: all,
+        reports: built.reports,
+        warnings,
+    })
+}
+
+/// The documents built so far.
+#[derive(Default)]
+struct Built {
+    documents: Vec<Document>,
+    document_parts: Vec<(String, Document)>,
+    metas: Vec<DocumentMeta>,
+    reports: BTreeMap<String, document::BuildReport>,
+    indexes: BTreeMap<String, facts::DocIndex>,
+}
+
+/// Repairs, splits and indexes one document of the spec.
+fn build_document(
+    spec: &Spec,
+    d: &DocumentSpec,
+    texts: &BTreeMap<String, String>,
+    built: &mut Built,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let in_spec = |message: String| Diagnostic {
+        file: "data/documents.toml".into(),
+        line: 0,
+        message,
     };
-    // All files of one document are merged first, so cross-references between them resolve.
-    let mut by_doc: BTreeMap<String, facts::CuratedFile> = BTreeMap::new();
+    if !model::is_safe_id(&d.id) {
+        errors.push(in_spec(format!("文件编号无效：{}", d.id)));
+        return;
+    }
+    let Some(primary) = d.sources.first() else {
+        errors.push(in_spec(format!("{} 没有来源", d.id)));
+        return;
+    };
+    let Some(text) = texts.get(&primary.file) else {
+        errors.push(Diagnostic {
+            file: primary.file.clone(),
+            line: 0,
+            message: format!("{} 的来源文件缺失或无法读取", d.id),
+        });
+        return;
+    };
+    let lines = match span_lines(text, &primary.file, primary.lines) {
+        Ok(l) => l,
+        Err(e) => {
+            errors.push(e);
+            return;
+        }
+    };
+    let (sections, report) = document::build(&primary.file, &lines, warnings);
+    // A second printing of the same document must say the same thing.
+    for other in d.sources.iter().skip(1) {
+        if let Some(other_text) = texts.get(&other.file) {
+            match span_lines(other_text, &other.file, other.lines) {
+                Ok(other_lines) => {
+                    let (other_sections, _) = document::build(&other.file, &other_lines, warnings);
+                    if let Some(diff) = first_difference(&sections, &other_sections) {
+                        warnings.push(Diagnostic {
+                            file: other.file.clone(),
+                            line: other.lines[0],
+                            message: format!("{} 的两个来源文字不一致：{diff}", d.id),
+                        });
+                    }
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    let (n_sections, paragraphs, table_rows, chars) = count(&sections);
+    let whole = Document {
+        schema_version: SCHEMA_VERSION,
+        id: d.id.clone(),
+        part: 0,
+        first_section: 0,
+        outline: Vec::new(),
+        sections,
+    };
+    let (spans, files) = parts::split(&whole, parts::MAX_PART_CHARS);
+    for (span, file) in spans.iter().zip(files) {
+        built.document_parts.push((span.file.clone(), file));
+    }
+    let gazette = spec
+        .gazette
+        .as_ref()
+        .filter(|g| d.sources.iter().any(|s| s.file == g.file))
+        .map(|g| GazetteIssue {
+            title: g.title.clone(),
+            issue: g.issue.clone(),
+            serial: g.serial.clone(),
+            date: g.date.clone(),
+        });
+    built.metas.push(DocumentMeta {
+        id: d.id.clone(),
+        title: d.title.clone(),
+        short_title: d.short_title.clone(),
+        issuer: d.issuer.clone(),
+        doc_number: d.doc_number.clone(),
+        date: d.date.clone(),
+        region: d.region.clone(),
+        kind: d.kind.clone(),
+        sources: d
+            .sources
+            .iter()
+            .map(|s| SourceRef {
+                file: s.file.clone(),
+                first_line: s.lines[0],
+                last_line: s.lines[1],
+            })
+            .collect(),
+        gazette,
+        counts: Counts {
+            sections: n_sections,
+            paragraphs,
+            table_rows,
+            chars,
+            ..Counts::default()
+        },
+        parts: spans,
+    });
+    built
+        .indexes
+        .insert(d.id.clone(), facts::DocIndex::new(&whole.sections));
+    built.reports.insert(d.id.clone(), report);
+    built.documents.push(whole);
+}
+
+/// Parses every curated facts file, gathering each document's records from all its files
+/// (so cross-references between them resolve), each with the line it starts on.
+fn parse_facts(
+    inputs: &Inputs,
+    indexes: &BTreeMap<String, facts::DocIndex>,
+    errors: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, verify::DocumentRecords> {
+    let mut by_doc: BTreeMap<String, verify::DocumentRecords> = BTreeMap::new();
     for (label, text) in &inputs.facts {
+        let file = format!("data/facts/{label}");
         let doc = label.split('/').next().unwrap_or_default().to_string();
         if !indexes.contains_key(&doc) {
             errors.push(Diagnostic {
-                file: label.clone(),
+                file,
                 line: 0,
                 message: format!("没有编号为 {doc} 的文件"),
             });
             continue;
         }
-        let curated: facts::CuratedFile = match toml::from_str(text) {
-            Ok(c) => c,
-            Err(e) => {
-                let line = e
-                    .span()
-                    .map_or(0, |s| text[..s.start].matches('\n').count() as u32 + 1);
-                errors.push(Diagnostic {
-                    file: label.clone(),
-                    line,
-                    message: e.message().to_string(),
-                });
-                continue;
-            }
-        };
-        let entry = by_doc.entry(doc).or_default();
-        entry.field.extend(curated.field);
-        entry.project.extend(curated.project);
-        entry.target.extend(curated.target);
-        entry.list.extend(curated.list);
+        match toml::from_str::<facts::CuratedFile>(text) {
+            Ok(curated) => by_doc.entry(doc).or_default().add(&file, text, curated),
+            Err(e) => errors.push(toml_error(&file, text, &e)),
+        }
     }
-    for (doc, curated) in &by_doc {
+    by_doc
+}
+
+/// Verifies every document's records; global ids must be unique across documents.
+fn verify_facts(
+    records: &BTreeMap<String, verify::DocumentRecords>,
+    indexes: &BTreeMap<String, facts::DocIndex>,
+    book: &mut departments::DepartmentBook,
+    errors: &mut Vec<Diagnostic>,
+) -> Facts {
+    let mut all = Facts {
+        schema_version: SCHEMA_VERSION,
+        ..Facts::default()
+    };
+    for (doc, records) in records {
         let Some(index) = indexes.get(doc) else {
             continue;
         };
-        let label = format!("data/facts/{doc}/");
-        let merged = facts::merge_document(doc, &label, curated, index, &mut book, &mut errors);
-        all.fields.extend(merged.fields);
-        all.projects.extend(merged.projects);
-        all.targets.extend(merged.targets);
-        all.lists.extend(merged.lists);
+        let verified = verify::verify_document(doc, records, index, book, errors);
+        all.fields.extend(verified.fields);
+        all.projects.extend(verified.projects);
+        all.targets.extend(verified.targets);
+        all.lists.extend(verified.lists);
     }
     let mut seen = std::collections::HashSet::new();
     for id in all
@@ -405,8 +469,16 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
             });
         }
     }
-    // Targets linked from a project share its departments.
-    for p in &all.projects {
+    all
+}
+
+/// The departments that have records, most records first; targets linked from a project
+/// share its departments.
+fn shipped_departments(
+    mut book: departments::DepartmentBook,
+    projects: &[model::Project],
+) -> Vec<model::Department> {
+    for p in projects {
         for t in &p.targets {
             for d in &p.departments {
                 if let Some(dep) = book.departments.get_mut(d) {
@@ -417,36 +489,17 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
             }
         }
     }
-    all.departments = book
+    let mut out: Vec<model::Department> = book
         .departments
         .into_values()
         .filter(|d| !(d.fields.is_empty() && d.projects.is_empty() && d.targets.is_empty()))
         .collect();
-    all.departments.sort_by(|a, b| {
+    out.sort_by(|a, b| {
         (b.fields.len() + b.projects.len())
             .cmp(&(a.fields.len() + a.projects.len()))
             .then(a.name.cmp(&b.name))
     });
-
-    for meta in &mut metas {
-        meta.counts.fields = all.fields.iter().filter(|f| f.doc == meta.id).count() as u32;
-        meta.counts.projects = all.projects.iter().filter(|f| f.doc == meta.id).count() as u32;
-        meta.counts.targets = all.targets.iter().filter(|f| f.doc == meta.id).count() as u32;
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Outputs {
-        index: Index {
-            schema_version: SCHEMA_VERSION,
-            documents: metas,
-        },
-        documents,
-        document_parts,
-        facts: all,
-        reports,
-        warnings,
-    })
+    out
 }
 
 /// The squeezed text of a document, in reading order: what conservation and comparisons use.

@@ -95,7 +95,7 @@ fn malformed_spec_and_facts_name_their_file() {
     assert!(
         errors
             .iter()
-            .any(|e| e.file == "new-doc/facts.toml" && e.line == 3),
+            .any(|e| e.file == "data/facts/new-doc/facts.toml" && e.line == 3),
         "{errors:?}"
     );
 }

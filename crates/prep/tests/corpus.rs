@@ -236,7 +236,7 @@ fn metadata_is_traceable_to_the_text() {
 fn eleven_documents_and_the_promised_floors() {
     let out = build(&inputs()).unwrap();
     assert_eq!(out.index.documents.len(), 11);
-    let count = |doc: &str, origin: &str| {
+    let count = |doc: &str, origin: model::Origin| {
         out.facts
             .targets
             .iter()
@@ -244,12 +244,12 @@ fn eleven_documents_and_the_promised_floors() {
             .count()
     };
     assert_eq!(
-        count("xinjiu-dongneng", "table"),
+        count("xinjiu-dongneng", model::Origin::Table),
         19,
         "表 1 has 19 indicators"
     );
     assert_eq!(
-        count("lixia-shisiwu", "table"),
+        count("lixia-shisiwu", model::Origin::Table),
         33,
         "历下区 专栏 1 has 33 indicators"
     );
@@ -269,8 +269,8 @@ fn eleven_documents_and_the_promised_floors() {
             .count()
             >= 5
     );
-    assert!(count("qingdao-fuwuye", "prose") >= 20);
-    assert!(count("gongzuo-baogao-2020", "prose") >= 9);
+    assert!(count("qingdao-fuwuye", model::Origin::Prose) >= 20);
+    assert!(count("gongzuo-baogao-2020", model::Origin::Prose) >= 9);
     let zx: Vec<_> = out
         .facts
         .targets
@@ -378,16 +378,80 @@ fn every_record_is_traceable_and_every_reference_resolves() {
 }
 
 #[test]
-fn ids_are_stable_across_rebuilds() {
+fn ids_and_records_are_unchanged_when_an_unrelated_record_is_added() {
     let a = build(&inputs()).unwrap();
-    let b = build(&inputs()).unwrap();
-    assert_eq!(
-        serde_json::to_string(&a.facts).unwrap(),
-        serde_json::to_string(&b.facts).unwrap()
+    let mut more = inputs();
+    // A new project, listed before every other file of its document, with a department
+    // the text names.
+    more.facts.insert(
+        0,
+        (
+            "shenghuo-fuwu/0-added.toml".into(),
+            "[[project]]\nid = \"p-added\"\nname = \"新增\"\nkind = \"项目\"\ndepartments = [\"市商务局\"]\nquote = \"（一）优化提升商业品质，赋予“厚道鲁商”新内涵。\"\n"
+                .into(),
+        ),
     );
+    let b = build(&more).unwrap();
+    assert_eq!(b.facts.projects.len(), a.facts.projects.len() + 1);
+    for p in &a.facts.projects {
+        let same = b.facts.projects.iter().find(|x| x.id == p.id);
+        assert_eq!(same.map(json), Some(json(p)), "{}", p.id);
+    }
+    for t in &a.facts.targets {
+        let same = b.facts.targets.iter().find(|x| x.id == t.id);
+        assert_eq!(same.map(json), Some(json(t)), "{}", t.id);
+    }
+    for f in &a.facts.fields {
+        let same = b.facts.fields.iter().find(|x| x.id == f.id);
+        assert_eq!(same.map(json), Some(json(f)), "{}", f.id);
+    }
+    // Departments keep their ids (and their records, plus the new one).
+    for d in &a.facts.departments {
+        let same = b
+            .facts
+            .departments
+            .iter()
+            .find(|x| x.name == d.name)
+            .unwrap();
+        assert_eq!(same.id, d.id, "{}", d.name);
+        assert!(d.projects.iter().all(|p| same.projects.contains(p)));
+    }
     assert_eq!(
         serde_json::to_string(&a.documents).unwrap(),
         serde_json::to_string(&b.documents).unwrap()
+    );
+}
+
+/// A record serialised, for comparison.
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+#[test]
+fn record_errors_name_the_file_and_line_of_the_record() {
+    let file = "xinjiu-dongneng/targets-fields.toml";
+    let text = inputs()
+        .facts
+        .into_iter()
+        .find(|(l, _)| l == file)
+        .unwrap()
+        .1;
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .map(|i| i as u32 + 1)
+            .unwrap()
+    };
+    let (first, last) = (line_of("id = \"t-1\""), line_of("value = 35.0"));
+    let errors = build(&edited(file, "value = 35.0", "value = 36.0")).unwrap_err();
+    let e = errors
+        .iter()
+        .find(|e| e.message.contains("xinjiu-dongneng.t-1"))
+        .unwrap();
+    assert_eq!(e.file, format!("data/facts/{file}"));
+    assert!(
+        (first - 1..=last).contains(&e.line),
+        "{e}: expected a line of the record ({first}–{last})"
     );
 }
 
@@ -964,4 +1028,212 @@ fn merged_cells_ship_as_spans() {
     assert_eq!(t.rows[19][1], "20");
     assert_eq!(span(19), vec![Some(("完成上级下达任务", 2)); 3]);
     assert_eq!(span(18), vec![None; 3], "row 19 prints its own values");
+}
+
+#[test]
+fn a_second_quote_must_be_in_the_text_and_restate_the_target() {
+    let mut inputs = inputs();
+    let (_, text) = inputs
+        .facts
+        .iter_mut()
+        .find(|(l, _)| l.starts_with("lixia-shisiwu/targets"))
+        .unwrap();
+    let restated = "also = [\"现代服务业占服务业增加值比重达到 65%以上\"]";
+    assert!(text.contains(restated), "t-2 carries its prose restatement");
+    // Another sentence of the text that states a different number is not a restatement …
+    *text = text.replacen(restated, "also = [\"实际使用外资超过 33 亿美元\"]", 1);
+    let errors = build(&inputs).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("lixia-shisiwu.t-2") && e.message.contains("没有复述")),
+        "{errors:?}"
+    );
+    // … and a sentence not in the text is refused like any quote.
+    let (_, text) = inputs
+        .facts
+        .iter_mut()
+        .find(|(l, _)| l.starts_with("lixia-shisiwu/targets"))
+        .unwrap();
+    *text = text.replacen(
+        "实际使用外资超过 33 亿美元\"]",
+        "服务业比重达到 65%以上，原文没有\"]",
+        1,
+    );
+    let errors = build(&inputs).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("also 引文不在原文中")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_merged_id_is_never_reused() {
+    let mut inputs = inputs();
+    inputs.facts.push((
+        "lixia-shisiwu/extra.toml".into(),
+        "[[target]]\nid = \"t-36\"\nindicator = \"x\"\norigin = \"prose\"\nqualitative = \"完成\"\nquote = \"完成\"\n"
+            .into(),
+    ));
+    let errors = build(&inputs).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("lixia-shisiwu.t-36") && e.message.contains("已被合并")),
+        "{errors:?}"
+    );
+}
+
+/// Replaces `from` by `to` once in the facts file whose label starts with `file`.
+fn edited(file: &str, from: &str, to: &str) -> Inputs {
+    let mut inputs = inputs();
+    let (_, text) = inputs
+        .facts
+        .iter_mut()
+        .find(|(l, _)| l.starts_with(file))
+        .unwrap();
+    assert!(text.contains(from), "{file}: {from}");
+    *text = text.replacen(from, to, 1);
+    inputs
+}
+
+#[test]
+fn every_year_says_where_it_is_printed_and_only_honest_years_pass() {
+    let out = build(&inputs()).unwrap();
+    for t in &out.facts.targets {
+        for f in [&t.baseline, &t.target, &t.growth].into_iter().flatten() {
+            assert_eq!(f.year.is_some(), f.year_source.is_some(), "{}", t.id);
+        }
+    }
+    let source = |id: &str| {
+        let t = out.facts.targets.iter().find(|t| t.id == id).unwrap();
+        t.baseline
+            .as_ref()
+            .or(t.target.as_ref())
+            .unwrap()
+            .year_source
+    };
+    use model::YearSource::*;
+    assert_eq!(source("xinjiu-dongneng.t-1"), Some(TableNote));
+    assert_eq!(source("xinjiu-dongneng.t-2"), Some(TableHeader));
+    assert_eq!(source("gongzuo-baogao-2020.t-15"), Some(Heading));
+    assert_eq!(source("lixia-shisiwu.t-10"), Some(TableHeader));
+
+    // A value the table marks `*` (2016 data) cannot carry the column's 2017.
+    let wrong = edited(
+        "xinjiu-dongneng/targets",
+        "baseline = { year = 2016, value = 21.8",
+        "baseline = { year = 2017, value = 21.8",
+    );
+    let errors = build(&wrong).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("xinjiu-dongneng.t-1") && e.message.contains("表注")),
+        "{errors:?}"
+    );
+    // A heading year must be the year the nearest dated heading prints.
+    let wrong = edited(
+        "gongzuo-baogao-2020/facts",
+        "year = 2020, value = 3047.0",
+        "year = 2019, value = 3047.0",
+    );
+    let errors = build(&wrong).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("gongzuo-baogao-2020.t-15")
+                && e.message.contains("2020年重点工作任务")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_misprinted_unit_is_corrected_with_a_note_and_the_printed_text_kept() {
+    let out = build(&inputs()).unwrap();
+    let t = out
+        .facts
+        .targets
+        .iter()
+        .find(|t| t.id == "lixia-shisiwu.t-1")
+        .unwrap();
+    assert_eq!(t.unit, "%");
+    let m = t.unit_misprint.as_ref().unwrap();
+    assert!(squeeze(&t.source.quote).contains(&m.printed));
+    // The printed unit must really be printed.
+    let wrong = edited(
+        "lixia-shisiwu/targets",
+        "printed = \"亿元\"",
+        "printed = \"万元\"",
+    );
+    let errors = build(&wrong).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("lixia-shisiwu.t-1")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn departments_say_what_kind_of_body_they_are() {
+    use model::DepartmentKind::*;
+    let out = build(&inputs()).unwrap();
+    let kind = |name: &str| {
+        out.facts
+            .departments
+            .iter()
+            .find(|d| d.name == name || d.aliases.iter().any(|a| a == name))
+            .map(|d| (d.name.clone(), d.kind))
+    };
+    // The 好差评 opinion defines the long name as 各区县政府: one collective body.
+    for spelling in [
+        "各区县政府",
+        "各区县政府及代管镇、街道的功能区管理机构",
+        "各区县政府和代管镇、街道的功能区管理机构",
+    ] {
+        assert_eq!(kind(spelling), Some(("各区县政府".into(), Collective)));
+    }
+    assert_eq!(kind("市有关部门").map(|k| k.1), Some(Collective));
+    assert_eq!(kind("国网济南供电公司").map(|k| k.1), Some(Enterprise));
+    assert_eq!(kind("市商务局").map(|k| k.1), Some(Agency));
+    // A company left unmarked is refused.
+    let mut unmarked = inputs();
+    unmarked.departments = unmarked.departments.replace(
+        "name = \"电信济南分公司\"\nkind = \"enterprise\"",
+        "name = \"电信济南分公司\"",
+    );
+    let errors = build(&unmarked).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.message.contains("电信济南分公司")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn every_audit_finding_is_acknowledged_and_every_acknowledgement_still_matches() {
+    use prep::audit;
+    let out = build(&inputs()).unwrap();
+    let label = "data/audit-allow.toml";
+    let text = std::fs::read_to_string(data_dir().join("audit-allow.toml")).unwrap();
+    let allow = audit::parse_allow_list(label, &text).unwrap_or_else(|e| panic!("{e}"));
+    let findings = audit::audit(&out.facts, &out.documents);
+    let review = audit::review(&findings, &allow, label, &text);
+    let new: Vec<String> = review
+        .unacknowledged()
+        .map(|f| format!("{} {} {}", f.rule.name(), f.records.join(" "), f.detail))
+        .collect();
+    assert!(
+        new.is_empty(),
+        "new audit findings (fix the record or acknowledge it in {label}):\n{}",
+        new.join("\n")
+    );
+    let stale: Vec<String> = review.stale.iter().map(|d| d.to_string()).collect();
+    assert!(
+        stale.is_empty(),
+        "stale allow-list entries:\n{}",
+        stale.join("\n")
+    );
 }
