@@ -1,0 +1,41 @@
+// Pages fit a 360 px phone: no route is wider than the viewport, in normal, large-font and
+// high-contrast modes (a page wider than the phone scrolls sideways and cuts off controls).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useServerAndBrowser, openPage, ready, PAGES, PRERENDERED_ROUTES } from "./harness.mjs";
+
+const env = useServerAndBrowser();
+const PHONE = { width: 360, height: 740 };
+const ROUTES = [
+  ...PRERENDERED_ROUTES,
+  "targets/?doc=lixia-shisiwu",
+  "projects/?doc=xinjiu-dongneng",
+  "document/?id=lixia-shisiwu",
+  "document/?id=xinjiu-dongneng",
+  "target/?id=xinjiu-dongneng.t-9",
+  "project/?id=xinjiu-dongneng.p-113",
+  "field/?id=qingdao-fuwuye.f-1",
+  "department/?id=d-missing",
+  "search/?q=%E5%85%BB%E8%80%81",
+  "nope/",
+];
+const MODES = { normal: [], large: ["large-font"], contrast: ["high-contrast"] };
+
+for (const [mode, classes] of Object.entries(MODES)) {
+  test(`no page is wider than a 360 px phone (${mode})`, async () => {
+    const { page, context, problems } = await openPage(env.browser, PHONE, { allow: ["404"] });
+    await context.addInitScript((classes) => {
+      for (const c of classes) localStorage.setItem(`zcdl.${c}`, "1");
+    }, classes);
+    const wide = [];
+    for (const route of ROUTES) {
+      await page.goto(env.srv.base + route);
+      if (route !== "nope/") await ready(page);
+      const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+      if (width > PHONE.width) wide.push(`${route || "/"}: ${width} px`);
+    }
+    assert.deepEqual(wide, [], `pages wider than ${PHONE.width} px in ${mode} mode`);
+    assert.deepEqual(problems().filter((p) => !p.includes("nope")), []);
+    assert.ok(PAGES.pages.length > 0);
+  });
+}
