@@ -59,7 +59,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <header class="site-header">
             <a class="skip" href="#main">"跳到正文"</a>
             <div class="brand">
-                <A href=url("/")>{SITE_NAME}</A>
+                <A href=url("/") exact=true>{SITE_NAME}</A>
             </div>
             <settings::SettingsBar />
         </header>

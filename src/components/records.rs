@@ -90,6 +90,112 @@ pub fn FilterText(
     }
 }
 
+/// One `<select>` of a filter panel.
+#[derive(Debug, Clone)]
+pub struct SelectSpec {
+    pub label: &'static str,
+    pub key: &'static str,
+    /// `(value, text)`.
+    pub options: Vec<(String, String)>,
+}
+
+impl SelectSpec {
+    pub fn new(label: &'static str, key: &'static str, options: Vec<(String, String)>) -> Self {
+        SelectSpec {
+            label,
+            key,
+            options,
+        }
+    }
+}
+
+/// The filters that are set, as `(label: value text, address without it)`: the chips that
+/// say what the list is filtered by and remove one filter each.
+pub fn active_filters(
+    filter: &Filter,
+    selects: &[SelectSpec],
+    page: Page,
+) -> Vec<(String, String)> {
+    let mut chips: Vec<(String, String)> = selects
+        .iter()
+        .filter(|s| !filter.get(s.key).is_empty())
+        .map(|s| {
+            let value = filter.get(s.key);
+            // An unknown value (a hand-edited address) is shown as it came.
+            let text = s
+                .options
+                .iter()
+                .find(|(v, _)| v == value)
+                .map_or(value, |(_, t)| t.as_str());
+            (
+                format!("{}：{text}", s.label),
+                page.path_with(&filter.with(s.key, "").to_query()),
+            )
+        })
+        .collect();
+    if !filter.q.is_empty() {
+        chips.push((
+            format!("关键词：{}", filter.q),
+            page.path_with(&filter.with("q", "").to_query()),
+        ));
+    }
+    chips
+}
+
+/// The filters of a list page. On a phone they fold behind a 筛选 button so that the
+/// results come first; the filters that are set show as chips that remove them. From
+/// 700 px wide the controls are always shown.
+#[component]
+pub fn FilterPanel(
+    filter: Memo<Filter>,
+    page: Page,
+    selects: Vec<SelectSpec>,
+    #[prop(into)] placeholder: String,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let chips = active_filters(&filter.get_untracked(), &selects, page);
+    let n = chips.len();
+    let chip_views = (!chips.is_empty()).then(|| {
+        let items = chips
+            .into_iter()
+            .map(|(text, href)| {
+                let label = format!("取消筛选：{text}");
+                view! { <li><a class="chip" href=url(&href) aria-label=label>{text} <span aria-hidden="true">"×"</span></a></li> }
+            })
+            .collect_view();
+        view! { <ul class="chips" aria-label="已选筛选条件">{items}</ul> }
+    });
+    let controls = selects
+        .into_iter()
+        .map(|s| view! { <FilterSelect label=s.label key=s.key options=s.options filter page /> })
+        .collect_view();
+    let button_text = if n == 0 {
+        "筛选".to_string()
+    } else {
+        format!("筛选（已选 {n} 项）")
+    };
+    view! {
+        <div class="filter-panel" class:open=move || open.get()>
+            <div class="filter-bar">
+                <button
+                    type="button"
+                    class="button secondary filter-toggle"
+                    aria-controls="filter-body"
+                    aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {button_text}
+                </button>
+                {chip_views}
+            </div>
+            <div class="filters" id="filter-body">
+                {controls}
+                <FilterText filter page placeholder />
+            </div>
+        </div>
+    }
+}
+
 /// Document options for a filter: `(id, short title)`.
 pub fn doc_options(index: &Index) -> Vec<(String, String)> {
     index
@@ -218,8 +324,11 @@ pub fn ResultBar(
         <div class="result-bar">
             <p class="count" role="status">"共 " {count} " 项" {shown}</p>
             {downloads.map(|(csv, json)| view! {
-                <button type="button" class="button secondary" on:click=move |_| csv.run(())>"下载 CSV"</button>
-                <button type="button" class="button secondary" on:click=move |_| json.run(())>"下载 JSON"</button>
+                <span class="downloads" role="group" aria-label="下载筛选结果">
+                    "下载"
+                    <button type="button" class="button secondary" aria-label="下载 CSV" on:click=move |_| csv.run(())>"CSV"</button>
+                    <button type="button" class="button secondary" aria-label="下载 JSON" on:click=move |_| json.run(())>"JSON"</button>
+                </span>
             })}
         </div>
     }

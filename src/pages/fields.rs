@@ -3,7 +3,7 @@
 
 use crate::components::records::{
     doc_options, plain_options, records_or_empty, use_filter, use_query_value, FieldCard,
-    FilterSelect, FilterText, ResultBar, Sources,
+    FilterPanel, ResultBar, SelectSpec, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::store;
@@ -35,7 +35,11 @@ pub fn FieldList() -> impl IntoView {
         {intro()}
         <Awaited
             load=move || async move { Ok((index.await?, fields.await?)) }
-            view=move |(index, fields)| view! { <FieldsView index fields filter /> }
+            view=move |(index, fields)| {
+                // Components run untracked: the list follows the URL through this read.
+                filter.track();
+                view! { <FieldsView index fields filter /> }
+            }
         />
     }
 }
@@ -57,12 +61,12 @@ pub fn FieldsView(
         .take(list_page.end - list_page.start)
         .map(|field| view! { <FieldCard field=field.clone() doc_title=index.short_title(&field.doc) label=true /> }.into_any())
         .collect::<Vec<_>>();
+    let selects = vec![
+        SelectSpec::new("文件", "doc", doc_options(&index)),
+        SelectSpec::new("地区", "region", regions),
+    ];
     view! {
-        <div class="filters">
-            <FilterSelect label="文件" key="doc" options=doc_options(&index) filter page=Page::Fields />
-            <FilterSelect label="地区" key="region" options=regions filter page=Page::Fields />
-            <FilterText filter page=Page::Fields placeholder="领域名称或摘要" />
-        </div>
+        <FilterPanel filter page=Page::Fields selects placeholder="领域名称或摘要" />
         <ResultBar count page=list_page />
         {records_or_empty(cards, "重点领域", Page::Fields, list_page, &f)}
     }

@@ -30,6 +30,11 @@ pub struct FirstViewData {
     pub departments: Arc<DepartmentsFile>,
 }
 
+/// The view for an address no page matches, as the build writes it into `404.html`.
+pub fn not_found_view() -> AnyView {
+    view! { <not_found::NotFound /> }.into_any()
+}
+
 /// The first view of a prerendered page (its address without a query), drawn by the same
 /// components the app shows once its data is in; None for pages that take an id.
 pub fn first_view(page: Page, data: &FirstViewData) -> Option<AnyView> {

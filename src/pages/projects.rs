@@ -2,8 +2,8 @@
 //! a text filter and downloads; and one page per project.
 
 use crate::components::records::{
-    doc_options, plain_options, records_or_empty, use_filter, use_query_value, FilterSelect,
-    FilterText, ProjectCard, ResultBar, Sources,
+    doc_options, plain_options, records_or_empty, use_filter, use_query_value, FilterPanel,
+    ProjectCard, ResultBar, SelectSpec, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::store;
@@ -36,7 +36,11 @@ pub fn ProjectList() -> impl IntoView {
         {intro()}
         <Awaited
             load=move || async move { Ok((index.await?, projects.await?, departments.await?)) }
-            view=move |(index, projects, departments)| view! { <ProjectsView index projects departments filter /> }
+            view=move |(index, projects, departments)| {
+                // Components run untracked: the list follows the URL through this read.
+                filter.track();
+                view! { <ProjectsView index projects departments filter /> }
+            }
         />
     }
 }
@@ -110,15 +114,15 @@ pub fn ProjectsView(
                 .into_any()
         })
         .collect();
+    let selects = vec![
+        SelectSpec::new("文件", "doc", doc_options(&index)),
+        SelectSpec::new("领域", "domain", domains),
+        SelectSpec::new("类型", "kind", kinds),
+        SelectSpec::new("地点", "place", places),
+        SelectSpec::new("责任单位", "dept", depts),
+    ];
     view! {
-        <div class="filters">
-            <FilterSelect label="文件" key="doc" options=doc_options(&index) filter page=Page::Projects />
-            <FilterSelect label="领域" key="domain" options=domains filter page=Page::Projects />
-            <FilterSelect label="类型" key="kind" options=kinds filter page=Page::Projects />
-            <FilterSelect label="地点" key="place" options=places filter page=Page::Projects />
-            <FilterSelect label="责任单位" key="dept" options=depts filter page=Page::Projects />
-            <FilterText filter page=Page::Projects placeholder="名称、领域或原文" />
-        </div>
+        <FilterPanel filter page=Page::Projects selects placeholder="名称、领域或原文" />
         <ResultBar count page=list_page downloads=(Callback::new(csv), Callback::new(json)) />
         {records_or_empty(cards, "重点工程", Page::Projects, list_page, &f)}
     }

@@ -1,10 +1,10 @@
 //! 目标指标: every target, filterable by document, category, target year and attribute,
 //! downloadable as CSV/JSON; and one page per target.
 
-use crate::components::chart_views::{comparison_view, target_chart_view};
+use crate::components::chart_views::{comparison_view, overview_views, target_chart_view};
 use crate::components::records::{
-    doc_options, plain_options, records_or_empty, use_filter, use_query_value, FilterSelect,
-    FilterText, ResultBar, Sources, TargetCard,
+    doc_options, plain_options, records_or_empty, use_filter, use_query_value, FilterPanel,
+    ResultBar, SelectSpec, Sources, TargetCard,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::store;
@@ -16,7 +16,9 @@ use leptos_router::components::A;
 use model::files::{DepartmentsFile, ProjectsFile, TargetsFile};
 use model::pages::Page;
 use model::query::{distinct, target_year, Filter};
-use model::view::{figure_text, parsed_text, year_note};
+use model::view::{
+    figure_text, in_list_order, parsed_text, targets_overview, year_note, TargetsOverview,
+};
 use model::Index;
 use std::sync::Arc;
 
@@ -39,7 +41,11 @@ pub fn TargetList() -> impl IntoView {
         {intro()}
         <Awaited
             load=move || async move { Ok((index.await?, targets.await?, departments.await?)) }
-            view=move |(index, targets, departments)| view! { <TargetsView index targets departments filter /> }
+            view=move |(index, targets, departments)| {
+                // Components run untracked: the list follows the URL through this read.
+                filter.track();
+                view! { <TargetsView index targets departments filter /> }
+            }
         />
     }
 }
@@ -102,6 +108,8 @@ pub fn TargetsView(
             &rows(model::csv::json_download),
         )
     };
+    let chart = targets_chart(&f, &matches, &targets.targets, &index);
+    let matches = in_list_order(matches, &index);
     let cards = matches
         .into_iter()
         .skip(list_page.start)
@@ -110,16 +118,116 @@ pub fn TargetsView(
             view! { <TargetCard target=t.clone() doc_title=index.short_title(&t.doc) /> }.into_any()
         })
         .collect();
+    let selects = vec![
+        SelectSpec::new("文件", "doc", doc_options(&index)),
+        SelectSpec::new("类别", "category", categories),
+        SelectSpec::new("目标年份", "year", plain_options(years)),
+        SelectSpec::new(
+            "指标属性",
+            "attribute",
+            plain_options(vec!["约束性".into(), "预期性".into()]),
+        ),
+    ];
     view! {
-        <div class="filters">
-            <FilterSelect label="文件" key="doc" options=doc_options(&index) filter page=Page::Targets />
-            <FilterSelect label="类别" key="category" options=categories filter page=Page::Targets />
-            <FilterSelect label="目标年份" key="year" options=plain_options(years) filter page=Page::Targets />
-            <FilterSelect label="指标属性" key="attribute" options=plain_options(vec!["约束性".into(), "预期性".into()]) filter page=Page::Targets />
-            <FilterText filter page=Page::Targets placeholder="指标名称或原文" />
-        </div>
+        <FilterPanel filter page=Page::Targets selects placeholder="指标名称或原文" />
+        {chart}
         <ResultBar count page=list_page downloads=(Callback::new(csv), Callback::new(json)) />
         {records_or_empty(cards, "目标指标", Page::Targets, list_page, &f)}
+    }
+}
+
+/// The chart above the list, where people look for one: with no filter, how many targets
+/// each document sets by year (linking into the filtered lists); for one document, its
+/// indicator table (change from baseline, by category); otherwise the filtered targets'.
+fn targets_chart(
+    f: &Filter,
+    matches: &[&model::Target],
+    all: &[model::Target],
+    index: &Index,
+) -> Option<AnyView> {
+    if f.is_empty() {
+        return Some(view! { <OverviewTable overview=targets_overview(all, index) /> }.into_any());
+    }
+    let table: Vec<&model::Target> = matches
+        .iter()
+        .copied()
+        .filter(|t| t.origin == model::Origin::Table)
+        .collect();
+    let (shown, heading) = if !f.doc.is_empty() && !table.is_empty() {
+        (table, "本文件指标表")
+    } else {
+        (matches.to_vec(), "筛选结果的目标")
+    };
+    let file = if f.doc.is_empty() {
+        "targets".to_string()
+    } else {
+        f.doc.clone()
+    };
+    let charts = overview_views(&shown, &file)?;
+    Some(
+        view! {
+            <section class="list-charts" aria-label=heading>
+                <h2>{heading}</h2>
+                {charts}
+            </section>
+        }
+        .into_any(),
+    )
+}
+
+/// Targets per document and target year, every count a link to that filtered list: a bar
+/// per document for its total, and its years below, so it reads on a phone as on a desktop.
+#[component]
+fn OverviewTable(overview: TargetsOverview) -> impl IntoView {
+    let link = |doc: &str, year: Option<u16>| {
+        let mut f = Filter::default().with("doc", doc);
+        if let Some(y) = year {
+            f = f.with("year", &y.to_string());
+        }
+        url(&Page::Targets.path_with(&f.to_query()))
+    };
+    let max = overview
+        .rows
+        .iter()
+        .map(|r| r.total)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let items = overview
+        .rows
+        .iter()
+        .map(|r| {
+            let years = overview
+                .years
+                .iter()
+                .zip(&r.by_year)
+                .filter(|(_, n)| **n > 0)
+                .map(|(y, n)| {
+                    let text = format!("{y}年 {n} 项");
+                    view! { <li><a href=link(&r.doc, Some(*y))>{text}</a></li> }
+                })
+                .collect_view();
+            let undated = (r.undated > 0).then(|| view! { <li class="undated">{format!("未注明年份 {} 项", r.undated)}</li> });
+            // The bar is drawn with SVG attributes: no style attribute, so the CSP holds.
+            let width = (r.total * 100 / max).max(1).to_string();
+            let (title, total) = (r.title.clone(), format!("{} 项", r.total));
+            view! {
+                <li>
+                    <p class="overview-doc"><a href=link(&r.doc, None)>{title}</a> <span class="total">{total}</span></p>
+                    <svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+                        <rect width=width height="6"></rect>
+                    </svg>
+                    <ul class="overview-years" aria-label="按目标年份">{years}{undated}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="overview" aria-labelledby="overview-title">
+            <h2 id="overview-title">"各文件的目标指标数（按目标年份）"</h2>
+            <p class="hint">"点文件名或年份查看对应的指标。"</p>
+            <ol class="overview-list">{items}</ol>
+        </section>
     }
 }
 

@@ -1,6 +1,8 @@
 // A plain static file server for the release output, mounted under a sub-path, as an
-// ordinary web server would host it: no rewrite rules, no custom 404 page. Directories
-// redirect to their trailing-slash form and serve their index.html.
+// ordinary web server would host it: no rewrite rules. A missing file gets the build's
+// `404.html` with status 404 when there is one (nginx: `error_page 404 /zwgk/zcdl/404.html;`),
+// else a bare "not found". Directories redirect to their trailing-slash form and serve
+// their index.html.
 //
 // Tests may inject failures for data files (see `faults`) to check what the user sees.
 import http from "node:http";
@@ -52,7 +54,10 @@ export function startServer(root, port, prefix, faults = new Map()) {
     }
     fs.stat(file, (err, st) => {
       if (err) {
-        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+        fs.readFile(path.join(root, "404.html"), (e, page) => {
+          if (e) res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+          else res.writeHead(404, { "content-type": TYPES[".html"] }).end(page);
+        });
         return;
       }
       if (st.isDirectory()) {

@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         "data" => data(rest.iter().any(|a| a == "--check")),
         "coverage" => coverage(),
         "audit" => audit(),
-        "build" => build(),
+        "build" => public_url(rest).and_then(|url| build(url.as_deref())),
         "serve" => serve(rest),
         "test" => test(),
         "bench" => bench(),
@@ -315,9 +315,31 @@ fn audit() -> Result {
     Ok(())
 }
 
+/// `--public-url /a/b/` (or `--public-url=/a/b/`): where the site will be hosted. The pages
+/// work under any sub-path without it; with it the build also writes `404.html`, whose links
+/// must be absolute because a server shows it at any unknown address.
+fn public_url(args: &[String]) -> Result<Option<String>> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if let Some(v) = a.strip_prefix("--public-url=") {
+            return Ok(Some(v.to_string()));
+        }
+        if a == "--public-url" {
+            return it
+                .next()
+                .map(|v| Some(v.clone()))
+                .ok_or_else(|| "--public-url needs a value, e.g. /zwgk/zcdl/".to_string());
+        }
+    }
+    Ok(None)
+}
+
+/// Where `serve`, the tests and the benchmark host the site.
+const TEST_PUBLIC_URL: &str = "/zwgk/zcdl/";
+
 /// The release output in `dist/`: Trunk, the post-build step, the native prerender of the
 /// first views, and the home page's small wasm. No browser runs.
-fn build() -> Result {
+fn build(public_url: Option<&str>) -> Result {
     tools::ensure_build_tools()?;
     data(true)?;
     run(Command::new("cargo").args(["fetch", "--locked"]))?;
@@ -325,18 +347,88 @@ fn build() -> Result {
         .args(["build", "--release", "--offline", "--locked"])
         .env("PATH", tools::path_with_node_bin()))?;
     dist::post_build(&root().join("dist"))?;
-    run(Command::new("cargo").args([
-        "run",
-        "--quiet",
-        "--locked",
-        "--offline",
-        "-p",
-        "prerender",
-        "--",
-        "dist",
-        "public/data",
-    ]))?;
+    run(Command::new("cargo")
+        .args([
+            "run",
+            "--quiet",
+            "--locked",
+            "--offline",
+            "-p",
+            "prerender",
+            "--",
+            "dist",
+            "public/data",
+        ])
+        .args(public_url))?;
     home_page::install(&root().join("dist"))
+}
+
+/// Every file under `dist/` with the SHA-256 of its contents, in path order.
+fn dist_digests() -> Result<std::collections::BTreeMap<String, String>> {
+    use sha2::{Digest, Sha256};
+    fn walk(
+        dir: &Path,
+        base: &Path,
+        out: &mut std::collections::BTreeMap<String, String>,
+    ) -> Result {
+        for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                walk(&path, base, out)?;
+            } else {
+                let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let rel = path
+                    .strip_prefix(base)
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string();
+                let hex: String = Sha256::digest(&bytes)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                out.insert(rel, hex);
+            }
+        }
+        Ok(())
+    }
+    let dist = root().join("dist");
+    let mut out = std::collections::BTreeMap::new();
+    walk(&dist, &dist, &mut out)?;
+    Ok(out)
+}
+
+/// Fails, naming the files, when two builds differ.
+fn same_output(
+    first: &std::collections::BTreeMap<String, String>,
+    second: &std::collections::BTreeMap<String, String>,
+) -> Result {
+    let differing: Vec<&str> = first
+        .keys()
+        .chain(second.keys())
+        .filter(|k| first.get(*k) != second.get(*k))
+        .map(String::as_str)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if differing.is_empty() {
+        let all: String = first.values().map(String::as_str).collect();
+        use sha2::{Digest, Sha256};
+        let hex: String = Sha256::digest(all.as_bytes())
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        eprintln!(
+            "two builds gave identical dist/ ({} files, digest {hex})",
+            first.len()
+        );
+        Ok(())
+    } else {
+        Err(format!(
+            "two builds of the same inputs differ: {}",
+            differing.join(", ")
+        ))
+    }
 }
 
 /// Writes the page table for the browser tests (`model::pages::table_json`).
@@ -348,13 +440,13 @@ fn write_page_table() -> Result {
 }
 
 fn serve(args: &[String]) -> Result {
-    build()?;
+    build(Some(TEST_PUBLIC_URL))?;
     let port = args
         .iter()
         .find_map(|a| a.strip_prefix("--port="))
         .unwrap_or("8080")
         .to_string();
-    let prefix = "/zwgk/zcdl/";
+    let prefix = TEST_PUBLIC_URL;
     println!("Serving dist/ at http://127.0.0.1:{port}{prefix}  (Ctrl-C to stop)");
     run(Command::new("node").args(["tests/browser/server.mjs", "dist", &port, prefix]))
 }
@@ -393,7 +485,11 @@ fn test() -> Result {
     ]))?;
     run(Command::new("cargo").args(["test", "--workspace", "--locked"]))?;
     data(true)?;
-    build()?;
+    build(Some(TEST_PUBLIC_URL))?;
+    let first = dist_digests()?;
+    // The same inputs must give the same output, byte for byte.
+    build(Some(TEST_PUBLIC_URL))?;
+    same_output(&first, &dist_digests()?)?;
     write_page_table()?;
     let mut tests: Vec<String> = std::fs::read_dir(root().join("tests/browser"))
         .map_err(|e| e.to_string())?
@@ -412,7 +508,7 @@ fn test() -> Result {
 
 fn bench() -> Result {
     tools::ensure_test_tools()?;
-    build()?;
+    build(Some(TEST_PUBLIC_URL))?;
     write_page_table()?;
     tools::ensure_lighthouse()?;
     run(Command::new("node")

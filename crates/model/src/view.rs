@@ -179,6 +179,66 @@ pub fn year_note(f: &Figure) -> String {
     }
 }
 
+/// How many targets each document sets, by target year: the overview of the target list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetsOverview {
+    /// The target years that occur, ascending.
+    pub years: Vec<u16>,
+    pub rows: Vec<OverviewRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverviewRow {
+    pub doc: String,
+    pub title: String,
+    pub total: usize,
+    /// Count per entry of `years` (0 where none).
+    pub by_year: Vec<usize>,
+    /// Targets that print no year.
+    pub undated: usize,
+}
+
+/// Documents in index order; documents without targets are left out.
+pub fn targets_overview(targets: &[Target], index: &Index) -> TargetsOverview {
+    let mut years: Vec<u16> = targets
+        .iter()
+        .filter_map(|t| t.target.as_ref().and_then(|f| f.year))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let rows = index
+        .documents
+        .iter()
+        .filter_map(|d| {
+            let own: Vec<&Target> = targets.iter().filter(|t| t.doc == d.id).collect();
+            if own.is_empty() {
+                return None;
+            }
+            let year_of = |t: &&Target| t.target.as_ref().and_then(|f| f.year);
+            Some(OverviewRow {
+                doc: d.id.clone(),
+                title: d.short_title.clone(),
+                total: own.len(),
+                by_year: years
+                    .iter()
+                    .map(|y| own.iter().filter(|t| year_of(t) == Some(*y)).count())
+                    .collect(),
+                undated: own.iter().filter(|t| year_of(t).is_none()).count(),
+            })
+        })
+        .collect();
+    TargetsOverview { years, rows }
+}
+
+/// The order of a target list: documents in index order, and within a document the
+/// indicator table first, then the targets stated in prose, each in reading order.
+pub fn in_list_order<'a>(mut targets: Vec<&'a Target>, index: &Index) -> Vec<&'a Target> {
+    let position = |doc: &str| index.documents.iter().position(|d| d.id == doc);
+    // Stable: reading order is kept within each group.
+    targets.sort_by_key(|t| (position(&t.doc), t.origin != crate::wire::Origin::Table));
+    targets
+}
+
 /// Everything a chart figure shows besides the picture: title, the sentence a screen reader
 /// hears, and the data table with the same numbers.
 #[derive(Debug, Clone, PartialEq)]
@@ -519,6 +579,50 @@ mod tests {
                 vec![cell("3", 1), cell("5", 1)],
             ]
         );
+    }
+
+    #[test]
+    fn overview_counts_targets_per_document_and_year() {
+        let index: Index = serde_json::from_value(serde_json::json!({
+            "schema_version": 0,
+            "documents": [
+                {"id": "b", "title": "", "short_title": "乙", "issuer": "", "doc_number": "", "date": "",
+                 "region": "", "kind": "", "sources": [], "parts": [],
+                 "counts": {"sections":0,"paragraphs":0,"table_rows":0,"chars":0,"fields":0,"projects":0,"targets":0}},
+                {"id": "a", "title": "", "short_title": "甲", "issuer": "", "doc_number": "", "date": "",
+                 "region": "", "kind": "", "sources": [], "parts": [],
+                 "counts": {"sections":0,"paragraphs":0,"table_rows":0,"chars":0,"fields":0,"projects":0,"targets":0}}
+            ]
+        }))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let mut undated = target("a.t-3", "a", "x", 1.0, 2.0);
+        undated.target = None;
+        let mut later = target("a.t-2", "a", "y", 1.0, 2.0);
+        if let Some(f) = later.target.as_mut() {
+            f.year = Some(2035);
+        }
+        let targets = vec![target("a.t-1", "a", "z", 1.0, 2.0), later, undated];
+        let o = targets_overview(&targets, &index);
+        assert_eq!(o.years, [2025, 2035]);
+        assert_eq!(o.rows.len(), 1, "乙 has no targets");
+        assert_eq!(
+            (
+                o.rows[0].total,
+                o.rows[0].by_year.clone(),
+                o.rows[0].undated
+            ),
+            (3, vec![1, 1], 1)
+        );
+
+        let mut prose = target("b.t-1", "b", "p", 1.0, 2.0);
+        prose.origin = crate::wire::Origin::Prose;
+        let table_b = target("b.t-2", "b", "q", 1.0, 2.0);
+        let all = [targets[0].clone(), prose, table_b];
+        let ordered: Vec<&str> = in_list_order(all.iter().collect(), &index)
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        assert_eq!(ordered, ["b.t-2", "b.t-1", "a.t-1"]);
     }
 
     #[test]

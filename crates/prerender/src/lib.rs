@@ -39,6 +39,62 @@ pub fn render(page: Page, data: &FirstViewData) -> Option<String> {
     })
 }
 
+/// The view for an unknown address, with links still under [`PRERENDER_BASE`].
+pub fn render_not_found() -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(&format!("{PRERENDER_BASE}/404/")));
+        policy_explorer::settings::Settings::provide();
+        view! {
+            <Router base=PRERENDER_BASE>
+                <policy_explorer::app::Shell>{policy_explorer::pages::not_found_view()}</policy_explorer::app::Shell>
+            </Router>
+        }
+        .to_html()
+    })
+}
+
+/// `404.html` for a host's error page: served at any unknown address, so its `<base>` and
+/// links are absolute, under `public_url` (`/zwgk/zcdl/`).
+pub fn not_found_page(shell: &str, public_url: &str, body: &str) -> Result<String> {
+    if !public_url.starts_with('/') || !public_url.ends_with('/') || public_url.contains('"') {
+        return Err(format!(
+            "--public-url must be an absolute path ending in /, e.g. /zwgk/zcdl/ (got {public_url:?})"
+        ));
+    }
+    let body = body
+        .replace(
+            &format!("href=\"{PRERENDER_BASE}/"),
+            &format!("href=\"{public_url}"),
+        )
+        .replace(
+            &format!("href=\"{PRERENDER_BASE}\""),
+            &format!("href=\"{public_url}\""),
+        )
+        .replace("href=\"#", &format!("href=\"{public_url}#"));
+    if body.contains(PRERENDER_BASE) {
+        return Err("404: a link was left under the prerender base".into());
+    }
+    let shell = shell.replacen(
+        "<base href=\"./\"",
+        &format!("<base href=\"{public_url}\""),
+        1,
+    );
+    if !shell.contains(&format!("<base href=\"{public_url}\"")) {
+        return Err("404: the shell has no <base href=\"./\"> to make absolute".into());
+    }
+    let def = PageDef {
+        page: Page::Home,
+        segment: "",
+        title: model::pages::NOT_FOUND_TITLE,
+        column: model::pages::NOT_FOUND_COLUMN,
+        prerendered: true,
+        takes_id: false,
+        nav: None,
+    };
+    fill(&shell, &def, &body, PRERENDERED_ANY_QUERY)
+}
+
 /// Links under [`PRERENDER_BASE`] made relative to the page's `<base href>` (the app root),
 /// so one build serves any sub-path; `#main` names its page, as `<base>` would otherwise
 /// send it to the home page.
@@ -70,7 +126,7 @@ pub fn relative_links(html: &str, def: &PageDef) -> Result<String> {
 /// Puts a first view into the page's HTML shell (the built `index.html` of that route):
 /// the view in `<div id="app">`, marked as prerendered, its title, and no preload of the
 /// wasm, which the first view does not need.
-pub fn fill(shell: &str, def: &PageDef, body: &str) -> Result<String> {
+pub fn fill(shell: &str, def: &PageDef, body: &str, kind: &str) -> Result<String> {
     let open = "<div id=\"app\">";
     let start = shell
         .find(open)
@@ -80,12 +136,6 @@ pub fn fill(shell: &str, def: &PageDef, body: &str) -> Result<String> {
         .and_then(|b| shell[..b].rfind("</div>"))
         .filter(|&e| e > start)
         .ok_or_else(|| format!("{:?}: <div id=\"app\"> is not closed", def.page))?;
-    // The home page is the same whatever the query; a list's content depends on it.
-    let kind = if def.page == Page::Home {
-        PRERENDERED_ANY_QUERY
-    } else {
-        PRERENDERED_WITHOUT_QUERY
-    };
     let main = "<main id=\"main\" tabindex=\"-1\">";
     if !body.contains(main) {
         return Err(format!("{:?}: the view has no {main}", def.page));
@@ -153,8 +203,9 @@ fn record_file<T: RecordFile>(dir: &Path) -> Result<Arc<T>> {
 }
 
 /// Reads the data files, renders every prerendered page and writes it into
-/// `dist/<segment>/index.html` (which the post-build step has written from Trunk's output).
-pub fn run(dist: &Path, data: &Path) -> Result {
+/// `dist/<segment>/index.html` (which the post-build step has written from Trunk's output);
+/// with a public URL, also `dist/404.html`.
+pub fn run(dist: &Path, data: &Path, public_url: Option<&str>) -> Result {
     let data = FirstViewData {
         index: read_json(data, model::files::INDEX)?,
         fields: record_file::<FieldsFile>(data)?,
@@ -162,6 +213,15 @@ pub fn run(dist: &Path, data: &Path) -> Result {
         targets: record_file::<TargetsFile>(data)?,
         departments: record_file::<DepartmentsFile>(data)?,
     };
+    // From the plain shell, before the home page's own view is written into it.
+    if let Some(public_url) = public_url {
+        let file = dist.join("index.html");
+        let shell =
+            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let page = not_found_page(&shell, public_url, &render_not_found())?;
+        std::fs::write(dist.join("404.html"), page).map_err(|e| format!("404.html: {e}"))?;
+        eprintln!("wrote 404.html for {public_url}");
+    }
     for def in Page::prerendered() {
         let Some(html) = render(def.page, &data) else {
             continue;
@@ -170,7 +230,13 @@ pub fn run(dist: &Path, data: &Path) -> Result {
         let file = dist.join(def.segment).join("index.html");
         let shell =
             std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let page = fill(&shell, def, &body)?;
+        // The home page is the same whatever the query; a list's content depends on it.
+        let kind = if def.page == Page::Home {
+            PRERENDERED_ANY_QUERY
+        } else {
+            PRERENDERED_WITHOUT_QUERY
+        };
+        let page = fill(&shell, def, &body, kind)?;
         std::fs::write(&file, page).map_err(|e| format!("{}: {e}", file.display()))?;
         eprintln!(
             "prerendered /{}: {:.1} KB",

@@ -1,0 +1,95 @@
+//! The prerender over the real data in `public/data/`: every prerendered page renders, with
+//! relative links only, the same bytes twice, and fills its HTML shell.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
+
+use model::pages::{Page, PAGES};
+use policy_explorer::pages::FirstViewData;
+use std::path::Path;
+use std::sync::Arc;
+
+fn data() -> FirstViewData {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+    FirstViewData {
+        index: Arc::new(model::parse_versioned(&read("index.json")).unwrap()),
+        fields: Arc::new(model::parse_versioned(&read("facts-fields.json")).unwrap()),
+        projects: Arc::new(model::parse_versioned(&read("facts-projects.json")).unwrap()),
+        targets: Arc::new(model::parse_versioned(&read("facts-targets.json")).unwrap()),
+        departments: Arc::new(model::parse_versioned(&read("facts-departments.json")).unwrap()),
+    }
+}
+
+const SHELL: &str = "<!DOCTYPE html><html><head><base href=\"../\"><title>x</title>\
+<link rel=\"preload\" href=\"./app_bg.wasm\" as=\"fetch\"><link rel=\"stylesheet\" href=\"./s.css\"></head>\
+<body><div id=\"panic\" hidden></div><div id=\"app\"><main>static</main></div></body></html>";
+
+#[test]
+fn every_prerendered_page_renders_the_same_bytes_twice_with_relative_links() {
+    let data = data();
+    for def in PAGES.iter() {
+        let first = prerender::render(def.page, &data);
+        assert_eq!(first.is_some(), !def.takes_id, "{:?}", def.page);
+        let Some(first) = first else { continue };
+        assert_eq!(
+            prerender::render(def.page, &data),
+            Some(first.clone()),
+            "{:?}",
+            def.page
+        );
+        let body = prerender::relative_links(&first, def).unwrap();
+        let page = prerender::fill(SHELL, def, &body, "without-query").unwrap();
+        assert!(page.contains("<div id=\"app\" data-prerendered=\"without-query\">"));
+        assert!(
+            !page.contains(".wasm\""),
+            "{:?}: the first view needs no wasm",
+            def.page
+        );
+        assert!(page.contains("s.css"), "other links stay");
+        assert!(page.contains(&format!(
+            "<title>{}</title>",
+            model::pages::page_title(def.title)
+        )));
+        assert!(page.contains("<h1>"), "{:?}", def.page);
+        assert!(
+            !page.contains("static"),
+            "the shell's own content is replaced"
+        );
+    }
+}
+
+#[test]
+fn the_target_list_shows_its_first_page_and_the_overview() {
+    let body = prerender::render(Page::Targets, &data()).unwrap();
+    assert_eq!(body.matches("<li class=\"record\">").count(), 50);
+    assert!(body.contains("各文件的目标指标数"));
+    assert!(
+        !body.contains("class=\"query-loading\""),
+        "added by fill, not the view"
+    );
+}
+
+#[test]
+fn absolute_links_and_style_attributes_are_refused() {
+    let def = Page::Targets.def();
+    assert!(prerender::relative_links("<a href=\"/elsewhere/\">x</a>", def).is_err());
+    assert!(prerender::relative_links("<p style=\"color:red\">x</p>", def).is_err());
+    assert_eq!(
+        prerender::relative_links(
+            "<a href=\"/__app_root__/fields/\">x</a><a href=\"#main\">y</a>",
+            def
+        )
+        .unwrap(),
+        "<a href=\"./fields/\">x</a><a href=\"targets/#main\">y</a>"
+    );
+}
+
+#[test]
+fn the_404_page_has_absolute_links_under_the_public_url() {
+    let shell = SHELL.replace("../", "./");
+    let page =
+        prerender::not_found_page(&shell, "/zwgk/zcdl/", &prerender::render_not_found()).unwrap();
+    assert!(page.contains("<base href=\"/zwgk/zcdl/\">"));
+    assert!(page.contains("href=\"/zwgk/zcdl/documents/\""));
+    assert!(page.contains("页面不存在"));
+    assert!(prerender::not_found_page(&shell, "zwgk", "").is_err());
+}
