@@ -363,41 +363,36 @@ struct Decoded {
     titles: Vec<(u32, u32, Vec<u32>)>,
 }
 
-/// Reads a flat array; a truncated or malformed array yields what was read before the
-/// fault, never a panic.
+/// Reads a flat array into `(entry or run start, count or run length, positions)`: text
+/// arrays carry a count (`with_len` false), title arrays a run length; bigrams carry
+/// positions. A truncated or malformed array yields what was read before the fault, never
+/// a panic.
 fn decode_list(list: &[u32], with_len: bool, with_positions: bool) -> Vec<(u32, u32, Vec<u32>)> {
     let mut out = Vec::new();
     let mut it = list.iter().copied();
     let mut at: u32 = 0;
-    loop {
-        let Some(delta) = it.next() else { break };
+    while let Some(delta) = it.next() {
         at = at.saturating_add(delta);
-        let len = if with_len {
-            match it.next() {
-                Some(l) => l,
-                None => break,
-            }
-        } else {
-            1
-        };
-        let (count, positions) = if with_positions {
-            let Some(n) = it.next() else { break };
-            let mut positions = Vec::new();
+        // A text array's count, or a title run's length.
+        let Some(second) = it.next() else { break };
+        let mut positions = Vec::new();
+        if with_positions {
+            // In a text array `second` was the count of positions; a title run's count
+            // follows its length.
+            let n = if with_len {
+                let Some(n) = it.next() else { break };
+                n
+            } else {
+                second
+            };
             let mut p: u32 = 0;
             for _ in 0..n {
                 let Some(d) = it.next() else { break };
                 p = p.saturating_add(d);
                 positions.push(p);
             }
-            (positions.len() as u32, positions)
-        } else if with_len {
-            // A title run of a single character: no count on the wire.
-            (1, Vec::new())
-        } else {
-            let Some(n) = it.next() else { break };
-            (n, Vec::new())
-        };
-        out.push((at, if with_len { len } else { count }, positions));
+        }
+        out.push((at, second, positions));
     }
     out
 }
@@ -476,18 +471,13 @@ fn non_overlapping(starts: &[u32], len: u32) -> u32 {
 }
 
 /// Finds one term through its keys' postings.
-fn find_term(term: &str, lookup: &dyn Fn(&str) -> Option<Postings>) -> TermMatches {
+fn find_term<'a>(term: &str, lookup: &dyn Fn(&str) -> Option<&'a Postings>) -> TermMatches {
     let keys = term_keys(term);
     let len = term.chars().count() as u32;
     let bigram = len >= 2;
     let decoded: Vec<(u32, Decoded)> = keys
         .iter()
-        .map(|(o, k)| {
-            (
-                *o,
-                lookup(k).map(|p| decode(&p, bigram)).unwrap_or_default(),
-            )
-        })
+        .map(|(o, k)| (*o, lookup(k).map(|p| decode(p, bigram)).unwrap_or_default()))
         .collect();
     let mut out = TermMatches::default();
     let Some(((_, first), rest)) = decoded.split_first() else {
@@ -620,11 +610,10 @@ pub fn search(
             return Err(SearchError::MissingShard(n));
         }
     }
-    let lookup = |key: &str| -> Option<Postings> {
+    let lookup = |key: &str| -> Option<&Postings> {
         by_number
             .get(&shard_of(key, manifest.shards))
             .and_then(|s| s.keys.get(key))
-            .cloned()
     };
     let found: Vec<TermMatches> = terms.iter().map(|t| find_term(t, &lookup)).collect();
     let Some(rarest) = found.iter().min_by_key(|m| m.size()) else {
@@ -734,9 +723,12 @@ mod tests {
         Corpus { entries, ranges }
     }
 
+    /// A group as compared: kind, total, and (entry number, score) per hit.
+    type Compared = (Kind, usize, Vec<(usize, u32)>);
+
     fn check(corpus: &Corpus, target: usize, query: &str) {
         let (manifest, shards) = build(corpus, target);
-        let expected: Vec<(Kind, usize, Vec<(usize, u32)>)> = brute(&corpus.entries, query, 3)
+        let expected: Vec<Compared> = brute(&corpus.entries, query, 3)
             .into_iter()
             .map(|g| {
                 let hits = g
@@ -750,7 +742,7 @@ mod tests {
                 (g.kind, g.total, hits)
             })
             .collect();
-        let got: Vec<(Kind, usize, Vec<(usize, u32)>)> = search(&manifest, &shards, query, 3)
+        let got: Vec<Compared> = search(&manifest, &shards, query, 3)
             .unwrap_or_default()
             .into_iter()
             .map(|g| {
