@@ -1,6 +1,7 @@
 //! Chinese full-text search over document text and records: folding, AND-matching of
-//! space-separated terms, ranking, snippets and highlighting. Brute-force substring scan:
-//! the whole corpus is about 200 000 characters.
+//! space-separated terms, ranking, snippets and highlighting. [`search`] is the brute-force
+//! substring scan over entries in memory; `search_index` answers the same from prebuilt
+//! shards, through the same [`rank`] and [`hit`].
 
 use crate::wire::{Block, Department, Document, Field, Project, Target};
 
