@@ -168,6 +168,12 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
     for (file, part) in &outputs.document_parts {
         files.push((format!("doc/{file}"), json(part)?));
     }
+    // The prebuilt search index: a query fetches the manifest and its terms' shards.
+    let (manifest, shards) = &outputs.search;
+    files.push((model::search_index::MANIFEST.into(), json(manifest)?));
+    for s in shards {
+        files.push((model::search_index::shard_file(s.shard), json(s)?));
+    }
     Ok(files)
 }
 
@@ -209,7 +215,11 @@ fn data(check: bool) -> Result {
     }
     // Files no document produces any more are stale too.
     let expected: std::collections::HashSet<&str> = files.iter().map(|(r, _)| r.as_str()).collect();
-    for (dir, prefix) in [(out_dir.clone(), ""), (out_dir.join("doc"), "doc/")] {
+    for (dir, prefix) in [
+        (out_dir.clone(), ""),
+        (out_dir.join("doc"), "doc/"),
+        (out_dir.join("search"), "search/"),
+    ] {
         let Ok(entries) = std::fs::read_dir(dir) else {
             continue;
         };

@@ -15,5 +15,6 @@ pub mod pages;
 pub mod parts;
 pub mod query;
 pub mod search;
+pub mod search_index;
 pub mod settings;
 pub mod view;

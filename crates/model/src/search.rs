@@ -1,6 +1,7 @@
 //! Chinese full-text search over document text and records: folding, AND-matching of
-//! space-separated terms, ranking, snippets and highlighting. Brute-force substring scan:
-//! the whole corpus is about 200 000 characters.
+//! space-separated terms, ranking, snippets and highlighting. [`search`] is the brute-force
+//! substring scan over entries in memory; `search_index` answers the same from prebuilt
+//! shards, through the same [`rank`] and [`hit`].
 
 use crate::wire::{Block, Department, Document, Field, Project, Target};
 
@@ -23,13 +24,16 @@ pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
 
+/// What separates the terms of a query: no term holds one of these.
+pub fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；')
+}
+
 /// The terms of a query: folded, split on spaces and common separators, deduplicated,
 /// at most eight.
 pub fn terms(query: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for t in fold(query)
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；'))
-    {
+    for t in fold(query).split(is_separator) {
         let t = t.trim();
         if !t.is_empty() && !out.iter().any(|o| o == t) {
             out.push(t.chars().take(50).collect());
@@ -41,7 +45,10 @@ pub fn terms(query: &str) -> Vec<String> {
     out
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     Target,
     Project,
@@ -73,8 +80,8 @@ pub struct Entry {
     pub anchor: String,
     pub title: String,
     pub text: String,
-    folded_title: String,
-    folded_text: String,
+    pub(crate) folded_title: String,
+    pub(crate) folded_text: String,
 }
 
 impl Entry {
@@ -220,19 +227,53 @@ pub fn search<'a>(entries: &'a [Entry], query: &str, per_group: usize) -> Vec<Gr
         let in_title = terms
             .iter()
             .filter(|t| e.folded_title.contains(t.as_str()))
-            .count() as u32;
-        let occurrences: u32 = terms
+            .count();
+        let occurrences: usize = terms
             .iter()
-            .map(|t| e.folded_text.matches(t.as_str()).count() as u32)
+            .map(|t| e.folded_text.matches(t.as_str()).count())
             .sum();
-        scored.push((e.kind, in_title * 1000 + occurrences.min(999), e));
+        scored.push((e.kind, score(in_title, occurrences), e));
     }
+    rank(scored, per_group)
+        .into_iter()
+        .map(|g| Group {
+            kind: g.kind,
+            total: g.total,
+            hits: g
+                .hits
+                .into_iter()
+                .map(|(e, score)| hit(e, score, &terms))
+                .collect(),
+        })
+        .collect()
+}
+
+/// The score of a match: every term found in the title outweighs any number of
+/// occurrences (non-overlapping, summed over the terms) in the text.
+pub fn score(in_title: usize, occurrences: usize) -> u32 {
+    (in_title as u32).saturating_mul(1000) + occurrences.min(999) as u32
+}
+
+/// One kind's matches before they are displayed: what [`rank`] returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked<T> {
+    pub kind: Kind,
+    /// All matches of this kind, before the display cap.
+    pub total: usize,
+    /// The first `per_group` matches, best first, with their scores.
+    pub hits: Vec<(T, u32)>,
+}
+
+/// Groups scored matches by kind and orders them, best first; `scored` must be in document
+/// order, which breaks ties. Shared by [`search`] and the prebuilt index
+/// (`search_index`), so both rank alike.
+pub fn rank<T>(mut scored: Vec<(Kind, u32, T)>, per_group: usize) -> Vec<Ranked<T>> {
     // Stable: document order among equal scores.
     scored.sort_by_key(|(kind, score, _)| (*kind, std::cmp::Reverse(*score)));
-    let mut groups: Vec<Group<'a>> = Vec::new();
+    let mut groups: Vec<Ranked<T>> = Vec::new();
     for (kind, score, e) in scored {
         if groups.last().is_none_or(|g| g.kind != kind) {
-            groups.push(Group {
+            groups.push(Ranked {
                 kind,
                 total: 0,
                 hits: Vec::new(),
@@ -241,15 +282,21 @@ pub fn search<'a>(entries: &'a [Entry], query: &str, per_group: usize) -> Vec<Gr
         let Some(g) = groups.last_mut() else { continue };
         g.total += 1;
         if g.hits.len() < per_group {
-            g.hits.push(Hit {
-                entry: e,
-                score,
-                title: highlight(&e.title, &terms),
-                snippet: snippet(&e.text, &e.folded_text, &terms),
-            });
+            g.hits.push((e, score));
         }
     }
     groups
+}
+
+/// A match as shown: its title highlighted and a snippet around the first match. The
+/// prebuilt index's hits become these once their entries are fetched.
+pub fn hit<'a>(entry: &'a Entry, score: u32, terms: &[String]) -> Hit<'a> {
+    Hit {
+        entry,
+        score,
+        title: highlight(&entry.title, terms),
+        snippet: snippet(&entry.text, &entry.folded_text, terms),
+    }
 }
 
 /// Splits `text` into marked and unmarked pieces for every occurrence of any term.

@@ -114,6 +114,12 @@ pub struct Outputs {
     /// What ships: each document's part files, by file name under `doc/`.
     pub document_parts: Vec<(String, Document)>,
     pub facts: Facts,
+    /// The prebuilt search index over the records and the shipped parts
+    /// (`model::search_index`): its manifest and shards.
+    pub search: (
+        model::search_index::Manifest,
+        Vec<model::search_index::Shard>,
+    ),
     /// Per document: what the repair removed, for the report and the conservation test.
     pub reports: BTreeMap<String, document::BuildReport>,
     pub warnings: Vec<Diagnostic>,
@@ -268,17 +274,36 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
     if !errors.is_empty() {
         return Err(errors);
     }
+    let index = Index {
+        schema_version: SCHEMA_VERSION,
+        documents: built.metas,
+    };
+    let search = search_index(&index, &built.document_parts, &all);
     Ok(Outputs {
-        index: Index {
-            schema_version: SCHEMA_VERSION,
-            documents: built.metas,
-        },
+        index,
         documents: built.documents,
         document_parts: built.document_parts,
         facts: all,
+        search,
         reports: built.reports,
         warnings,
     })
+}
+
+/// The search index over exactly the entries the app's search sees: the records, then each
+/// document's shipped parts in the order of the index.
+fn search_index(
+    index: &Index,
+    parts: &[(String, Document)],
+    facts: &Facts,
+) -> (
+    model::search_index::Manifest,
+    Vec<model::search_index::Shard>,
+) {
+    use model::search_index as si;
+    let by_file: BTreeMap<&str, &Document> = parts.iter().map(|(f, d)| (f.as_str(), d)).collect();
+    let corpus = si::corpus(facts, index, |file| by_file.get(file).copied());
+    si::build(&corpus, si::SHARD_TARGET_BYTES)
 }
 
 /// The documents built so far.

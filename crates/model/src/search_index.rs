@@ -1,0 +1,865 @@
+//! A prebuilt, sharded inverted index that answers exactly what [`crate::search::search`]
+//! answers, fetching only the shards of the query's terms (the Pagefind model).
+//!
+//! # Files (paths under `data/`)
+//!
+//! - [`MANIFEST`] (`search/manifest.json`, [`Manifest`]): the number of shards and where
+//!   each entry comes from (`ranges`: the entries in the order search ranks ties, a range
+//!   per record file and per document part).
+//! - [`shard_file`]`(i)` (`search/<i>.json`, [`Shard`]): the postings of every key whose
+//!   [`shard_of`] is `i`.
+//!
+//! # How the app searches
+//!
+//! 1. Fetch the manifest once.
+//! 2. [`shard_files`]`(&manifest, query)`: the shard files the query needs (none for an
+//!    empty query); fetch them.
+//! 3. [`search`]`(&manifest, &shards, query, per_group)`: the hits, grouped by kind and in
+//!    the same order, with the same totals and scores, as `search::search` over all entries
+//!    (`search::Ranked<u32>`: each hit is an entry number and its score).
+//! 4. [`hit_files`]`(&manifest, &groups)`: the files that hold the entries shown (record
+//!    files and document parts); fetch them, then for each hit [`Manifest::locate`] the
+//!    entry, rebuild it with [`Located::from_part`] or [`Located::from_records`], and make
+//!    the displayed hit with `search::hit(&entry, score, &search::terms(query))` — the same
+//!    highlighting and snippet as today.
+//!
+//! # Keys and postings
+//!
+//! Text is folded (`search::fold`, one character to one, so positions carry over). The keys
+//! are every single character and every pair of adjacent characters (bigram) of the folded
+//! title and text, except pairs and characters holding a term separator
+//! (`search::is_separator`), which no term can contain. A one-character term is looked up
+//! as its character; a longer term as a set of bigrams that covers it (offsets 0, 2, 4, …
+//! and the last pair), and a match is where all of them sit at their offsets. So a term of
+//! `n` characters needs `ceil(n / 2)` keys, and matching is exact substring matching.
+//!
+//! Each key has two flat integer arrays ([`Postings`]), delta-encoded so the JSON stays
+//! small:
+//!
+//! - text: per entry holding the key, `entry − previous entry, n` and, for a bigram, its `n`
+//!   positions (in characters of the folded text; the first absolute, then differences). For
+//!   a single character `n` is only the count: no phrase needs its positions.
+//! - titles: per run of consecutive entries sharing one title (a document's paragraphs all
+//!   carry its short title), `run start − previous run start, run length` and, for a
+//!   bigram, `n` and the positions in the folded title.
+//!
+//! A key lives in shard `fnv1a(key) % shards`. The builder picks `shards`, a power of two,
+//! so that the average shard stays under [`SHARD_TARGET_BYTES`] of JSON. Measured on the
+//! real corpus (11 documents, 2 469 entries, 35 808 keys, 2.5 MB of shards in all), brotli
+//! bytes of shards fetched for 养老 / 业 / 国际消费中心城市 / 养老 床位:
+//!
+//! | shards | mean shard raw | largest raw | shard bytes a query fetches (brotli) |
+//! |---|---|---|---|
+//! | 128 | 19.6 KB | 31.6 KB | 6.1 / 7.7 / 27.5 / 14.9 KB |
+//! | 256 | 9.8 KB | 21.1 KB | 3.8 / 4.4 / 15.3 / 9.3 KB |
+//! | **512** | 4.9 KB | 15.0 KB | 2.6 / 2.6 / 9.6 / 4.4 KB |
+//! | 1024 | 2.5 KB | 12.7 KB | 1.4 / 1.7 / 6.8 / 2.5 KB |
+//!
+//! 8 KB gives 512: past it the largest shards are single common keys (服务 is 8.7 KB) and
+//! each halving of the bytes doubles the files. A query fetches at most one shard per key,
+//! `ceil(n / 2)` for a term of `n` characters.
+
+use crate::search::{is_separator, rank, record_entries, terms, text_entries, Entry, Kind, Ranked};
+use crate::wire::{Department, Document, Facts, Field, Index, Project, RecordKind, Target};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// `data/search/manifest.json`.
+pub const MANIFEST: &str = "search/manifest.json";
+
+/// The file of shard `i`, under `data/`.
+pub fn shard_file(i: u32) -> String {
+    format!("search/{i}.json")
+}
+
+/// The average shard size (bytes of JSON) the builder keeps under: 512 shards for today's
+/// corpus, averaging 4.9 KB raw and 1.7 KB brotli (see the table above).
+pub const SHARD_TARGET_BYTES: usize = 8 * 1024;
+
+/// Most shards the builder makes, whatever the corpus: beyond this, the per-file overhead
+/// of requests outweighs the bytes saved.
+const MAX_SHARDS: u32 = 1 << 14;
+
+/// `data/search/manifest.json`: how many shards there are and where every entry comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub schema_version: u32,
+    /// Number of shard files; key `k` is in shard [`shard_of`]`(k, shards)`.
+    pub shards: u32,
+    /// The entries, numbered from 0 through these ranges in order (the order in which
+    /// search breaks ties: the records as `search::record_entries` lists them, then every
+    /// document's parts in the order of `index.json`).
+    pub ranges: Vec<EntryRange>,
+}
+
+/// Consecutive entries that come from one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntryRange {
+    pub kind: Kind,
+    /// Path under `data/`: a record file (`facts-targets.json`) or a document part
+    /// (`doc/<file>`).
+    pub file: String,
+    /// For a document part: the document id, and the title its entries carry (the
+    /// document's short title). Empty for records.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doc: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// How many entries: `search::record_entries` of that file's records, or
+    /// `search::text_entries` of that part.
+    pub count: u32,
+}
+
+/// `data/search/<i>.json`: the postings of the keys in one shard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shard {
+    pub schema_version: u32,
+    /// Which shard this is (`i` in the file name).
+    pub shard: u32,
+    pub keys: BTreeMap<String, Postings>,
+}
+
+/// One key's postings, on the wire `[text, titles]` (titles left out when empty); see the
+/// module documentation for the encoding.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Postings(
+    pub Vec<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")] pub Vec<u32>,
+);
+
+/// The shard of a key: FNV-1a (32 bits) of its UTF-8 bytes, modulo the number of shards.
+/// Spelled out here so the builder and the app agree on every platform.
+pub fn shard_of(key: &str, shards: u32) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in key.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h % shards.max(1)
+}
+
+/// The entries of the whole corpus, in search order, and the ranges that say where each
+/// comes from. Both the index and the brute-force search run over these.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub entries: Vec<Entry>,
+    pub ranges: Vec<EntryRange>,
+}
+
+/// The entries the app's search builds today: every record (from `facts`), then every
+/// document part (`part(file)` gives the part `index` names) with its document's short
+/// title. Parts that `part` does not give are left out.
+pub fn corpus<'a>(
+    facts: &Facts,
+    index: &Index,
+    part: impl Fn(&str) -> Option<&'a Document>,
+) -> Corpus {
+    let mut entries = record_entries(
+        &facts.fields,
+        &facts.projects,
+        &facts.targets,
+        &facts.departments,
+    );
+    // The order of `record_entries`.
+    let mut ranges: Vec<EntryRange> = [
+        (Kind::Target, RecordKind::Targets, facts.targets.len()),
+        (Kind::Project, RecordKind::Projects, facts.projects.len()),
+        (Kind::Field, RecordKind::Fields, facts.fields.len()),
+        (
+            Kind::Department,
+            RecordKind::Departments,
+            facts.departments.len(),
+        ),
+    ]
+    .into_iter()
+    .map(|(kind, file, count)| EntryRange {
+        kind,
+        file: file.file().to_string(),
+        doc: String::new(),
+        title: String::new(),
+        count: count as u32,
+    })
+    .collect();
+    for d in &index.documents {
+        for span in &d.parts {
+            let Some(doc) = part(&span.file) else {
+                continue;
+            };
+            let text = text_entries(doc, &d.short_title);
+            ranges.push(EntryRange {
+                kind: Kind::Text,
+                file: crate::files::document_part(&span.file),
+                doc: d.id.clone(),
+                title: d.short_title.clone(),
+                count: text.len() as u32,
+            });
+            entries.extend(text);
+        }
+    }
+    Corpus { entries, ranges }
+}
+
+/// Whether a character can be part of a key: a term never holds a separator.
+fn indexable(c: char) -> bool {
+    !is_separator(c)
+}
+
+/// The keys of a folded text: `(key, position)` for every single character and every
+/// bigram, in text order.
+fn keys_of(folded: &[char]) -> Vec<(String, u32)> {
+    let mut out = Vec::new();
+    for (i, &c) in folded.iter().enumerate() {
+        if !indexable(c) {
+            continue;
+        }
+        out.push((c.to_string(), i as u32));
+        if let Some(&next) = folded.get(i + 1) {
+            if indexable(next) {
+                out.push(([c, next].iter().collect(), i as u32));
+            }
+        }
+    }
+    out
+}
+
+/// Postings being built: the arrays and the last entry (or run start) written to each.
+#[derive(Default)]
+struct Builder {
+    postings: Postings,
+    last_entry: u32,
+    last_run: u32,
+}
+
+/// Appends one entry's (or run's) occurrences of every key it holds.
+fn add(builders: &mut BTreeMap<String, Builder>, folded: &[char], at: u32, run_len: Option<u32>) {
+    let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
+    for (key, pos) in keys_of(folded) {
+        by_key.entry(key).or_default().push(pos);
+    }
+    for (key, positions) in by_key {
+        let bigram = key.chars().count() == 2;
+        let b = builders.entry(key).or_default();
+        let (list, last) = match run_len {
+            None => (&mut b.postings.0, &mut b.last_entry),
+            Some(_) => (&mut b.postings.1, &mut b.last_run),
+        };
+        list.push(at - *last);
+        *last = at;
+        if let Some(len) = run_len {
+            list.push(len);
+        }
+        if run_len.is_none() || bigram {
+            list.push(positions.len() as u32);
+        }
+        if bigram {
+            let mut prev = 0;
+            for p in positions {
+                list.push(p - prev);
+                prev = p;
+            }
+        }
+    }
+}
+
+/// Builds the manifest and the shards over `corpus`, with as many shards (a power of two)
+/// as keep the average shard under `target_bytes` of JSON.
+pub fn build(corpus: &Corpus, target_bytes: usize) -> (Manifest, Vec<Shard>) {
+    let mut builders: BTreeMap<String, Builder> = BTreeMap::new();
+    let mut run_start = 0usize;
+    for (i, e) in corpus.entries.iter().enumerate() {
+        let folded: Vec<char> = e.folded_text.chars().collect();
+        add(&mut builders, &folded, i as u32, None);
+        // A title is indexed once per run of consecutive entries that share it.
+        let next_differs = corpus
+            .entries
+            .get(i + 1)
+            .is_none_or(|n| n.folded_title != e.folded_title);
+        if next_differs {
+            let title: Vec<char> = e.folded_title.chars().collect();
+            add(
+                &mut builders,
+                &title,
+                run_start as u32,
+                Some((i + 1 - run_start) as u32),
+            );
+            run_start = i + 1;
+        }
+    }
+    let keys: Vec<(String, Postings)> =
+        builders.into_iter().map(|(k, b)| (k, b.postings)).collect();
+    let total: usize = keys
+        .iter()
+        .map(|(k, p)| serde_json::to_string(&(k, p)).map_or(0, |s| s.len()))
+        .sum();
+    let mut shards = 1u32;
+    while total.div_ceil(shards as usize) > target_bytes.max(1) && shards < MAX_SHARDS {
+        shards *= 2;
+    }
+    let mut files: Vec<Shard> = (0..shards)
+        .map(|i| Shard {
+            schema_version: crate::SCHEMA_VERSION,
+            shard: i,
+            keys: BTreeMap::new(),
+        })
+        .collect();
+    for (k, p) in keys {
+        if let Some(s) = files.get_mut(shard_of(&k, shards) as usize) {
+            s.keys.insert(k, p);
+        }
+    }
+    let manifest = Manifest {
+        schema_version: crate::SCHEMA_VERSION,
+        shards,
+        ranges: corpus.ranges.clone(),
+    };
+    (manifest, files)
+}
+
+/// The keys that find a term, each with its offset in the term: the character itself, or
+/// bigrams at offsets 0, 2, 4, … and the last pair, which together cover every character.
+fn term_keys(term: &str) -> Vec<(u32, String)> {
+    let chars: Vec<char> = term.chars().collect();
+    if chars.len() < 2 {
+        return chars.iter().map(|c| (0, c.to_string())).collect();
+    }
+    let mut offsets: Vec<usize> = (0..chars.len() - 1).step_by(2).collect();
+    if chars.len() % 2 == 1 {
+        offsets.push(chars.len() - 2);
+    }
+    offsets
+        .into_iter()
+        .map(|o| (o as u32, chars[o..o + 2].iter().collect()))
+        .collect()
+}
+
+/// The shard numbers a query needs, ascending, without repeats.
+pub fn shards_for(manifest: &Manifest, query: &str) -> Vec<u32> {
+    let set: BTreeSet<u32> = terms(query)
+        .iter()
+        .flat_map(|t| term_keys(t))
+        .map(|(_, k)| shard_of(&k, manifest.shards))
+        .collect();
+    set.into_iter().collect()
+}
+
+/// The shard files (paths under `data/`) a query needs; none for an empty query.
+pub fn shard_files(manifest: &Manifest, query: &str) -> Vec<String> {
+    shards_for(manifest, query)
+        .into_iter()
+        .map(shard_file)
+        .collect()
+}
+
+/// Why the index could not answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchError {
+    /// A shard the query needs was not passed in.
+    MissingShard(u32),
+}
+
+impl std::fmt::Display for SearchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SearchError::MissingShard(i) => write!(f, "搜索索引不完整（缺少 {}）", shard_file(*i)),
+        }
+    }
+}
+
+/// One key's decoded postings: per entry (or per title run) the positions, or for a single
+/// character only the count (as `positions.len()` would be, kept in `count`).
+#[derive(Default)]
+struct Decoded {
+    /// `(entry, count, positions)`, entries ascending.
+    text: Vec<(u32, u32, Vec<u32>)>,
+    /// `(run start, run length, positions)`, starts ascending.
+    titles: Vec<(u32, u32, Vec<u32>)>,
+}
+
+/// Reads a flat array into `(entry or run start, count or run length, positions)`: text
+/// arrays carry a count (`with_len` false), title arrays a run length; bigrams carry
+/// positions. A truncated or malformed array yields what was read before the fault, never
+/// a panic.
+fn decode_list(list: &[u32], with_len: bool, with_positions: bool) -> Vec<(u32, u32, Vec<u32>)> {
+    let mut out = Vec::new();
+    let mut it = list.iter().copied();
+    let mut at: u32 = 0;
+    while let Some(delta) = it.next() {
+        at = at.saturating_add(delta);
+        // A text array's count, or a title run's length.
+        let Some(second) = it.next() else { break };
+        let mut positions = Vec::new();
+        if with_positions {
+            // In a text array `second` was the count of positions; a title run's count
+            // follows its length.
+            let n = if with_len {
+                let Some(n) = it.next() else { break };
+                n
+            } else {
+                second
+            };
+            let mut p: u32 = 0;
+            for _ in 0..n {
+                let Some(d) = it.next() else { break };
+                p = p.saturating_add(d);
+                positions.push(p);
+            }
+        }
+        out.push((at, second, positions));
+    }
+    out
+}
+
+fn decode(p: &Postings, bigram: bool) -> Decoded {
+    Decoded {
+        text: decode_list(&p.0, false, bigram),
+        titles: decode_list(&p.1, true, bigram),
+    }
+}
+
+/// Where one term occurs.
+#[derive(Default)]
+struct TermMatches {
+    /// Entry → non-overlapping occurrences in its text (only entries with some).
+    text: BTreeMap<u32, u32>,
+    /// Runs of entries `[start, end)` whose title holds the term, ascending.
+    titles: Vec<(u32, u32)>,
+}
+
+impl TermMatches {
+    fn in_title(&self, e: u32) -> bool {
+        let i = self.titles.partition_point(|&(_, end)| end <= e);
+        self.titles.get(i).is_some_and(|&(start, _)| start <= e)
+    }
+
+    fn has(&self, e: u32) -> bool {
+        self.text.contains_key(&e) || self.in_title(e)
+    }
+
+    /// How many entries this term matches (a bound; used to start from the rarest term).
+    fn size(&self) -> u64 {
+        self.text.len() as u64
+            + self
+                .titles
+                .iter()
+                .map(|&(s, e)| u64::from(e - s))
+                .sum::<u64>()
+    }
+
+    /// Every entry this term matches, ascending.
+    fn entries(&self) -> Vec<u32> {
+        let mut out: BTreeSet<u32> = self.text.keys().copied().collect();
+        for &(s, e) in &self.titles {
+            out.extend(s..e);
+        }
+        out.into_iter().collect()
+    }
+}
+
+/// Starts of a term in one text or title: the positions of the first key where every other
+/// key sits at its offset.
+fn starts(first: &[u32], others: &[(u32, &[u32])]) -> Vec<u32> {
+    first
+        .iter()
+        .copied()
+        .filter(|&p| {
+            others
+                .iter()
+                .all(|(o, ps)| ps.binary_search(&p.saturating_add(*o)).is_ok())
+        })
+        .collect()
+}
+
+/// Non-overlapping occurrences, leftmost first, as `str::matches` counts them.
+fn non_overlapping(starts: &[u32], len: u32) -> u32 {
+    let mut count = 0;
+    let mut next = 0;
+    for &p in starts {
+        if p >= next {
+            count += 1;
+            next = p.saturating_add(len);
+        }
+    }
+    count
+}
+
+/// Finds one term through its keys' postings.
+fn find_term<'a>(term: &str, lookup: &dyn Fn(&str) -> Option<&'a Postings>) -> TermMatches {
+    let keys = term_keys(term);
+    let len = term.chars().count() as u32;
+    let bigram = len >= 2;
+    let decoded: Vec<(u32, Decoded)> = keys
+        .iter()
+        .map(|(o, k)| (*o, lookup(k).map(|p| decode(p, bigram)).unwrap_or_default()))
+        .collect();
+    let mut out = TermMatches::default();
+    let Some(((_, first), rest)) = decoded.split_first() else {
+        return out;
+    };
+    if !bigram {
+        out.text = first
+            .text
+            .iter()
+            .filter(|(_, n, _)| *n > 0)
+            .map(|(e, n, _)| (*e, *n))
+            .collect();
+        out.titles = first
+            .titles
+            .iter()
+            .map(|(s, l, _)| (*s, s.saturating_add(*l)))
+            .collect();
+        return out;
+    }
+    // Positions of the other keys in one entry (or run), looked up by binary search.
+    let find = |list: &[(u32, u32, Vec<u32>)], at: u32| -> Option<usize> {
+        list.binary_search_by_key(&at, |(e, _, _)| *e).ok()
+    };
+    for (e, _, positions) in &first.text {
+        let others: Option<Vec<(u32, &[u32])>> = rest
+            .iter()
+            .map(|(o, d)| find(&d.text, *e).map(|i| (*o, d.text[i].2.as_slice())))
+            .collect();
+        let Some(others) = others else { continue };
+        let n = non_overlapping(&starts(positions, &others), len);
+        if n > 0 {
+            out.text.insert(*e, n);
+        }
+    }
+    for (s, l, positions) in &first.titles {
+        let others: Option<Vec<(u32, &[u32])>> = rest
+            .iter()
+            .map(|(o, d)| find(&d.titles, *s).map(|i| (*o, d.titles[i].2.as_slice())))
+            .collect();
+        let Some(others) = others else { continue };
+        if !starts(positions, &others).is_empty() {
+            out.titles.push((*s, s.saturating_add(*l)));
+        }
+    }
+    out
+}
+
+impl Manifest {
+    /// The kind of each entry: `(end, kind)` per range, ends ascending.
+    fn kind_ends(&self) -> Vec<(u32, Kind)> {
+        let mut end = 0u32;
+        self.ranges
+            .iter()
+            .map(|r| {
+                end = end.saturating_add(r.count);
+                (end, r.kind)
+            })
+            .collect()
+    }
+
+    /// Where entry `n` comes from: its range and its index among that file's entries.
+    pub fn locate(&self, entry: u32) -> Option<Located<'_>> {
+        let mut first = 0u32;
+        for range in &self.ranges {
+            if entry < first.saturating_add(range.count) {
+                return Some(Located {
+                    range,
+                    k: (entry - first) as usize,
+                });
+            }
+            first = first.saturating_add(range.count);
+        }
+        None
+    }
+}
+
+/// An entry's place: the file that holds it and its index among the entries of that file.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Located<'a> {
+    pub range: &'a EntryRange,
+    pub k: usize,
+}
+
+impl Located<'_> {
+    /// The entry, from the document part `range.file` (for text entries).
+    pub fn from_part(&self, part: &Document) -> Option<Entry> {
+        text_entries(part, &self.range.title)
+            .into_iter()
+            .nth(self.k)
+    }
+
+    /// The entry, from the records of its kind (the others may be empty).
+    pub fn from_records(
+        &self,
+        fields: &[Field],
+        projects: &[Project],
+        targets: &[Target],
+        departments: &[Department],
+    ) -> Option<Entry> {
+        let (f, p, t, d): (&[Field], &[Project], &[Target], &[Department]) = match self.range.kind {
+            Kind::Target => (&[], &[], targets, &[]),
+            Kind::Project => (&[], projects, &[], &[]),
+            Kind::Field => (fields, &[], &[], &[]),
+            Kind::Department => (&[], &[], &[], departments),
+            Kind::Text => return None,
+        };
+        record_entries(f, p, t, d).into_iter().nth(self.k)
+    }
+}
+
+/// The hits of `query`, grouped and ranked exactly as `search::search` ranks the corpus's
+/// entries (same groups, totals, scores and order), each hit an entry number. `shards` must
+/// hold every shard [`shards_for`] names (others are ignored).
+pub fn search(
+    manifest: &Manifest,
+    shards: &[Shard],
+    query: &str,
+    per_group: usize,
+) -> Result<Vec<Ranked<u32>>, SearchError> {
+    let terms = terms(query);
+    if terms.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut by_number: HashMap<u32, &Shard> = HashMap::new();
+    for s in shards {
+        by_number.insert(s.shard, s);
+    }
+    for n in shards_for(manifest, query) {
+        if !by_number.contains_key(&n) {
+            return Err(SearchError::MissingShard(n));
+        }
+    }
+    let lookup = |key: &str| -> Option<&Postings> {
+        by_number
+            .get(&shard_of(key, manifest.shards))
+            .and_then(|s| s.keys.get(key))
+    };
+    let found: Vec<TermMatches> = terms.iter().map(|t| find_term(t, &lookup)).collect();
+    let Some(rarest) = found.iter().min_by_key(|m| m.size()) else {
+        return Ok(Vec::new());
+    };
+    let kinds = manifest.kind_ends();
+    let kind_of = |e: u32| -> Option<Kind> {
+        let i = kinds.partition_point(|&(end, _)| end <= e);
+        kinds.get(i).map(|&(_, k)| k)
+    };
+    let mut scored: Vec<(Kind, u32, u32)> = Vec::new();
+    for e in rarest.entries() {
+        if !found.iter().all(|m| m.has(e)) {
+            continue;
+        }
+        let Some(kind) = kind_of(e) else { continue };
+        let in_title = found.iter().filter(|m| m.in_title(e)).count();
+        let occurrences: usize = found
+            .iter()
+            .map(|m| m.text.get(&e).copied().unwrap_or(0) as usize)
+            .sum();
+        scored.push((kind, crate::search::score(in_title, occurrences), e));
+    }
+    Ok(rank(scored, per_group))
+}
+
+/// The files (paths under `data/`) that hold the entries of the hits shown, each once, in
+/// the order of first use: fetch these to build titles and snippets.
+pub fn hit_files(manifest: &Manifest, groups: &[Ranked<u32>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for g in groups {
+        for (e, _) in &g.hits {
+            if let Some(l) = manifest.locate(*e) {
+                if !out.contains(&l.range.file) {
+                    out.push(l.range.file.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::search as brute;
+
+    fn corpus() -> Corpus {
+        let entries = vec![
+            Entry::new(
+                Kind::Target,
+                "d.t-1",
+                "d",
+                "p-2",
+                "养老机构床位",
+                "到2022年养老床位达到5万张。",
+            ),
+            Entry::new(
+                Kind::Project,
+                "d.p-1",
+                "d",
+                "p-3",
+                "哈哈哈工程",
+                "哈哈哈哈哈，ＡＰＰ 5G",
+            ),
+            Entry::new(
+                Kind::Text,
+                "d",
+                "d",
+                "p-1",
+                "文件",
+                "推进养老服务发展，建设养老机构。",
+            ),
+            Entry::new(Kind::Text, "d", "d", "p-3", "文件", "发展服务业。养老养老"),
+            Entry::new(Kind::Text, "e", "e", "p-1", "养老文件", "别的内容"),
+        ];
+        let ranges = vec![
+            EntryRange {
+                kind: Kind::Target,
+                file: "t".into(),
+                doc: String::new(),
+                title: String::new(),
+                count: 1,
+            },
+            EntryRange {
+                kind: Kind::Project,
+                file: "p".into(),
+                doc: String::new(),
+                title: String::new(),
+                count: 1,
+            },
+            EntryRange {
+                kind: Kind::Text,
+                file: "doc/d.json".into(),
+                doc: "d".into(),
+                title: "文件".into(),
+                count: 2,
+            },
+            EntryRange {
+                kind: Kind::Text,
+                file: "doc/e.json".into(),
+                doc: "e".into(),
+                title: "养老文件".into(),
+                count: 1,
+            },
+        ];
+        Corpus { entries, ranges }
+    }
+
+    /// A group as compared: kind, total, and (entry number, score) per hit.
+    type Compared = (Kind, usize, Vec<(usize, u32)>);
+
+    fn check(corpus: &Corpus, target: usize, query: &str) {
+        let (manifest, shards) = build(corpus, target);
+        let expected: Vec<Compared> = brute(&corpus.entries, query, 3)
+            .into_iter()
+            .map(|g| {
+                let hits = g
+                    .hits
+                    .iter()
+                    .map(|h| {
+                        let i = corpus.entries.iter().position(|e| std::ptr::eq(e, h.entry));
+                        (i.unwrap_or(usize::MAX), h.score)
+                    })
+                    .collect();
+                (g.kind, g.total, hits)
+            })
+            .collect();
+        let got: Vec<Compared> = search(&manifest, &shards, query, 3)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|g| {
+                (
+                    g.kind,
+                    g.total,
+                    g.hits.iter().map(|&(e, s)| (e as usize, s)).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "query {query:?}, {} shards", manifest.shards);
+    }
+
+    #[test]
+    fn equals_the_brute_force_search() {
+        let c = corpus();
+        for target in [1, 100, 1 << 20] {
+            for q in [
+                "养老",
+                "养",
+                "养老 服务",
+                "哈哈",
+                "哈哈哈",
+                "哈哈哈哈",
+                "app",
+                "ａｐｐ 5g",
+                "文件",
+                "养老文件",
+                "床位 养老",
+                "。养老",
+                "老养",
+                "",
+                "  ",
+                "龘",
+                "养老，服务",
+                "发展服务业。养老养老",
+            ] {
+                check(&c, target, q);
+            }
+        }
+    }
+
+    #[test]
+    fn keys_cover_every_character() {
+        let offsets = |t: &str| term_keys(t).into_iter().map(|(o, _)| o).collect::<Vec<_>>();
+        assert_eq!(offsets("养"), [0]);
+        assert_eq!(offsets("养老"), [0]);
+        assert_eq!(offsets("养老床"), [0, 1]);
+        assert_eq!(offsets("国际消费中心城市"), [0, 2, 4, 6]);
+        assert_eq!(offsets("国际消费中心城"), [0, 2, 4, 5]);
+    }
+
+    #[test]
+    fn wire_is_compact_and_round_trips() {
+        let (manifest, shards) = build(&corpus(), 1 << 20);
+        assert_eq!(manifest.shards, 1);
+        let json = serde_json::to_string(&shards[0]).unwrap_or_default();
+        // 养老 occurs in entry 0 at 6, entry 2 at 2 and 11, entry 3 at 6 and 8; in the title
+        // runs [0, 1) and [4, 5), at 0 in both.
+        assert!(
+            json.contains(r#""养老":[[0,1,6,2,2,2,9,1,2,6,2],[0,1,1,0,4,1,1,0]]"#),
+            "{json}"
+        );
+        // A character no title holds: the titles array is left out.
+        assert!(json.contains(r#""服":[[2,1,1,1]]"#), "{json}");
+        let back: Shard = serde_json::from_str(&json).unwrap_or_else(|_| shards[0].clone());
+        assert_eq!(back, shards[0]);
+    }
+
+    #[test]
+    fn missing_shards_and_locations() {
+        let (manifest, shards) = build(&corpus(), 1);
+        assert!(manifest.shards > 1);
+        assert!(matches!(
+            search(&manifest, &[], "养老", 3),
+            Err(SearchError::MissingShard(_))
+        ));
+        assert_eq!(search(&manifest, &[], "  ", 3), Ok(Vec::new()));
+        assert!(shard_files(&manifest, "").is_empty());
+        assert_eq!(shard_files(&manifest, "养老 养老").len(), 1);
+        let l = manifest.locate(3);
+        assert_eq!(
+            l.map(|l| (l.range.file.as_str(), l.k)),
+            Some(("doc/d.json", 1))
+        );
+        assert_eq!(manifest.locate(5), None);
+        // The text hit whose title holds the term comes first.
+        let groups = search(&manifest, &shards, "养老", 3).unwrap_or_default();
+        assert_eq!(
+            hit_files(&manifest, &groups),
+            ["t", "doc/e.json", "doc/d.json"]
+        );
+    }
+
+    #[test]
+    fn garbage_postings_do_not_panic() {
+        for list in [
+            vec![],
+            vec![5],
+            vec![1, 9],
+            vec![u32::MAX, 3, u32::MAX, u32::MAX, 1],
+        ] {
+            let _ = decode_list(&list, true, true);
+            let _ = decode_list(&list, false, true);
+            let _ = decode_list(&list, false, false);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! The shipped search index (`public/data/search/`) answers exactly what the brute-force
+//! search answers over the same entries (built from `public/data/` as the app builds them
+//! today): same groups, totals, hits, scores, order, titles and snippets, for random
+//! substrings of the real texts and titles, multi-word queries, and queries that find
+//! nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
+
+use model::search::{self, Entry};
+use model::search_index::{self as si, Manifest, Shard};
+use model::{Document, Facts, Index};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
+}
+
+fn read<T: serde::de::DeserializeOwned>(rel: &str) -> T {
+    let text = std::fs::read_to_string(data().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    model::parse_versioned(&text).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+struct Shipped {
+    entries: Vec<Entry>,
+    manifest: Manifest,
+    shards: Vec<Shard>,
+}
+
+/// The entries as the app's search page builds them, and the shipped index.
+fn shipped() -> &'static Shipped {
+    static SHIPPED: OnceLock<Shipped> = OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        let index: Index = read(model::files::INDEX);
+        let facts: Facts = read(model::files::ALL_FACTS);
+        let mut parts: BTreeMap<String, Document> = BTreeMap::new();
+        for d in &index.documents {
+            for p in &d.parts {
+                parts.insert(p.file.clone(), read(&model::files::document_part(&p.file)));
+            }
+        }
+        let corpus = si::corpus(&facts, &index, |f| parts.get(f));
+        let manifest: Manifest = read(si::MANIFEST);
+        assert_eq!(
+            manifest.ranges, corpus.ranges,
+            "the manifest lists the entries"
+        );
+        let shards = (0..manifest.shards)
+            .map(|i| read::<Shard>(&si::shard_file(i)))
+            .collect();
+        Shipped {
+            entries: corpus.entries,
+            manifest,
+            shards,
+        }
+    })
+}
+
+const PER_GROUP: usize = 30;
+
+/// Both searches, as comparable values: per group its kind, total and hits (entry number,
+/// score, highlighted title, snippet).
+fn compare(query: &str) {
+    let s = shipped();
+    let position = |e: &Entry| s.entries.iter().position(|x| std::ptr::eq(x, e)).unwrap();
+    let expected: Vec<_> = search::search(&s.entries, query, PER_GROUP)
+        .into_iter()
+        .map(|g| {
+            let hits: Vec<_> = g
+                .hits
+                .into_iter()
+                .map(|h| (position(h.entry), h.score, h.title, h.snippet))
+                .collect();
+            (g.kind, g.total, hits)
+        })
+        .collect();
+    // Only the shards the query names, as the app fetches them.
+    let wanted = si::shards_for(&s.manifest, query);
+    let fetched: Vec<Shard> = s
+        .shards
+        .iter()
+        .filter(|sh| wanted.contains(&sh.shard))
+        .cloned()
+        .collect();
+    let terms = search::terms(query);
+    let got: Vec<_> = si::search(&s.manifest, &fetched, query, PER_GROUP)
+        .unwrap()
+        .into_iter()
+        .map(|g| {
+            let hits: Vec<_> = g
+                .hits
+                .into_iter()
+                .map(|(e, score)| {
+                    let h = search::hit(&s.entries[e as usize], score, &terms);
+                    (e as usize, h.score, h.title, h.snippet)
+                })
+                .collect();
+            (g.kind, g.total, hits)
+        })
+        .collect();
+    assert_eq!(got, expected, "query {query:?}");
+}
+
+/// A substring of 1–8 characters of a real entry's text or title.
+fn substring() -> impl Strategy<Value = String> {
+    (
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        1usize..=8,
+        prop::bool::weighted(0.2),
+    )
+        .prop_map(|(entry, start, len, title)| {
+            let entries = &shipped().entries;
+            let e = &entries[entry.index(entries.len())];
+            let chars: Vec<char> = if title { &e.title } else { &e.text }.chars().collect();
+            if chars.is_empty() {
+                return String::new();
+            }
+            let start = start.index(chars.len());
+            chars[start..(start + len).min(chars.len())]
+                .iter()
+                .collect()
+        })
+}
+
+fn query() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => substring(),
+        2 => prop::collection::vec(substring(), 2..=3).prop_map(|v| v.join(" ")),
+        // A real substring next to characters the corpus does not hold.
+        1 => (substring(), prop::sample::select(vec!["龘", "😀", "ß", "ｚｚｑ", "\u{3000}"]))
+            .prop_map(|(s, odd)| format!("{s}{odd}")),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn index_search_equals_brute_force(q in query()) {
+        compare(&q);
+    }
+}
+
+#[test]
+fn fixed_queries() {
+    for q in [
+        "",
+        " ",
+        "   \u{3000} ",
+        "，、；",
+        "龘",
+        "😀",
+        "zzqx",
+        "养老",
+        "业",
+        "国际消费中心城市",
+        "养老 床位",
+        "养老,床位",
+        "5G",
+        "ＡＰＰ",
+        "的",
+        "发展 的 建设 推进",
+        "2025",
+    ] {
+        compare(q);
+    }
+}
+
+#[test]
+fn every_entry_is_located_in_its_file() {
+    let s = shipped();
+    let facts: Facts = read(model::files::ALL_FACTS);
+    let mut parts: BTreeMap<String, Document> = BTreeMap::new();
+    for (n, e) in s.entries.iter().enumerate() {
+        let l = s.manifest.locate(n as u32).unwrap();
+        let rebuilt = if e.kind == search::Kind::Text {
+            let part = parts
+                .entry(l.range.file.clone())
+                .or_insert_with(|| read(&l.range.file));
+            l.from_part(part)
+        } else {
+            l.from_records(
+                &facts.fields,
+                &facts.projects,
+                &facts.targets,
+                &facts.departments,
+            )
+        };
+        assert_eq!(rebuilt.as_ref(), Some(e), "entry {n}");
+    }
+    assert!(s.manifest.locate(s.entries.len() as u32).is_none());
+}
