@@ -1,48 +1,116 @@
 //! 搜索: full-text search over every document's text and every record, grouped by kind,
-//! with the matches highlighted and the query in the URL.
+//! with the matches highlighted and the query in the URL. Answered from the prebuilt index
+//! (`model::search_index`): a query fetches the shards of its keys and the files of the
+//! hits shown, not the whole library.
 
 use crate::components::records::use_query_value;
 use crate::components::status::Awaited;
-use crate::data::{fetch_data, store, LoadError};
+use crate::data::{fetch_data, store, LoadError, Store};
 use crate::head::PageMeta;
 use crate::links::{as_given, url};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
 use model::pages::Page;
-use model::search::{record_entries, search, text_entries, Entry, Kind, Piece};
-use model::{files, Document, Index};
+use model::search::{Entry, Kind, Piece};
+use model::search_index::{self, Manifest, Shard};
+use model::Document;
 use std::sync::Arc;
 
 const PER_GROUP: usize = 30;
 
-/// Every searchable entry, built once the index, the records and all document texts are in.
-async fn load_entries() -> Result<Arc<Vec<Entry>>, LoadError> {
-    let store = store();
-    let (index, fields, projects, targets, departments) = (
-        store.index,
-        store.fields(),
-        store.projects(),
-        store.targets(),
-        store.departments(),
-    );
-    let index: Arc<Index> = index.await?;
-    let mut entries = record_entries(
-        &fields.await?.fields,
-        &projects.await?.projects,
-        &targets.await?.targets,
-        &departments.await?.departments,
-    );
-    for d in &index.documents {
-        for part in &d.parts {
-            if !model::is_safe_id(&part.file) {
-                continue;
+/// The hits of one query, grouped by kind: `(kind, total, shown hits with their scores)`.
+type Found = Vec<(Kind, usize, Vec<(Entry, u32)>)>;
+
+thread_local! {
+    /// Shards fetched in this visit: the next query with the same keys needs no request.
+    static SHARDS: std::cell::RefCell<std::collections::HashMap<u32, Arc<Shard>>> = Default::default();
+}
+
+/// Answers a query from the prebuilt index: the manifest, the shards of the query's keys,
+/// then only the files that hold the hits shown (for their titles and snippets).
+async fn find(store: Store, query: String) -> Result<Arc<Found>, LoadError> {
+    if model::search::terms(&query).is_empty() {
+        return Ok(Arc::new(Vec::new()));
+    }
+    let manifest: Arc<Manifest> = fetch_data(search_index::MANIFEST.into()).await?;
+    let mut shards: Vec<Arc<Shard>> = Vec::new();
+    for n in search_index::shards_for(&manifest, &query) {
+        let cached = SHARDS.with(|s| s.borrow().get(&n).cloned());
+        let shard = match cached {
+            Some(shard) => shard,
+            None => {
+                let shard: Arc<Shard> = fetch_data(search_index::shard_file(n)).await?;
+                SHARDS.with(|s| s.borrow_mut().insert(n, shard.clone()));
+                shard
             }
-            let doc: Arc<Document> = fetch_data(files::document_part(&part.file)).await?;
-            entries.extend(text_entries(&doc, &d.short_title));
+        };
+        shards.push(shard);
+    }
+    let shards: Vec<Shard> = shards.iter().map(|s| s.as_ref().clone()).collect();
+    let groups =
+        timed(|| search_index::search(&manifest, &shards, &query, PER_GROUP)).map_err(|e| {
+            LoadError {
+                file: search_index::MANIFEST.into(),
+                reason: e.to_string(),
+            }
+        })?;
+    // The files holding the hits shown: record files through the shared store, document
+    // parts fetched here.
+    let mut parts: std::collections::HashMap<String, Arc<Document>> = Default::default();
+    let (mut fields, mut projects, mut targets, mut departments) = (None, None, None, None);
+    for file in search_index::hit_files(&manifest, &groups) {
+        match file.as_str() {
+            FieldsFile::PATH => fields = Some(store.fields().await?),
+            ProjectsFile::PATH => projects = Some(store.projects().await?),
+            TargetsFile::PATH => targets = Some(store.targets().await?),
+            DepartmentsFile::PATH => departments = Some(store.departments().await?),
+            part => {
+                let doc: Arc<Document> = fetch_data(part.to_string()).await?;
+                parts.insert(file, doc);
+            }
         }
     }
-    Ok(Arc::new(entries))
+    let entry_of = |n: u32| -> Option<Entry> {
+        let at = manifest.locate(n)?;
+        match at.range.kind {
+            Kind::Text => at.from_part(parts.get(&at.range.file)?),
+            _ => at.from_records(
+                fields.as_ref().map_or(&[][..], |f| &f.fields),
+                projects.as_ref().map_or(&[][..], |p| &p.projects),
+                targets.as_ref().map_or(&[][..], |t| &t.targets),
+                departments.as_ref().map_or(&[][..], |d| &d.departments),
+            ),
+        }
+    };
+    let found = groups
+        .into_iter()
+        .map(|g| {
+            let hits = g
+                .hits
+                .iter()
+                .filter_map(|&(n, score)| Some((entry_of(n)?, score)))
+                .collect();
+            (g.kind, g.total, hits)
+        })
+        .collect();
+    Ok(Arc::new(found))
+}
+
+/// Runs the index search, timed in the browser's performance timeline (`search`
+/// measures), which the benchmark reads: the app carries no hook of its own for it.
+fn timed<T>(search: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark("search-start");
+    }
+    let out = search();
+    if let Some(p) = &performance {
+        let _ = p.mark("search-end");
+        let _ = p.measure_with_start_mark_and_end_mark("search", "search-start", "search-end");
+    }
+    out
 }
 
 fn pieces(pieces: Vec<Piece>) -> impl IntoView {
@@ -75,25 +143,11 @@ fn hit_href(e: &Entry) -> String {
     url(&page.record(&e.id))
 }
 
-/// Runs a search, timed in the browser's performance timeline (`search` measures), which
-/// the benchmark reads: the app carries no hook of its own for it.
-fn timed_search<'a>(entries: &'a [Entry], query: &str) -> Vec<model::search::Group<'a>> {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    if let Some(p) = &performance {
-        let _ = p.mark("search-start");
-    }
-    let groups = search(entries, query, PER_GROUP);
-    if let Some(p) = &performance {
-        let _ = p.mark("search-end");
-        let _ = p.measure_with_start_mark_and_end_mark("search", "search-start", "search-end");
-    }
-    groups
-}
-
 #[component]
 pub fn Search() -> impl IntoView {
     let q = use_query_value("q");
-    let entries = LocalResource::new(load_entries);
+    let store = store();
+    let found = LocalResource::new(move || find(store, q.get()));
     let title = Signal::derive(move || {
         let q = q.get();
         if q.is_empty() {
@@ -106,8 +160,8 @@ pub fn Search() -> impl IntoView {
         <PageMeta title=title column=Page::Search.def().column />
         <SearchForm q />
         <Awaited
-            load=move || async move { entries.await }
-            view=move |entries| view! { <SearchResults entries query=q.get() /> }
+            load=move || async move { found.await }
+            view=move |found| view! { <SearchResults found query=q.get_untracked() /> }
         />
     }
 }
@@ -138,27 +192,27 @@ pub fn SearchForm(q: Memo<String>) -> impl IntoView {
 }
 
 #[component]
-fn SearchResults(entries: Arc<Vec<Entry>>, query: String) -> impl IntoView {
+fn SearchResults(found: Arc<Found>, query: String) -> impl IntoView {
     if query.is_empty() {
         return ().into_any();
     }
-    let groups = timed_search(&entries, &query);
-    if groups.is_empty() {
+    if found.is_empty() {
         return view! { <p class="empty" role="status">"没有找到包含“" {query} "”的内容。请换一个词或减少关键词。"</p> }.into_any();
     }
-    let total: usize = groups.iter().map(|g| g.total).sum();
-    let sections = groups
-        .into_iter()
-        .map(|g| {
-            let shown = g.hits.len();
-            let more = (g.total > shown).then(|| format!("（显示前 {shown} 条）"));
-            let hits = g
-                .hits
-                .into_iter()
-                .map(|h| {
+    let terms = model::search::terms(&query);
+    let total: usize = found.iter().map(|(_, n, _)| n).sum();
+    let sections = found
+        .iter()
+        .map(|(kind, n, hits)| {
+            let shown = hits.len();
+            let more = (*n > shown).then(|| format!("（显示前 {shown} 条）"));
+            let items = hits
+                .iter()
+                .map(|(entry, score)| {
+                    let h = model::search::hit(entry, *score, &terms);
                     view! {
                         <li class="record hit">
-                            <A href=hit_href(h.entry)>{pieces(h.title)}</A>
+                            <A href=hit_href(entry)>{pieces(h.title)}</A>
                             <p class="snippet">{pieces(h.snippet)}</p>
                         </li>
                     }
@@ -166,8 +220,8 @@ fn SearchResults(entries: Arc<Vec<Entry>>, query: String) -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="hit-group">
-                    <h2>{g.kind.label()} "（" {g.total} "）" {more}</h2>
-                    <ul class="records">{hits}</ul>
+                    <h2>{kind.label()} "（" {*n} "）" {more}</h2>
+                    <ul class="records">{items}</ul>
                 </section>
             }
         })
