@@ -12,8 +12,13 @@ pub fn target_chart_view(t: &Target) -> Option<impl IntoView> {
 }
 
 /// The same indicator in other documents, when there is one.
-pub fn comparison_view(t: &Target, targets: &[Target], index: &Index) -> Option<impl IntoView> {
-    let (rows, unit, text) = comparison_of(t, targets, index)?;
+pub fn comparison_view(
+    t: &Target,
+    targets: &[Target],
+    comparisons: &[model::Comparison],
+    index: &Index,
+) -> Option<impl IntoView> {
+    let (rows, unit, text) = comparison_of(t, targets, comparisons, index)?;
     Some(view! { <Chart kind=ChartKind::Comparison { rows, unit } text /> })
 }
 

@@ -319,7 +319,7 @@ fn TargetDetailView(
                 </table>
             </div>
             {target_chart_view(&t)}
-            {comparison_view(&t, &targets.targets, &index)}
+            {comparison_view(&t, &targets.targets, &targets.comparisons, &index)}
             <Sources sources=t.sources().cloned().collect() doc_title=title_of_doc.clone() />
             {(!related.is_empty()).then(|| view! {
                 <h2>"相关重点工程"</h2>

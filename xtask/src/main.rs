@@ -125,6 +125,7 @@ fn load_inputs() -> Result<prep::Inputs> {
         sources,
         facts,
         departments: read(&data.join("departments.toml"))?,
+        comparisons: read(&data.join("comparisons.toml"))?,
     })
 }
 

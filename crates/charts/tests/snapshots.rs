@@ -136,15 +136,17 @@ fn comparison_chart_snapshot() {
         .unwrap(),
     )
     .unwrap();
-    let (rows, unit, _) =
-        model::view::comparison_of(t, &f.targets, &index).expect("两份文件都有高新技术企业数量");
+    let (rows, unit, _) = model::view::comparison_of(t, &f.targets, &f.comparisons, &index)
+        .expect("两份文件都有高新技术企业数量");
     let svg = to_svg(
         640,
         charts::comparison_height(rows.len(), &theme()) as u32,
         |root| draw_comparison(root, &rows, &unit, &theme()),
     )
     .unwrap();
-    for v in ["1074家", "2700家", "362家", "600家"] {
+    for v in [
+        "1074家", "2700家", "362家", "600家", "2800家", "区级", "市级",
+    ] {
         assert!(svg.contains(v), "{v}");
     }
     snapshot("comparison-gaoxin", &svg);

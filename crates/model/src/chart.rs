@@ -2,7 +2,7 @@
 //! and ticks, Chinese number formatting, label fitting, and the growth a target implies.
 //! The drawing code (`charts` crate) only turns these into shapes.
 
-use crate::wire::{Origin, Target};
+use crate::wire::Target;
 
 /// An axis from `min` to `max` in steps of `step` (all multiples of `step`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -268,55 +268,6 @@ pub struct ComparedRow {
     pub document: String,
     pub baseline: Option<(String, f64)>,
     pub target: (String, f64),
-}
-
-/// An indicator that several documents set targets for.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Comparison {
-    pub title: String,
-    pub unit: String,
-    pub members: Vec<String>,
-}
-
-/// Indicators compared across documents: a title and the words every member's indicator
-/// contains. Members must share a unit.
-const COMPARABLE: &[(&str, &[&str])] = &[
-    ("高新技术企业数量", &["高新技术企业数量"]),
-    ("研发投入强度（占生产总值比重）", &["研发", "生产总值比重"]),
-    ("万人有效发明专利拥有量", &["万人有效发明专利拥有量"]),
-];
-
-pub fn comparisons(targets: &[Target]) -> Vec<Comparison> {
-    let mut out = Vec::new();
-    for (title, words) in COMPARABLE {
-        let members: Vec<&Target> = targets
-            .iter()
-            .filter(|t| {
-                words.iter().all(|w| t.indicator.contains(w))
-                    && t.target.as_ref().and_then(|f| f.value).is_some()
-            })
-            .collect();
-        let Some(first) = members.first() else {
-            continue;
-        };
-        // One target per document, the indicator table's when the prose repeats it.
-        let mut chosen: Vec<&Target> = Vec::new();
-        for t in members.iter().copied().filter(|t| t.unit == first.unit) {
-            match chosen.iter_mut().find(|c| c.doc == t.doc) {
-                Some(c) if c.origin != Origin::Table && t.origin == Origin::Table => *c = t,
-                Some(_) => {}
-                None => chosen.push(t),
-            }
-        }
-        if chosen.len() >= 2 {
-            out.push(Comparison {
-                title: (*title).to_string(),
-                unit: first.unit.clone(),
-                members: chosen.iter().map(|t| t.id.clone()).collect(),
-            });
-        }
-    }
-    out
 }
 
 /// A sentence describing a target chart for screen readers.

@@ -2,7 +2,7 @@
 //! record files: one file (and one type) per kind of record, so a page that loaded only
 //! targets cannot read departments it never asked for.
 
-use crate::wire::{Department, Facts, Field, Project, RecordList, Target};
+use crate::wire::{Comparison, Department, Facts, Field, Project, RecordList, Target};
 use serde::{Deserialize, Serialize};
 
 /// `data/index.json`: the documents and their counts.
@@ -37,11 +37,13 @@ pub struct ProjectsFile {
     pub projects: Vec<Project>,
 }
 
-/// `data/facts-targets.json`.
+/// `data/facts-targets.json`, with the curated comparisons between them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TargetsFile {
     pub schema_version: u32,
     pub targets: Vec<Target>,
+    #[serde(default)]
+    pub comparisons: Vec<Comparison>,
 }
 
 /// `data/facts-departments.json`: the departments, with the named lists (small, and shown
@@ -79,6 +81,7 @@ impl RecordFile for TargetsFile {
         TargetsFile {
             schema_version: facts.schema_version,
             targets: facts.targets.clone(),
+            comparisons: facts.comparisons.clone(),
         }
     }
 }
@@ -162,7 +165,7 @@ mod tests {
         let json = serde_json::to_string(&TargetsFile::from_facts(&all)).unwrap_or_default();
         assert_eq!(
             json,
-            format!(r#"{{"schema_version":{SCHEMA_VERSION},"targets":[]}}"#)
+            format!(r#"{{"schema_version":{SCHEMA_VERSION},"targets":[],"comparisons":[]}}"#)
         );
     }
 

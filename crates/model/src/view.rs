@@ -3,11 +3,11 @@
 //! marks beside a paragraph, a paragraph's bold runs, and the text behind every chart.
 
 use crate::chart::{
-    change_bars, comparisons, describe_target, format_number, format_with_unit, printed_with_unit,
-    target_chart, year_counts, Bar, ComparedRow, TargetChart,
+    change_bars, describe_target, format_number, format_with_unit, printed_with_unit, target_chart,
+    year_counts, Bar, ComparedRow, TargetChart,
 };
 use crate::pages::Page;
-use crate::wire::{DocumentMeta, Field, Figure, Index, Paragraph, Project, Target};
+use crate::wire::{Comparison, DocumentMeta, Field, Figure, Index, Paragraph, Project, Target};
 use std::collections::HashMap;
 
 impl Index {
@@ -290,27 +290,48 @@ pub fn target_chart_text(t: &Target) -> Option<(TargetChart, ChartText)> {
     Some((chart, text))
 }
 
-/// The same indicator in other documents, when there is one: the rows to draw, the unit,
-/// and the text.
+/// A document's scope in words: a district's plan (`区级`) or a city's (`市级`), from the
+/// region the document governs.
+pub fn scope(meta: &DocumentMeta) -> &'static str {
+    if meta.region.ends_with('区') || meta.region.ends_with('县') {
+        "区级"
+    } else {
+        "市级"
+    }
+}
+
+/// A document as a comparison names it: short title, region and scope, so that a city's
+/// and a district's figures are never read as one series.
+fn compared_document(index: &Index, doc: &str) -> String {
+    match index.doc(doc) {
+        Some(d) => format!("{}（{}，{}）", d.short_title, d.region, scope(d)),
+        None => doc.to_string(),
+    }
+}
+
+/// The same indicator in other documents, when a curated comparison holds this target:
+/// the rows to draw, the unit, and the text.
 pub fn comparison_of(
     t: &Target,
     targets: &[Target],
+    comparisons: &[Comparison],
     index: &Index,
 ) -> Option<(Vec<ComparedRow>, String, ChartText)> {
-    let group = comparisons(targets)
-        .into_iter()
-        .find(|g| g.members.contains(&t.id))?;
+    let group = comparisons.iter().find(|g| g.members.contains(&t.id))?;
     let members: Vec<&Target> = group
         .members
         .iter()
         .filter_map(|id| targets.iter().find(|x| &x.id == id))
         .collect();
+    if members.len() < 2 {
+        return None;
+    }
     let rows: Vec<ComparedRow> = members
         .iter()
         .filter_map(|m| {
             let goal = m.target.as_ref()?;
             Some(ComparedRow {
-                document: index.short_title(&m.doc),
+                document: compared_document(index, &m.doc),
                 baseline: m
                     .baseline
                     .as_ref()
@@ -323,7 +344,7 @@ pub fn comparison_of(
         .iter()
         .map(|m| {
             vec![
-                index.short_title(&m.doc),
+                compared_document(index, &m.doc),
                 m.indicator.clone(),
                 printed(&m.baseline),
                 printed(&m.target),
@@ -340,20 +361,40 @@ pub fn comparison_of(
     let summary = members
         .iter()
         .map(|m| {
-            let b = m.baseline.as_ref().map(with_year).unwrap_or_default();
+            let b = m
+                .baseline
+                .as_ref()
+                .map(|b| format!("{}，", with_year(b)))
+                .unwrap_or_default();
             let g = m.target.as_ref().map(with_year).unwrap_or_default();
-            format!("{}：{b}，目标{g}", index.short_title(&m.doc))
+            format!("{}：{b}目标{g}", compared_document(index, &m.doc))
         })
         .collect::<Vec<_>>()
         .join("；");
+    let mixed = members
+        .iter()
+        .filter_map(|m| index.doc(&m.doc).map(scope))
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+        > 1;
+    let note = if mixed {
+        "市级和区级的数值范围不同，不宜直接比高低。"
+    } else {
+        ""
+    };
     let text = ChartText {
         title: format!("各文件比较：{}", group.title),
-        summary: format!("{summary}。"),
-        header: vec!["文件".into(), "指标".into(), "基期".into(), "目标".into()],
+        summary: format!("{summary}。{note}"),
+        header: vec![
+            "文件（范围）".into(),
+            "指标".into(),
+            "基期".into(),
+            "目标".into(),
+        ],
         rows: table,
         file: format!("compare-{}", t.id.replace('.', "-")),
     };
-    Some((rows, group.unit, text))
+    Some((rows, group.unit.clone(), text))
 }
 
 /// The change of every comparable target from its baseline, grouped by category.
@@ -521,28 +562,49 @@ mod tests {
     }
 
     #[test]
-    fn comparison_names_each_document_and_its_years() {
-        let index: Index = serde_json::from_str(r#"{"schema_version":0,"documents":[]}"#)
-            .unwrap_or_else(|_| Index {
-                schema_version: 0,
-                documents: vec![],
-            });
+    fn comparison_names_each_document_its_scope_and_years() {
+        let meta = |id: &str, title: &str, region: &str| {
+            serde_json::json!({"id": id, "title": "", "short_title": title, "issuer": "", "doc_number": "",
+                "date": "", "region": region, "kind": "", "sources": [], "parts": [],
+                "counts": {"sections":0,"paragraphs":0,"table_rows":0,"chars":0,"fields":0,"projects":0,"targets":0}})
+        };
+        let index: Index = serde_json::from_value(serde_json::json!({
+            "schema_version": 0,
+            "documents": [meta("a", "历下规划", "济南市历下区"), meta("b", "新旧动能规划", "济南市")]
+        }))
+        .unwrap_or_else(|e| panic!("{e}"));
         let targets = vec![
             target("a.t-1", "a", "高新技术企业数量", 362.0, 600.0),
             target("b.t-1", "b", "高新技术企业数量", 1074.0, 2700.0),
         ];
-        let Some((rows, unit, text)) = comparison_of(&targets[0], &targets, &index) else {
-            panic!("two documents with the same indicator are compared");
+        let curated = vec![Comparison {
+            title: "高新技术企业数量".into(),
+            unit: "家".into(),
+            members: vec!["b.t-1".into(), "a.t-1".into()],
+        }];
+        let Some((rows, unit, text)) = comparison_of(&targets[0], &targets, &curated, &index)
+        else {
+            panic!("a curated comparison holds the target");
         };
-        assert_eq!(rows.len(), 2);
         assert_eq!(unit, "家");
-        assert_eq!(rows[1].target, ("2025年".to_string(), 2700.0));
+        assert_eq!(rows[0].document, "新旧动能规划（济南市，市级）");
+        assert_eq!(rows[1].document, "历下规划（济南市历下区，区级）");
+        assert_eq!(rows[0].target, ("2025年".to_string(), 2700.0));
         assert!(
-            text.summary.contains("2020年362家，目标2025年600家"),
+            text.summary
+                .contains("历下规划（济南市历下区，区级）：2020年362家，目标2025年600家"),
             "{}",
             text.summary
         );
-        assert_eq!(comparison_of(&targets[0], &targets[..1], &index), None);
+        assert!(text
+            .summary
+            .ends_with("市级和区级的数值范围不同，不宜直接比高低。"));
+        // A target no comparison holds, or a comparison with one member left: none.
+        assert_eq!(comparison_of(&targets[0], &targets, &[], &index), None);
+        assert_eq!(
+            comparison_of(&targets[0], &targets[..1], &curated, &index),
+            None
+        );
     }
 
     #[test]

@@ -183,6 +183,18 @@ pub struct Facts {
     pub targets: Vec<Target>,
     pub departments: Vec<Department>,
     pub lists: Vec<RecordList>,
+    /// The same indicator in several documents (curated in `data/comparisons.toml`).
+    #[serde(default)]
+    pub comparisons: Vec<Comparison>,
+}
+
+/// An indicator that several documents set targets for, compared on a target's page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub title: String,
+    pub unit: String,
+    /// Target ids, one per document.
+    pub members: Vec<String>,
 }
 
 /// The kinds of records, each shipped to the app in a file of its own.

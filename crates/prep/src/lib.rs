@@ -4,6 +4,7 @@
 //! is deterministic and tested on fixtures.
 
 pub mod audit;
+pub mod comparisons;
 pub mod departments;
 pub mod document;
 pub mod facts;
@@ -103,6 +104,8 @@ pub struct Inputs {
     pub facts: Vec<(String, String)>,
     /// `data/departments.toml`.
     pub departments: String,
+    /// `data/comparisons.toml` (may be empty).
+    pub comparisons: String,
 }
 
 /// Everything the pipeline writes.
@@ -265,6 +268,7 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
         });
     }
     all.departments = shipped_departments(book, &all.projects);
+    all.comparisons = comparisons::verify(&inputs.comparisons, &all.targets, &mut errors);
 
     for meta in &mut built.metas {
         meta.counts.fields = all.fields.iter().filter(|f| f.doc == meta.id).count() as u32;

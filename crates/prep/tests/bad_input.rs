@@ -26,6 +26,7 @@ fn inputs(source: &[u8]) -> Inputs {
         sources,
         facts: vec![],
         departments: String::new(),
+        comparisons: String::new(),
     }
 }
 

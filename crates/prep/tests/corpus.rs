@@ -44,6 +44,7 @@ fn inputs() -> Inputs {
         sources,
         facts,
         departments: std::fs::read_to_string(data.join("departments.toml")).unwrap(),
+        comparisons: std::fs::read_to_string(data.join("comparisons.toml")).unwrap(),
     }
 }
 
