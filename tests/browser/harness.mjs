@@ -90,6 +90,15 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Opens the filter panel where it folds behind the 筛选 button (phones). */
+export async function openFilters(page) {
+  const toggle = page.locator(".filter-toggle");
+  if (await toggle.isVisible()) {
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+    await page.locator("#filter-body").waitFor({ state: "visible" });
+  }
+}
+
 /** Waits until the app has replaced the static shell or prerendered view and the data has arrived. */
 export async function ready(page) {
   await page.waitForFunction(

@@ -39,3 +39,24 @@ for (const [mode, classes] of Object.entries(MODES)) {
     assert.ok(PAGES.pages.length > 0);
   });
 }
+
+test("on a phone the filters fold behind 筛选, results come first, and a chip removes its filter", async () => {
+  const { page, problems } = await openPage(env.browser, PHONE);
+  await page.goto(`${env.srv.base}projects/?doc=xinjiu-dongneng&kind=${encodeURIComponent("平台")}`);
+  await ready(page);
+  assert.equal(await page.locator("#filter-body").isVisible(), false, "folded at first");
+  const first = await page.locator(".records .record").first().boundingBox();
+  assert.ok(first && first.y < PHONE.height, `a record shows on the first screen (y = ${first?.y})`);
+  const chips = await page.locator(".chips .chip").allInnerTexts();
+  assert.equal(chips.length, 2, chips.join(" | "));
+  assert.match(await page.locator(".filter-toggle").innerText(), /已选 2 项/);
+  await page.locator(".filter-toggle").click();
+  assert.equal(await page.locator(".filter-toggle").getAttribute("aria-expanded"), "true");
+  assert.equal(await page.locator("#filter-body").isVisible(), true);
+  // Removing the document filter keeps the kind.
+  await page.locator(".chip", { hasText: "文件" }).click();
+  await page.waitForURL((u) => !u.search.includes("doc=") && u.search.includes("kind="));
+  await page.locator(".chips .chip").first().waitFor();
+  assert.equal(await page.locator(".chips .chip").count(), 1);
+  assert.deepEqual(problems(), []);
+});

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { useServerAndBrowser, openPage, shot, ready, VIEWPORTS, ROOT } from "./harness.mjs";
+import { useServerAndBrowser, openPage, shot, ready, VIEWPORTS, ROOT, openFilters } from "./harness.mjs";
 
 const facts = JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/facts.json"), "utf8"));
 const env = useServerAndBrowser();
@@ -132,6 +132,7 @@ test("a long list comes in pages of 50 that keep their filters", async () => {
   // Changing a filter starts again from page 1.
   await page.goto(`${env.srv.base}targets/?page=3`);
   await ready(page);
+  await openFilters(page);
   await page.locator("#filter-doc").selectOption("xinjiu-dongneng");
   await page.waitForURL((u) => u.search.includes("doc=xinjiu-dongneng") && !u.search.includes("page="));
   const inDoc = facts.targets.filter((t) => t.doc === "xinjiu-dongneng").length;
@@ -191,6 +192,7 @@ test("the search box and the keyword filter keep the sub-path", async () => {
   await page.locator(".hit-group").first().waitFor({ timeout: 20000 });
   await page.goto(`${env.srv.base}fields/`);
   await ready(page);
+  await openFilters(page);
   await page.locator("#filter-q").fill("养老");
   await page.locator("#filter-q").press("Enter");
   await page.waitForURL(/fields\/\?q=/);
