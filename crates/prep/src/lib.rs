@@ -12,6 +12,7 @@ pub mod outline;
 pub mod parts;
 pub mod repair;
 pub mod table;
+pub mod themes;
 pub mod verify;
 
 use model::{
@@ -103,6 +104,10 @@ pub struct Inputs {
     pub facts: Vec<(String, String)>,
     /// `data/departments.toml`.
     pub departments: String,
+    /// `data/themes.toml`: the taxonomy of resident themes and its keyword rules.
+    pub themes: String,
+    /// `data/theme-overrides.toml`: reviewed corrections of the rules, record by record.
+    pub theme_overrides: String,
 }
 
 /// Everything the pipeline writes.
@@ -116,6 +121,8 @@ pub struct Outputs {
     pub facts: Facts,
     /// Per document: what the repair removed, for the report and the conservation test.
     pub reports: BTreeMap<String, document::BuildReport>,
+    /// Every record's themes and why (keyword or override), for the coverage report.
+    pub themes: themes::Report,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -259,6 +266,7 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
         });
     }
     all.departments = shipped_departments(book, &all.projects);
+    let themes = assign_themes(inputs, &mut all, &mut errors);
 
     for meta in &mut built.metas {
         meta.counts.fields = all.fields.iter().filter(|f| f.doc == meta.id).count() as u32;
@@ -277,8 +285,29 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
         document_parts: built.document_parts,
         facts: all,
         reports: built.reports,
+        themes,
         warnings,
     })
+}
+
+/// Gives every record its themes (`themes::assign`); problems go to `errors`.
+fn assign_themes(inputs: &Inputs, all: &mut Facts, errors: &mut Vec<Diagnostic>) -> themes::Report {
+    let taxonomy = themes::parse_taxonomy(&inputs.themes);
+    let overrides = themes::parse_overrides(&inputs.theme_overrides);
+    let (taxonomy, overrides) = match (taxonomy, overrides) {
+        (Ok(t), Ok(o)) => (t, o),
+        (t, o) => {
+            errors.extend(t.err().into_iter().chain(o.err()).flatten());
+            return themes::Report::default();
+        }
+    };
+    match themes::assign(all, &taxonomy, &overrides, &inputs.theme_overrides) {
+        Ok(report) => report,
+        Err(e) => {
+            errors.extend(e);
+            themes::Report::default()
+        }
+    }
 }
 
 /// The documents built so far.

@@ -26,6 +26,8 @@ fn inputs(source: &[u8]) -> Inputs {
         sources,
         facts: vec![],
         departments: String::new(),
+        themes: String::new(),
+        theme_overrides: String::new(),
     }
 }
 

@@ -44,6 +44,8 @@ fn inputs() -> Inputs {
         sources,
         facts,
         departments: std::fs::read_to_string(data.join("departments.toml")).unwrap(),
+        themes: std::fs::read_to_string(data.join("themes.toml")).unwrap(),
+        theme_overrides: std::fs::read_to_string(data.join("theme-overrides.toml")).unwrap(),
     }
 }
 
