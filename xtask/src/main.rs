@@ -3,7 +3,9 @@
 //! - `serve`     install what is missing, build the release app, serve it on 127.0.0.1
 //! - `test`      install what the tests need and run every check CI runs
 //! - `data`      regenerate `public/data/` from `data/` (`--check`: fail if it is stale)
-//! - `coverage`  print how many records each document has
+//! - `coverage`  print how many records each document has, and each theme
+//! - `themes`    print the theme coverage table and every record's themes with the keyword or
+//!   override reason that put it there (`--theme=<id>` for one theme), for review
 //! - `audit`     print suspicious records by rule, and fail on any the reviewed allow-list
 //!   (`data/audit-allow.toml`) does not acknowledge or on entries that match nothing
 //! - `build`     release build into `dist/` (with the post-build step)
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
     let result = match task {
         "data" => data(rest.iter().any(|a| a == "--check")),
         "coverage" => coverage(),
+        "themes" => themes(rest),
         "audit" => audit(),
         "build" => public_url(rest).and_then(|url| build(url.as_deref())),
         "serve" => serve(rest),
@@ -34,7 +37,9 @@ fn main() -> ExitCode {
         "bench" => bench(),
         "pages" => write_page_table(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|bench|data [--check]|coverage|audit|build>");
+            eprintln!(
+                "usage: cargo xtask <serve|test|bench|data [--check]|coverage|themes|audit|build>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -126,6 +131,8 @@ fn load_inputs() -> Result<prep::Inputs> {
         facts,
         departments: read(&data.join("departments.toml"))?,
         comparisons: read(&data.join("comparisons.toml"))?,
+        themes: read(&data.join("themes.toml"))?,
+        theme_overrides: read(&data.join("theme-overrides.toml"))?,
     })
 }
 
@@ -148,7 +155,9 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         (model::files::ALL_FACTS.to_string(), json(&outputs.facts)?),
     ];
     // One typed file per kind of record (`model::files`), so a page parses only its kinds.
-    use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
+    use model::files::{
+        DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile, ThemesFile,
+    };
     let facts = &outputs.facts;
     files.push((
         FieldsFile::PATH.into(),
@@ -165,6 +174,10 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
     files.push((
         DepartmentsFile::PATH.into(),
         json(&DepartmentsFile::from_facts(facts))?,
+    ));
+    files.push((
+        ThemesFile::PATH.into(),
+        json(&ThemesFile::from_facts(facts))?,
     ));
     for (file, part) in &outputs.document_parts {
         files.push((format!("doc/{file}"), json(part)?));
@@ -283,6 +296,80 @@ fn coverage() -> Result {
         o.facts.departments.len(),
         o.facts.lists.len()
     );
+    println!();
+    print_theme_table(&o);
+    Ok(())
+}
+
+/// Records per theme per kind, and how many of them an override put there.
+fn print_theme_table(o: &prep::Outputs) {
+    println!("| theme | name | key fields | projects | targets | all | by override |");
+    println!("|---|---|---|---|---|---|---|");
+    for t in &o.facts.themes {
+        let c = t.counts;
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            t.id,
+            t.name,
+            c.fields,
+            c.projects,
+            c.targets,
+            c.fields + c.projects + c.targets,
+            c.by_override
+        );
+    }
+    let records = o.themes.assignments.len();
+    let assigned: usize = o.themes.assignments.iter().map(|a| a.themes.len()).sum();
+    let overridden = o
+        .themes
+        .assignments
+        .iter()
+        .filter(|a| {
+            !a.removed.is_empty()
+                || a.themes
+                    .iter()
+                    .any(|(_, w)| matches!(w, prep::themes::Why::Override { .. }))
+        })
+        .count();
+    println!(
+        "\n{records} records, {assigned} theme assignments ({:.2} a record); {overridden} records changed by an override",
+        assigned as f64 / records.max(1) as f64
+    );
+}
+
+/// The coverage table, then each theme's records with why they are there.
+fn themes(args: &[String]) -> Result {
+    let o = build_outputs()?;
+    print_theme_table(&o);
+    let only = args.iter().find_map(|a| a.strip_prefix("--theme="));
+    for t in &o.facts.themes {
+        if only.is_some_and(|id| id != t.id) {
+            continue;
+        }
+        println!("\n## {} {}", t.id, t.name);
+        for a in &o.themes.assignments {
+            if let Some((_, why)) = a.themes.iter().find(|(id, _)| *id == t.id) {
+                println!(
+                    "  {:<8} {:<28} {}  — {why}",
+                    a.kind.label(),
+                    a.record,
+                    a.name
+                );
+            }
+        }
+    }
+    let removed: Vec<_> = o
+        .themes
+        .assignments
+        .iter()
+        .flat_map(|a| a.removed.iter().map(move |r| (a, r)))
+        .collect();
+    if only.is_none() && !removed.is_empty() {
+        println!("\n## removed by an override");
+        for (a, (theme, reason)) in removed {
+            println!("  {:<28} {}  − {theme}  — {reason}", a.record, a.name);
+        }
+    }
     Ok(())
 }
 

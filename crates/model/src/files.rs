@@ -2,7 +2,7 @@
 //! record files: one file (and one type) per kind of record, so a page that loaded only
 //! targets cannot read departments it never asked for.
 
-use crate::wire::{Comparison, Department, Facts, Field, Project, RecordList, Target};
+use crate::wire::{Comparison, Department, Facts, Field, Project, RecordList, Target, Theme};
 use serde::{Deserialize, Serialize};
 
 /// `data/index.json`: the documents and their counts.
@@ -53,6 +53,31 @@ pub struct DepartmentsFile {
     pub schema_version: u32,
     pub departments: Vec<Department>,
     pub lists: Vec<RecordList>,
+}
+
+/// `data/themes.json`: the fixed taxonomy of resident themes (主题), each with how many
+/// records of each kind it gathers. Small: the home page can offer the themes from it
+/// without fetching any records.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ThemesFile {
+    pub schema_version: u32,
+    pub themes: Vec<Theme>,
+}
+
+impl RecordFile for ThemesFile {
+    const PATH: &'static str = "themes.json";
+    fn from_facts(facts: &Facts) -> Self {
+        ThemesFile {
+            schema_version: facts.schema_version,
+            themes: facts.themes.clone(),
+        }
+    }
+}
+
+impl ThemesFile {
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
 }
 
 impl RecordFile for FieldsFile {
@@ -150,6 +175,7 @@ mod tests {
     fn facts() -> Facts {
         serde_json::from_str(&format!(
             r#"{{"schema_version":{SCHEMA_VERSION},"fields":[],"projects":[],"targets":[],
+            "themes":[{{"id":"elderly-care","name":"养老","description":"养老服务。","counts":{{"fields":1,"projects":0,"targets":2,"by_override":1}}}}],
             "departments":[{{"id":"d-1","name":"市发展改革委","kind":"agency","aliases":[],"fields":[],"projects":["a.p-1"],"targets":[]}},
                            {{"id":"d-2","name":"市财政局","kind":"agency","aliases":[],"fields":[],"projects":[],"targets":[]}}],
             "lists":[]}}"#
@@ -170,9 +196,30 @@ mod tests {
     }
 
     #[test]
+    fn the_themes_file_holds_the_taxonomy() {
+        let themes = ThemesFile::from_facts(&facts());
+        assert_eq!(themes.themes.len(), 1);
+        let check = |id: &str, expected: Option<(&str, u32)>| {
+            let got = themes
+                .theme(id)
+                .map(|t| (t.name.as_str(), t.counts.targets));
+            assert_eq!(got, expected, "{id}");
+        };
+        check("elderly-care", Some(("养老", 2)));
+        check("nope", None);
+        let json = serde_json::to_string(&themes).unwrap_or_default();
+        assert!(
+            json.starts_with(&format!(
+                r#"{{"schema_version":{SCHEMA_VERSION},"themes":[{{"id":"elderly-care""#
+            )),
+            "{json}"
+        );
+    }
+
+    #[test]
     fn a_merged_id_finds_the_record_it_became() {
         let file: TargetsFile = serde_json::from_str(&format!(
-            r#"{{"schema_version":{SCHEMA_VERSION},"targets":[{{"id":"a.t-2","doc":"a","indicator":"现代服务业比重","unit":"%","category":"","origin":"table","cumulative":false,"qualitative":"",
+            r#"{{"schema_version":{SCHEMA_VERSION},"targets":[{{"id":"a.t-2","doc":"a","indicator":"现代服务业比重","unit":"%","category":"","themes":["economy"],"origin":"table","cumulative":false,"qualitative":"",
             "source":{{"doc":"a","section":"s-1","block":"t-1","quote":"q"}},"merged":["a.t-36"]}}]}}"#
         ))
         .unwrap_or_default();

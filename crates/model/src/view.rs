@@ -498,6 +498,7 @@ mod tests {
             indicator: indicator.into(),
             unit: "家".into(),
             category: "创新".into(),
+            themes: vec!["innovation".into()],
             attribute: None,
             origin: crate::wire::Origin::Table,
             cumulative: false,

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when a change to these types would make an older app misread a newer file.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// `data/index.json`: what the first view needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -186,6 +186,8 @@ pub struct Facts {
     /// The same indicator in several documents (curated in `data/comparisons.toml`).
     #[serde(default)]
     pub comparisons: Vec<Comparison>,
+    /// The fixed taxonomy of resident themes the records' `themes` name, with counts.
+    pub themes: Vec<Theme>,
 }
 
 /// An indicator that several documents set targets for, compared on a target's page.
@@ -195,6 +197,30 @@ pub struct Comparison {
     pub unit: String,
     /// Target ids, one per document.
     pub members: Vec<String>,
+}
+
+/// One resident theme (主题) of the fixed taxonomy in `data/themes.toml`: a way into the
+/// records across documents (养老, 交通出行, …). Every field, project and target names one
+/// or more themes by `id`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    /// Stable ASCII slug, used in URLs (`elderly-care`).
+    pub id: String,
+    pub name: String,
+    /// One sentence a resident understands.
+    pub description: String,
+    pub counts: ThemeCounts,
+}
+
+/// How many records of each kind a theme gathers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThemeCounts {
+    pub fields: u32,
+    pub projects: u32,
+    pub targets: u32,
+    /// Of those, how many are in this theme by a reviewed override
+    /// (`data/theme-overrides.toml`) rather than by the keyword rules.
+    pub by_override: u32,
 }
 
 /// The kinds of records, each shipped to the app in a file of its own.
@@ -293,6 +319,8 @@ pub struct Field {
     pub title: String,
     pub label: String,
     pub summary: String,
+    /// Theme ids (`Theme::id`), in taxonomy order; never empty.
+    pub themes: Vec<String>,
     /// Department ids.
     pub departments: Vec<String>,
     pub source: Provenance,
@@ -313,6 +341,8 @@ pub struct Project {
     pub domain: String,
     pub place: String,
     pub description: String,
+    /// Theme ids (`Theme::id`), in taxonomy order; never empty.
+    pub themes: Vec<String>,
     pub departments: Vec<String>,
     /// Target ids.
     pub targets: Vec<String>,
@@ -332,6 +362,8 @@ pub struct Target {
     pub indicator: String,
     pub unit: String,
     pub category: String,
+    /// Theme ids (`Theme::id`), in taxonomy order; never empty.
+    pub themes: Vec<String>,
     /// `约束性` / `预期性`; absent where the text does not print it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribute: Option<Attribute>,
@@ -586,11 +618,16 @@ mod tests {
 
     #[test]
     fn versioned_parsing() {
-        check(r#"{"schema_version":3,"documents":[]}"#, Ok(()));
+        check(r#"{"schema_version":4,"documents":[]}"#, Ok(()));
         // A file from before typed records (version 2) is refused, not misread.
         check(
             r#"{"schema_version":2,"documents":[]}"#,
             Err(DataError::WrongSchema { found: Some(2) }),
+        );
+        // So is one from before themes (version 3): its records name no theme.
+        check(
+            r#"{"schema_version":3,"documents":[]}"#,
+            Err(DataError::WrongSchema { found: Some(3) }),
         );
         check(
             r#"{"documents":[]}"#,
@@ -601,7 +638,7 @@ mod tests {
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
-            parse_versioned::<Index>(r#"{"schema_version":3,"documents":[{"id":1}]}"#),
+            parse_versioned::<Index>(r#"{"schema_version":4,"documents":[{"id":1}]}"#),
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
@@ -627,7 +664,7 @@ mod split_tests {
             targets: vec![],
         };
         let project: Project =
-            serde_json::from_str(r#"{"id":"a.p-1","doc":"a","name":"n","kind":"平台","domain":"","place":"","description":"","departments":[],"targets":[],"source":{"doc":"a","section":"s-1","block":"p-1","quote":"q"}}"#)
+            serde_json::from_str(r#"{"id":"a.p-1","doc":"a","name":"n","kind":"平台","domain":"","place":"","description":"","themes":["economy"],"departments":[],"targets":[],"source":{"doc":"a","section":"s-1","block":"p-1","quote":"q"}}"#)
                 .unwrap();
         let all = Facts {
             schema_version: SCHEMA_VERSION,

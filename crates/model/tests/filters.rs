@@ -103,6 +103,7 @@ fn records() -> Records {
             indicator: t.indicator,
             unit: String::new(),
             category: t.category,
+            themes: vec![],
             attribute: match t.attribute.as_str() {
                 "约束性" => Some(model::Attribute::Binding),
                 "预期性" => Some(model::Attribute::Expected),
@@ -138,6 +139,7 @@ fn records() -> Records {
             domain: p.domain,
             place: p.place,
             description: String::new(),
+            themes: vec![],
             departments: p.departments,
             targets: vec![],
             also: vec![],
@@ -154,6 +156,7 @@ fn records() -> Records {
             title: x.title,
             label: x.label,
             summary: x.summary,
+            themes: vec![],
             departments: x.departments,
             also: vec![],
             merged: vec![],

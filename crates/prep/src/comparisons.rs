@@ -88,7 +88,7 @@ mod tests {
     fn target(id: &str, doc: &str, unit: &str) -> Target {
         serde_json::from_value(serde_json::json!({
             "id": id, "doc": doc, "indicator": "x", "unit": unit, "category": "",
-            "origin": "table", "cumulative": false, "qualitative": "",
+            "origin": "table", "cumulative": false, "qualitative": "", "themes": ["economy"],
             "target": {"year": 2025, "year_source": "printed", "value": 1.0, "comparator": "", "text": "1", "note": ""},
             "source": {"doc": doc, "section": "s-1", "block": "p-1", "quote": "q"}
         }))

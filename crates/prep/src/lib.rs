@@ -13,6 +13,7 @@ pub mod outline;
 pub mod parts;
 pub mod repair;
 pub mod table;
+pub mod themes;
 pub mod verify;
 
 use model::{
@@ -106,6 +107,10 @@ pub struct Inputs {
     pub departments: String,
     /// `data/comparisons.toml` (may be empty).
     pub comparisons: String,
+    /// `data/themes.toml`: the taxonomy of resident themes and its keyword rules.
+    pub themes: String,
+    /// `data/theme-overrides.toml`: reviewed corrections of the rules, record by record.
+    pub theme_overrides: String,
 }
 
 /// Everything the pipeline writes.
@@ -125,6 +130,8 @@ pub struct Outputs {
     ),
     /// Per document: what the repair removed, for the report and the conservation test.
     pub reports: BTreeMap<String, document::BuildReport>,
+    /// Every record's themes and why (keyword or override), for the coverage report.
+    pub themes: themes::Report,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -269,6 +276,7 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
     }
     all.departments = shipped_departments(book, &all.projects);
     all.comparisons = comparisons::verify(&inputs.comparisons, &all.targets, &mut errors);
+    let themes = assign_themes(inputs, &mut all, &mut errors);
 
     for meta in &mut built.metas {
         meta.counts.fields = all.fields.iter().filter(|f| f.doc == meta.id).count() as u32;
@@ -290,6 +298,7 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
         facts: all,
         search,
         reports: built.reports,
+        themes,
         warnings,
     })
 }
@@ -308,6 +317,26 @@ fn search_index(
     let by_file: BTreeMap<&str, &Document> = parts.iter().map(|(f, d)| (f.as_str(), d)).collect();
     let corpus = si::corpus(facts, index, |file| by_file.get(file).copied());
     si::build(&corpus, si::SHARD_TARGET_BYTES)
+}
+
+/// Gives every record its themes (`themes::assign`); problems go to `errors`.
+fn assign_themes(inputs: &Inputs, all: &mut Facts, errors: &mut Vec<Diagnostic>) -> themes::Report {
+    let taxonomy = themes::parse_taxonomy(&inputs.themes);
+    let overrides = themes::parse_overrides(&inputs.theme_overrides);
+    let (taxonomy, overrides) = match (taxonomy, overrides) {
+        (Ok(t), Ok(o)) => (t, o),
+        (t, o) => {
+            errors.extend(t.err().into_iter().chain(o.err()).flatten());
+            return themes::Report::default();
+        }
+    };
+    match themes::assign(all, &taxonomy, &overrides, &inputs.theme_overrides) {
+        Ok(report) => report,
+        Err(e) => {
+            errors.extend(e);
+            themes::Report::default()
+        }
+    }
 }
 
 /// The documents built so far.

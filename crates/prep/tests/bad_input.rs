@@ -27,6 +27,8 @@ fn inputs(source: &[u8]) -> Inputs {
         facts: vec![],
         departments: String::new(),
         comparisons: String::new(),
+        themes: String::new(),
+        theme_overrides: String::new(),
     }
 }
 

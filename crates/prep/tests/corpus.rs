@@ -45,6 +45,8 @@ fn inputs() -> Inputs {
         facts,
         departments: std::fs::read_to_string(data.join("departments.toml")).unwrap(),
         comparisons: std::fs::read_to_string(data.join("comparisons.toml")).unwrap(),
+        themes: std::fs::read_to_string(data.join("themes.toml")).unwrap(),
+        theme_overrides: std::fs::read_to_string(data.join("theme-overrides.toml")).unwrap(),
     }
 }
 
@@ -1237,4 +1239,205 @@ fn every_audit_finding_is_acknowledged_and_every_acknowledgement_still_matches()
         "stale allow-list entries:\n{}",
         stale.join("\n")
     );
+}
+
+/// Every record's themes, by global id.
+fn themes_by_id(facts: &model::Facts) -> BTreeMap<String, Vec<String>> {
+    let fields = facts.fields.iter().map(|f| (&f.id, &f.themes));
+    let projects = facts.projects.iter().map(|p| (&p.id, &p.themes));
+    let targets = facts.targets.iter().map(|t| (&t.id, &t.themes));
+    fields
+        .chain(projects)
+        .chain(targets)
+        .map(|(id, t)| (id.clone(), t.clone()))
+        .collect()
+}
+
+#[test]
+fn every_record_has_a_theme_and_the_counts_add_up() {
+    let out = build(&inputs()).unwrap();
+    let facts = &out.facts;
+    let taxonomy: Vec<&str> = facts.themes.iter().map(|t| t.id.as_str()).collect();
+    assert!(
+        (12..=15).contains(&taxonomy.len()),
+        "about 12 themes: {taxonomy:?}"
+    );
+    let by_id = themes_by_id(facts);
+    assert_eq!(
+        by_id.len(),
+        facts.fields.len() + facts.projects.len() + facts.targets.len()
+    );
+    for (id, themes) in &by_id {
+        assert!(!themes.is_empty(), "{id} has no theme");
+        // Known ids, each once, in taxonomy order.
+        let positions: Vec<usize> = themes
+            .iter()
+            .map(|t| {
+                taxonomy
+                    .iter()
+                    .position(|x| x == t)
+                    .unwrap_or_else(|| panic!("{id}: unknown theme {t}"))
+            })
+            .collect();
+        assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "{id}: {themes:?}"
+        );
+    }
+    // The shipped counts are the records' themes, and every assignment is explained.
+    for t in &facts.themes {
+        let count =
+            |ids: Vec<&Vec<String>>| ids.iter().filter(|x| x.contains(&t.id)).count() as u32;
+        assert_eq!(
+            t.counts.fields,
+            count(facts.fields.iter().map(|f| &f.themes).collect())
+        );
+        assert_eq!(
+            t.counts.projects,
+            count(facts.projects.iter().map(|p| &p.themes).collect())
+        );
+        assert_eq!(
+            t.counts.targets,
+            count(facts.targets.iter().map(|x| &x.themes).collect())
+        );
+        assert!(
+            t.counts.fields + t.counts.projects + t.counts.targets > 0,
+            "{}",
+            t.id
+        );
+        assert!(t.counts.by_override <= t.counts.fields + t.counts.projects + t.counts.targets);
+    }
+    for a in &out.themes.assignments {
+        let shipped: Vec<&String> = a.themes.iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            shipped.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+            by_id[&a.record]
+        );
+    }
+}
+
+#[test]
+fn known_records_get_the_obvious_theme() {
+    let out = build(&inputs()).unwrap();
+    let by_id = themes_by_id(&out.facts);
+    // (record, what it is, its themes exactly)
+    let check = |id: &str, what: &str, expected: &[&str]| {
+        let got = by_id
+            .get(id)
+            .unwrap_or_else(|| panic!("no record {id} ({what})"));
+        assert_eq!(got, &expected.to_vec(), "{id} {what}");
+    };
+    check(
+        "yanglao-fuwu.t-17",
+        "养老机构护理型床位占比",
+        &["elderly-care"],
+    );
+    check(
+        "gongzuo-baogao-2020.t-91",
+        "建设各类养老服务设施",
+        &["elderly-care"],
+    );
+    // 高新技术企业 is innovation, not the economy's 企业.
+    check("gongzuo-baogao-2020.t-36", "高新技术企业", &["innovation"]);
+    check("lixia-shisiwu.t-10", "高新技术企业数量", &["innovation"]);
+    check("xinjiu-dongneng.t-9", "高新技术企业数量", &["innovation"]);
+    check("gongzuo-baogao-2020.p-98", "轨道交通2号线", &["transport"]);
+    check(
+        "gongzuo-baogao-2020.t-r1",
+        "轨道交通2号线通车",
+        &["transport"],
+    );
+    // 养老保险 is social insurance, not elderly care.
+    check("lixia-shisiwu.t-28", "基本养老保险参保率", &["jobs"]);
+    check("gongzuo-baogao-2020.t-13", "城镇新增就业", &["jobs"]);
+    check(
+        "gongzuo-baogao-2020.t-82",
+        "开工建设中小学、幼儿园",
+        &["education"],
+    );
+    check("gongzuo-baogao-2020.p-116", "市传染病医院新院", &["health"]);
+    check(
+        "laojiu-xiaoqu.t-1",
+        "2000年前建成的老旧小区改造",
+        &["housing"],
+    );
+    check(
+        "lixia-shisiwu.t-19",
+        "空气质量优良天数比率",
+        &["environment"],
+    );
+    // Energy use per unit of GDP is environment, not the economy's GDP.
+    check(
+        "lixia-shisiwu.t-16",
+        "单位地区生产总值能源消耗降低",
+        &["environment"],
+    );
+    check(
+        "lixia-shisiwu.p-96",
+        "“书香历下·全民阅读”行动",
+        &["culture-tourism-sports"],
+    );
+    check("lixia-shisiwu.t-71", "省级步行街", &["consumption"]);
+    check("gongzuo-baogao-2020.t-1", "地区生产总值增长", &["economy"]);
+    check("haochaping.t-1", "“好差评”覆盖范围", &["government"]);
+    check("gongzuo-baogao-2020.p-121", "“雪亮工程”", &["safety"]);
+    check("gongzuo-baogao-2020.t-72", "建成高标准农田", &["rural"]);
+    // A crop festival is rural and a festival.
+    check(
+        "xinjiu-dongneng.p-154",
+        "章丘大葱文化节",
+        &["culture-tourism-sports", "rural"],
+    );
+    // A chapter of the work report spans its subjects (by override).
+    check(
+        "gongzuo-baogao-2020.f-10",
+        "不断提高公共服务水平，更好保障和改善民生",
+        &["jobs", "education", "health", "elderly-care", "housing"],
+    );
+}
+
+/// Replaces `from` by `to` once in `data/theme-overrides.toml` (appends `to` when `from` is empty).
+fn with_overrides(from: &str, to: &str) -> Inputs {
+    let mut inputs = inputs();
+    if from.is_empty() {
+        inputs.theme_overrides.push_str(to);
+    } else {
+        assert!(inputs.theme_overrides.contains(from), "{from}");
+        inputs.theme_overrides = inputs.theme_overrides.replacen(from, to, 1);
+    }
+    inputs
+}
+
+#[test]
+fn a_missing_stale_or_unknown_override_fails_the_build() {
+    fn check(inputs: Inputs, expected: &str) {
+        let errors = build(&inputs).unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.file == "data/theme-overrides.toml" && e.message.contains(expected)),
+            "{expected}: {errors:?}"
+        );
+    }
+    let missing =
+        "\n[[override]]\nrecord = \"lixia-shisiwu.p-999\"\nadd = [\"jobs\"]\nreason = \"x\"\n";
+    check(
+        with_overrides("", missing),
+        "lixia-shisiwu.p-999: 没有这条记录",
+    );
+    let stale = "\n[[override]]\nrecord = \"gongzuo-baogao-2020.p-98\"\nthemes = [\"transport\"]\nreason = \"x\"\n";
+    check(
+        with_overrides("", stale),
+        "gongzuo-baogao-2020.p-98: override 没有改变任何主题",
+    );
+    let unknown = "\n[[override]]\nrecord = \"gongzuo-baogao-2020.p-98\"\nadd = [\"metro\"]\nreason = \"x\"\n";
+    check(with_overrides("", unknown), "没有这些主题");
+    // Without its override, the 京沪会客厅 (a name that says nothing of its subject) has no theme.
+    let mut inputs = inputs();
+    let text = &inputs.theme_overrides;
+    let start = text.find("record = \"gongzuo-baogao-2020.p-6\"").unwrap();
+    let block_start = text[..start].rfind("[[override]]").unwrap();
+    let block_end = start + text[start..].find("\n\n").unwrap();
+    inputs.theme_overrides = format!("{}{}", &text[..block_start], &text[block_end..]);
+    check(inputs, "gongzuo-baogao-2020.p-6（“京沪会客厅”）没有主题");
 }
