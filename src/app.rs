@@ -87,6 +87,8 @@ pub fn App() -> impl IntoView {
                 // One route per page of the table (`model::pages::PAGES`).
                 <FlatRoutes fallback=pages::not_found::NotFound>
                     <Route path=leptos_router::path!("/") view=pages::home::Home />
+                    <Route path=at(Page::Themes) view=pages::themes::ThemeList />
+                    <Route path=at(Page::Theme) view=pages::themes::ThemeDetail />
                     <Route path=at(Page::Documents) view=pages::documents::DocumentList />
                     <Route path=at(Page::Document) view=pages::document::Reader />
                     <Route path=at(Page::Fields) view=pages::fields::FieldList />

@@ -1,7 +1,9 @@
 //! Fetching the static JSON: one shared, typed resource per file, errors in plain Chinese.
 
 use leptos::prelude::*;
-use model::files::{self, DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
+use model::files::{
+    self, DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile, ThemesFile,
+};
 use model::{Document, Index};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -92,6 +94,7 @@ pub struct Store {
     projects: StoredValue<Option<LocalResource<Loaded<ProjectsFile>>>>,
     targets: StoredValue<Option<LocalResource<Loaded<TargetsFile>>>>,
     departments: StoredValue<Option<LocalResource<Loaded<DepartmentsFile>>>>,
+    themes: StoredValue<Option<LocalResource<Loaded<ThemesFile>>>>,
     owner: StoredValue<Owner>,
 }
 
@@ -103,6 +106,7 @@ impl Store {
             projects: StoredValue::new(None),
             targets: StoredValue::new(None),
             departments: StoredValue::new(None),
+            themes: StoredValue::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         provide_context(store);
@@ -140,6 +144,10 @@ impl Store {
         self.lazy(self.departments)
     }
 
+    pub fn themes(&self) -> LocalResource<Loaded<ThemesFile>> {
+        self.lazy(self.themes)
+    }
+
     /// Fetches again every file that was asked for, after a failure.
     pub fn refetch(&self) {
         self.index.refetch();
@@ -153,6 +161,9 @@ impl Store {
             r.refetch();
         }
         if let Some(r) = self.departments.get_value() {
+            r.refetch();
+        }
+        if let Some(r) = self.themes.get_value() {
             r.refetch();
         }
     }

@@ -205,6 +205,15 @@ pub fn doc_options(index: &Index) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Theme options for a filter: `(id, name)`.
+pub fn theme_options(themes: &model::files::ThemesFile) -> Vec<(String, String)> {
+    themes
+        .themes
+        .iter()
+        .map(|t| (t.id.clone(), t.name.clone()))
+        .collect()
+}
+
 pub fn plain_options(values: Vec<String>) -> Vec<(String, String)> {
     values.into_iter().map(|v| (v.clone(), v)).collect()
 }

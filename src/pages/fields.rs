@@ -2,8 +2,8 @@
 //! and one page per key field.
 
 use crate::components::records::{
-    doc_options, plain_options, records_or_empty, use_filter, use_query_value, FieldCard,
-    FilterPanel, ResultBar, SelectSpec, Sources,
+    doc_options, plain_options, records_or_empty, theme_options, use_filter, use_query_value,
+    FieldCard, FilterPanel, ResultBar, SelectSpec, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::store;
@@ -11,7 +11,7 @@ use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::files::{DepartmentsFile, FieldsFile};
+use model::files::{DepartmentsFile, FieldsFile, ThemesFile};
 use model::pages::Page;
 use model::query::{distinct, Filter};
 use model::Index;
@@ -29,16 +29,17 @@ pub fn intro() -> impl IntoView {
 pub fn FieldList() -> impl IntoView {
     let filter = use_filter();
     let store = store();
+    let themes = store.themes();
     let (index, fields) = (store.index, store.fields());
     view! {
         <PageMetaOf page=Page::Fields />
         {intro()}
         <Awaited
-            load=move || async move { Ok((index.await?, fields.await?)) }
-            view=move |(index, fields)| {
+            load=move || async move { Ok((index.await?, fields.await?, themes.await?)) }
+            view=move |(index, fields, themes)| {
                 // Components run untracked: the list follows the URL through this read.
                 filter.track();
-                view! { <FieldsView index fields filter /> }
+                view! { <FieldsView index themes fields filter /> }
             }
         />
     }
@@ -47,6 +48,7 @@ pub fn FieldList() -> impl IntoView {
 #[component]
 pub fn FieldsView(
     index: Arc<Index>,
+    themes: Arc<ThemesFile>,
     fields: Arc<FieldsFile>,
     filter: Memo<Filter>,
 ) -> impl IntoView {
@@ -62,6 +64,7 @@ pub fn FieldsView(
         .map(|field| view! { <FieldCard field=field.clone() doc_title=index.short_title(&field.doc) label=true /> }.into_any())
         .collect::<Vec<_>>();
     let selects = vec![
+        SelectSpec::new("主题", "theme", theme_options(&themes)),
         SelectSpec::new("文件", "doc", doc_options(&index)),
         SelectSpec::new("地区", "region", regions),
     ];

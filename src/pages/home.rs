@@ -4,23 +4,30 @@ use crate::components::status::Awaited;
 use crate::data::store;
 use crate::head::PageMetaOf;
 use crate::links::url;
+use crate::pages::themes::ThemeTiles;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use model::files::ThemesFile;
 use model::pages::Page;
 use model::Index;
 use std::sync::Arc;
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let index = store().index;
+    let store = store();
+    let (index, themes) = (store.index, store.themes());
     view! {
         <PageMetaOf page=Page::Home />
-        <Awaited load=move || async move { index.await } view=|index| view! { <HomeView index /> } />
+        <Awaited
+            load=move || async move { Ok((index.await?, themes.await?)) }
+            view=|(index, themes)| view! { <HomeView index themes /> }
+        />
     }
 }
 
+/// The themes first, the main way in for a resident; the documents beside them.
 #[component]
-pub fn HomeView(index: Arc<Index>) -> impl IntoView {
+pub fn HomeView(index: Arc<Index>, themes: Arc<ThemesFile>) -> impl IntoView {
     let cards = index
         .documents
         .iter()
@@ -51,6 +58,10 @@ pub fn HomeView(index: Arc<Index>) -> impl IntoView {
                 <input id="home-q" name="q" type="search" placeholder="例如：养老服务、高新技术企业" />
                 <button type="submit">"搜索"</button>
             </form>
+        </section>
+        <section class="theme-glance" aria-labelledby="home-themes">
+            <h2 id="home-themes">"按主题浏览"</h2>
+            <ThemeTiles themes />
         </section>
         <section class="doc-glance">
             <h2>"收录文件"</h2>

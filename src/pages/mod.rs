@@ -12,9 +12,10 @@ pub mod not_found;
 pub mod projects;
 pub mod search;
 pub mod targets;
+pub mod themes;
 
 use leptos::prelude::*;
-use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, TargetsFile};
+use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, TargetsFile, ThemesFile};
 use model::pages::Page;
 use model::query::Filter;
 use model::Index;
@@ -28,6 +29,7 @@ pub struct FirstViewData {
     pub projects: Arc<ProjectsFile>,
     pub targets: Arc<TargetsFile>,
     pub departments: Arc<DepartmentsFile>,
+    pub themes: Arc<ThemesFile>,
 }
 
 /// The view for an address no page matches, as the build writes it into `404.html`.
@@ -41,20 +43,21 @@ pub fn first_view(page: Page, data: &FirstViewData) -> Option<AnyView> {
     let filter = Memo::new(|_| Filter::default());
     let d = data.clone();
     Some(match page {
-        Page::Home => view! { <home::HomeView index=d.index /> }.into_any(),
+        Page::Home => view! { <home::HomeView index=d.index themes=d.themes /> }.into_any(),
+        Page::Themes => view! { {themes::intro()} <themes::ThemeCards themes=d.themes /> }.into_any(),
         Page::Documents => view! { <documents::DocumentsView index=d.index /> }.into_any(),
         Page::Fields => {
-            view! { {fields::intro()} <fields::FieldsView index=d.index fields=d.fields filter /> }
+            view! { {fields::intro()} <fields::FieldsView index=d.index themes=d.themes.clone() fields=d.fields filter /> }
                 .into_any()
         }
         Page::Projects => view! {
             {projects::intro()}
-            <projects::ProjectsView index=d.index projects=d.projects departments=d.departments filter />
+            <projects::ProjectsView index=d.index themes=d.themes.clone() projects=d.projects departments=d.departments filter />
         }
         .into_any(),
         Page::Targets => view! {
             {targets::intro()}
-            <targets::TargetsView index=d.index targets=d.targets departments=d.departments filter />
+            <targets::TargetsView index=d.index themes=d.themes.clone() targets=d.targets departments=d.departments filter />
         }
         .into_any(),
         Page::Departments => view! {
@@ -64,7 +67,7 @@ pub fn first_view(page: Page, data: &FirstViewData) -> Option<AnyView> {
         .into_any(),
         Page::Search => view! { <search::SearchForm q=Memo::new(|_| String::new()) /> }.into_any(),
         Page::About => view! { <about::AboutView /> }.into_any(),
-        Page::Document | Page::Field | Page::Project | Page::Target | Page::Department => {
+        Page::Theme | Page::Document | Page::Field | Page::Project | Page::Target | Page::Department => {
             return None
         }
     })

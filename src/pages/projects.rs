@@ -2,8 +2,8 @@
 //! a text filter and downloads; and one page per project.
 
 use crate::components::records::{
-    doc_options, plain_options, records_or_empty, use_filter, use_query_value, FilterPanel,
-    ProjectCard, ResultBar, SelectSpec, Sources,
+    doc_options, plain_options, records_or_empty, theme_options, use_filter, use_query_value,
+    FilterPanel, ProjectCard, ResultBar, SelectSpec, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::store;
@@ -12,7 +12,7 @@ use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::files::{DepartmentsFile, ProjectsFile, TargetsFile};
+use model::files::{DepartmentsFile, ProjectsFile, TargetsFile, ThemesFile};
 use model::pages::Page;
 use model::query::{distinct, Filter};
 use model::Index;
@@ -30,16 +30,17 @@ pub fn intro() -> impl IntoView {
 pub fn ProjectList() -> impl IntoView {
     let filter = use_filter();
     let store = store();
+    let themes = store.themes();
     let (index, projects, departments) = (store.index, store.projects(), store.departments());
     view! {
         <PageMetaOf page=Page::Projects />
         {intro()}
         <Awaited
-            load=move || async move { Ok((index.await?, projects.await?, departments.await?)) }
-            view=move |(index, projects, departments)| {
+            load=move || async move { Ok((index.await?, projects.await?, departments.await?, themes.await?)) }
+            view=move |(index, projects, departments, themes)| {
                 // Components run untracked: the list follows the URL through this read.
                 filter.track();
-                view! { <ProjectsView index projects departments filter /> }
+                view! { <ProjectsView index themes projects departments filter /> }
             }
         />
     }
@@ -48,6 +49,7 @@ pub fn ProjectList() -> impl IntoView {
 #[component]
 pub fn ProjectsView(
     index: Arc<Index>,
+    themes: Arc<ThemesFile>,
     projects: Arc<ProjectsFile>,
     departments: Arc<DepartmentsFile>,
     filter: Memo<Filter>,
@@ -115,6 +117,7 @@ pub fn ProjectsView(
         })
         .collect();
     let selects = vec![
+        SelectSpec::new("主题", "theme", theme_options(&themes)),
         SelectSpec::new("文件", "doc", doc_options(&index)),
         SelectSpec::new("领域", "domain", domains),
         SelectSpec::new("类型", "kind", kinds),

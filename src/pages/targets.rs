@@ -3,8 +3,8 @@
 
 use crate::components::chart_views::{comparison_view, overview_views, target_chart_view};
 use crate::components::records::{
-    doc_options, plain_options, records_or_empty, use_filter, use_query_value, FilterPanel,
-    ResultBar, SelectSpec, Sources, TargetCard,
+    doc_options, plain_options, records_or_empty, theme_options, use_filter, use_query_value,
+    FilterPanel, ResultBar, SelectSpec, Sources, TargetCard,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::store;
@@ -13,7 +13,7 @@ use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::files::{DepartmentsFile, ProjectsFile, TargetsFile};
+use model::files::{DepartmentsFile, ProjectsFile, TargetsFile, ThemesFile};
 use model::pages::Page;
 use model::query::{distinct, target_year, Filter};
 use model::view::{
@@ -34,17 +34,18 @@ pub fn intro() -> impl IntoView {
 pub fn TargetList() -> impl IntoView {
     let filter = use_filter();
     let store = store();
+    let themes = store.themes();
     // The departments are small, and `?dept=` filters by them.
     let (index, targets, departments) = (store.index, store.targets(), store.departments());
     view! {
         <PageMetaOf page=Page::Targets />
         {intro()}
         <Awaited
-            load=move || async move { Ok((index.await?, targets.await?, departments.await?)) }
-            view=move |(index, targets, departments)| {
+            load=move || async move { Ok((index.await?, targets.await?, departments.await?, themes.await?)) }
+            view=move |(index, targets, departments, themes)| {
                 // Components run untracked: the list follows the URL through this read.
                 filter.track();
-                view! { <TargetsView index targets departments filter /> }
+                view! { <TargetsView index themes targets departments filter /> }
             }
         />
     }
@@ -53,6 +54,7 @@ pub fn TargetList() -> impl IntoView {
 #[component]
 pub fn TargetsView(
     index: Arc<Index>,
+    themes: Arc<ThemesFile>,
     targets: Arc<TargetsFile>,
     departments: Arc<DepartmentsFile>,
     filter: Memo<Filter>,
@@ -119,6 +121,7 @@ pub fn TargetsView(
         })
         .collect();
     let selects = vec![
+        SelectSpec::new("主题", "theme", theme_options(&themes)),
         SelectSpec::new("文件", "doc", doc_options(&index)),
         SelectSpec::new("类别", "category", categories),
         SelectSpec::new("目标年份", "year", plain_options(years)),
@@ -155,6 +158,8 @@ fn targets_chart(
         .collect();
     let (shown, heading) = if !f.doc.is_empty() && !table.is_empty() {
         (table, "本文件指标表")
+    } else if !f.theme.is_empty() && f.doc.is_empty() {
+        (matches.to_vec(), "本主题各文件的量化目标")
     } else {
         (matches.to_vec(), "筛选结果的目标")
     };

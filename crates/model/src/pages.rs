@@ -10,6 +10,8 @@ use serde::Serialize;
 #[serde(rename_all = "snake_case")]
 pub enum Page {
     Home,
+    Themes,
+    Theme,
     Documents,
     Document,
     Fields,
@@ -65,8 +67,18 @@ const fn def(
 }
 
 /// The table, in navigation order.
-pub const PAGES: [PageDef; 13] = [
+pub const PAGES: [PageDef; 15] = [
     def(Page::Home, "", "", "首页", true, false, Some("首页")),
+    def(
+        Page::Themes,
+        "themes",
+        "主题",
+        "主题",
+        true,
+        false,
+        Some("主题"),
+    ),
+    def(Page::Theme, "theme", "主题", "主题", false, true, None),
     def(
         Page::Documents,
         "documents",
@@ -305,7 +317,7 @@ mod tests {
                 def.page
             );
         }
-        assert_eq!(Page::prerendered().count(), 8);
+        assert_eq!(Page::prerendered().count(), 9);
     }
 
     #[test]

@@ -28,13 +28,15 @@ pub struct Filter {
     pub kind: String,
     pub place: String,
     pub dept: String,
+    /// A resident theme's id (`elderly-care`).
+    pub theme: String,
     pub q: String,
     /// Page of the list, 1-based as people count; empty for the first.
     pub page: String,
 }
 
 impl Filter {
-    pub const KEYS: [&'static str; 11] = [
+    pub const KEYS: [&'static str; 12] = [
         "doc",
         "region",
         "category",
@@ -44,6 +46,7 @@ impl Filter {
         "kind",
         "place",
         "dept",
+        "theme",
         "q",
         "page",
     ];
@@ -69,6 +72,7 @@ impl Filter {
             "kind" => &mut self.kind,
             "place" => &mut self.place,
             "dept" => &mut self.dept,
+            "theme" => &mut self.theme,
             "q" => &mut self.q,
             "page" => &mut self.page,
             _ => return None,
@@ -86,6 +90,7 @@ impl Filter {
             "kind" => &self.kind,
             "place" => &self.place,
             "dept" => &self.dept,
+            "theme" => &self.theme,
             "q" => &self.q,
             "page" => &self.page,
             _ => "",
@@ -139,6 +144,10 @@ impl Filter {
         })
     }
 
+    fn theme_matches(&self, themes: &[String]) -> bool {
+        self.theme.is_empty() || themes.iter().any(|t| *t == self.theme)
+    }
+
     fn region_matches(&self, doc: &str, docs: &[DocumentMeta]) -> bool {
         self.region.is_empty() || docs.iter().any(|d| d.id == doc && d.region == self.region)
     }
@@ -154,6 +163,7 @@ impl Filter {
             .iter()
             .filter(|t| self.doc.is_empty() || t.doc == self.doc)
             .filter(|t| self.region_matches(&t.doc, docs))
+            .filter(|t| self.theme_matches(&t.themes))
             .filter(|t| self.category.is_empty() || t.category == self.category)
             .filter(|t| {
                 self.attribute.is_empty()
@@ -180,6 +190,7 @@ impl Filter {
             .iter()
             .filter(|p| self.doc.is_empty() || p.doc == self.doc)
             .filter(|p| self.region_matches(&p.doc, docs))
+            .filter(|p| self.theme_matches(&p.themes))
             .filter(|p| self.domain.is_empty() || p.domain == self.domain)
             .filter(|p| self.kind.is_empty() || p.kind.label() == self.kind)
             .filter(|p| self.place.is_empty() || p.place == self.place)
@@ -202,6 +213,7 @@ impl Filter {
             .iter()
             .filter(|f| self.doc.is_empty() || f.doc == self.doc)
             .filter(|f| self.region_matches(&f.doc, docs))
+            .filter(|f| self.theme_matches(&f.themes))
             .filter(|f| self.dept.is_empty() || f.departments.contains(&self.dept))
             .filter(|f| self.text_matches(&[&f.title, &f.label, &f.summary]))
             .collect()

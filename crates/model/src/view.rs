@@ -7,7 +7,9 @@ use crate::chart::{
     year_counts, Bar, ComparedRow, TargetChart,
 };
 use crate::pages::Page;
-use crate::wire::{Comparison, DocumentMeta, Field, Figure, Index, Paragraph, Project, Target};
+use crate::wire::{
+    Comparison, Department, DocumentMeta, Field, Figure, Index, Paragraph, Project, Target,
+};
 use std::collections::HashMap;
 
 impl Index {
@@ -21,6 +23,74 @@ impl Index {
         self.doc(id)
             .map(|d| d.short_title.clone())
             .unwrap_or_default()
+    }
+}
+
+/// What a theme page shows: the theme's records across documents, the documents they come
+/// from and the departments responsible, each with a count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeRecords<'a> {
+    pub fields: Vec<&'a Field>,
+    pub projects: Vec<&'a Project>,
+    pub targets: Vec<&'a Target>,
+    /// `(document id, short title, records of this theme)`, in index order.
+    pub documents: Vec<(String, String, usize)>,
+    /// Departments responsible for any of the theme's records, with how many; most first.
+    pub departments: Vec<(&'a Department, usize)>,
+}
+
+pub fn theme_records<'a>(
+    theme: &str,
+    fields: &'a [Field],
+    projects: &'a [Project],
+    targets: &'a [Target],
+    departments: &'a [Department],
+    index: &Index,
+) -> ThemeRecords<'a> {
+    let has = |themes: &[String]| themes.iter().any(|t| t == theme);
+    let fields: Vec<&Field> = fields.iter().filter(|f| has(&f.themes)).collect();
+    let projects: Vec<&Project> = projects.iter().filter(|p| has(&p.themes)).collect();
+    let targets: Vec<&Target> =
+        in_list_order(targets.iter().filter(|t| has(&t.themes)).collect(), index);
+    let documents = index
+        .documents
+        .iter()
+        .map(|d| {
+            let n = fields.iter().filter(|f| f.doc == d.id).count()
+                + projects.iter().filter(|p| p.doc == d.id).count()
+                + targets.iter().filter(|t| t.doc == d.id).count();
+            (d.id.clone(), d.short_title.clone(), n)
+        })
+        .filter(|(_, _, n)| *n > 0)
+        .collect();
+    let ids: std::collections::HashSet<&str> = fields
+        .iter()
+        .map(|f| f.id.as_str())
+        .chain(projects.iter().map(|p| p.id.as_str()))
+        .chain(targets.iter().map(|t| t.id.as_str()))
+        .collect();
+    let mut responsible: Vec<(&Department, usize)> = departments
+        .iter()
+        .map(|d| {
+            let n = d
+                .fields
+                .iter()
+                .chain(&d.projects)
+                .chain(&d.targets)
+                .filter(|id| ids.contains(id.as_str()))
+                .count();
+            (d, n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    // Stable: the departments file's own order among equal counts.
+    responsible.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    ThemeRecords {
+        fields,
+        projects,
+        targets,
+        documents,
+        departments: responsible,
     }
 }
 
@@ -686,6 +756,35 @@ mod tests {
             .map(|t| t.id.as_str())
             .collect();
         assert_eq!(ordered, ["b.t-2", "b.t-1", "a.t-1"]);
+    }
+
+    #[test]
+    fn a_theme_gathers_its_records_documents_and_departments() {
+        let index: Index = serde_json::from_value(serde_json::json!({"schema_version": 0, "documents": [
+            {"id": "a", "title": "", "short_title": "甲", "issuer": "", "doc_number": "", "date": "", "region": "",
+             "kind": "", "sources": [], "parts": [],
+             "counts": {"sections":0,"paragraphs":0,"table_rows":0,"chars":0,"fields":0,"projects":0,"targets":0}}]}))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let mut care = target("a.t-1", "a", "养老床位", 1.0, 2.0);
+        care.themes = vec!["elderly-care".into()];
+        let other = target("a.t-2", "a", "高新技术企业", 1.0, 2.0);
+        let dept = |id: &str, targets: Vec<String>| -> Department {
+            serde_json::from_value(
+                serde_json::json!({"id": id, "name": id, "kind": "agency", "aliases": [],
+                "fields": [], "projects": [], "targets": targets}),
+            )
+            .unwrap_or_else(|e| panic!("{e}"))
+        };
+        let departments = vec![
+            dept("d-1", vec!["a.t-2".into()]),
+            dept("d-2", vec!["a.t-1".into()]),
+        ];
+        let targets = [care, other];
+        let r = theme_records("elderly-care", &[], &[], &targets, &departments, &index);
+        assert_eq!(r.targets.len(), 1);
+        assert_eq!(r.documents, vec![("a".to_string(), "甲".to_string(), 1)]);
+        assert_eq!(r.departments.len(), 1);
+        assert_eq!(r.departments[0].0.id, "d-2");
     }
 
     #[test]

@@ -23,6 +23,8 @@ struct Doc {
 
 #[derive(Deserialize)]
 struct T {
+    #[serde(default)]
+    themes: Vec<String>,
     id: String,
     doc: String,
     indicator: String,
@@ -34,6 +36,8 @@ struct T {
 
 #[derive(Deserialize)]
 struct P {
+    #[serde(default)]
+    themes: Vec<String>,
     id: String,
     doc: String,
     name: String,
@@ -45,6 +49,8 @@ struct P {
 
 #[derive(Deserialize)]
 struct F {
+    #[serde(default)]
+    themes: Vec<String>,
     id: String,
     doc: String,
     title: String,
@@ -103,7 +109,7 @@ fn records() -> Records {
             indicator: t.indicator,
             unit: String::new(),
             category: t.category,
-            themes: vec![],
+            themes: t.themes,
             attribute: match t.attribute.as_str() {
                 "约束性" => Some(model::Attribute::Binding),
                 "预期性" => Some(model::Attribute::Expected),
@@ -139,7 +145,7 @@ fn records() -> Records {
             domain: p.domain,
             place: p.place,
             description: String::new(),
-            themes: vec![],
+            themes: p.themes,
             departments: p.departments,
             targets: vec![],
             also: vec![],
@@ -156,7 +162,7 @@ fn records() -> Records {
             title: x.title,
             label: x.label,
             summary: x.summary,
-            themes: vec![],
+            themes: x.themes,
             departments: x.departments,
             also: vec![],
             merged: vec![],
@@ -231,6 +237,10 @@ fn target_filters() {
     check("q=1万亿", &["qingdao.t-1"]);
     check("q=民生", &["lixia.t-2"]);
     check("q=不存在的词", &[]);
+    // A theme gathers records across documents; a record may have several.
+    check("theme=innovation", &["jinan.t-1", "lixia.t-1"]);
+    check("theme=economy&doc=lixia", &["lixia.t-1"]);
+    check("theme=nope", &[]);
     // Unknown keys and a page number do not filter.
     check(
         "evil=1&page=7",
@@ -263,6 +273,7 @@ fn project_filters() {
     check("dept=d-wsj", &["jinan.p-1", "lixia.p-1"]);
     check("region=青岛市", &["qingdao.p-1"]);
     check("q=会展", &["qingdao.p-1"]);
+    check("theme=health", &["jinan.p-1"]);
     check("q=济南 中心", &["jinan.p-1", "jinan.p-2"]);
 }
 
@@ -284,4 +295,5 @@ fn field_filters() {
     // The summary is searched too.
     check("q=医学科学", &["jinan.f-1"]);
     check("q=商贸", &["lixia.f-1"]);
+    check("theme=elderly-care", &["jinan.f-1"]);
 }

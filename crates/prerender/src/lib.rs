@@ -6,7 +6,9 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
-use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
+use model::files::{
+    DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile, ThemesFile,
+};
 use model::pages::{
     page_title, Page, PageDef, PRERENDERED_ANY_QUERY, PRERENDERED_ATTR, PRERENDERED_WITHOUT_QUERY,
     QUERY_LOADING_CLASS, QUERY_LOADING_TEXT,
@@ -212,6 +214,7 @@ pub fn run(dist: &Path, data: &Path, public_url: Option<&str>) -> Result {
         projects: record_file::<ProjectsFile>(data)?,
         targets: record_file::<TargetsFile>(data)?,
         departments: record_file::<DepartmentsFile>(data)?,
+        themes: record_file::<ThemesFile>(data)?,
     };
     // From the plain shell, before the home page's own view is written into it.
     if let Some(public_url) = public_url {

@@ -16,6 +16,7 @@ fn data() -> FirstViewData {
         projects: Arc::new(model::parse_versioned(&read("facts-projects.json")).unwrap()),
         targets: Arc::new(model::parse_versioned(&read("facts-targets.json")).unwrap()),
         departments: Arc::new(model::parse_versioned(&read("facts-departments.json")).unwrap()),
+        themes: Arc::new(model::parse_versioned(&read("themes.json")).unwrap()),
     }
 }
 

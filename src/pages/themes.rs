@@ -1,0 +1,233 @@
+//! 主题: the resident themes (养老, 交通出行, …) as a way into the records across documents;
+//! and one page per theme with its targets (charted), projects, key fields, documents and
+//! departments.
+
+use crate::components::chart_views::overview_views;
+use crate::components::records::{use_query_value, FieldCard, ProjectCard, TargetCard};
+use crate::components::status::{Awaited, NotFoundRecord};
+use crate::data::store;
+use crate::head::{PageMeta, PageMetaOf};
+use crate::links::url;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, TargetsFile, ThemesFile};
+use model::pages::Page;
+use model::query::Filter;
+use model::view::theme_records;
+use model::Index;
+use std::sync::Arc;
+
+/// How many records of each kind a theme page lists before linking to the full list.
+const SHOWN: usize = 8;
+
+/// Heading and lead, shown while the list loads too.
+pub fn intro() -> impl IntoView {
+    view! {
+        <h1>"主题"</h1>
+        <p class="lead">"按居民关心的事情浏览：各份文件在同一主题下提出的目标、工程和重点领域，以及负责的单位。"</p>
+    }
+}
+
+#[component]
+pub fn ThemeList() -> impl IntoView {
+    let themes = store().themes();
+    view! {
+        <PageMetaOf page=Page::Themes />
+        {intro()}
+        <Awaited load=move || async move { themes.await } view=|themes| view! { <ThemeCards themes /> } />
+    }
+}
+
+/// A compact tile per theme (the home page): its name and how many records it holds.
+#[component]
+pub fn ThemeTiles(themes: Arc<ThemesFile>) -> impl IntoView {
+    let tiles = themes
+        .themes
+        .iter()
+        .map(|t| {
+            let c = t.counts;
+            let total = format!("{} 项", c.fields + c.projects + c.targets);
+            let name = t.name.clone();
+            view! {
+                <li>
+                    <A href=url(&Page::Theme.record(&t.id))>
+                        <span class="name">{name}</span>
+                        <span class="total">{total}</span>
+                    </A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ul class="theme-tiles">{tiles}</ul>
+        <p class="more"><A href=url(&Page::Themes.path())>"各主题说明"</A></p>
+    }
+}
+
+/// A card per theme: name, what it covers, and how many records of each kind it holds.
+#[component]
+pub fn ThemeCards(themes: Arc<ThemesFile>) -> impl IntoView {
+    let cards = themes
+        .themes
+        .iter()
+        .map(|t| {
+            let (name, description) = (t.name.clone(), t.description.clone());
+            let c = t.counts;
+            view! {
+                <li class="card theme-card">
+                    <A href=url(&Page::Theme.record(&t.id))>{name}</A>
+                    <p class="meta">{description}</p>
+                    <p class="counts">
+                        "目标指标 " {c.targets} " · 重点工程 " {c.projects} " · 重点领域 " {c.fields}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="cards themes">{cards}</ul> }
+}
+
+#[component]
+pub fn ThemeDetail() -> impl IntoView {
+    let id = use_query_value("id");
+    let store = store();
+    let (index, themes, fields, projects, targets, departments) = (
+        store.index,
+        store.themes(),
+        store.fields(),
+        store.projects(),
+        store.targets(),
+        store.departments(),
+    );
+    view! {
+        <Awaited
+            load=move || async move {
+                Ok((
+                    index.await?,
+                    themes.await?,
+                    fields.await?,
+                    projects.await?,
+                    targets.await?,
+                    departments.await?,
+                ))
+            }
+            view=move |(index, themes, fields, projects, targets, departments)| view! {
+                <ThemeView id=id.get() index themes fields projects targets departments />
+            }
+        />
+    }
+}
+
+#[component]
+fn ThemeView(
+    id: String,
+    index: Arc<Index>,
+    themes: Arc<ThemesFile>,
+    fields: Arc<FieldsFile>,
+    projects: Arc<ProjectsFile>,
+    targets: Arc<TargetsFile>,
+    departments: Arc<DepartmentsFile>,
+) -> impl IntoView {
+    let Some(theme) = themes.theme(&id).cloned() else {
+        return view! {
+            <PageMeta title="未找到".to_string() column=Page::Theme.def().column />
+            <NotFoundRecord what="主题" id back=Page::Themes back_label="返回主题列表" />
+        }
+        .into_any();
+    };
+    let r = theme_records(
+        &theme.id,
+        &fields.fields,
+        &projects.projects,
+        &targets.targets,
+        &departments.departments,
+        &index,
+    );
+    let all_of =
+        |page: Page| url(&page.path_with(&Filter::default().with("theme", &theme.id).to_query()));
+    let more = |page: Page, n: usize, what: &'static str| {
+        (n > SHOWN).then(|| view! { <p class="more"><A href=all_of(page)>{format!("查看全部 {n} 项{what}")}</A></p> })
+    };
+    let docs = r
+        .documents
+        .iter()
+        .map(|(doc, title, n)| {
+            let href = url(&Page::Document.record(doc));
+            let (title, n) = (title.clone(), format!("{n} 项"));
+            view! { <li><A href=href>{title}</A> " " <span class="meta">{n}</span></li> }
+        })
+        .collect_view();
+    let (n_targets, n_projects, n_fields, n_docs) = (
+        r.targets.len(),
+        r.projects.len(),
+        r.fields.len(),
+        r.documents.len(),
+    );
+    let charts = overview_views(&r.targets, &format!("theme-{}", theme.id));
+    let target_cards = r
+        .targets
+        .iter()
+        .take(SHOWN)
+        .map(|t| view! { <TargetCard target=(*t).clone() doc_title=index.short_title(&t.doc) /> })
+        .collect_view();
+    let project_cards = r
+        .projects
+        .iter()
+        .take(SHOWN)
+        .map(|p| view! { <ProjectCard project=(*p).clone() doc_title=index.short_title(&p.doc) /> })
+        .collect_view();
+    let field_cards = r
+        .fields
+        .iter()
+        .take(SHOWN)
+        .map(|f| view! { <FieldCard field=(*f).clone() doc_title=index.short_title(&f.doc) label=true /> })
+        .collect_view();
+    let depts = r
+        .departments
+        .iter()
+        .take(20)
+        .map(|(d, n)| {
+            let href = url(&Page::Department.record(&d.id));
+            let (name, n) = (d.name.clone(), format!("{n} 项"));
+            view! { <li><A href=href>{name}</A> " " <span class="meta">{n}</span></li> }
+        })
+        .collect_view();
+    let n_depts = r.departments.len();
+    view! {
+        <PageMeta title=theme.name.clone() column=Page::Theme.def().column />
+        <article class="detail theme">
+            <p class="crumb"><A href=url(&Page::Themes.path())>"主题"</A></p>
+            <h1>{theme.name.clone()}</h1>
+            <p class="summary">{theme.description.clone()}</p>
+            <p class="meta">
+                {format!("目标指标 {n_targets} 项 · 重点工程 {n_projects} 项 · 重点领域 {n_fields} 项，来自 {n_docs} 份文件")}
+            </p>
+            <section aria-labelledby="theme-targets">
+                <h2 id="theme-targets">"目标指标（" {n_targets} "）"</h2>
+                {charts}
+                <ul class="records">{target_cards}</ul>
+                {more(Page::Targets, n_targets, "目标指标")}
+            </section>
+            <section aria-labelledby="theme-projects">
+                <h2 id="theme-projects">"重点工程（" {n_projects} "）"</h2>
+                <ul class="records">{project_cards}</ul>
+                {more(Page::Projects, n_projects, "重点工程")}
+            </section>
+            <section aria-labelledby="theme-fields">
+                <h2 id="theme-fields">"重点领域（" {n_fields} "）"</h2>
+                <ul class="records">{field_cards}</ul>
+                {more(Page::Fields, n_fields, "重点领域")}
+            </section>
+            <section aria-labelledby="theme-docs">
+                <h2 id="theme-docs">"来自哪些文件（" {n_docs} "）"</h2>
+                <ul class="plain-list">{docs}</ul>
+            </section>
+            <section aria-labelledby="theme-depts">
+                <h2 id="theme-depts">"责任单位（" {n_depts} "）"</h2>
+                {(n_depts == 0).then(|| view! { <p>"原文未列出这一主题的责任单位。"</p> })}
+                <ul class="plain-list">{depts}</ul>
+            </section>
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,80 @@
+// Themes as the way in: the home page offers them, each theme page gathers its records
+// across documents with a chart, and the lists filter by theme; an unknown address gets
+// the site's own 404 page.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { useServerAndBrowser, openPage, ready, shot, VIEWPORTS, ROOT, openFilters } from "./harness.mjs";
+
+const env = useServerAndBrowser();
+const data = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, "public/data", f), "utf8"));
+const themes = data("themes.json").themes;
+const targets = data("facts-targets.json").targets;
+
+test("the home page offers every theme, before any script runs", async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
+  const page = await context.newPage();
+  await page.goto(env.srv.base);
+  const names = await page.locator(".theme-tiles .name").allInnerTexts();
+  assert.deepEqual(names, themes.map((t) => t.name));
+  await context.close();
+});
+
+for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+  test(`a theme page gathers its targets (charted), projects, fields, documents and departments (${size})`, async () => {
+    const { page, problems } = await openPage(env.browser, viewport);
+    const theme = themes.find((t) => t.id === "elderly-care");
+    await page.goto(`${env.srv.base}theme/?id=elderly-care`);
+    await ready(page);
+    assert.equal(await page.locator("main h1").innerText(), theme.name);
+    assert.match(await page.locator("#theme-targets").innerText(), new RegExp(`（${theme.counts.targets}）`));
+    assert.match(await page.locator("#theme-projects").innerText(), new RegExp(`（${theme.counts.projects}）`));
+    assert.ok((await page.locator(".theme canvas").count()) >= 1, "the theme's targets are charted");
+    // Each card names the document it comes from; the full list is one link away.
+    const first = targets.find((t) => t.themes.includes("elderly-care"));
+    assert.ok(first);
+    await page.locator(".more a", { hasText: "目标指标" }).click();
+    await page.waitForURL(/targets\/\?theme=elderly-care/);
+    await ready(page);
+    await page.locator(".result-bar .count", { hasText: `共 ${theme.counts.targets} 项` }).waitFor();
+    await shot(page, `theme-targets-${size}`);
+    assert.deepEqual(problems(), []);
+  });
+}
+
+test("the list filters offer the themes and a theme filter is a removable chip", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  await page.goto(`${env.srv.base}projects/`);
+  await ready(page);
+  await openFilters(page);
+  await page.locator("#filter-theme").selectOption("transport");
+  await page.waitForURL(/theme=transport/);
+  const name = themes.find((t) => t.id === "transport").name;
+  await page.locator(".chip", { hasText: name }).waitFor();
+  const n = themes.find((t) => t.id === "transport").counts.projects;
+  await page.locator(".result-bar .count", { hasText: `共 ${n} 项` }).waitFor();
+  assert.deepEqual(problems(), []);
+});
+
+test("an unknown theme says so and links back", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  await page.goto(`${env.srv.base}theme/?id=nope`);
+  await ready(page);
+  assert.match(await page.locator("main").innerText(), /没有编号为“nope”的主题/);
+  assert.deepEqual(problems(), []);
+});
+
+test("an unknown address gets the site's own 404 page with navigation, also without script", async () => {
+  for (const js of [false, true]) {
+    const context = await env.browser.newContext({ javaScriptEnabled: js, viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    const res = await page.goto(`${env.srv.base}zwgk/no/such/page/`);
+    assert.equal(res.status(), 404);
+    await page.locator("main h1", { hasText: "页面不存在" }).waitFor();
+    assert.match(await page.locator(".site-nav").innerText(), /主题/);
+    const home = await page.locator(".not-found a", { hasText: "返回首页" }).getAttribute("href");
+    assert.equal(home, "/zwgk/zcdl/");
+    await context.close();
+  }
+});
