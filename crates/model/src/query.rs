@@ -145,7 +145,7 @@ impl Filter {
     }
 
     fn theme_matches(&self, themes: &[String]) -> bool {
-        self.theme.is_empty() || themes.iter().any(|t| *t == self.theme)
+        self.theme.is_empty() || themes.contains(&self.theme)
     }
 
     fn region_matches(&self, doc: &str, docs: &[DocumentMeta]) -> bool {
