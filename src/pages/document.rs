@@ -4,7 +4,7 @@
 
 use crate::components::chart_views::overview_views;
 use crate::components::status::{LoadFailed, Loading, NotFoundRecord};
-use crate::data::{document_resource, store};
+use crate::data::{document_resource, fetch_data, store};
 use crate::head::PageMeta;
 use crate::links::url;
 use crate::pages::documents::or_dash;
@@ -12,6 +12,7 @@ use crate::takeover::Ready;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use model::files::DocRecordsFile;
 use model::pages::Page;
 use model::view::{paragraph_runs, record_marks, table_cells, RecordMark};
 use model::{Block, Document, DocumentMeta};
@@ -25,12 +26,28 @@ pub fn Reader() -> impl IntoView {
     let part = Memo::new(move |_| query.read().get("part").unwrap_or_default());
     let store = store();
     let doc = document_resource(move || (id.get(), at.get(), part.get()));
-    // The records marked beside their paragraphs; departments are not shown here.
-    let (fields, projects, targets) = (store.fields(), store.projects(), store.targets());
+    // This document's own records, marked beside their paragraphs: one small file, not the
+    // whole library's.
+    // Fetched only for an id the index knows: an unknown id never turns into a request.
+    let index = store.index;
+    let records = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            let known = index.await?.doc(&id).is_some();
+            if !known || !model::is_safe_id(&id) {
+                return Err(crate::data::LoadError {
+                    file: String::new(),
+                    reason: "没有这个文件".into(),
+                });
+            }
+            fetch_data::<DocRecordsFile>(DocRecordsFile::path(&id)).await
+        }
+    });
     let retry = store.retry();
     let retry = Callback::new(move |_| {
         retry.run(());
         doc.refetch();
+        records.refetch();
     });
     let title = Signal::derive(move || {
         let id = id.get();
@@ -61,14 +78,13 @@ pub fn Reader() -> impl IntoView {
                     Ok(document) => {
                         // Records are marked beside their paragraphs when they are in; the
                         // text alone is still worth showing if they are not.
-                        let records = async { Ok::<_, crate::data::LoadError>((fields.await?, projects.await?, targets.await?)) }.await.ok();
+                        let records = records.await.ok();
                         let marks = records
                             .as_ref()
-                            .map(|(f, p, t)| record_marks(&id, &f.fields, &p.projects, &t.targets))
+                            .map(|r| record_marks(&id, &r.fields, &r.projects, &r.targets))
                             .unwrap_or_default();
-                        let targets: Vec<model::Target> = records
-                            .map(|(_, _, t)| t.targets.iter().filter(|t| t.doc == id).cloned().collect())
-                            .unwrap_or_default();
+                        let targets: Vec<model::Target> =
+                            records.map(|r| r.targets.clone()).unwrap_or_default();
                         view! { <DocumentView meta document=document.as_ref().clone() at=at.get() marks targets /> <Ready /> }.into_any()
                     }
                 }

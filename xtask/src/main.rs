@@ -179,6 +179,11 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         ThemesFile::PATH.into(),
         json(&ThemesFile::from_facts(facts))?,
     ));
+    // Each document's own records, for its reader.
+    for d in &outputs.index.documents {
+        let records = model::files::DocRecordsFile::of(facts, &d.id);
+        files.push((model::files::DocRecordsFile::path(&d.id), json(&records)?));
+    }
     for (file, part) in &outputs.document_parts {
         files.push((format!("doc/{file}"), json(part)?));
     }
@@ -232,6 +237,7 @@ fn data(check: bool) -> Result {
     for (dir, prefix) in [
         (out_dir.clone(), ""),
         (out_dir.join("doc"), "doc/"),
+        (out_dir.join("records"), "records/"),
         (out_dir.join("search"), "search/"),
     ] {
         let Ok(entries) = std::fs::read_dir(dir) else {

@@ -15,6 +15,49 @@ pub fn document_part(file: &str) -> String {
     format!("doc/{file}")
 }
 
+/// `data/records/<doc>.json`: one document's fields, projects and targets, for its reader
+/// (the marks beside paragraphs and the document's charts) without the whole library.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocRecordsFile {
+    pub schema_version: u32,
+    pub doc: String,
+    pub fields: Vec<Field>,
+    pub projects: Vec<Project>,
+    pub targets: Vec<Target>,
+}
+
+impl DocRecordsFile {
+    /// The file of one document's records; ids are checked safe before they reach a path.
+    pub fn path(doc: &str) -> String {
+        format!("records/{doc}.json")
+    }
+
+    pub fn of(facts: &Facts, doc: &str) -> Self {
+        DocRecordsFile {
+            schema_version: facts.schema_version,
+            doc: doc.to_string(),
+            fields: facts
+                .fields
+                .iter()
+                .filter(|f| f.doc == doc)
+                .cloned()
+                .collect(),
+            projects: facts
+                .projects
+                .iter()
+                .filter(|p| p.doc == doc)
+                .cloned()
+                .collect(),
+            targets: facts
+                .targets
+                .iter()
+                .filter(|t| t.doc == doc)
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
 /// A file of records of one kind.
 pub trait RecordFile: serde::de::DeserializeOwned + Serialize + 'static {
     /// Path under `data/`.
