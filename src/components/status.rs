@@ -42,9 +42,13 @@ pub fn NotFoundRecord(
     }
 }
 
+/// A page's view once its data is in, as a boxed future: one type for every page.
+type ViewFuture = std::pin::Pin<Box<dyn std::future::Future<Output = AnyView> + Send>>;
+
 /// Renders `view` with what `load` resolves to, once it has; a failure shows
 /// [`LoadFailed`] with a retry of every data file. Either way the page is then ready for a
-/// take-over of its prerendered view.
+/// take-over of its prerendered view. The future is boxed before it meets `Transition` and
+/// `Suspend`, so their code is compiled once, not once per page (a smaller app).
 #[component]
 pub fn Awaited<T, Fut, L, V, F>(load: L, view: F) -> impl IntoView
 where
@@ -55,14 +59,25 @@ where
     V: IntoView + 'static,
 {
     let retry = crate::data::store().retry();
+    let render = std::sync::Arc::new(move || -> ViewFuture {
+        Box::pin(async move {
+            match load().await {
+                Ok(data) => view! { {view(data)} <Ready /> }.into_any(),
+                Err(error) => view! { <LoadFailed error retry /> }.into_any(),
+            }
+        })
+    });
+    suspended(render)
+}
+
+fn suspended(render: std::sync::Arc<dyn Fn() -> ViewFuture + Send + Sync>) -> AnyView {
     view! {
         <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match load().await {
-                    Ok(data) => view! { {view(data)} <Ready /> }.into_any(),
-                    Err(error) => view! { <LoadFailed error retry /> }.into_any(),
-                }
-            })}
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move { render().await })
+            }}
         </Transition>
     }
+    .into_any()
 }
