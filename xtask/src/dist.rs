@@ -1,13 +1,17 @@
-//! The post-build step that makes Trunk's output hostable as plain files under any
-//! sub-path with a strict Content-Security-Policy:
+//! The post-build step that makes Trunk's two outputs (the explorer app from `index.html`,
+//! the home page's small wasm from `crates/home-page/index.html`) one site hostable as plain
+//! files under any sub-path with a strict Content-Security-Policy:
 //!
-//! - moves Trunk's inline module loader into an external file with SRI, so `script-src`
-//!   needs no `'unsafe-inline'`;
+//! - adds SRI to the one script tag Trunk writes (`public/boot.js`, see `pattern_script` in
+//!   Trunk.toml; Trunk itself puts SRI on the glue and the wasm it preloads);
 //! - adds the CSP `<meta>` to every HTML file, and one inline script allowed by its hash
 //!   that applies the reader settings before the first paint;
-//! - writes a copy of `index.html` at each route (`documents/index.html`, …) whose `<base>`
-//!   points back to the root, so every route opens, reloads and bookmarks with no server
-//!   rewrite rules.
+//! - writes a copy of the app's `index.html` at each route of the page table
+//!   (`documents/index.html`, …) whose `<base>` points back to the root, so every route
+//!   opens, reloads and bookmarks with no server rewrite rules; the home page is the home
+//!   build's `index.html`.
+//!
+//! Nothing here edits what Trunk's scripts say: the pages get tags added, not cut.
 
 use crate::Result;
 use base64::Engine;
@@ -27,82 +31,56 @@ pub fn sri(bytes: &[u8]) -> String {
     )
 }
 
-/// Makes Trunk's loader fetch and start the wasm only once the page has painted: the first
-/// view is in the HTML (prerendered), so the wasm must not compete with it for the network
-/// or the main thread. A page that never paints (a background tab) starts after 3 s.
-fn start_after_first_paint(loader: &str) -> Result<String> {
-    let init = "const wasm = await init(";
-    if !loader.contains(init) {
+/// The tag Trunk writes for `pattern_script` (Trunk.toml), up to the address's query.
+const BOOT_TAG: &str = "<script type=\"module\" src=\"./boot.js?";
+
+/// One page shell as Trunk wrote it, made ready to host: the boot script with SRI, the CSP
+/// and the early script.
+fn finish(html: &str, boot_js: &[u8], what: &str) -> Result<String> {
+    if html.contains("<script>") || html.contains("<script type=\"module\">") {
         return Err(format!(
-            "Trunk's loader has changed; expected `{init}` in it"
+            "{what}: an inline script is left; the CSP would block it"
         ));
     }
-    let wait = "await new Promise((go) => {\n  try {\n    new PerformanceObserver((list, seen) => { seen.disconnect(); go(); }).observe({ type: \"paint\", buffered: true });\n  } catch (e) {\n    go();\n  }\n  setTimeout(go, 3000);\n});\n";
-    Ok(loader.replacen(init, &format!("{wait}{init}"), 1))
-}
-
-/// Replaces the first inline `<script type="module">…</script>` with an external file.
-fn externalize_loader(html: &str, dist: &Path) -> Result<String> {
-    let open = "<script type=\"module\">";
-    let Some(start) = html.find(open) else {
-        return Ok(html.to_string());
-    };
-    let body_start = start + open.len();
-    let end = html[body_start..]
-        .find("</script>")
-        .map(|i| body_start + i)
-        .ok_or("unterminated loader script")?;
-    let body = start_after_first_paint(html[body_start..end].trim())?;
-    let body = body.as_str();
-    let hash = Sha384::digest(body.as_bytes());
-    let name = format!(
-        "boot-{}.js",
-        hash.iter()
-            .take(6)
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
+    if html.matches(BOOT_TAG).count() != 1 {
+        return Err(format!(
+            "{what}: expected one `{BOOT_TAG}…` tag (Trunk.toml pattern_script)"
+        ));
+    }
+    if !html.contains("<base href=\"./\"") {
+        return Err(format!(
+            "{what}: no <base href=\"./\">: Trunk's public_url must be \"./\""
+        ));
+    }
+    let boot = format!(
+        "<script type=\"module\" integrity=\"{}\" crossorigin=\"anonymous\" src=\"./boot.js?",
+        sri(boot_js)
     );
-    std::fs::write(dist.join(&name), body).map_err(|e| e.to_string())?;
-    let tag = format!("<script type=\"module\" src=\"./{name}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>", sri(body.as_bytes()));
-    Ok(format!(
-        "{}{}{}",
-        &html[..start],
-        tag,
-        &html[end + "</script>".len()..]
-    ))
-}
-
-fn add_csp_and_early_script(html: &str) -> String {
     let early = model::settings::early_script();
     let meta = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
         csp(&early)
     );
-    html.replacen(
+    Ok(html.replacen(BOOT_TAG, &boot, 1).replacen(
         "<meta charset=\"utf-8\">",
         &format!("<meta charset=\"utf-8\">\n  {meta}\n  <script>{early}</script>"),
         1,
-    )
+    ))
 }
 
-pub fn post_build(dist: &Path) -> Result {
-    let index_path = dist.join("index.html");
-    let html = std::fs::read_to_string(&index_path)
-        .map_err(|e| format!("{}: {e}", index_path.display()))?;
-    if html.contains("<script>") {
-        return Err("index.html already has an inline script; the CSP would block it".into());
-    }
-    let html = externalize_loader(&html, dist)?;
-    if html.contains("<script type=\"module\">") {
-        return Err("an inline script is left in index.html; the CSP would block it".into());
-    }
-    let html = add_csp_and_early_script(&html);
-    if !html.contains("<base href=\"./\"") {
-        return Err(
-            "index.html has no <base href=\"./\">: Trunk's public_url must be \"./\"".into(),
-        );
-    }
-    std::fs::write(&index_path, &html).map_err(|e| e.to_string())?;
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// `dist` holds the app's build, `home` the home page's: the site is written into `dist`.
+pub fn post_build(dist: &Path, home: &Path) -> Result {
+    let boot_js = read(&dist.join("boot.js"))?;
+    let app = String::from_utf8(read(&dist.join("index.html"))?).map_err(|e| e.to_string())?;
+    let app = finish(&app, &boot_js, "index.html")?;
     let routes: Vec<&str> = model::pages::PAGES
         .iter()
         .map(|p| p.segment)
@@ -111,12 +89,64 @@ pub fn post_build(dist: &Path) -> Result {
     for route in &routes {
         let dir = dist.join(route);
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        let copy = html.replacen("<base href=\"./\"", "<base href=\"../\"", 1);
-        std::fs::write(dir.join("index.html"), copy).map_err(|e| e.to_string())?;
+        let copy = app.replacen("<base href=\"./\"", "<base href=\"../\"", 1);
+        write(&dir.join("index.html"), copy.as_bytes())?;
     }
+    // The home build's files (its wasm and glue; the stylesheet, icon and boot script are
+    // the same files as the app's), and its page as the site's index.
+    let mut copied = 0;
+    for entry in std::fs::read_dir(home).map_err(|e| format!("{}: {e}", home.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_default();
+        if path.is_file() && name != "index.html" {
+            write(&dist.join(&name), &read(&path)?)?;
+            copied += 1;
+        }
+    }
+    if read(&home.join("boot.js"))? != boot_js {
+        return Err("the two builds copied different boot.js files".into());
+    }
+    let home_page =
+        String::from_utf8(read(&home.join("index.html"))?).map_err(|e| e.to_string())?;
+    write(
+        &dist.join("index.html"),
+        finish(&home_page, &boot_js, "crates/home-page/index.html")?.as_bytes(),
+    )?;
     eprintln!(
-        "post-build: loader externalised, CSP added, {} route pages written",
+        "post-build: CSP and SRI added, {} route pages written, the home page's {copied} files joined",
         routes.len()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHELL: &str = "<html><head><meta charset=\"utf-8\"><base href=\"./\">\
+        <script type=\"module\" src=\"./boot.js?js=a.js&amp;wasm=a_bg.wasm\"></script></head></html>";
+
+    #[test]
+    fn a_shell_gets_sri_csp_and_the_early_script() {
+        let out = finish(SHELL, b"boot", "t").unwrap_or_default();
+        assert!(out.contains(&format!("integrity=\"{}\"", sri(b"boot"))));
+        assert!(out.contains("src=\"./boot.js?js=a.js&amp;wasm=a_bg.wasm\""));
+        assert!(out.contains("Content-Security-Policy"));
+        assert_eq!(
+            out.matches("<script>").count(),
+            1,
+            "only the hashed early script"
+        );
+    }
+
+    #[test]
+    fn inline_loaders_and_missing_pieces_are_refused() {
+        let inline = SHELL.replace("</head>", "<script type=\"module\">init()</script></head>");
+        assert!(finish(&inline, b"", "t").is_err());
+        assert!(finish(&SHELL.replace("./boot.js", "./other.js"), b"", "t").is_err());
+        assert!(finish(&SHELL.replace("<base href=\"./\">", ""), b"", "t").is_err());
+    }
 }

@@ -14,7 +14,6 @@
 //! - `pages`     write the page table for the browser tests (`target/pages.json`)
 
 mod dist;
-mod home_page;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -450,7 +449,14 @@ fn build(public_url: Option<&str>) -> Result {
     run(Command::new("trunk")
         .args(["build", "--release", "--offline", "--locked"])
         .env("PATH", tools::path_with_node_bin()))?;
-    dist::post_build(&root().join("dist"))?;
+    // The home page's own small wasm, built by Trunk from its own shell.
+    let home = root().join("target/home-dist");
+    run(Command::new("trunk")
+        .args(["build", "--release", "--offline", "--locked", "--dist"])
+        .arg(&home)
+        .arg("crates/home-page/index.html")
+        .env("PATH", tools::path_with_node_bin()))?;
+    dist::post_build(&root().join("dist"), &home)?;
     run(Command::new("cargo")
         .args([
             "run",
@@ -463,8 +469,7 @@ fn build(public_url: Option<&str>) -> Result {
             "dist",
             "public/data",
         ])
-        .args(public_url))?;
-    home_page::install(&root().join("dist"))
+        .args(public_url))
 }
 
 /// Every file under `dist/` with the SHA-256 of its contents, in path order.

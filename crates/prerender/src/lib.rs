@@ -77,13 +77,14 @@ pub fn not_found_page(shell: &str, public_url: &str, body: &str) -> Result<Strin
     if body.contains(PRERENDER_BASE) {
         return Err("404: a link was left under the prerender base".into());
     }
+    // The shell is a route page's (`<base href="../">`): the app, not the home page's wasm.
     let shell = shell.replacen(
-        "<base href=\"./\"",
+        "<base href=\"../\"",
         &format!("<base href=\"{public_url}\""),
         1,
     );
     if !shell.contains(&format!("<base href=\"{public_url}\"")) {
-        return Err("404: the shell has no <base href=\"./\"> to make absolute".into());
+        return Err("404: the shell has no <base href=\"../\"> to make absolute".into());
     }
     let def = PageDef {
         page: Page::Home,
@@ -130,8 +131,13 @@ pub fn relative_links(html: &str, def: &PageDef) -> Result<String> {
 /// wasm, which the first view does not need.
 pub fn fill(shell: &str, def: &PageDef, body: &str, kind: &str) -> Result<String> {
     let open = "<div id=\"app\">";
-    let start = shell
+    // In the body: a comment in the head may name the element too.
+    let body_at = shell
+        .find("<body")
+        .ok_or_else(|| format!("{:?}: the shell has no <body>", def.page))?;
+    let start = shell[body_at..]
         .find(open)
+        .map(|i| body_at + i)
         .ok_or_else(|| format!("{:?}: no {open} in the shell", def.page))?;
     let end = shell
         .rfind("</body>")
@@ -216,9 +222,10 @@ pub fn run(dist: &Path, data: &Path, public_url: Option<&str>) -> Result {
         departments: record_file::<DepartmentsFile>(data)?,
         themes: record_file::<ThemesFile>(data)?,
     };
-    // From the plain shell, before the home page's own view is written into it.
+    // From a route page's plain shell (the app, not the home page's small wasm), before
+    // that page's own view is written into it.
     if let Some(public_url) = public_url {
-        let file = dist.join("index.html");
+        let file = dist.join(Page::About.def().segment).join("index.html");
         let shell =
             std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         let page = not_found_page(&shell, public_url, &render_not_found())?;
