@@ -13,7 +13,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
 use model::pages::Page;
-use model::search::{Entry, Kind, Piece};
+use model::search::{record_entries, Entry, Kind, Piece};
 use model::search_index::{self, Manifest, Shard};
 use model::Document;
 use std::sync::Arc;
@@ -72,17 +72,42 @@ async fn find(store: Store, query: String) -> Result<Arc<Found>, LoadError> {
             }
         }
     }
-    let entry_of = |n: u32| -> Option<Entry> {
+    // Each file's entries are built once, however many hits it holds.
+    let mut built: std::collections::HashMap<String, Vec<Entry>> = Default::default();
+    let mut entry_of = |n: u32| -> Option<Entry> {
         let at = manifest.locate(n)?;
-        match at.range.kind {
-            Kind::Text => at.from_part(parts.get(&at.range.file)?),
-            _ => at.from_records(
-                fields.as_ref().map_or(&[][..], |f| &f.fields),
-                projects.as_ref().map_or(&[][..], |p| &p.projects),
-                targets.as_ref().map_or(&[][..], |t| &t.targets),
-                departments.as_ref().map_or(&[][..], |d| &d.departments),
-            ),
+        let file = &at.range.file;
+        if !built.contains_key(file) {
+            let entries = match at.range.kind {
+                Kind::Text => model::search::text_entries(parts.get(file)?, &at.range.title),
+                Kind::Target => record_entries(
+                    &[],
+                    &[],
+                    targets.as_ref().map_or(&[][..], |t| &t.targets),
+                    &[],
+                ),
+                Kind::Project => record_entries(
+                    &[],
+                    projects.as_ref().map_or(&[][..], |p| &p.projects),
+                    &[],
+                    &[],
+                ),
+                Kind::Field => record_entries(
+                    fields.as_ref().map_or(&[][..], |f| &f.fields),
+                    &[],
+                    &[],
+                    &[],
+                ),
+                Kind::Department => record_entries(
+                    &[],
+                    &[],
+                    &[],
+                    departments.as_ref().map_or(&[][..], |d| &d.departments),
+                ),
+            };
+            built.insert(file.clone(), entries);
         }
+        built.get(file)?.get(at.k).cloned()
     };
     let found = groups
         .into_iter()

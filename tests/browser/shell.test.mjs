@@ -3,7 +3,9 @@
 // no JavaScript.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useServerAndBrowser, openPage, shot, ready, VIEWPORTS, PAGES, PRERENDERED_ROUTES } from "./harness.mjs";
+import path from "node:path";
+import { startServer } from "./server.mjs";
+import { useServerAndBrowser, openPage, shot, ready, VIEWPORTS, PAGES, PRERENDERED_ROUTES, ROOT } from "./harness.mjs";
 
 const env = useServerAndBrowser();
 
@@ -120,9 +122,12 @@ test("filtered addresses show the filtered records once the app has taken over",
 });
 
 test("a panic shows a readable message instead of a dead page", async () => {
+  // The hook that sets off a panic is only in the test build of the home page
+  // (target/test-hooks, `cargo xtask test`), never in the site.
+  const srv = await startServer(path.join(ROOT, "target/test-hooks"), 0, "/t/");
   const { page } = await openPage(env.browser, VIEWPORTS.phone, { allow: ["panic", "unreachable", "RuntimeError"] });
-  await page.goto(env.srv.base);
-  await ready(page);
+  await page.goto(`http://127.0.0.1:${srv.address().port}/t/`);
+  await page.waitForFunction(() => typeof window.wasmBindings?.trigger_panic_for_test === "function");
   await page.evaluate(() => {
     try {
       window.wasmBindings.trigger_panic_for_test();
@@ -133,6 +138,18 @@ test("a panic shows a readable message instead of a dead page", async () => {
   await page.locator("#panic").waitFor({ state: "visible" });
   assert.match(await page.locator("#panic").innerText(), /页面出错，请刷新/);
   await shot(page, "panic-phone");
+  srv.close();
+  srv.closeAllConnections();
+});
+
+test("the site's wasm carries no test hook", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  for (const route of ["", "about/"]) {
+    await page.goto(env.srv.base + route);
+    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    assert.equal(await page.evaluate(() => Object.keys(window.wasmBindings).filter((k) => /test|bench/.test(k)).join()), "", route);
+  }
+  assert.deepEqual(problems(), []);
 });
 
 test("the home page runs its own small wasm, not the app; its settings carry over to the app", async () => {

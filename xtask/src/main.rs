@@ -540,6 +540,24 @@ fn same_output(
     }
 }
 
+/// The home page built once more with the browser tests' hook (`test-hooks`: a way to set
+/// off the panic screen) into `target/test-hooks/`, apart from the site in `dist/`.
+fn build_test_hooks() -> Result {
+    run(Command::new("trunk")
+        .args([
+            "build",
+            "--release",
+            "--offline",
+            "--locked",
+            "--features",
+            "test-hooks",
+            "--dist",
+        ])
+        .arg(root().join("target/test-hooks"))
+        .arg("crates/home-page/index.html")
+        .env("PATH", tools::path_with_node_bin()))
+}
+
 /// Writes the page table for the browser tests (`model::pages::table_json`).
 fn write_page_table() -> Result {
     let path = root().join("target/pages.json");
@@ -584,7 +602,7 @@ fn test() -> Result {
         "-p",
         "home-page",
         "--features",
-        "policy-explorer/csr",
+        "policy-explorer/csr,home-page/test-hooks",
         "--target",
         "wasm32-unknown-unknown",
         "--locked",
@@ -600,6 +618,7 @@ fn test() -> Result {
     build(Some(TEST_PUBLIC_URL))?;
     same_output(&first, &dist_digests()?)?;
     write_page_table()?;
+    build_test_hooks()?;
     let mut tests: Vec<String> = std::fs::read_dir(root().join("tests/browser"))
         .map_err(|e| e.to_string())?
         .filter_map(|e| e.ok())

@@ -1,8 +1,6 @@
 //! Last line of defence: a panic replaces the page with a readable message instead of
 //! leaving a dead app behind.
 
-use wasm_bindgen::prelude::wasm_bindgen;
-
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("panic: {info}").into());
@@ -23,8 +21,10 @@ fn show() {
 }
 
 /// Exposed to the browser tests (as `window.wasmBindings.trigger_panic_for_test()`) so
-/// they can prove the panic screen renders; no route or link can reach it.
-#[wasm_bindgen]
+/// they can prove the panic screen renders. Only in the test build of the home page
+/// (feature `test-hooks`, `target/test-hooks/`): the site itself carries no test hook.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen::prelude::wasm_bindgen]
 pub fn trigger_panic_for_test() {
     #[allow(clippy::panic)]
     {
