@@ -205,6 +205,54 @@ fn timed<T>(mut f: impl FnMut() -> T) -> (Duration, Option<T>) {
     (best, last)
 }
 
+/// Where `prep::build`'s time goes: the documents (each one's repair, outline, tables and
+/// parts, as `build` does them) and the search index, each run again on its own.
+fn breakdown(inputs: &prep::Inputs, outputs: &prep::Outputs) -> Result<(Duration, Duration)> {
+    let t = Instant::now();
+    let spec: prep::Spec = toml::from_str(&inputs.spec).map_err(|e| e.to_string())?;
+    let mut texts = BTreeMap::new();
+    for (name, bytes) in &inputs.sources {
+        texts.insert(
+            name.as_str(),
+            prep::decode_source(name, bytes).map_err(|e| e.to_string())?,
+        );
+    }
+    let mut ignored = Vec::new();
+    for d in &spec.documents {
+        // A second printing is only built and compared.
+        for (k, src) in d.sources.iter().enumerate() {
+            let Some(text) = texts.get(src.file.as_str()) else {
+                continue;
+            };
+            let lines = prep::span_lines(text, &src.file, src.lines).map_err(|e| e.to_string())?;
+            let (sections, _) = prep::document::build(&src.file, &lines, &mut ignored);
+            if k > 0 {
+                continue;
+            }
+            let whole = model::Document {
+                schema_version: model::SCHEMA_VERSION,
+                id: d.id.clone(),
+                part: 0,
+                first_section: 0,
+                outline: Vec::new(),
+                sections,
+            };
+            let _ = prep::facts::DocIndex::new(&whole.sections);
+            let _ = prep::parts::split(&whole, prep::parts::MAX_PART_CHARS);
+        }
+    }
+    let t_docs = t.elapsed();
+    let t = Instant::now();
+    let parts: BTreeMap<&str, &model::Document> = outputs
+        .document_parts
+        .iter()
+        .map(|(f, d)| (f.as_str(), d))
+        .collect();
+    let corpus = si::corpus(&outputs.facts, &outputs.index, |f| parts.get(f).copied());
+    let _ = si::build(&corpus, si::SHARD_TARGET_BYTES);
+    Ok((t_docs, t.elapsed()))
+}
+
 pub fn run(args: &[String]) -> Result {
     let corpus = crate::dir_flag(args, "--corpus")?.unwrap_or_else(|| root().join("data"));
     let quality: u32 = crate::flag(args, "--quality")?
@@ -229,6 +277,7 @@ pub fn run(args: &[String]) -> Result {
     let outputs = crate::build_inputs(&inputs)?;
     let t_build = t.elapsed();
     let rss_build = peak_rss();
+    let (t_docs, t_index) = breakdown(&inputs, &outputs)?;
     let t = Instant::now();
     let files = crate::rendered(&outputs)?;
     let t_render = t.elapsed();
@@ -299,10 +348,16 @@ pub fn run(args: &[String]) -> Result {
     let _ = writeln!(
         w,
         "| step | wall time |\n|---|---|\n| load inputs | {} |\n| `prep::build` (repair, verify, search index) | {} |\n\
+         | … of which documents: repair, outline, tables, parts (timed again) | {} |\n\
+         | … of which the search index: entries and shards (timed again) | {} |\n\
+         | … of which the rest: facts parsed and verified, departments (by difference) | {} |\n\
          | render JSON | {} |\n| write `target/bench/data-{n}/` | {} |\n| **data build** | **{}** |\n\
          | peak memory after build / at end | {} / {} |\n| (brotli {total_quality} of every file, benchmark only) | {} |\n",
         secs(t_load),
         secs(t_build),
+        secs(t_docs),
+        secs(t_index),
+        secs(t_build.saturating_sub(t_docs + t_index)),
         secs(t_render),
         secs(t_write),
         secs(t_load + t_build + t_render + t_write),
@@ -359,6 +414,24 @@ pub fn run(args: &[String]) -> Result {
             kb(max.br)
         );
     }
+    // The keys with the longest postings: what makes the largest shards.
+    let mut keys: Vec<(usize, &str, u32)> = outputs
+        .search
+        .1
+        .iter()
+        .flat_map(|sh| {
+            sh.keys
+                .iter()
+                .map(move |(k, p)| (p.0.len() + p.1.len(), k.as_str(), sh.shard))
+        })
+        .collect();
+    keys.sort_by_key(|&(len, k, _)| (std::cmp::Reverse(len), k));
+    let top: Vec<String> = keys
+        .iter()
+        .take(5)
+        .map(|(len, k, sh)| format!("“{k}” {len} integers (shard {sh})"))
+        .collect();
+    let _ = writeln!(w, "| longest postings | {} | |", top.join(", "));
     let parts: Vec<(&str, Size)> = largest
         .iter()
         .filter(|(r, _)| r.starts_with("doc/"))
