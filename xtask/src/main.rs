@@ -2,7 +2,12 @@
 //!
 //! - `serve`     install what is missing, build the release app, serve it on 127.0.0.1
 //! - `test`      install what the tests need and run every check CI runs
-//! - `data`      regenerate `public/data/` from `data/` (`--check`: fail if it is stale)
+//! - `data`      regenerate `public/data/` from `data/` (`--check`: fail if it is stale;
+//!   `--corpus DIR --out DIR2`: another corpus laid out like `data/`, into another directory)
+//! - `synth`     `--docs N [--out DIR]`: a synthetic corpus of N documents made from `data/`
+//!   (default `target/synth-N`), for the scale benchmark (`prep::synth`)
+//! - `bench-data` `--corpus DIR`: time and size the data build of a corpus, the bytes each
+//!   page and search fetches, native search times (`target/bench/scale-N.md`)
 //! - `coverage`  print how many records each document has, and each theme
 //! - `themes`    print the theme coverage table and every record's themes with the keyword or
 //!   override reason that put it there (`--theme=<id>` for one theme), for review
@@ -13,6 +18,7 @@
 //!   (`target/bench/report.md`)
 //! - `pages`     write the page table for the browser tests (`target/pages.json`)
 
+mod bench_data;
 mod dist;
 mod tools;
 
@@ -26,7 +32,10 @@ fn main() -> ExitCode {
     let task = args.first().map(String::as_str).unwrap_or("help");
     let rest = &args[args.len().min(1)..];
     let result = match task {
-        "data" => data(rest.iter().any(|a| a == "--check")),
+        "data" => corpus_args(rest)
+            .and_then(|(corpus, out)| data(rest.iter().any(|a| a == "--check"), &corpus, &out)),
+        "synth" => synth(rest),
+        "bench-data" => bench_data::run(rest),
         "coverage" => coverage(),
         "themes" => themes(rest),
         "audit" => audit(),
@@ -36,9 +45,7 @@ fn main() -> ExitCode {
         "bench" => bench(),
         "pages" => write_page_table(),
         _ => {
-            eprintln!(
-                "usage: cargo xtask <serve|test|bench|data [--check]|coverage|themes|audit|build>"
-            );
+            eprintln!("usage: cargo xtask <serve|test|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|coverage|themes|audit|pages|build [--public-url /a/b/]>");
             return ExitCode::from(2);
         }
     };
@@ -82,12 +89,42 @@ fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Loads everything the pipeline reads from `data/`.
-fn load_inputs() -> Result<prep::Inputs> {
-    let data = root().join("data");
+/// The value after `--name` (or in `--name=value`), if given.
+fn flag<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if let Some(v) = a.strip_prefix(name).and_then(|r| r.strip_prefix('=')) {
+            return Ok(Some(v));
+        }
+        if a == name {
+            return it
+                .next()
+                .map(|v| Some(v.as_str()))
+                .ok_or_else(|| format!("{name} needs a value"));
+        }
+    }
+    Ok(None)
+}
+
+/// A directory argument: relative paths are taken from the repository root.
+fn dir_flag(args: &[String], name: &str) -> Result<Option<PathBuf>> {
+    Ok(flag(args, name)?.map(|d| root().join(d)))
+}
+
+/// `--corpus DIR` (default `data/`) and `--out DIR` (default `public/data/`).
+fn corpus_args(args: &[String]) -> Result<(PathBuf, PathBuf)> {
+    Ok((
+        dir_flag(args, "--corpus")?.unwrap_or_else(|| root().join("data")),
+        dir_flag(args, "--out")?.unwrap_or_else(|| root().join("public/data")),
+    ))
+}
+
+/// Loads everything the pipeline reads from a corpus directory laid out like `data/`.
+fn load_inputs(data: &Path) -> Result<prep::Inputs> {
     let mut sources = std::collections::BTreeMap::new();
+    let sources_dir = data.join("sources");
     for entry in
-        std::fs::read_dir(data.join("sources")).map_err(|e| format!("data/sources: {e}"))?
+        std::fs::read_dir(&sources_dir).map_err(|e| format!("{}: {e}", sources_dir.display()))?
     {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.extension().is_some_and(|e| e == "txt") {
@@ -104,7 +141,7 @@ fn load_inputs() -> Result<prep::Inputs> {
     let mut facts = Vec::new();
     let facts_dir = data.join("facts");
     let mut doc_dirs: Vec<PathBuf> = std::fs::read_dir(&facts_dir)
-        .map_err(|e| format!("data/facts: {e}"))?
+        .map_err(|e| format!("{}: {e}", facts_dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_dir())
         .collect();
@@ -135,9 +172,13 @@ fn load_inputs() -> Result<prep::Inputs> {
     })
 }
 
-fn build_outputs() -> Result<prep::Outputs> {
-    let inputs = load_inputs()?;
-    prep::build(&inputs).map_err(|errors| {
+fn build_outputs(corpus: &Path) -> Result<prep::Outputs> {
+    let inputs = load_inputs(corpus)?;
+    build_inputs(&inputs)
+}
+
+fn build_inputs(inputs: &prep::Inputs) -> Result<prep::Outputs> {
+    prep::build(inputs).map_err(|errors| {
         let mut msg = format!("{} 个问题：\n", errors.len());
         for e in &errors {
             msg.push_str(&format!("  {e}\n"));
@@ -208,15 +249,32 @@ mod erased {
     }
 }
 
-fn data(check: bool) -> Result {
-    let outputs = build_outputs()?;
-    for w in &outputs.warnings {
+/// The data build of `corpus` into `out_dir` (default: `data/` into `public/data/`); with
+/// `check`, fails instead of writing when `out_dir` differs.
+fn data(check: bool, corpus: &Path, out_dir: &Path) -> Result {
+    let outputs = build_outputs(corpus)?;
+    let warnings = outputs.warnings.len();
+    for w in outputs.warnings.iter().take(20) {
         eprintln!("warning: {w}");
     }
-    let out_dir = root().join("public/data");
-    let files = rendered(&outputs)?;
+    if warnings > 20 {
+        eprintln!("… {} more warnings", warnings - 20);
+    }
+    write_outputs(&rendered(&outputs)?, out_dir, check)
+}
+
+/// Writes the files that differ into `out_dir` and removes the files no output names any
+/// more (only `.json` files outside `public/data/`); with `check`, fails naming them instead.
+fn write_outputs(files: &[(String, String)], out_dir: &Path, check: bool) -> Result {
+    let default_out = out_dir == root().join("public/data");
+    let shown = out_dir
+        .strip_prefix(root())
+        .unwrap_or(out_dir)
+        .display()
+        .to_string();
+    let mut written = 0usize;
     let mut stale = Vec::new();
-    for (rel, contents) in &files {
+    for (rel, contents) in files {
         let path = out_dir.join(rel);
         let current = std::fs::read_to_string(&path).unwrap_or_default();
         if current != *contents {
@@ -227,14 +285,17 @@ fn data(check: bool) -> Result {
                     std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
                 }
                 std::fs::write(&path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
-                eprintln!("wrote public/data/{rel}");
+                written += 1;
+                if written <= 40 {
+                    eprintln!("wrote {shown}/{rel}");
+                }
             }
         }
     }
     // Files no document produces any more are stale too.
     let expected: std::collections::HashSet<&str> = files.iter().map(|(r, _)| r.as_str()).collect();
     for (dir, prefix) in [
-        (out_dir.clone(), ""),
+        (out_dir.to_path_buf(), ""),
         (out_dir.join("doc"), "doc/"),
         (out_dir.join("records"), "records/"),
         (out_dir.join("search"), "search/"),
@@ -244,6 +305,9 @@ fn data(check: bool) -> Result {
         };
         for e in entries.flatten().filter(|e| e.path().is_file()) {
             let rel = format!("{prefix}{}", e.file_name().to_string_lossy());
+            if !default_out && !rel.ends_with(".json") {
+                continue;
+            }
             if !expected.contains(rel.as_str()) {
                 if check {
                     stale.push(rel);
@@ -253,20 +317,94 @@ fn data(check: bool) -> Result {
             }
         }
     }
+    if written > 40 {
+        eprintln!("… wrote {written} files in all");
+    }
     if !stale.is_empty() {
+        stale.truncate(40);
         return Err(format!(
-            "public/data is stale ({}); run `cargo xtask data`",
+            "{shown} is stale ({}); run `cargo xtask data`",
             stale.join(", ")
         ));
     }
     if check {
-        eprintln!("public/data is up to date ({} files)", files.len());
+        eprintln!("{shown} is up to date ({} files)", files.len());
     }
     Ok(())
 }
 
+/// `cargo xtask synth --docs N [--out DIR]`: writes a synthetic corpus of N documents made
+/// from `data/` (`prep::synth`) into DIR (default `target/synth-N`), laid out like `data/`.
+fn synth(args: &[String]) -> Result {
+    let docs: usize = flag(args, "--docs")?
+        .ok_or("--docs N is required")?
+        .parse()
+        .map_err(|e| format!("--docs: {e}"))?;
+    let out =
+        dir_flag(args, "--out")?.unwrap_or_else(|| root().join(format!("target/synth-{docs}")));
+    let real = load_inputs(&root().join("data"))?;
+    let synth = prep::synth::synthesize(&real, docs).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    // A directory written before by this task is replaced; any other is left alone.
+    const MARK: &str = "SYNTHETIC";
+    if out.exists() {
+        if !out.join(MARK).is_file() {
+            return Err(format!(
+                "{} exists and is not a synthetic corpus; choose another --out",
+                out.display()
+            ));
+        }
+        std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    let write = |rel: &str, bytes: &[u8]| -> Result {
+        let path = out.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let inputs = &synth.inputs;
+    write(
+        MARK,
+        format!("A synthetic corpus of {docs} documents: `cargo xtask synth --docs {docs}`.\n")
+            .as_bytes(),
+    )?;
+    write("documents.toml", inputs.spec.as_bytes())?;
+    write("departments.toml", inputs.departments.as_bytes())?;
+    write("comparisons.toml", inputs.comparisons.as_bytes())?;
+    write("themes.toml", inputs.themes.as_bytes())?;
+    write("theme-overrides.toml", inputs.theme_overrides.as_bytes())?;
+    for (name, bytes) in &inputs.sources {
+        write(&format!("sources/{name}"), bytes)?;
+    }
+    for (label, text) in &inputs.facts {
+        write(&format!("facts/{label}"), text.as_bytes())?;
+    }
+    for (id, n) in &synth.moved {
+        eprintln!("{id}: {n} sibling sections shuffled");
+    }
+    if !synth.unshuffled.is_empty() {
+        eprintln!(
+            "kept in the real order (no shuffle parsed the same): {}",
+            synth.unshuffled.join(" ")
+        );
+    }
+    eprintln!(
+        "wrote {docs} documents ({} sources, {} facts files) to {}",
+        inputs.sources.len(),
+        inputs.facts.len(),
+        out.display()
+    );
+    Ok(())
+}
+
 fn coverage() -> Result {
-    let o = build_outputs()?;
+    let o = build_outputs(&root().join("data"))?;
     println!("| document | sections | paragraphs | table rows | key fields | projects | targets (table / prose) | departments |");
     println!("|---|---|---|---|---|---|---|---|");
     for d in &o.index.documents {
@@ -344,7 +482,7 @@ fn print_theme_table(o: &prep::Outputs) {
 
 /// The coverage table, then each theme's records with why they are there.
 fn themes(args: &[String]) -> Result {
-    let o = build_outputs()?;
+    let o = build_outputs(&root().join("data"))?;
     print_theme_table(&o);
     let only = args.iter().find_map(|a| a.strip_prefix("--theme="));
     for t in &o.facts.themes {
@@ -380,7 +518,7 @@ fn themes(args: &[String]) -> Result {
 
 fn audit() -> Result {
     use prep::audit::{self, Rule};
-    let o = build_outputs()?;
+    let o = build_outputs(&root().join("data"))?;
     let label = "data/audit-allow.toml";
     let text = read(&root().join(label))?;
     let allow = audit::parse_allow_list(label, &text).map_err(|e| e.to_string())?;
@@ -444,7 +582,7 @@ const TEST_PUBLIC_URL: &str = "/zwgk/zcdl/";
 /// first views, and the home page's small wasm. No browser runs.
 fn build(public_url: Option<&str>) -> Result {
     tools::ensure_build_tools()?;
-    data(true)?;
+    data(true, &root().join("data"), &root().join("public/data"))?;
     run(Command::new("cargo").args(["fetch", "--locked"]))?;
     run(Command::new("trunk")
         .args(["build", "--release", "--offline", "--locked"])
@@ -611,7 +749,7 @@ fn test() -> Result {
         "warnings",
     ]))?;
     run(Command::new("cargo").args(["test", "--workspace", "--locked"]))?;
-    data(true)?;
+    data(true, &root().join("data"), &root().join("public/data"))?;
     build(Some(TEST_PUBLIC_URL))?;
     let first = dist_digests()?;
     // The same inputs must give the same output, byte for byte.

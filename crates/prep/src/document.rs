@@ -11,6 +11,9 @@ use model::{Block, Paragraph, Section, Table};
 pub struct BuildReport {
     pub removed: Removed,
     pub repeated_table_headers: usize,
+    /// Each heading's level and the source line it starts on, in reading order (the
+    /// synthetic corpus moves whole sections by these lines).
+    pub headings: Vec<(u8, u32)>,
 }
 
 enum Segment<'a> {
@@ -226,7 +229,7 @@ pub fn build(
                 if let Some(m) = heading_number(caption.text.trim()) {
                     let title = m.rest.trim().to_string();
                     let number = m.number.to_string();
-                    open_section(
+                    let level = open_section(
                         &mut sections,
                         &mut open,
                         &mut levels,
@@ -234,6 +237,7 @@ pub fn build(
                         number,
                         title,
                     );
+                    report.headings.push((level, caption.number));
                     open_box = opened(&sections, m.style);
                 }
                 match table::parse(&body) {
@@ -287,7 +291,15 @@ pub fn build(
             Segment::Text(text_lines) => {
                 for p in paragraphs(&text_lines, &mut report.removed) {
                     if let Some((style, number, title, body, emph)) = as_heading(&p) {
-                        open_section(&mut sections, &mut open, &mut levels, style, number, title);
+                        let level = open_section(
+                            &mut sections,
+                            &mut open,
+                            &mut levels,
+                            style,
+                            number,
+                            title,
+                        );
+                        report.headings.push((level, p.first_line));
                         open_box = opened(&sections, style);
                         if !body.is_empty() {
                             paragraph_no += 1;
@@ -296,7 +308,7 @@ pub fn build(
                     } else {
                         if p.marked_heading && p.text.chars().count() <= 60 {
                             // An unnumbered Markdown heading (`# 政府工作报告`): a section of its own.
-                            open_section(
+                            let level = open_section(
                                 &mut sections,
                                 &mut open,
                                 &mut levels,
@@ -304,6 +316,7 @@ pub fn build(
                                 String::new(),
                                 p.text.clone(),
                             );
+                            report.headings.push((level, p.first_line));
                             open_box = None;
                             continue;
                         }
@@ -374,7 +387,7 @@ fn open_section(
     style: crate::outline::Style,
     number: String,
     title: String,
-) {
+) -> u8 {
     let level = levels.level(style);
     open.truncate(level as usize);
     let parent = open.last().copied().unwrap_or(0);
@@ -388,6 +401,7 @@ fn open_section(
         blocks: Vec::new(),
     });
     open.push(index);
+    level
 }
 
 /// A short line that starts like a numbered heading in a style the outline parser does not

@@ -12,6 +12,7 @@ pub mod normalize;
 pub mod outline;
 pub mod parts;
 pub mod repair;
+pub mod synth;
 pub mod table;
 pub mod themes;
 pub mod verify;

@@ -1,0 +1,724 @@
+//! `cargo xtask bench-data [--corpus DIR] [--quality Q]`: the native scale benchmark of the
+//! data side. Builds the corpus (default `data/`) as `cargo xtask data` does, into
+//! `target/bench/data-N/`, and reports, as a markdown table printed and written to
+//! `target/bench/scale-N.md`: the build's wall time by step and its peak memory; the output
+//! by group of files (count, raw bytes, brotli bytes) and its largest files; the data bytes
+//! each page fetches as the app loads them today; and for each benchmark query the bytes a
+//! search by the prebuilt index fetches (manifest, the query's shards, the files holding
+//! the hits shown) with the native time to answer it, beside today's app (which fetches
+//! every record file and every document part and searches them all).
+
+use crate::{root, Result};
+use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
+use model::search_index as si;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::time::{Duration, Instant};
+
+/// The benchmark queries (issue 15).
+const QUERIES: &[&str] = &["养老", "业", "国际消费中心城市", "养老 床位"];
+
+/// Hits shown per group on the search page (`PER_GROUP` in `src/pages/search.rs`).
+const PER_GROUP: usize = 30;
+
+/// Brotli quality of the files pages and searches fetch (11 is what a server precompressing
+/// static files uses).
+const DEFAULT_QUALITY: u32 = 11;
+
+/// Brotli quality of the totals over every file: 11 runs at about half a megabyte a second,
+/// too slow for the hundreds of megabytes of a large corpus; 5 is some 30 times faster and
+/// about 15 % larger on the real corpus.
+const DEFAULT_TOTAL_QUALITY: u32 = 5;
+
+/// Runs of each timed search; the fastest is reported.
+const RUNS: usize = 5;
+
+fn brotli_len(bytes: &[u8], quality: u32) -> Result<usize> {
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: quality as i32,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).map_err(|e| e.to_string())?;
+    Ok(out.len())
+}
+
+/// The files fetched by pages, compressed at the page quality on first use.
+struct Fetched<'a> {
+    files: BTreeMap<&'a str, &'a str>,
+    quality: u32,
+    cache: BTreeMap<String, Size>,
+    /// None for the real corpus: the estimate is the measurement.
+    ratios: Option<Ratios>,
+}
+
+impl Fetched<'_> {
+    fn size(&mut self, rel: &str) -> Result<Size> {
+        if let Some(s) = self.cache.get(rel) {
+            return Ok(*s);
+        }
+        let text = self.files.get(rel).copied().unwrap_or_default();
+        let br = brotli_len(text.as_bytes(), self.quality)?;
+        let est = self
+            .ratios
+            .as_ref()
+            .map_or(br, |r| r.estimate(rel, text.len(), br));
+        let s = Size {
+            raw: text.len(),
+            br,
+            est,
+        };
+        self.cache.insert(rel.to_string(), s);
+        Ok(s)
+    }
+
+    /// The bytes of fetching these files (each once).
+    fn fetch(&mut self, rels: &[String]) -> Result<Size> {
+        let mut s = Size::default();
+        let mut seen = std::collections::BTreeSet::new();
+        for r in rels {
+            if seen.insert(r.as_str()) {
+                s += self.size(r)?;
+            }
+        }
+        Ok(s)
+    }
+}
+
+/// Raw and brotli size of one output file, and the brotli size estimated at the real
+/// corpus's compression ratio (see [`Ratios`]).
+#[derive(Clone, Copy, Default)]
+struct Size {
+    raw: usize,
+    br: usize,
+    est: usize,
+}
+
+impl std::ops::AddAssign for Size {
+    fn add_assign(&mut self, o: Size) {
+        self.raw += o.raw;
+        self.br += o.br;
+        self.est += o.est;
+    }
+}
+
+/// Brotli / raw of the real corpus's files that mix every document (record files,
+/// `index.json`, search shards). In a synthetic corpus those files hold the same records
+/// and postings once per copy, close together, and brotli's 4 MB window folds the repeats
+/// away, so their measured brotli size is far below what as many different documents would
+/// give; their raw size scales honestly. The estimate is raw × the real ratio. Document
+/// parts hold one document each and are measured as they are.
+struct Ratios {
+    by_file: BTreeMap<String, f64>,
+    shards: f64,
+}
+
+impl Ratios {
+    fn of_real_corpus(quality: u32) -> Result<Ratios> {
+        let outputs = crate::build_outputs(&root().join("data"))?;
+        let mut by_file = BTreeMap::new();
+        let (mut raw, mut br) = (0usize, 0usize);
+        for (rel, text) in crate::rendered(&outputs)? {
+            if rel.starts_with("doc/") {
+                continue;
+            }
+            let b = brotli_len(text.as_bytes(), quality)?;
+            if rel.starts_with("search/") && rel != si::MANIFEST {
+                raw += text.len();
+                br += b;
+            } else {
+                by_file.insert(rel, b as f64 / text.len().max(1) as f64);
+            }
+        }
+        Ok(Ratios {
+            by_file,
+            shards: br as f64 / raw.max(1) as f64,
+        })
+    }
+
+    fn estimate(&self, rel: &str, raw: usize, br: usize) -> usize {
+        let ratio = if rel.starts_with("doc/") {
+            None
+        } else if rel.starts_with("search/") && rel != si::MANIFEST {
+            Some(self.shards)
+        } else {
+            self.by_file.get(rel).copied()
+        };
+        ratio.map_or(br, |r| ((raw as f64) * r) as usize).max(br)
+    }
+}
+
+fn kb(bytes: usize) -> String {
+    if bytes >= 10 * 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    }
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Peak resident memory of this process so far (Linux), in bytes.
+fn peak_rss() -> Option<usize> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: usize = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// The group a file is counted in.
+fn group(rel: &str) -> &'static str {
+    if rel == model::files::INDEX {
+        "index.json"
+    } else if rel == model::files::ALL_FACTS {
+        "facts.json (download)"
+    } else if rel.starts_with("facts-") {
+        "facts-<kind>.json"
+    } else if rel.starts_with("doc/") {
+        "doc/ parts"
+    } else if rel == si::MANIFEST {
+        "search/manifest.json"
+    } else if rel.starts_with("search/") {
+        "search/ shards"
+    } else {
+        "other"
+    }
+}
+
+/// The fastest of `RUNS` runs of `f`, and its last result.
+fn timed<T>(mut f: impl FnMut() -> T) -> (Duration, Option<T>) {
+    let mut best = Duration::MAX;
+    let mut last = None;
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let r = f();
+        best = best.min(t.elapsed());
+        last = Some(r);
+    }
+    (best, last)
+}
+
+/// Where `prep::build`'s time goes: the documents (each one's repair, outline, tables and
+/// parts, as `build` does them) and the search index, each run again on its own.
+fn breakdown(inputs: &prep::Inputs, outputs: &prep::Outputs) -> Result<(Duration, Duration)> {
+    let t = Instant::now();
+    let spec: prep::Spec = toml::from_str(&inputs.spec).map_err(|e| e.to_string())?;
+    let mut texts = BTreeMap::new();
+    for (name, bytes) in &inputs.sources {
+        texts.insert(
+            name.as_str(),
+            prep::decode_source(name, bytes).map_err(|e| e.to_string())?,
+        );
+    }
+    let mut ignored = Vec::new();
+    for d in &spec.documents {
+        // A second printing is only built and compared.
+        for (k, src) in d.sources.iter().enumerate() {
+            let Some(text) = texts.get(src.file.as_str()) else {
+                continue;
+            };
+            let lines = prep::span_lines(text, &src.file, src.lines).map_err(|e| e.to_string())?;
+            let (sections, _) = prep::document::build(&src.file, &lines, &mut ignored);
+            if k > 0 {
+                continue;
+            }
+            let whole = model::Document {
+                schema_version: model::SCHEMA_VERSION,
+                id: d.id.clone(),
+                part: 0,
+                first_section: 0,
+                outline: Vec::new(),
+                sections,
+            };
+            let _ = prep::facts::DocIndex::new(&whole.sections);
+            let _ = prep::parts::split(&whole, prep::parts::MAX_PART_CHARS);
+        }
+    }
+    let t_docs = t.elapsed();
+    let t = Instant::now();
+    let parts: BTreeMap<&str, &model::Document> = outputs
+        .document_parts
+        .iter()
+        .map(|(f, d)| (f.as_str(), d))
+        .collect();
+    let corpus = si::corpus(&outputs.facts, &outputs.index, |f| parts.get(f).copied());
+    let _ = si::build(&corpus, si::SHARD_TARGET_BYTES);
+    Ok((t_docs, t.elapsed()))
+}
+
+pub fn run(args: &[String]) -> Result {
+    let corpus = crate::dir_flag(args, "--corpus")?.unwrap_or_else(|| root().join("data"));
+    let quality: u32 = crate::flag(args, "--quality")?
+        .map(|q| q.parse().map_err(|e| format!("--quality: {e}")))
+        .transpose()?
+        .unwrap_or(DEFAULT_QUALITY);
+    let total_quality: u32 = crate::flag(args, "--total-quality")?
+        .map(|q| q.parse().map_err(|e| format!("--total-quality: {e}")))
+        .transpose()?
+        .unwrap_or(DEFAULT_TOTAL_QUALITY);
+    let profile = if cfg!(debug_assertions) {
+        "dev (unoptimised, as `cargo xtask data` runs)"
+    } else {
+        "release"
+    };
+
+    // The data build, step by step, as `cargo xtask data --corpus DIR --out DIR2` does it.
+    let t = Instant::now();
+    let inputs = crate::load_inputs(&corpus)?;
+    let t_load = t.elapsed();
+    let t = Instant::now();
+    let outputs = crate::build_inputs(&inputs)?;
+    let t_build = t.elapsed();
+    let rss_build = peak_rss();
+    let (t_docs, t_index) = breakdown(&inputs, &outputs)?;
+    let t = Instant::now();
+    let files = crate::rendered(&outputs)?;
+    let t_render = t.elapsed();
+    let n = outputs.index.documents.len();
+    let out_dir = root().join(format!("target/bench/data-{n}"));
+    let t = Instant::now();
+    crate::write_outputs(&files, &out_dir, false)?;
+    let t_write = t.elapsed();
+    let rss = peak_rss();
+    let source_bytes: usize = inputs.sources.values().map(Vec::len).sum();
+    let facts_bytes: usize = inputs.facts.iter().map(|(_, t)| t.len()).sum();
+    eprintln!(
+        "built {n} documents in {}; compressing {} files at brotli quality {total_quality}…",
+        secs(t_load + t_build + t_render + t_write),
+        files.len()
+    );
+
+    // Sizes of every file, at the fast quality.
+    let t = Instant::now();
+    let mut sizes: BTreeMap<&str, Size> = BTreeMap::new();
+    for (rel, text) in &files {
+        let br = brotli_len(text.as_bytes(), total_quality)?;
+        let size = Size {
+            raw: text.len(),
+            br,
+            est: br,
+        };
+        sizes.insert(rel.as_str(), size);
+    }
+    let t_brotli = t.elapsed();
+    let size_of = |rel: &str| sizes.get(rel).copied().unwrap_or_default();
+    let real = root().join("data");
+    let synthetic = corpus.canonicalize().ok() != real.canonicalize().ok();
+    let ratios = if synthetic {
+        eprintln!("compressing the real corpus for its ratios…");
+        Some(Ratios::of_real_corpus(quality)?)
+    } else {
+        None
+    };
+    let mut fetched = Fetched {
+        ratios,
+        files: files
+            .iter()
+            .map(|(r, t)| (r.as_str(), t.as_str()))
+            .collect(),
+        quality,
+        cache: BTreeMap::new(),
+    };
+
+    let mut md = String::new();
+    let w = &mut md;
+    let _ = writeln!(
+        w,
+        "# Data build at {n} documents\n\ncorpus `{}`: {n} documents, {} of sources, {} of curated facts; \
+         {} records ({} fields, {} projects, {} targets), {} document parts, {} search shards. \
+         Profile: {profile}. Brotli window 22, each file on its own: quality {total_quality} for the \
+         totals over every file, quality {quality} for the files pages and searches fetch.\n",
+        corpus.strip_prefix(root()).unwrap_or(&corpus).display(),
+        kb(source_bytes),
+        kb(facts_bytes),
+        outputs.facts.fields.len() + outputs.facts.projects.len() + outputs.facts.targets.len(),
+        outputs.facts.fields.len(),
+        outputs.facts.projects.len(),
+        outputs.facts.targets.len(),
+        outputs.document_parts.len(),
+        outputs.search.1.len(),
+    );
+    let _ = writeln!(
+        w,
+        "| step | wall time |\n|---|---|\n| load inputs | {} |\n| `prep::build` (repair, verify, search index) | {} |\n\
+         | … of which documents: repair, outline, tables, parts (timed again) | {} |\n\
+         | … of which the search index: entries and shards (timed again) | {} |\n\
+         | … of which the rest: facts parsed and verified, departments (by difference) | {} |\n\
+         | render JSON | {} |\n| write `target/bench/data-{n}/` | {} |\n| **data build** | **{}** |\n\
+         | peak memory after build / at end | {} / {} |\n| (brotli {total_quality} of every file, benchmark only) | {} |\n",
+        secs(t_load),
+        secs(t_build),
+        secs(t_docs),
+        secs(t_index),
+        secs(t_build.saturating_sub(t_docs + t_index)),
+        secs(t_render),
+        secs(t_write),
+        secs(t_load + t_build + t_render + t_write),
+        rss_build.map_or("?".into(), kb),
+        rss.map_or("?".into(), kb),
+        secs(t_brotli),
+    );
+
+    // Output by group.
+    let mut groups: BTreeMap<&str, (usize, Size)> = BTreeMap::new();
+    let mut total = Size::default();
+    for (rel, s) in &sizes {
+        let g = groups.entry(group(rel)).or_default();
+        g.0 += 1;
+        g.1 += *s;
+        total += *s;
+    }
+    let _ = writeln!(
+        w,
+        "| output | files | raw | brotli {total_quality} |\n|---|---|---|---|"
+    );
+    for (g, (count, s)) in &groups {
+        let _ = writeln!(w, "| {g} | {count} | {} | {} |", kb(s.raw), kb(s.br));
+    }
+    let _ = writeln!(
+        w,
+        "| **total** | **{}** | **{}** | **{}** |\n",
+        sizes.len(),
+        kb(total.raw),
+        kb(total.br)
+    );
+    let mut largest: Vec<(&str, Size)> = sizes.iter().map(|(r, s)| (*r, *s)).collect();
+    largest.sort_by_key(|(r, s)| (std::cmp::Reverse(s.raw), *r));
+    let _ = writeln!(
+        w,
+        "| largest files | raw | brotli {total_quality} |\n|---|---|---|"
+    );
+    for (r, s) in largest.iter().take(5) {
+        let _ = writeln!(w, "| `{r}` | {} | {} |", kb(s.raw), kb(s.br));
+    }
+    let shards: Vec<Size> = sizes
+        .iter()
+        .filter(|(r, _)| group(r) == "search/ shards")
+        .map(|(_, s)| *s)
+        .collect();
+    if let Some(max) = shards.iter().max_by_key(|s| s.raw) {
+        let count = shards.len().max(1);
+        let _ = writeln!(
+            w,
+            "| search shard: mean / largest | {} / {} | {} / {} |",
+            kb(shards.iter().map(|s| s.raw).sum::<usize>() / count),
+            kb(max.raw),
+            kb(shards.iter().map(|s| s.br).sum::<usize>() / count),
+            kb(max.br)
+        );
+    }
+    // The keys with the longest postings: what makes the largest shards.
+    let mut keys: Vec<(usize, &str, u32)> = outputs
+        .search
+        .1
+        .iter()
+        .flat_map(|sh| {
+            sh.keys
+                .iter()
+                .map(move |(k, p)| (p.0.len() + p.1.len(), k.as_str(), sh.shard))
+        })
+        .collect();
+    keys.sort_by_key(|&(len, k, _)| (std::cmp::Reverse(len), k));
+    let top: Vec<String> = keys
+        .iter()
+        .take(5)
+        .map(|(len, k, sh)| format!("“{k}” {len} integers (shard {sh})"))
+        .collect();
+    let _ = writeln!(w, "| longest postings | {} | |", top.join(", "));
+    let parts: Vec<(&str, Size)> = largest
+        .iter()
+        .filter(|(r, _)| r.starts_with("doc/"))
+        .copied()
+        .collect();
+    if let Some((r, s)) = parts.first() {
+        let _ = writeln!(
+            w,
+            "| largest document part `{r}` | {} | {} |",
+            kb(s.raw),
+            kb(s.br)
+        );
+    }
+    let _ = writeln!(w);
+
+    // Pages: the data files each page fetches in today's app (`src/data.rs`: index.json at
+    // start, each record kind on first use; `src/pages/*`).
+    let index = model::files::INDEX.to_string();
+    let (fi, pr, ta, de) = (
+        FieldsFile::PATH.to_string(),
+        ProjectsFile::PATH.to_string(),
+        TargetsFile::PATH.to_string(),
+        DepartmentsFile::PATH.to_string(),
+    );
+    let biggest_first_part = outputs
+        .index
+        .documents
+        .iter()
+        .filter_map(|d| d.parts.first().map(|p| (d.id.as_str(), p.file.as_str())))
+        .max_by_key(|(_, f)| size_of(&model::files::document_part(f)).br);
+    let mut pages: Vec<(String, Vec<String>)> = vec![
+        ("home `/`, `documents/`".into(), vec![index.clone()]),
+        ("`fields/`".into(), vec![index.clone(), fi.clone()]),
+        (
+            "`field/?id=…`".into(),
+            vec![index.clone(), fi.clone(), de.clone()],
+        ),
+        (
+            "`projects/`".into(),
+            vec![index.clone(), pr.clone(), de.clone()],
+        ),
+        (
+            "`project/?id=…`".into(),
+            vec![index.clone(), pr.clone(), ta.clone(), de.clone()],
+        ),
+        (
+            "`targets/`".into(),
+            vec![index.clone(), ta.clone(), de.clone()],
+        ),
+        (
+            "`target/?id=…`".into(),
+            vec![index.clone(), ta.clone(), pr.clone()],
+        ),
+        ("`departments/`".into(), vec![index.clone(), de.clone()]),
+        (
+            "`department/?id=…`".into(),
+            vec![
+                index.clone(),
+                fi.clone(),
+                pr.clone(),
+                ta.clone(),
+                de.clone(),
+            ],
+        ),
+    ];
+    if let Some((id, file)) = biggest_first_part {
+        pages.push((
+            format!("`document/?id={id}` (largest first part)"),
+            vec![
+                index.clone(),
+                model::files::document_part(file),
+                fi.clone(),
+                pr.clone(),
+                ta.clone(),
+            ],
+        ));
+    }
+    let mut every_part: Vec<String> = vec![
+        index.clone(),
+        fi.clone(),
+        pr.clone(),
+        ta.clone(),
+        de.clone(),
+    ];
+    every_part.extend(
+        outputs
+            .index
+            .documents
+            .iter()
+            .flat_map(|d| d.parts.iter().map(|p| model::files::document_part(&p.file))),
+    );
+    pages.push((
+        "`search/?q=…` today (every record file and every part)".into(),
+        every_part,
+    ));
+    let _ = writeln!(
+        w,
+        "| page (today's app) | data files | raw | brotli {quality} measured | brotli {quality} at real ratio | > 100 KB |\n|---|---|---|---|---|---|"
+    );
+    for (page, rels) in &pages {
+        let s = fetched.fetch(rels)?;
+        let _ = writeln!(
+            w,
+            "| {page} | {} | {} | {} | {} | {} |",
+            rels.len(),
+            kb(s.raw),
+            kb(s.br),
+            kb(s.est),
+            if s.est > 100 * 1024 { "**yes**" } else { "" }
+        );
+    }
+    let _ = writeln!(w);
+
+    // Search by the prebuilt index, beside today's brute-force search over every entry.
+    let (manifest, all_shards) = &outputs.search;
+    let parts: BTreeMap<&str, &model::Document> = outputs
+        .document_parts
+        .iter()
+        .map(|(f, d)| (f.as_str(), d))
+        .collect();
+    let by_file = |file: &str| parts.get(file).copied();
+    let t = Instant::now();
+    let mut brute_entries = model::search::record_entries(
+        &outputs.facts.fields,
+        &outputs.facts.projects,
+        &outputs.facts.targets,
+        &outputs.facts.departments,
+    );
+    for d in &outputs.index.documents {
+        for p in &d.parts {
+            if let Some(doc) = by_file(&p.file) {
+                brute_entries.extend(model::search::text_entries(doc, &d.short_title));
+            }
+        }
+    }
+    let t_entries = t.elapsed();
+    let shard_by_number: BTreeMap<u32, &si::Shard> =
+        all_shards.iter().map(|s| (s.shard, s)).collect();
+    let _ = writeln!(
+        w,
+        "| query | shards | shard data (brotli {quality}) | hit files | hit data (brotli {quality}) | **data with index.json + manifest** (brotli {quality}) | same at real ratio | > 150 KB | rank (index) | + snippets | + snippets, per-hit `from_part`/`from_records` | today: brute force |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
+    );
+    let base = vec![index.clone(), si::MANIFEST.to_string()];
+    for q in QUERIES {
+        let shard_files = si::shard_files(manifest, q);
+        let needed: Vec<si::Shard> = si::shards_for(manifest, q)
+            .into_iter()
+            .filter_map(|i| shard_by_number.get(&i).map(|s| (*s).clone()))
+            .collect();
+        let (t_rank, groups) = timed(|| si::search(manifest, &needed, q, PER_GROUP));
+        let groups = groups
+            .transpose()
+            .map_err(|e| e.to_string())?
+            .unwrap_or_default();
+        let hit_files = si::hit_files(manifest, &groups);
+        // Ranking, then each shown hit rebuilt from its file (in memory) with its snippet:
+        // each file's entries built once…
+        let terms = model::search::terms(q);
+        let (t_cached, _) = timed(|| {
+            let Ok(groups) = si::search(manifest, &needed, q, PER_GROUP) else {
+                return 0;
+            };
+            let mut entries: BTreeMap<&str, Vec<model::search::Entry>> = BTreeMap::new();
+            let mut shown = 0;
+            for g in &groups {
+                for &(e, score) in &g.hits {
+                    let Some(l) = manifest.locate(e) else {
+                        continue;
+                    };
+                    let of_file = entries.entry(l.range.file.as_str()).or_insert_with(|| {
+                        let f = &outputs.facts;
+                        match l.range.kind {
+                            model::search::Kind::Text => l
+                                .range
+                                .file
+                                .strip_prefix("doc/")
+                                .and_then(by_file)
+                                .map(|d| model::search::text_entries(d, &l.range.title))
+                                .unwrap_or_default(),
+                            model::search::Kind::Field => {
+                                model::search::record_entries(&f.fields, &[], &[], &[])
+                            }
+                            model::search::Kind::Project => {
+                                model::search::record_entries(&[], &f.projects, &[], &[])
+                            }
+                            model::search::Kind::Target => {
+                                model::search::record_entries(&[], &[], &f.targets, &[])
+                            }
+                            model::search::Kind::Department => {
+                                model::search::record_entries(&[], &[], &[], &f.departments)
+                            }
+                        }
+                    });
+                    if let Some(entry) = of_file.get(l.k) {
+                        shown += model::search::hit(entry, score, &terms).title.len().min(1);
+                    }
+                }
+            }
+            shown
+        });
+        // …and as the module documents it, each hit rebuilt with `from_part`/`from_records`.
+        let (t_full, shown) = timed(|| {
+            let Ok(groups) = si::search(manifest, &needed, q, PER_GROUP) else {
+                return 0;
+            };
+            let mut shown = 0;
+            for g in &groups {
+                for &(e, score) in &g.hits {
+                    let Some(l) = manifest.locate(e) else {
+                        continue;
+                    };
+                    let entry = match l.range.kind {
+                        model::search::Kind::Text => l
+                            .range
+                            .file
+                            .strip_prefix("doc/")
+                            .and_then(by_file)
+                            .and_then(|d| l.from_part(d)),
+                        _ => l.from_records(
+                            &outputs.facts.fields,
+                            &outputs.facts.projects,
+                            &outputs.facts.targets,
+                            &outputs.facts.departments,
+                        ),
+                    };
+                    if let Some(entry) = entry {
+                        let hit = model::search::hit(&entry, score, &terms);
+                        shown += usize::from(hit.entry.id == entry.id);
+                    }
+                }
+            }
+            shown
+        });
+        let (t_brute, _) = timed(|| model::search::search(&brute_entries, q, PER_GROUP).len());
+        let shard_size = fetched.fetch(&shard_files)?;
+        let hit_size = fetched.fetch(&hit_files)?;
+        let mut all = base.clone();
+        all.extend(shard_files.iter().cloned());
+        all.extend(
+            hit_files
+                .iter()
+                .filter(|f| !all.contains(f))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        let data = fetched.fetch(&all)?;
+        let total_hits: usize = groups.iter().map(|g| g.total).sum();
+        let listed: usize = groups.iter().map(|g| g.hits.len()).sum();
+        if shown != Some(listed) {
+            return Err(format!(
+                "{q}: {listed} hits listed but {} rebuilt from their files",
+                shown.unwrap_or(0)
+            ));
+        }
+        let _ = writeln!(
+            w,
+            "| {q} ({total_hits} hits, {listed} shown) | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            shard_files.len(),
+            kb(shard_size.br),
+            hit_files.len(),
+            kb(hit_size.br),
+            kb(data.br),
+            kb(data.est),
+            if data.est > 150 * 1024 { "**yes**" } else { "" },
+            ms(t_rank),
+            ms(t_cached),
+            ms(t_full),
+            ms(t_brute),
+        );
+    }
+    let _ = writeln!(
+        w,
+        "\n“At real ratio”: raw × the brotli/raw ratio of the same file (search shards: of all \
+         shards) in the real corpus, for the files that mix every document; synthetic copies \
+         repeat the same records and postings within brotli's window, so their measured brotli \
+         size is a floor. Document parts are measured as they are.\n\n\
+         Times are native ({profile}), fastest of {RUNS}, with every needed file already parsed in \
+         memory; “+ snippets” builds each hit file's entries once, the next column rebuilds them \
+         for every hit shown (`Located::from_part` / `from_records`); the brute-force column is today's `model::search::search` over all {} entries \
+         (building them took {}).",
+        brute_entries.len(),
+        secs(t_entries)
+    );
+
+    print!("{md}");
+    let path = root().join(format!("target/bench/scale-{n}.md"));
+    std::fs::write(&path, &md).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!("wrote {}", path.display());
+    Ok(())
+}
