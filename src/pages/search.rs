@@ -48,7 +48,6 @@ async fn find(store: Store, query: String) -> Result<Arc<Found>, LoadError> {
         };
         shards.push(shard);
     }
-    let shards: Vec<Shard> = shards.iter().map(|s| s.as_ref().clone()).collect();
     let groups =
         timed(|| search_index::search(&manifest, &shards, &query, PER_GROUP)).map_err(|e| {
             LoadError {

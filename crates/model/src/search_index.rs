@@ -59,8 +59,9 @@
 //! each halving of the bytes doubles the files. A query fetches at most one shard per key,
 //! `ceil(n / 2)` for a term of `n` characters.
 
+use crate::files::{DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
 use crate::search::{is_separator, rank, record_entries, terms, text_entries, Entry, Kind, Ranked};
-use crate::wire::{Department, Document, Facts, Field, Index, Project, RecordKind, Target};
+use crate::wire::{Department, Document, Facts, Field, Index, Project, Target};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -162,19 +163,19 @@ pub fn corpus<'a>(
     );
     // The order of `record_entries`.
     let mut ranges: Vec<EntryRange> = [
-        (Kind::Target, RecordKind::Targets, facts.targets.len()),
-        (Kind::Project, RecordKind::Projects, facts.projects.len()),
-        (Kind::Field, RecordKind::Fields, facts.fields.len()),
+        (Kind::Target, TargetsFile::PATH, facts.targets.len()),
+        (Kind::Project, ProjectsFile::PATH, facts.projects.len()),
+        (Kind::Field, FieldsFile::PATH, facts.fields.len()),
         (
             Kind::Department,
-            RecordKind::Departments,
+            DepartmentsFile::PATH,
             facts.departments.len(),
         ),
     ]
     .into_iter()
     .map(|(kind, file, count)| EntryRange {
         kind,
-        file: file.file().to_string(),
+        file: file.to_string(),
         doc: String::new(),
         title: String::new(),
         count: count as u32,
@@ -603,9 +604,9 @@ impl Located<'_> {
 /// The hits of `query`, grouped and ranked exactly as `search::search` ranks the corpus's
 /// entries (same groups, totals, scores and order), each hit an entry number. `shards` must
 /// hold every shard [`shards_for`] names (others are ignored).
-pub fn search(
+pub fn search<S: std::borrow::Borrow<Shard>>(
     manifest: &Manifest,
-    shards: &[Shard],
+    shards: &[S],
     query: &str,
     per_group: usize,
 ) -> Result<Vec<Ranked<u32>>, SearchError> {
@@ -615,6 +616,7 @@ pub fn search(
     }
     let mut by_number: HashMap<u32, &Shard> = HashMap::new();
     for s in shards {
+        let s = s.borrow();
         by_number.insert(s.shard, s);
     }
     for n in shards_for(manifest, query) {
@@ -829,10 +831,10 @@ mod tests {
         let (manifest, shards) = build(&corpus(), 1);
         assert!(manifest.shards > 1);
         assert!(matches!(
-            search(&manifest, &[], "养老", 3),
+            search::<Shard>(&manifest, &[], "养老", 3),
             Err(SearchError::MissingShard(_))
         ));
-        assert_eq!(search(&manifest, &[], "  ", 3), Ok(Vec::new()));
+        assert_eq!(search::<Shard>(&manifest, &[], "  ", 3), Ok(Vec::new()));
         assert!(shard_files(&manifest, "").is_empty());
         assert_eq!(shard_files(&manifest, "养老 养老").len(), 1);
         let l = manifest.locate(3);

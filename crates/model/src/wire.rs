@@ -173,8 +173,8 @@ pub struct CellSpan {
 }
 
 /// `data/facts.json`: every structured record, across documents (the download). The app
-/// fetches the same records as one file of this type per [`RecordKind`]
-/// (`facts-targets.json`, …), so that a page parses only the kinds it shows.
+/// fetches the same records in one typed file per kind (`crate::files`), so that a page
+/// parses only the kinds it shows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
     pub schema_version: u32,
@@ -221,60 +221,6 @@ pub struct ThemeCounts {
     /// Of those, how many are in this theme by a reviewed override
     /// (`data/theme-overrides.toml`) rather than by the keyword rules.
     pub by_override: u32,
-}
-
-/// The kinds of records, each shipped to the app in a file of its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RecordKind {
-    Fields,
-    Projects,
-    Targets,
-    /// The departments, with the named lists (small, and shown with them).
-    Departments,
-}
-
-impl RecordKind {
-    pub const ALL: [RecordKind; 4] = [
-        RecordKind::Fields,
-        RecordKind::Projects,
-        RecordKind::Targets,
-        RecordKind::Departments,
-    ];
-
-    /// The file under `data/` that holds this kind.
-    pub fn file(self) -> &'static str {
-        match self {
-            RecordKind::Fields => "facts-fields.json",
-            RecordKind::Projects => "facts-projects.json",
-            RecordKind::Targets => "facts-targets.json",
-            RecordKind::Departments => "facts-departments.json",
-        }
-    }
-}
-
-impl Facts {
-    /// Only the records of one kind: the contents of that kind's file.
-    pub fn only(&self, kind: RecordKind) -> Facts {
-        let mut part = Facts {
-            schema_version: self.schema_version,
-            ..Facts::default()
-        };
-        part.take_kind(kind, self);
-        part
-    }
-
-    /// Copies the records of `kind` from `file` into these facts.
-    pub fn take_kind(&mut self, kind: RecordKind, file: &Facts) {
-        match kind {
-            RecordKind::Fields => self.fields = file.fields.clone(),
-            RecordKind::Projects => self.projects = file.projects.clone(),
-            RecordKind::Targets => self.targets = file.targets.clone(),
-            RecordKind::Departments => {
-                self.departments = file.departments.clone();
-                self.lists = file.lists.clone();
-            }
-        }
-    }
 }
 
 /// Where a record comes from: the paragraph (or table row) holding its verbatim quote.
@@ -645,46 +591,5 @@ mod tests {
             parse_versioned::<Index>(r#"{"schema_version":1,"docu"#),
             Err(DataError::NotJson(_))
         ));
-    }
-}
-
-#[cfg(test)]
-mod split_tests {
-    use super::*;
-
-    #[test]
-    fn the_kind_files_hold_every_record_once() {
-        let dept = Department {
-            id: "d-1".into(),
-            name: "市发展改革委".into(),
-            kind: DepartmentKind::Agency,
-            aliases: vec![],
-            fields: vec![],
-            projects: vec!["p".into()],
-            targets: vec![],
-        };
-        let project: Project =
-            serde_json::from_str(r#"{"id":"a.p-1","doc":"a","name":"n","kind":"平台","domain":"","place":"","description":"","themes":["economy"],"departments":[],"targets":[],"source":{"doc":"a","section":"s-1","block":"p-1","quote":"q"}}"#)
-                .unwrap();
-        let all = Facts {
-            schema_version: SCHEMA_VERSION,
-            projects: vec![project],
-            departments: vec![dept],
-            ..Facts::default()
-        };
-        let projects = all.only(RecordKind::Projects);
-        assert_eq!(projects.projects.len(), 1);
-        assert!(projects.departments.is_empty());
-        let departments = all.only(RecordKind::Departments);
-        assert!(departments.projects.is_empty());
-        assert_eq!(departments.departments.len(), 1);
-        let mut joined = Facts {
-            schema_version: SCHEMA_VERSION,
-            ..Facts::default()
-        };
-        for kind in RecordKind::ALL {
-            joined.take_kind(kind, &all.only(kind));
-        }
-        assert_eq!(joined, all);
     }
 }

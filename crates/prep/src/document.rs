@@ -458,14 +458,7 @@ mod tests {
     /// Builds `src` and lists each section as `number title: blocks`, a section without a
     /// heading of its own as `(续 parent) : blocks`.
     fn check(src: &str, expected: &[&str]) {
-        let lines: Vec<Line> = src
-            .split('\n')
-            .enumerate()
-            .map(|(i, t)| Line {
-                number: i as u32 + 1,
-                text: t,
-            })
-            .collect();
+        let lines = crate::repair::numbered(src);
         let (sections, _) = build("test.txt", &lines, &mut Vec::new());
         let got: Vec<String> = sections
             .iter()

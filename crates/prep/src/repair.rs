@@ -11,6 +11,18 @@ pub struct Line<'a> {
     pub text: &'a str,
 }
 
+/// The lines of a test source, numbered from 1 as a source file's are.
+#[cfg(test)]
+pub(crate) fn numbered(src: &str) -> Vec<Line<'_>> {
+    src.split('\n')
+        .enumerate()
+        .map(|(i, t)| Line {
+            number: i as u32 + 1,
+            text: t,
+        })
+        .collect()
+}
+
 /// A paragraph as printed, before outline parsing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawParagraph {
@@ -361,14 +373,7 @@ mod tests {
     use super::*;
 
     fn run(src: &str) -> Vec<String> {
-        let lines: Vec<Line> = src
-            .split('\n')
-            .enumerate()
-            .map(|(i, t)| Line {
-                number: i as u32 + 1,
-                text: t,
-            })
-            .collect();
+        let lines = numbered(src);
         let mut removed = Removed::default();
         paragraphs(&lines, &mut removed)
             .into_iter()
@@ -465,14 +470,7 @@ mod tests {
 
     /// Runs the lines through page-number removal first, as the document build does.
     fn check_with_pages(src: &str, expected: &[&str], pages: usize) {
-        let lines: Vec<Line> = src
-            .split('\n')
-            .enumerate()
-            .map(|(i, t)| Line {
-                number: i as u32 + 1,
-                text: t,
-            })
-            .collect();
+        let lines = numbered(src);
         let mut removed = Removed::default();
         let kept = strip_page_numbers(&lines, &mut removed);
         let got: Vec<String> = paragraphs(&kept, &mut removed)
@@ -510,14 +508,7 @@ mod tests {
             src.push_str("加快对外资金融机构设立、跨国外汇结算、外商资本流入的服\n\n务和政策支持，积极承接金融对外开放创新试点项目。 \n\n");
         }
         src.push_str("政策支持，积极承接金融对外开放创新试点项目落地，推动金\n\n\n\n- 18 - \n\n融业国际化进程。 ");
-        let lines: Vec<Line> = src
-            .split('\n')
-            .enumerate()
-            .map(|(i, t)| Line {
-                number: i as u32 + 1,
-                text: t,
-            })
-            .collect();
+        let lines = numbered(&src);
         let mut removed = Removed::default();
         let kept = strip_page_numbers(&lines, &mut removed);
         let got = paragraphs(&kept, &mut removed);
