@@ -227,6 +227,25 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
     for (file, part) in &outputs.document_parts {
         files.push((format!("doc/{file}"), json(part)?));
     }
+    // The paged list indexes: a list page fetches its kind's index, the member files of its
+    // filters and the chunks of the cards it shows.
+    fn list<R: model::lists::Listed>(
+        files: &mut Vec<(String, String)>,
+        outputs: &prep::Outputs,
+    ) -> Result {
+        let built = model::lists::build::<R>(&outputs.facts, &outputs.index);
+        files.push((R::KIND.index_file(), erased::Json::to_json(&built.index)?));
+        for (c, chunk) in built.chunks.iter().enumerate() {
+            files.push((R::KIND.chunk_file(c as u32), erased::Json::to_json(chunk)?));
+        }
+        for (path, members) in &built.members {
+            files.push((path.clone(), erased::Json::to_json(members)?));
+        }
+        Ok(())
+    }
+    list::<model::Field>(&mut files, outputs)?;
+    list::<model::Project>(&mut files, outputs)?;
+    list::<model::Target>(&mut files, outputs)?;
     // The prebuilt search index: a query fetches the manifest and its terms' shards.
     let (manifest, shards) = &outputs.search;
     files.push((model::search_index::MANIFEST.into(), json(manifest)?));
@@ -299,6 +318,9 @@ fn write_outputs(files: &[(String, String)], out_dir: &Path, check: bool) -> Res
         (out_dir.join("doc"), "doc/"),
         (out_dir.join("records"), "records/"),
         (out_dir.join("search"), "search/"),
+        (out_dir.join("lists/fields"), "lists/fields/"),
+        (out_dir.join("lists/projects"), "lists/projects/"),
+        (out_dir.join("lists/targets"), "lists/targets/"),
     ] {
         let Ok(entries) = std::fs::read_dir(dir) else {
             continue;

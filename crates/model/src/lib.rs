@@ -16,5 +16,6 @@ pub mod parts;
 pub mod query;
 pub mod search;
 pub mod search_index;
+pub mod lists;
 pub mod settings;
 pub mod view;

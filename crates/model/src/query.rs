@@ -132,16 +132,14 @@ impl Filter {
             .all(|k| self.get(k).is_empty())
     }
 
-    fn text_matches(&self, haystacks: &[&str]) -> bool {
-        if self.q.is_empty() {
-            return true;
-        }
-        let terms = crate::search::terms(&self.q);
-        terms.iter().all(|t| {
-            haystacks
-                .iter()
-                .any(|h| crate::search::fold(h).contains(t.as_str()))
-        })
+    /// The text filter: every term of `q` in the record's name or its text, as the search
+    /// page matches a record (`search::record_entries` gives the same name and text), so the
+    /// list pages can answer it from the search index.
+    fn text_matches(&self, name: &str, text: &str) -> bool {
+        let (name, text) = (crate::search::fold(name), crate::search::fold(text));
+        crate::search::terms(&self.q)
+            .iter()
+            .all(|t| name.contains(t.as_str()) || text.contains(t.as_str()))
     }
 
     fn theme_matches(&self, themes: &[String]) -> bool {
@@ -178,10 +176,7 @@ impl Filter {
                         .iter()
                         .any(|d| d.id == self.dept && d.targets.contains(&t.id))
             })
-            .filter(|t| {
-                let quotes: Vec<&str> = t.sources().map(|s| s.quote.as_str()).collect();
-                self.text_matches(&[&[t.indicator.as_str(), &t.category], &quotes[..]].concat())
-            })
+            .filter(|t| self.text_matches(&t.indicator, &t.quotes()))
             .collect()
     }
 
@@ -195,16 +190,7 @@ impl Filter {
             .filter(|p| self.kind.is_empty() || p.kind.label() == self.kind)
             .filter(|p| self.place.is_empty() || p.place == self.place)
             .filter(|p| self.dept.is_empty() || p.departments.contains(&self.dept))
-            .filter(|p| {
-                let quotes: Vec<&str> = p.sources().map(|s| s.quote.as_str()).collect();
-                self.text_matches(
-                    &[
-                        &[p.name.as_str(), &p.domain, &p.place, &p.description],
-                        &quotes[..],
-                    ]
-                    .concat(),
-                )
-            })
+            .filter(|p| self.text_matches(&p.name, &p.quotes()))
             .collect()
     }
 
@@ -215,7 +201,7 @@ impl Filter {
             .filter(|f| self.region_matches(&f.doc, docs))
             .filter(|f| self.theme_matches(&f.themes))
             .filter(|f| self.dept.is_empty() || f.departments.contains(&self.dept))
-            .filter(|f| self.text_matches(&[&f.title, &f.label, &f.summary]))
+            .filter(|f| self.text_matches(&f.title, &f.summary))
             .collect()
     }
 }

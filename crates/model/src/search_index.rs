@@ -59,7 +59,8 @@
 //! each halving of the bytes doubles the files. A query fetches at most one shard per key,
 //! `ceil(n / 2)` for a term of `n` characters.
 
-use crate::files::{DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
+use crate::files::{DepartmentsFile, RecordFile};
+use crate::lists::{ListKind, Listed};
 use crate::search::{is_separator, rank, record_entries, terms, text_entries, Entry, Kind, Ranked};
 use crate::wire::{Department, Document, Facts, Field, Index, Project, Target};
 use serde::{Deserialize, Serialize};
@@ -109,6 +110,14 @@ pub struct EntryRange {
     /// How many entries: `search::record_entries` of that file's records, or
     /// `search::text_entries` of that part.
     pub count: u32,
+    /// For a kind's list (`file` = `lists/<kind>`): the records are in its chunk files
+    /// (`lists::CHUNK` a file), entry `k` of the range in chunk `k / chunk`. 0 otherwise.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub chunk: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// `data/search/<i>.json`: the postings of the keys in one shard.
@@ -155,32 +164,36 @@ pub fn corpus<'a>(
     index: &Index,
     part: impl Fn(&str) -> Option<&'a Document>,
 ) -> Corpus {
-    let mut entries = record_entries(
-        &facts.fields,
-        &facts.projects,
-        &facts.targets,
-        &facts.departments,
+    // Records in list order, so that a record's entry number, less its range's start, is
+    // its place in its kind's list (`lists`): the text filter of the list pages reads it so.
+    let (fields, projects, targets) = (
+        Field::in_order(facts, index),
+        Project::in_order(facts, index),
+        Target::in_order(facts, index),
     );
-    // The order of `record_entries`.
-    let mut ranges: Vec<EntryRange> = [
-        (Kind::Target, TargetsFile::PATH, facts.targets.len()),
-        (Kind::Project, ProjectsFile::PATH, facts.projects.len()),
-        (Kind::Field, FieldsFile::PATH, facts.fields.len()),
-        (
-            Kind::Department,
-            DepartmentsFile::PATH,
-            facts.departments.len(),
-        ),
-    ]
-    .into_iter()
-    .map(|(kind, file, count)| EntryRange {
+    let mut entries = record_entries(&fields, &projects, &targets, &facts.departments);
+    let list = |kind: Kind, list: ListKind, count: usize| EntryRange {
         kind,
-        file: file.to_string(),
+        file: format!("lists/{}", list.dir()),
         doc: String::new(),
         title: String::new(),
         count: count as u32,
-    })
-    .collect();
+        chunk: crate::lists::CHUNK,
+    };
+    // The order of `record_entries`.
+    let mut ranges: Vec<EntryRange> = vec![
+        list(Kind::Target, ListKind::Targets, targets.len()),
+        list(Kind::Project, ListKind::Projects, projects.len()),
+        list(Kind::Field, ListKind::Fields, fields.len()),
+        EntryRange {
+            kind: Kind::Department,
+            file: DepartmentsFile::PATH.to_string(),
+            doc: String::new(),
+            title: String::new(),
+            count: facts.departments.len() as u32,
+            chunk: 0,
+        },
+    ];
     for d in &index.documents {
         for span in &d.parts {
             let Some(doc) = part(&span.file) else {
@@ -193,6 +206,7 @@ pub fn corpus<'a>(
                 doc: d.id.clone(),
                 title: d.short_title.clone(),
                 count: text.len() as u32,
+                chunk: 0,
             });
             entries.extend(text);
         }
@@ -556,9 +570,15 @@ impl Manifest {
         let mut first = 0u32;
         for range in &self.ranges {
             if entry < first.saturating_add(range.count) {
+                let k = entry - first;
                 return Some(Located {
                     range,
-                    k: (entry - first) as usize,
+                    k: if range.chunk > 0 { k % range.chunk } else { k } as usize,
+                    file: if range.chunk > 0 {
+                        format!("{}/{}.json", range.file, k / range.chunk)
+                    } else {
+                        range.file.clone()
+                    },
                 });
             }
             first = first.saturating_add(range.count);
@@ -568,9 +588,11 @@ impl Manifest {
 }
 
 /// An entry's place: the file that holds it and its index among the entries of that file.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Located<'a> {
     pub range: &'a EntryRange,
+    /// Path under `data/` (a chunk file for a kind's list).
+    pub file: String,
     pub k: usize,
 }
 
@@ -654,6 +676,39 @@ pub fn search<S: std::borrow::Borrow<Shard>>(
     Ok(rank(scored, per_group))
 }
 
+/// The places in `kind`'s list (`lists`) of every record of that kind matching `query`,
+/// ascending: the text filter of a list page. None when the query has no terms (no filter).
+pub fn text_ordinals<S: std::borrow::Borrow<Shard>>(
+    manifest: &Manifest,
+    shards: &[S],
+    query: &str,
+    kind: Kind,
+) -> Result<Option<Vec<u32>>, SearchError> {
+    if terms(query).is_empty() {
+        return Ok(None);
+    }
+    let mut first = 0u32;
+    let mut start = None;
+    for r in &manifest.ranges {
+        if r.kind == kind && r.chunk > 0 {
+            start = Some(first);
+            break;
+        }
+        first = first.saturating_add(r.count);
+    }
+    let Some(start) = start else {
+        return Ok(Some(Vec::new()));
+    };
+    let groups = search(manifest, shards, query, usize::MAX)?;
+    let mut out: Vec<u32> = groups
+        .iter()
+        .filter(|g| g.kind == kind)
+        .flat_map(|g| g.hits.iter().map(|(e, _)| e - start))
+        .collect();
+    out.sort_unstable();
+    Ok(Some(out))
+}
+
 /// The files (paths under `data/`) that hold the entries of the hits shown, each once, in
 /// the order of first use: fetch these to build titles and snippets.
 pub fn hit_files(manifest: &Manifest, groups: &[Ranked<u32>]) -> Vec<String> {
@@ -661,8 +716,8 @@ pub fn hit_files(manifest: &Manifest, groups: &[Ranked<u32>]) -> Vec<String> {
     for g in groups {
         for (e, _) in &g.hits {
             if let Some(l) = manifest.locate(*e) {
-                if !out.contains(&l.range.file) {
-                    out.push(l.range.file.clone());
+                if !out.contains(&l.file) {
+                    out.push(l.file);
                 }
             }
         }
@@ -711,6 +766,7 @@ mod tests {
                 doc: String::new(),
                 title: String::new(),
                 count: 1,
+                chunk: 0,
             },
             EntryRange {
                 kind: Kind::Project,
@@ -718,6 +774,7 @@ mod tests {
                 doc: String::new(),
                 title: String::new(),
                 count: 1,
+                chunk: 0,
             },
             EntryRange {
                 kind: Kind::Text,
@@ -725,6 +782,7 @@ mod tests {
                 doc: "d".into(),
                 title: "文件".into(),
                 count: 2,
+                chunk: 0,
             },
             EntryRange {
                 kind: Kind::Text,
@@ -732,6 +790,7 @@ mod tests {
                 doc: "e".into(),
                 title: "养老文件".into(),
                 count: 1,
+                chunk: 0,
             },
         ];
         Corpus { entries, ranges }

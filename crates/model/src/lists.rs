@@ -1,0 +1,584 @@
+//! Paged list indexes: what a list page fetches instead of every record of a kind, so that
+//! its bytes do not grow with the library.
+//!
+//! # Files (paths under `data/`, per kind: `fields`, `projects`, `targets`)
+//!
+//! - `lists/<kind>/index.json` ([`ListIndex`]): how many records, where each document's
+//!   records sit in the list, and every filter's options with their counts (the facets).
+//! - `lists/<kind>/<c>.json` ([`Chunk`]): records `c * CHUNK ..` in list order, whole.
+//! - `lists/<kind>/<key>-<n>.json` ([`Members`]): the list positions (ordinals) of the
+//!   records having the `n`-th value of facet `key`.
+//!
+//! # How a list page loads
+//!
+//! 1. Fetch the kind's index.
+//! 2. [`ListIndex::member_files`]: the member files of the filters set; fetch them (and, for
+//!    a text filter, the search index's shards: [`crate::search_index::text_ordinals`]).
+//! 3. [`ListIndex::resolve`]: the ordinals that pass every filter, in list order.
+//! 4. Page them ([`crate::query::page_of`]) and fetch the chunks of the page shown
+//!    ([`chunk_files`]).
+//!
+//! The list order is the order of `index.json`'s documents and, within a document, reading
+//! order (targets: the indicator table first, then prose). A document's records are one
+//! run of ordinals, so the document filter needs no member file.
+//!
+//! [`ListIndex::resolve`] gives exactly what the brute-force filters of [`crate::query`]
+//! give over the whole kind (tested over the real records).
+
+use crate::query::{target_year, Filter};
+use crate::wire::{Department, Facts, Field, Index, Project, Target};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Records per chunk file: a page of 50 cards needs two or three chunks, a detail-sized
+/// lookup one small file.
+pub const CHUNK: u32 = 25;
+
+/// The kinds of record that have list pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    Fields,
+    Projects,
+    Targets,
+}
+
+impl ListKind {
+    pub const ALL: [ListKind; 3] = [ListKind::Fields, ListKind::Projects, ListKind::Targets];
+
+    pub fn dir(self) -> &'static str {
+        match self {
+            ListKind::Fields => "fields",
+            ListKind::Projects => "projects",
+            ListKind::Targets => "targets",
+        }
+    }
+
+    /// `lists/<kind>/index.json`.
+    pub fn index_file(self) -> String {
+        format!("lists/{}/index.json", self.dir())
+    }
+
+    /// `lists/<kind>/<c>.json`: the chunk holding ordinals `c * CHUNK ..`.
+    pub fn chunk_file(self, chunk: u32) -> String {
+        format!("lists/{}/{chunk}.json", self.dir())
+    }
+
+    /// `lists/<kind>/<key>-<n>.json`.
+    pub fn member_file(self, key: &str, n: usize) -> String {
+        format!("lists/{}/{key}-{n}.json", self.dir())
+    }
+
+    /// The filter keys that have member files, in the order of the filter panel. `doc` and
+    /// `region` are answered from [`ListIndex::docs`], `q` from the search index.
+    pub fn facet_keys(self) -> &'static [&'static str] {
+        match self {
+            ListKind::Fields => &["theme", "dept"],
+            ListKind::Projects => &["theme", "domain", "kind", "place", "dept"],
+            ListKind::Targets => &["theme", "category", "year", "attribute", "dept"],
+        }
+    }
+}
+
+/// `lists/<kind>/index.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListIndex {
+    pub schema_version: u32,
+    /// Records of this kind.
+    pub total: u32,
+    /// Records per chunk file.
+    pub chunk: u32,
+    /// Every document with records of this kind, in list order.
+    pub docs: Vec<DocSpan>,
+    /// The options of each filter in [`ListKind::facet_keys`], with their counts.
+    pub facets: Vec<Facet>,
+}
+
+/// One document's run of records in the list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocSpan {
+    pub doc: String,
+    pub region: String,
+    /// First ordinal.
+    pub start: u32,
+    pub count: u32,
+    /// Targets only: `[year, count]` per target year printed, ascending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<[u32; 2]>,
+}
+
+/// One filter's options.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Facet {
+    pub key: String,
+    pub values: Vec<FacetValue>,
+}
+
+/// An option: the value in the address, the words shown, and how many records have it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FacetValue {
+    pub value: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+    pub count: u32,
+}
+
+impl FacetValue {
+    pub fn label(&self) -> &str {
+        if self.label.is_empty() {
+            &self.value
+        } else {
+            &self.label
+        }
+    }
+}
+
+/// `lists/<kind>/<key>-<n>.json`: ordinals ascending, each written as the difference from
+/// the one before (the first as itself), so runs of neighbours stay small.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Members {
+    pub schema_version: u32,
+    pub deltas: Vec<u32>,
+}
+
+impl Members {
+    pub fn of(ordinals: &[u32]) -> Self {
+        let mut prev = 0;
+        let deltas = ordinals
+            .iter()
+            .map(|&o| {
+                let d = o - prev;
+                prev = o;
+                d
+            })
+            .collect();
+        Members {
+            schema_version: crate::SCHEMA_VERSION,
+            deltas,
+        }
+    }
+
+    pub fn ordinals(&self) -> Vec<u32> {
+        let mut at = 0u32;
+        self.deltas
+            .iter()
+            .map(|d| {
+                at = at.saturating_add(*d);
+                at
+            })
+            .collect()
+    }
+}
+
+/// `lists/<kind>/<c>.json`: whole records, so a card, a chart and a download need nothing else.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(bound = "R: Serialize + DeserializeOwned")]
+pub struct Chunk<R> {
+    pub schema_version: u32,
+    /// Ordinal of the first record.
+    pub start: u32,
+    pub records: Vec<R>,
+}
+
+/// A record kind with a list page.
+pub trait Listed: Clone + Serialize + DeserializeOwned + 'static {
+    const KIND: ListKind;
+    fn id(&self) -> &str;
+    fn doc(&self) -> &str;
+    /// The values this record has for facet `key` (`dept`: from `depts`, record id → ids).
+    fn values(&self, key: &str, depts: &HashMap<&str, Vec<&str>>) -> Vec<String>;
+    /// The brute-force filter of [`crate::query`] over records of this kind.
+    fn filter<'a>(
+        f: &Filter,
+        records: &'a [Self],
+        departments: &[Department],
+        index: &Index,
+    ) -> Vec<&'a Self>;
+    /// The records of this kind, in list order.
+    fn in_order(facts: &Facts, index: &Index) -> Vec<Self>;
+}
+
+fn dept_values(id: &str, depts: &HashMap<&str, Vec<&str>>) -> Vec<String> {
+    depts
+        .get(id)
+        .map(|v| v.iter().map(|s| s.to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Records of `items` ordered by their document's place in `index` (stable: reading order
+/// within a document is kept).
+fn by_document<T: Clone>(items: &[T], doc: impl Fn(&T) -> &str, index: &Index) -> Vec<T> {
+    let position: HashMap<&str, usize> = index
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let mut out = items.to_vec();
+    out.sort_by_key(|r| position.get(doc(r)).copied().unwrap_or(usize::MAX));
+    out
+}
+
+impl Listed for Field {
+    const KIND: ListKind = ListKind::Fields;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn doc(&self) -> &str {
+        &self.doc
+    }
+    fn values(&self, key: &str, _: &HashMap<&str, Vec<&str>>) -> Vec<String> {
+        match key {
+            "theme" => self.themes.clone(),
+            "dept" => self.departments.clone(),
+            _ => Vec::new(),
+        }
+    }
+    fn filter<'a>(f: &Filter, r: &'a [Self], _: &[Department], index: &Index) -> Vec<&'a Self> {
+        f.fields(r, &index.documents)
+    }
+    fn in_order(facts: &Facts, index: &Index) -> Vec<Self> {
+        by_document(&facts.fields, |r| &r.doc, index)
+    }
+}
+
+impl Listed for Project {
+    const KIND: ListKind = ListKind::Projects;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn doc(&self) -> &str {
+        &self.doc
+    }
+    fn values(&self, key: &str, _: &HashMap<&str, Vec<&str>>) -> Vec<String> {
+        let one = |v: &str| {
+            if v.is_empty() {
+                Vec::new()
+            } else {
+                vec![v.to_string()]
+            }
+        };
+        match key {
+            "theme" => self.themes.clone(),
+            "domain" => one(&self.domain),
+            "kind" => one(self.kind.label()),
+            "place" => one(&self.place),
+            "dept" => self.departments.clone(),
+            _ => Vec::new(),
+        }
+    }
+    fn filter<'a>(f: &Filter, r: &'a [Self], _: &[Department], index: &Index) -> Vec<&'a Self> {
+        f.projects(r, &index.documents)
+    }
+    fn in_order(facts: &Facts, index: &Index) -> Vec<Self> {
+        by_document(&facts.projects, |r| &r.doc, index)
+    }
+}
+
+impl Listed for Target {
+    const KIND: ListKind = ListKind::Targets;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn doc(&self) -> &str {
+        &self.doc
+    }
+    fn values(&self, key: &str, depts: &HashMap<&str, Vec<&str>>) -> Vec<String> {
+        let one = |v: &str| {
+            if v.is_empty() {
+                Vec::new()
+            } else {
+                vec![v.to_string()]
+            }
+        };
+        match key {
+            "theme" => self.themes.clone(),
+            "category" => one(&self.category),
+            "year" => target_year(self).map(|y| y.to_string()).into_iter().collect(),
+            "attribute" => self.attribute.map(|a| a.label().to_string()).into_iter().collect(),
+            "dept" => dept_values(&self.id, depts),
+            _ => Vec::new(),
+        }
+    }
+    fn filter<'a>(f: &Filter, r: &'a [Self], d: &[Department], index: &Index) -> Vec<&'a Self> {
+        f.targets(r, d, &index.documents)
+    }
+    fn in_order(facts: &Facts, index: &Index) -> Vec<Self> {
+        let refs = crate::view::in_list_order(facts.targets.iter().collect(), index);
+        refs.into_iter().cloned().collect()
+    }
+}
+
+/// The files of one kind's list, built from every record.
+#[derive(Debug, Clone)]
+pub struct Built<R> {
+    pub index: ListIndex,
+    pub chunks: Vec<Chunk<R>>,
+    /// `(path, members)`.
+    pub members: Vec<(String, Members)>,
+}
+
+/// Builds one kind's list files. `labels` names ids shown in facets (themes, departments).
+pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
+    let records = R::in_order(facts, index);
+    let mut depts: HashMap<&str, Vec<&str>> = HashMap::new();
+    for d in &facts.departments {
+        for t in &d.targets {
+            depts.entry(t.as_str()).or_default().push(d.id.as_str());
+        }
+    }
+    let mut docs: Vec<DocSpan> = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        match docs.last_mut() {
+            Some(span) if span.doc == r.doc() => span.count += 1,
+            _ => docs.push(DocSpan {
+                doc: r.doc().to_string(),
+                region: index
+                    .doc(r.doc())
+                    .map(|d| d.region.clone())
+                    .unwrap_or_default(),
+                start: i as u32,
+                count: 1,
+                years: Vec::new(),
+            }),
+        }
+    }
+    if R::KIND == ListKind::Targets {
+        for span in &mut docs {
+            let mut years: BTreeMap<u32, u32> = BTreeMap::new();
+            for r in &records[span.start as usize..(span.start + span.count) as usize] {
+                for y in r.values("year", &depts) {
+                    if let Ok(y) = y.parse::<u32>() {
+                        *years.entry(y).or_default() += 1;
+                    }
+                }
+            }
+            span.years = years.into_iter().map(|(y, n)| [y, n]).collect();
+        }
+    }
+    let label_of = |key: &str, value: &str| -> String {
+        match key {
+            "theme" => facts
+                .themes
+                .iter()
+                .find(|t| t.id == value)
+                .map(|t| t.name.clone())
+                .unwrap_or_default(),
+            "dept" => facts
+                .departments
+                .iter()
+                .find(|d| d.id == value)
+                .map(|d| d.name.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    };
+    let mut facets = Vec::new();
+    let mut members = Vec::new();
+    for &key in R::KIND.facet_keys() {
+        let mut by_value: Vec<(String, Vec<u32>)> = Vec::new();
+        for (i, r) in records.iter().enumerate() {
+            for v in r.values(key, &depts) {
+                match by_value.iter_mut().find(|(value, _)| *value == v) {
+                    Some((_, list)) => list.push(i as u32),
+                    None => by_value.push((v, vec![i as u32])),
+                }
+            }
+        }
+        // Options in a stable, meaningful order: themes and departments as their files
+        // list them, years ascending, other values in list order.
+        let rank = |v: &str| -> usize {
+            match key {
+                "theme" => facts.themes.iter().position(|t| t.id == v),
+                "dept" => facts.departments.iter().position(|d| d.id == v),
+                "year" => v.parse::<usize>().ok(),
+                _ => Some(0),
+            }
+            .unwrap_or(usize::MAX)
+        };
+        by_value.sort_by_key(|(v, _)| rank(v));
+        let values = by_value
+            .iter()
+            .enumerate()
+            .map(|(n, (value, list))| {
+                members.push((R::KIND.member_file(key, n), Members::of(list)));
+                FacetValue {
+                    value: value.clone(),
+                    label: label_of(key, value),
+                    count: list.len() as u32,
+                }
+            })
+            .collect();
+        facets.push(Facet {
+            key: key.to_string(),
+            values,
+        });
+    }
+    let chunks = records
+        .chunks(CHUNK as usize)
+        .enumerate()
+        .map(|(c, rs)| Chunk {
+            schema_version: crate::SCHEMA_VERSION,
+            start: c as u32 * CHUNK,
+            records: rs.to_vec(),
+        })
+        .collect();
+    Built {
+        index: ListIndex {
+            schema_version: crate::SCHEMA_VERSION,
+            total: records.len() as u32,
+            chunk: CHUNK,
+            docs,
+            facets,
+        },
+        chunks,
+        members,
+    }
+}
+
+/// The chunk files that hold `ordinals`, each once, ascending.
+pub fn chunk_files(kind: ListKind, chunk: u32, ordinals: &[u32]) -> Vec<String> {
+    let mut cs: Vec<u32> = ordinals.iter().map(|o| o / chunk.max(1)).collect();
+    cs.dedup();
+    cs.into_iter().map(|c| kind.chunk_file(c)).collect()
+}
+
+/// The records at `ordinals`, from the chunks fetched (others are skipped).
+pub fn records_at<'a, R>(chunks: &'a [std::sync::Arc<Chunk<R>>], ordinals: &[u32]) -> Vec<&'a R> {
+    ordinals
+        .iter()
+        .filter_map(|&o| {
+            chunks.iter().find_map(|c| {
+                o.checked_sub(c.start)
+                    .and_then(|k| c.records.get(k as usize))
+            })
+        })
+        .collect()
+}
+
+impl ListIndex {
+    pub fn facet(&self, key: &str) -> Option<&Facet> {
+        self.facets.iter().find(|f| f.key == key)
+    }
+
+    /// The options of filter `key`: `(value, label)`.
+    pub fn options(&self, key: &str) -> Vec<(String, String)> {
+        self.facet(key)
+            .map(|f| {
+                f.values
+                    .iter()
+                    .map(|v| (v.value.clone(), v.label().to_string()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The member files the filters set in `f` need, or None when a filter names a value no
+    /// record of this kind has (nothing can match: no file is worth fetching).
+    pub fn member_files(&self, kind: ListKind, f: &Filter) -> Option<Vec<String>> {
+        let mut out = Vec::new();
+        for &key in kind.facet_keys() {
+            let wanted = f.get(key);
+            if wanted.is_empty() {
+                continue;
+            }
+            let n = self
+                .facet(key)?
+                .values
+                .iter()
+                .position(|v| v.value == wanted)?;
+            out.push(kind.member_file(key, n));
+        }
+        Some(out)
+    }
+
+    /// The ordinals that pass every filter of `f`, ascending. `members` holds (at least)
+    /// the files [`Self::member_files`] named, by path; `text` the ordinals matching `f.q`
+    /// (None when the query has no terms).
+    pub fn resolve(
+        &self,
+        kind: ListKind,
+        f: &Filter,
+        members: &BTreeMap<String, std::sync::Arc<Members>>,
+        text: Option<&[u32]>,
+    ) -> Vec<u32> {
+        let Some(files) = self.member_files(kind, f) else {
+            return Vec::new();
+        };
+        let spans: Vec<&DocSpan> = self
+            .docs
+            .iter()
+            .filter(|s| f.doc.is_empty() || s.doc == f.doc)
+            .filter(|s| f.region.is_empty() || s.region == f.region)
+            .collect();
+        let mut sets: Vec<Vec<u32>> = Vec::new();
+        for file in &files {
+            match members.get(file) {
+                Some(m) => sets.push(m.ordinals()),
+                None => return Vec::new(),
+            }
+        }
+        if let Some(t) = text {
+            sets.push(t.to_vec());
+        }
+        sets.sort_by_key(|s| s.len());
+        let in_spans = |o: u32| spans.iter().any(|s| o >= s.start && o < s.start + s.count);
+        let mut out: Vec<u32> = match sets.first() {
+            Some(first) => first.iter().copied().filter(|&o| in_spans(o)).collect(),
+            None => spans
+                .iter()
+                .flat_map(|s| s.start..s.start + s.count)
+                .collect(),
+        };
+        for s in sets.iter().skip(1) {
+            out.retain(|o| s.binary_search(o).is_ok());
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The span of one document.
+    pub fn doc(&self, doc: &str) -> Option<&DocSpan> {
+        self.docs.iter().find(|s| s.doc == doc)
+    }
+
+    /// Which document holds ordinal `o`.
+    pub fn doc_of(&self, o: u32) -> Option<&DocSpan> {
+        let i = self.docs.partition_point(|s| s.start + s.count <= o);
+        self.docs.get(i).filter(|s| o >= s.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_round_trip_through_deltas() {
+        let m = Members::of(&[3, 4, 5, 40, 41]);
+        assert_eq!(m.deltas, [3, 1, 1, 35, 1]);
+        assert_eq!(m.ordinals(), [3, 4, 5, 40, 41]);
+        assert_eq!(Members::of(&[]).ordinals(), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn chunk_files_name_each_chunk_once() {
+        let check = |ordinals: &[u32], expected: &[&str]| {
+            assert_eq!(
+                chunk_files(ListKind::Projects, 25, ordinals),
+                expected,
+                "{ordinals:?}"
+            );
+        };
+        check(&[], &[]);
+        check(&[0, 24], &["lists/projects/0.json"]);
+        check(
+            &[24, 25, 80],
+            &[
+                "lists/projects/0.json",
+                "lists/projects/1.json",
+                "lists/projects/3.json",
+            ],
+        );
+    }
+}

@@ -1,0 +1,159 @@
+//! The shipped list indexes (`public/data/lists/`) give every list page exactly the records
+//! the brute-force filters of `model::query` give over all records of the kind (`facts.json`),
+//! in the same order: every option of every filter alone, documents and regions, text
+//! queries answered by the search index, and combinations of them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
+
+use model::lists::{chunk_files, records_at, Chunk, ListIndex, ListKind, Listed, Members};
+use model::query::Filter;
+use model::search_index::{self as si, Manifest, Shard};
+use model::{Facts, Field, Index, Project, Target};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
+}
+
+fn read<T: serde::de::DeserializeOwned>(rel: &str) -> T {
+    let text = std::fs::read_to_string(data().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    model::parse_versioned(&text).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// What a list page does: the member files and the text filter's shards, then the chunks.
+fn by_index<R: Listed>(list: &ListIndex, manifest: &Manifest, f: &Filter) -> Vec<String> {
+    let kind = R::KIND;
+    let members: BTreeMap<String, Arc<Members>> = list
+        .member_files(kind, f)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|file| {
+            let m: Members = read(&file);
+            (file, Arc::new(m))
+        })
+        .collect();
+    let shards: Vec<Shard> = si::shards_for(manifest, &f.q)
+        .into_iter()
+        .map(|i| read(&si::shard_file(i)))
+        .collect();
+    let search_kind = match kind {
+        ListKind::Fields => model::search::Kind::Field,
+        ListKind::Projects => model::search::Kind::Project,
+        ListKind::Targets => model::search::Kind::Target,
+    };
+    let text = si::text_ordinals(manifest, &shards, &f.q, search_kind).unwrap();
+    let ordinals = list.resolve(kind, f, &members, text.as_deref());
+    let chunks: Vec<Arc<Chunk<R>>> = chunk_files(kind, list.chunk, &ordinals)
+        .iter()
+        .map(|file| Arc::new(read::<Chunk<R>>(file)))
+        .collect();
+    let records = records_at(&chunks, &ordinals);
+    assert_eq!(records.len(), ordinals.len(), "{f:?}: every ordinal found");
+    records.iter().map(|r| r.id().to_string()).collect()
+}
+
+fn by_brute_force<R: Listed>(records: &[R], facts: &Facts, index: &Index, f: &Filter) -> Vec<String> {
+    R::filter(f, records, &facts.departments, index)
+        .into_iter()
+        .map(|r| r.id().to_string())
+        .collect()
+}
+
+/// Filters to try for one kind: each option alone, each document and region, text queries,
+/// and pseudo-random combinations of two or three of them.
+fn filters(list: &ListIndex, index: &Index) -> Vec<Filter> {
+    let mut singles: Vec<(String, String)> = Vec::new();
+    for facet in &list.facets {
+        for v in &facet.values {
+            singles.push((facet.key.clone(), v.value.clone()));
+        }
+        singles.push((facet.key.clone(), "没有这个值".into()));
+    }
+    for d in &index.documents {
+        singles.push(("doc".into(), d.id.clone()));
+        singles.push(("region".into(), d.region.clone()));
+    }
+    singles.push(("doc".into(), "no-such-doc".into()));
+    for q in ["养老", "业", "床位 养老", "5G", "发展 建设", "龘", "2025", "，"] {
+        singles.push(("q".into(), q.into()));
+    }
+    let mut out: Vec<Filter> = vec![Filter::default()];
+    out.extend(
+        singles
+            .iter()
+            .map(|(k, v)| Filter::default().with(k, v)),
+    );
+    // A fixed linear congruential sequence: the same combinations every run.
+    let mut seed: u64 = 20_261_201;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) as usize % n
+    };
+    for _ in 0..300 {
+        let mut f = Filter::default();
+        for _ in 0..2 + next(2) {
+            let (k, v) = &singles[next(singles.len())];
+            f = f.with(k, v);
+        }
+        out.push(f);
+    }
+    out
+}
+
+fn check_kind<R: Listed>() {
+    let index: Index = read(model::files::INDEX);
+    let facts: Facts = read(model::files::ALL_FACTS);
+    let manifest: Manifest = read(si::MANIFEST);
+    let list: ListIndex = read(&R::KIND.index_file());
+    let records = R::in_order(&facts, &index);
+    assert_eq!(list.total as usize, records.len());
+    let mut nonempty = 0;
+    for f in filters(&list, &index) {
+        let expected = by_brute_force(&records, &facts, &index, &f);
+        nonempty += usize::from(!expected.is_empty());
+        assert_eq!(
+            by_index::<R>(&list, &manifest, &f),
+            expected,
+            "{}{}",
+            R::KIND.dir(),
+            f.to_query()
+        );
+    }
+    assert!(nonempty > 20, "the filters tried find records");
+}
+
+#[test]
+fn field_lists_equal_the_brute_force_filter() {
+    check_kind::<Field>();
+}
+
+#[test]
+fn project_lists_equal_the_brute_force_filter() {
+    check_kind::<Project>();
+}
+
+#[test]
+fn target_lists_equal_the_brute_force_filter() {
+    check_kind::<Target>();
+}
+
+#[test]
+fn the_chunks_hold_every_record_once_in_list_order() {
+    let index: Index = read(model::files::INDEX);
+    let facts: Facts = read(model::files::ALL_FACTS);
+    let list: ListIndex = read(&ListKind::Targets.index_file());
+    let all: Vec<u32> = (0..list.total).collect();
+    let chunks: Vec<Arc<Chunk<Target>>> = chunk_files(ListKind::Targets, list.chunk, &all)
+        .iter()
+        .map(|f| Arc::new(read::<Chunk<Target>>(f)))
+        .collect();
+    let got: Vec<&str> = records_at(&chunks, &all).iter().map(|t| t.id.as_str()).collect();
+    let expected = Target::in_order(&facts, &index);
+    let expected: Vec<&str> = expected.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(got, expected);
+    // A document's targets are one run, the indicator table first.
+    let span = list.doc("lixia-shisiwu").unwrap();
+    assert_eq!(list.doc_of(span.start).map(|s| s.doc.as_str()), Some("lixia-shisiwu"));
+    assert_eq!(list.doc_of(list.total), None);
+}
