@@ -4,6 +4,9 @@ use leptos::prelude::*;
 use model::files::{
     self, DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile, ThemesFile,
 };
+use model::lists::{self, ListIndex, ListKind, ListPage, Listed};
+use model::query::Filter;
+use model::search_index;
 use model::{Document, Index};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -214,4 +217,113 @@ pub fn document_resource(
             fetch_data::<Document>(files::document_part(&file)).await
         }
     })
+}
+
+thread_local! {
+    /// Files that never change during a visit (list indexes, the search manifest and
+    /// shards), kept once fetched: the next filter or query that needs one makes no request.
+    static KEPT: std::cell::RefCell<std::collections::HashMap<String, Arc<dyn std::any::Any + Send + Sync>>> =
+        Default::default();
+}
+
+/// `data/<file>`, from this visit's copy if it was fetched before.
+pub async fn fetch_kept<T: DeserializeOwned + Send + Sync + 'static>(file: String) -> Loaded<T> {
+    let kept = KEPT.with(|k| k.borrow().get(&file).cloned());
+    if let Some(any) = kept {
+        if let Ok(t) = any.downcast::<T>() {
+            return Ok(t);
+        }
+    }
+    let t: Arc<T> = fetch_data(file.clone()).await?;
+    KEPT.with(|k| k.borrow_mut().insert(file, t.clone()));
+    Ok(t)
+}
+
+/// The search index's manifest and the shards of `query`'s keys.
+pub async fn search_shards(
+    query: &str,
+) -> Result<(Arc<search_index::Manifest>, Vec<Arc<search_index::Shard>>), LoadError> {
+    let manifest: Arc<search_index::Manifest> =
+        fetch_kept(search_index::MANIFEST.to_string()).await?;
+    let mut shards = Vec::new();
+    for n in search_index::shards_for(&manifest, query) {
+        shards.push(fetch_kept(search_index::shard_file(n)).await?);
+    }
+    Ok((manifest, shards))
+}
+
+fn search_kind(kind: ListKind) -> model::search::Kind {
+    match kind {
+        ListKind::Fields => model::search::Kind::Field,
+        ListKind::Projects => model::search::Kind::Project,
+        ListKind::Targets => model::search::Kind::Target,
+    }
+}
+
+/// The ordinals of `R`'s list that pass `filter`: the kind's index, the member files of the
+/// filters set and, for a text filter, the search index's shards of its terms.
+pub async fn list_ordinals<R: Listed>(
+    filter: &Filter,
+) -> Result<(Arc<ListIndex>, Vec<u32>), LoadError> {
+    let kind = R::KIND;
+    let list: Arc<ListIndex> = fetch_kept(kind.index_file()).await?;
+    let Some(files) = list.member_files(kind, filter) else {
+        return Ok((list, Vec::new()));
+    };
+    let mut members = std::collections::BTreeMap::new();
+    for file in files {
+        let m: Arc<lists::Members> = fetch_data(file.clone()).await?;
+        members.insert(file, m);
+    }
+    let text = if model::search::terms(&filter.q).is_empty() {
+        None
+    } else {
+        let (manifest, shards) = search_shards(&filter.q).await?;
+        search_index::text_ordinals(&manifest, &shards, &filter.q, search_kind(kind)).map_err(
+            |e| LoadError {
+                file: search_index::MANIFEST.into(),
+                reason: e.to_string(),
+            },
+        )?
+    };
+    let ordinals = list.resolve(kind, filter, &members, text.as_deref());
+    Ok((list, ordinals))
+}
+
+/// The chunks holding `ordinals`.
+pub async fn chunks_of<R: Listed>(
+    list: &ListIndex,
+    ordinals: &[u32],
+) -> Result<Vec<Arc<lists::Chunk<R>>>, LoadError> {
+    let mut chunks = Vec::new();
+    for file in lists::chunk_files(R::KIND, list.chunk, ordinals) {
+        chunks.push(fetch_data::<lists::Chunk<R>>(file).await?);
+    }
+    Ok(chunks)
+}
+
+/// The page of `R`'s list that `filter` asks for: its index, the filters' member files and
+/// the chunks of the records shown, never every record of the kind.
+pub async fn load_list<R: Listed + Send + Sync>(filter: Filter) -> Loaded<ListPage<R>> {
+    let (list, ordinals) = list_ordinals::<R>(&filter).await?;
+    let (_, shown) = ListPage::<R>::shown(&ordinals, &filter.page);
+    let chunks = chunks_of::<R>(&list, &shown).await?;
+    Ok(Arc::new(ListPage::new(
+        list,
+        ordinals,
+        &filter.page,
+        &chunks,
+    )))
+}
+
+/// Every record at `ordinals` (a download of the whole filtered list).
+pub async fn records_of<R: Listed>(
+    list: &ListIndex,
+    ordinals: &[u32],
+) -> Result<Vec<R>, LoadError> {
+    let chunks = chunks_of::<R>(list, ordinals).await?;
+    Ok(lists::records_at(&chunks, ordinals)
+        .into_iter()
+        .cloned()
+        .collect())
 }

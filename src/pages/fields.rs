@@ -2,19 +2,20 @@
 //! and one page per key field.
 
 use crate::components::records::{
-    doc_options, plain_options, records_or_empty, theme_options, use_filter, use_query_value,
-    FieldCard, FilterPanel, ResultBar, SelectSpec, Sources,
+    doc_options, plain_options, records_or_empty, use_filter, use_query_value, FieldCard,
+    FilterPanel, ResultBar, SelectSpec, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::store;
+use crate::data::{load_list, store};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::files::{DepartmentsFile, FieldsFile, ThemesFile};
+use model::files::{DepartmentsFile, FieldsFile};
+use model::lists::ListPage;
 use model::pages::Page;
 use model::query::{distinct, Filter};
-use model::Index;
+use model::{Field, Index};
 use std::sync::Arc;
 
 /// Heading and lead, shown while the list loads too.
@@ -28,19 +29,15 @@ pub fn intro() -> impl IntoView {
 #[component]
 pub fn FieldList() -> impl IntoView {
     let filter = use_filter();
-    let store = store();
-    let themes = store.themes();
-    let (index, fields) = (store.index, store.fields());
+    let index = store().index;
+    // Refetched when the address changes: one page of cards and the filters' files.
+    let page = LocalResource::new(move || load_list::<Field>(filter.get()));
     view! {
         <PageMetaOf page=Page::Fields />
         {intro()}
         <Awaited
-            load=move || async move { Ok((index.await?, fields.await?, themes.await?)) }
-            view=move |(index, fields, themes)| {
-                // Components run untracked: the list follows the URL through this read.
-                filter.track();
-                view! { <FieldsView index themes fields filter /> }
-            }
+            load=move || async move { Ok((index.await?, page.await?)) }
+            view=move |(index, page)| view! { <FieldsView index page filter /> }
         />
     }
 }
@@ -48,23 +45,20 @@ pub fn FieldList() -> impl IntoView {
 #[component]
 pub fn FieldsView(
     index: Arc<Index>,
-    themes: Arc<ThemesFile>,
-    fields: Arc<FieldsFile>,
+    page: Arc<ListPage<Field>>,
     filter: Memo<Filter>,
 ) -> impl IntoView {
-    let f = filter.get();
-    let matches = f.fields(&fields.fields, &index.documents);
-    let count = matches.len();
-    let list_page = model::query::page_of(count, &f.page);
+    let f = filter.get_untracked();
+    let list = &page.list;
+    let (count, list_page) = (page.count(), page.page);
     let regions = plain_options(distinct(index.documents.iter(), |d| d.region.as_str()));
-    let cards = matches
-        .into_iter()
-        .skip(list_page.start)
-        .take(list_page.end - list_page.start)
+    let cards = page
+        .records
+        .iter()
         .map(|field| view! { <FieldCard field=field.clone() doc_title=index.short_title(&field.doc) label=true /> }.into_any())
         .collect::<Vec<_>>();
     let selects = vec![
-        SelectSpec::new("主题", "theme", theme_options(&themes)),
+        SelectSpec::new("主题", "theme", list.options("theme")),
         SelectSpec::new("文件", "doc", doc_options(&index)),
         SelectSpec::new("地区", "region", regions),
     ];

@@ -15,19 +15,21 @@ pub mod targets;
 pub mod themes;
 
 use leptos::prelude::*;
-use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, TargetsFile, ThemesFile};
+use model::files::{DepartmentsFile, ThemesFile};
+use model::lists::ListPage;
 use model::pages::Page;
 use model::query::Filter;
-use model::Index;
+use model::{Field, Index, Project, Target};
 use std::sync::Arc;
 
 /// The data files the prerendered first views are drawn from.
 #[derive(Debug, Clone)]
 pub struct FirstViewData {
     pub index: Arc<Index>,
-    pub fields: Arc<FieldsFile>,
-    pub projects: Arc<ProjectsFile>,
-    pub targets: Arc<TargetsFile>,
+    /// The first page of each list, unfiltered.
+    pub fields: Arc<ListPage<Field>>,
+    pub projects: Arc<ListPage<Project>>,
+    pub targets: Arc<ListPage<Target>>,
     pub departments: Arc<DepartmentsFile>,
     pub themes: Arc<ThemesFile>,
 }
@@ -44,20 +46,22 @@ pub fn first_view(page: Page, data: &FirstViewData) -> Option<AnyView> {
     let d = data.clone();
     Some(match page {
         Page::Home => view! { <home::HomeView index=d.index themes=d.themes /> }.into_any(),
-        Page::Themes => view! { {themes::intro()} <themes::ThemeCards themes=d.themes /> }.into_any(),
+        Page::Themes => {
+            view! { {themes::intro()} <themes::ThemeCards themes=d.themes /> }.into_any()
+        }
         Page::Documents => view! { <documents::DocumentsView index=d.index /> }.into_any(),
         Page::Fields => {
-            view! { {fields::intro()} <fields::FieldsView index=d.index themes=d.themes.clone() fields=d.fields filter /> }
+            view! { {fields::intro()} <fields::FieldsView index=d.index page=d.fields filter /> }
                 .into_any()
         }
         Page::Projects => view! {
             {projects::intro()}
-            <projects::ProjectsView index=d.index themes=d.themes.clone() projects=d.projects departments=d.departments filter />
+            <projects::ProjectsView index=d.index page=d.projects filter />
         }
         .into_any(),
         Page::Targets => view! {
             {targets::intro()}
-            <targets::TargetsView index=d.index themes=d.themes.clone() targets=d.targets departments=d.departments filter />
+            <targets::TargetsView index=d.index page=d.targets filter />
         }
         .into_any(),
         Page::Departments => view! {
@@ -67,8 +71,11 @@ pub fn first_view(page: Page, data: &FirstViewData) -> Option<AnyView> {
         .into_any(),
         Page::Search => view! { <search::SearchForm q=Memo::new(|_| String::new()) /> }.into_any(),
         Page::About => view! { <about::AboutView /> }.into_any(),
-        Page::Theme | Page::Document | Page::Field | Page::Project | Page::Target | Page::Department => {
-            return None
-        }
+        Page::Theme
+        | Page::Document
+        | Page::Field
+        | Page::Project
+        | Page::Target
+        | Page::Department => return None,
     })
 }

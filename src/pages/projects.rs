@@ -2,20 +2,21 @@
 //! a text filter and downloads; and one page per project.
 
 use crate::components::records::{
-    doc_options, plain_options, records_or_empty, theme_options, use_filter, use_query_value,
-    FilterPanel, ProjectCard, ResultBar, SelectSpec, Sources,
+    doc_options, records_or_empty, use_filter, use_query_value, FilterPanel, ProjectCard,
+    ResultBar, SelectSpec, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::store;
+use crate::data::{load_list, records_of, store};
 use crate::dom::download;
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::files::{DepartmentsFile, ProjectsFile, TargetsFile, ThemesFile};
+use model::files::{DepartmentsFile, ProjectsFile, TargetsFile};
+use model::lists::ListPage;
 use model::pages::Page;
-use model::query::{distinct, Filter};
-use model::Index;
+use model::query::Filter;
+use model::{Index, Project};
 use std::sync::Arc;
 
 /// Heading and lead, shown while the list loads too.
@@ -29,19 +30,15 @@ pub fn intro() -> impl IntoView {
 #[component]
 pub fn ProjectList() -> impl IntoView {
     let filter = use_filter();
-    let store = store();
-    let themes = store.themes();
-    let (index, projects, departments) = (store.index, store.projects(), store.departments());
+    let index = store().index;
+    // Refetched when the address changes: one page of cards and the filters' files.
+    let page = LocalResource::new(move || load_list::<Project>(filter.get()));
     view! {
         <PageMetaOf page=Page::Projects />
         {intro()}
         <Awaited
-            load=move || async move { Ok((index.await?, projects.await?, departments.await?, themes.await?)) }
-            view=move |(index, projects, departments, themes)| {
-                // Components run untracked: the list follows the URL through this read.
-                filter.track();
-                view! { <ProjectsView index themes projects departments filter /> }
-            }
+            load=move || async move { Ok((index.await?, page.await?)) }
+            view=move |(index, page)| view! { <ProjectsView index page filter /> }
         />
     }
 }
@@ -49,83 +46,62 @@ pub fn ProjectList() -> impl IntoView {
 #[component]
 pub fn ProjectsView(
     index: Arc<Index>,
-    themes: Arc<ThemesFile>,
-    projects: Arc<ProjectsFile>,
-    departments: Arc<DepartmentsFile>,
+    page: Arc<ListPage<Project>>,
     filter: Memo<Filter>,
 ) -> impl IntoView {
-    let f = filter.get();
-    let docs = &index.documents;
-    let matches = f.projects(&projects.projects, docs);
-    let count = matches.len();
-    let list_page = model::query::page_of(count, &f.page);
-    let in_doc: Vec<_> = projects
-        .projects
-        .iter()
-        .filter(|p| f.doc.is_empty() || p.doc == f.doc)
-        .collect();
-    let domains = plain_options(distinct(in_doc.iter().copied(), |p| p.domain.as_str()));
-    let places = plain_options(distinct(in_doc.iter().copied(), |p| p.place.as_str()));
-    let kinds = plain_options(distinct(projects.projects.iter(), |p| p.kind.label()));
-    let depts: Vec<(String, String)> = departments
-        .departments
-        .iter()
-        .filter(|d| !d.projects.is_empty())
-        .map(|d| (d.id.clone(), d.name.clone()))
-        .collect();
-    // The files are written only when asked for.
+    let f = filter.get_untracked();
+    let list = page.list.clone();
+    let (count, list_page) = (page.count(), page.page);
+    // The files are written only when asked for, from every record the filter finds.
+    let download_as = {
+        let (page, index) = (page.clone(), index.clone());
+        move |file: &'static str, mime: &'static str, csv: bool| {
+            let (page, index) = (page.clone(), index.clone());
+            leptos::task::spawn_local(async move {
+                let Ok(rows) = records_of::<Project>(&page.list, &page.ordinals).await else {
+                    return;
+                };
+                let rows: Vec<&Project> = rows.iter().collect();
+                let text = if csv {
+                    let depts = page.list.options("dept");
+                    let name = |id: &str| {
+                        depts
+                            .iter()
+                            .find(|(v, _)| v == id)
+                            .map(|(_, name)| name.clone())
+                            .unwrap_or_default()
+                    };
+                    model::csv::projects_csv(&rows, &index.documents, name)
+                } else {
+                    model::csv::json_download(&rows, &index.documents)
+                };
+                download(file, mime, &text);
+            });
+        }
+    };
     let csv = {
-        let (projects, departments, index, f) = (
-            projects.clone(),
-            departments.clone(),
-            index.clone(),
-            f.clone(),
-        );
-        move |_| {
-            let name = |id: &str| {
-                departments
-                    .department(id)
-                    .map(|d| d.name.clone())
-                    .unwrap_or_default()
-            };
-            let rows = f.projects(&projects.projects, &index.documents);
-            download(
-                "projects.csv",
-                "text/csv;charset=utf-8",
-                &model::csv::projects_csv(&rows, &index.documents, name),
-            )
-        }
+        let d = download_as.clone();
+        move |_| d("projects.csv", "text/csv;charset=utf-8", true)
     };
-    let json = {
-        let (projects, index, f) = (projects.clone(), index.clone(), f.clone());
-        move |_| {
-            let rows = f.projects(&projects.projects, &index.documents);
-            download(
-                "projects.json",
-                "application/json",
-                &model::csv::json_download(&rows, &index.documents),
-            )
-        }
-    };
-    let cards = matches
-        .into_iter()
-        .skip(list_page.start)
-        .take(list_page.end - list_page.start)
+    let json = move |_| download_as("projects.json", "application/json", false);
+    let cards = page
+        .records
+        .iter()
         .map(|p| {
             view! { <ProjectCard project=p.clone() doc_title=index.short_title(&p.doc) /> }
                 .into_any()
         })
         .collect();
     let selects = vec![
-        SelectSpec::new("主题", "theme", theme_options(&themes)),
+        SelectSpec::new("主题", "theme", list.options("theme")),
         SelectSpec::new("文件", "doc", doc_options(&index)),
-        SelectSpec::new("领域", "domain", domains),
-        SelectSpec::new("类型", "kind", kinds),
-        SelectSpec::new("地点", "place", places),
-        SelectSpec::new("责任单位", "dept", depts),
+        SelectSpec::new("领域", "domain", list.options("domain")),
+        SelectSpec::new("类型", "kind", list.options("kind")),
+        SelectSpec::new("地点", "place", list.options("place")),
+        SelectSpec::new("责任单位", "dept", list.options("dept")),
     ];
     view! {
-        <FilterPanel filter page=Page::Projects selects placeholder="名称、领域或原文" />
+        <FilterPanel filter page=Page::Projects selects placeholder="名称或原文" />
         <ResultBar count page=list_page downloads=(Callback::new(csv), Callback::new(json)) />
         {records_or_empty(cards, "重点工程", Page::Projects, list_page, &f)}
     }

@@ -5,17 +5,17 @@
 
 use crate::components::records::use_query_value;
 use crate::components::status::Awaited;
-use crate::data::{fetch_data, store, LoadError, Store};
+use crate::data::{fetch_data, search_shards, store, LoadError, Store};
 use crate::head::PageMeta;
 use crate::links::{as_given, url};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
+use model::lists::Chunk;
 use model::pages::Page;
 use model::search::{record_entries, Entry, Kind, Piece};
-use model::search_index::{self, Manifest, Shard};
-use model::Document;
+use model::search_index;
+use model::{Document, Field, Project, Target};
 use std::sync::Arc;
 
 const PER_GROUP: usize = 30;
@@ -23,31 +23,13 @@ const PER_GROUP: usize = 30;
 /// The hits of one query, grouped by kind: `(kind, total, shown hits with their scores)`.
 type Found = Vec<(Kind, usize, Vec<(Entry, u32)>)>;
 
-thread_local! {
-    /// Shards fetched in this visit: the next query with the same keys needs no request.
-    static SHARDS: std::cell::RefCell<std::collections::HashMap<u32, Arc<Shard>>> = Default::default();
-}
-
 /// Answers a query from the prebuilt index: the manifest, the shards of the query's keys,
 /// then only the files that hold the hits shown (for their titles and snippets).
 async fn find(store: Store, query: String) -> Result<Arc<Found>, LoadError> {
     if model::search::terms(&query).is_empty() {
         return Ok(Arc::new(Vec::new()));
     }
-    let manifest: Arc<Manifest> = fetch_data(search_index::MANIFEST.into()).await?;
-    let mut shards: Vec<Arc<Shard>> = Vec::new();
-    for n in search_index::shards_for(&manifest, &query) {
-        let cached = SHARDS.with(|s| s.borrow().get(&n).cloned());
-        let shard = match cached {
-            Some(shard) => shard,
-            None => {
-                let shard: Arc<Shard> = fetch_data(search_index::shard_file(n)).await?;
-                SHARDS.with(|s| s.borrow_mut().insert(n, shard.clone()));
-                shard
-            }
-        };
-        shards.push(shard);
-    }
+    let (manifest, shards) = search_shards(&query).await?;
     let groups =
         timed(|| search_index::search(&manifest, &shards, &query, PER_GROUP)).map_err(|e| {
             LoadError {
@@ -55,58 +37,44 @@ async fn find(store: Store, query: String) -> Result<Arc<Found>, LoadError> {
                 reason: e.to_string(),
             }
         })?;
-    // The files holding the hits shown: record files through the shared store, document
-    // parts fetched here.
-    let mut parts: std::collections::HashMap<String, Arc<Document>> = Default::default();
-    let (mut fields, mut projects, mut targets, mut departments) = (None, None, None, None);
-    for file in search_index::hit_files(&manifest, &groups) {
-        match file.as_str() {
-            FieldsFile::PATH => fields = Some(store.fields().await?),
-            ProjectsFile::PATH => projects = Some(store.projects().await?),
-            TargetsFile::PATH => targets = Some(store.targets().await?),
-            DepartmentsFile::PATH => departments = Some(store.departments().await?),
-            part => {
-                let doc: Arc<Document> = fetch_data(part.to_string()).await?;
-                parts.insert(file, doc);
-            }
-        }
-    }
-    // Each file's entries are built once, however many hits it holds.
+    // The files holding the hits shown: the chunks of the records' lists, the departments
+    // through the shared store, and the document parts. Each file's entries are built once,
+    // however many hits it holds.
     let mut built: std::collections::HashMap<String, Vec<Entry>> = Default::default();
-    let mut entry_of = |n: u32| -> Option<Entry> {
+    for file in search_index::hit_files(&manifest, &groups) {
+        let kind = manifest
+            .ranges
+            .iter()
+            .find(|r| file == r.file || file.starts_with(&format!("{}/", r.file)))
+            .map(|r| (r.kind, r.title.clone()));
+        let entries = match kind {
+            Some((Kind::Text, title)) => {
+                let doc: Arc<Document> = fetch_data(file.clone()).await?;
+                model::search::text_entries(&doc, &title)
+            }
+            Some((Kind::Target, _)) => {
+                let c: Arc<Chunk<Target>> = fetch_data(file.clone()).await?;
+                record_entries(&[], &[], &c.records, &[])
+            }
+            Some((Kind::Project, _)) => {
+                let c: Arc<Chunk<Project>> = fetch_data(file.clone()).await?;
+                record_entries(&[], &c.records, &[], &[])
+            }
+            Some((Kind::Field, _)) => {
+                let c: Arc<Chunk<Field>> = fetch_data(file.clone()).await?;
+                record_entries(&c.records, &[], &[], &[])
+            }
+            Some((Kind::Department, _)) => {
+                let d = store.departments().await?;
+                record_entries(&[], &[], &[], &d.departments)
+            }
+            None => Vec::new(),
+        };
+        built.insert(file, entries);
+    }
+    let entry_of = |n: u32| -> Option<Entry> {
         let at = manifest.locate(n)?;
-        let file = &at.range.file;
-        if !built.contains_key(file) {
-            let entries = match at.range.kind {
-                Kind::Text => model::search::text_entries(parts.get(file)?, &at.range.title),
-                Kind::Target => record_entries(
-                    &[],
-                    &[],
-                    targets.as_ref().map_or(&[][..], |t| &t.targets),
-                    &[],
-                ),
-                Kind::Project => record_entries(
-                    &[],
-                    projects.as_ref().map_or(&[][..], |p| &p.projects),
-                    &[],
-                    &[],
-                ),
-                Kind::Field => record_entries(
-                    fields.as_ref().map_or(&[][..], |f| &f.fields),
-                    &[],
-                    &[],
-                    &[],
-                ),
-                Kind::Department => record_entries(
-                    &[],
-                    &[],
-                    &[],
-                    departments.as_ref().map_or(&[][..], |d| &d.departments),
-                ),
-            };
-            built.insert(file.clone(), entries);
-        }
-        built.get(file)?.get(at.k).cloned()
+        built.get(&at.file)?.get(at.k).cloned()
     };
     let found = groups
         .into_iter()

@@ -3,23 +3,22 @@
 
 use crate::components::chart_views::{comparison_view, overview_views, target_chart_view};
 use crate::components::records::{
-    doc_options, plain_options, records_or_empty, theme_options, use_filter, use_query_value,
-    FilterPanel, ResultBar, SelectSpec, Sources, TargetCard,
+    doc_options, records_or_empty, use_filter, use_query_value, FilterPanel, ResultBar, SelectSpec,
+    Sources, TargetCard,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::store;
+use crate::data::{load_list, records_of, store};
 use crate::dom::download;
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::files::{DepartmentsFile, ProjectsFile, TargetsFile, ThemesFile};
+use model::files::{ProjectsFile, TargetsFile};
+use model::lists::{ListIndex, ListPage};
 use model::pages::Page;
-use model::query::{distinct, target_year, Filter};
-use model::view::{
-    figure_text, in_list_order, parsed_text, targets_overview, year_note, TargetsOverview,
-};
-use model::Index;
+use model::query::Filter;
+use model::view::{figure_text, parsed_text, targets_overview_of, year_note, TargetsOverview};
+use model::{Index, Target};
 use std::sync::Arc;
 
 /// Heading and lead, shown while the list loads too.
@@ -33,20 +32,15 @@ pub fn intro() -> impl IntoView {
 #[component]
 pub fn TargetList() -> impl IntoView {
     let filter = use_filter();
-    let store = store();
-    let themes = store.themes();
-    // The departments are small, and `?dept=` filters by them.
-    let (index, targets, departments) = (store.index, store.targets(), store.departments());
+    let index = store().index;
+    // Refetched when the address changes: one page of cards and the filters' files.
+    let page = LocalResource::new(move || load_list::<Target>(filter.get()));
     view! {
         <PageMetaOf page=Page::Targets />
         {intro()}
         <Awaited
-            load=move || async move { Ok((index.await?, targets.await?, departments.await?, themes.await?)) }
-            view=move |(index, targets, departments, themes)| {
-                // Components run untracked: the list follows the URL through this read.
-                filter.track();
-                view! { <TargetsView index themes targets departments filter /> }
-            }
+            load=move || async move { Ok((index.await?, page.await?)) }
+            view=move |(index, page)| view! { <TargetsView index page filter /> }
         />
     }
 }
@@ -54,82 +48,51 @@ pub fn TargetList() -> impl IntoView {
 #[component]
 pub fn TargetsView(
     index: Arc<Index>,
-    themes: Arc<ThemesFile>,
-    targets: Arc<TargetsFile>,
-    departments: Arc<DepartmentsFile>,
+    page: Arc<ListPage<Target>>,
     filter: Memo<Filter>,
 ) -> impl IntoView {
-    let f = filter.get();
-    let docs = &index.documents;
-    let matches = f.targets(&targets.targets, &departments.departments, docs);
-    let count = matches.len();
-    let list_page = model::query::page_of(count, &f.page);
-    let categories = plain_options(distinct(
-        targets
-            .targets
-            .iter()
-            .filter(|t| f.doc.is_empty() || t.doc == f.doc),
-        |t| t.category.as_str(),
-    ));
-    let mut years: Vec<String> = targets
-        .targets
-        .iter()
-        .filter_map(|t| target_year(t).map(|y| y.to_string()))
-        .collect();
-    years.sort();
-    years.dedup();
-    // The files are written only when asked for.
-    let rows = {
-        let (targets, departments, index, f) = (
-            targets.clone(),
-            departments.clone(),
-            index.clone(),
-            f.clone(),
-        );
-        move |write: fn(&[&model::Target], &[model::DocumentMeta]) -> String| {
-            write(
-                &f.targets(&targets.targets, &departments.departments, &index.documents),
-                &index.documents,
-            )
+    let f = filter.get_untracked();
+    let list = page.list.clone();
+    let (count, list_page) = (page.count(), page.page);
+    // The files are written only when asked for, from every record the filter finds.
+    let download_as = {
+        let (page, index) = (page.clone(), index.clone());
+        move |file: &'static str, mime: &'static str, csv: bool| {
+            let (page, index) = (page.clone(), index.clone());
+            leptos::task::spawn_local(async move {
+                let Ok(rows) = records_of::<Target>(&page.list, &page.ordinals).await else {
+                    return;
+                };
+                let rows: Vec<&Target> = rows.iter().collect();
+                let text = if csv {
+                    model::csv::targets_csv(&rows, &index.documents)
+                } else {
+                    model::csv::json_download(&rows, &index.documents)
+                };
+                download(file, mime, &text);
+            });
         }
     };
     let csv = {
-        let rows = rows.clone();
-        move |_| {
-            download(
-                "targets.csv",
-                "text/csv;charset=utf-8",
-                &rows(model::csv::targets_csv),
-            )
-        }
+        let d = download_as.clone();
+        move |_| d("targets.csv", "text/csv;charset=utf-8", true)
     };
-    let json = move |_| {
-        download(
-            "targets.json",
-            "application/json",
-            &rows(model::csv::json_download),
-        )
-    };
-    let chart = targets_chart(&f, &matches, &targets.targets, &index);
-    let matches = in_list_order(matches, &index);
-    let cards = matches
-        .into_iter()
-        .skip(list_page.start)
-        .take(list_page.end - list_page.start)
+    let json = move |_| download_as("targets.json", "application/json", false);
+    let shown: Vec<&Target> = page.records.iter().collect();
+    let chart = targets_chart(&f, &shown, &list, &index);
+    let cards = page
+        .records
+        .iter()
         .map(|t| {
             view! { <TargetCard target=t.clone() doc_title=index.short_title(&t.doc) /> }.into_any()
         })
         .collect();
     let selects = vec![
-        SelectSpec::new("主题", "theme", theme_options(&themes)),
+        SelectSpec::new("主题", "theme", list.options("theme")),
         SelectSpec::new("文件", "doc", doc_options(&index)),
-        SelectSpec::new("类别", "category", categories),
-        SelectSpec::new("目标年份", "year", plain_options(years)),
-        SelectSpec::new(
-            "指标属性",
-            "attribute",
-            plain_options(vec!["约束性".into(), "预期性".into()]),
-        ),
+        SelectSpec::new("类别", "category", list.options("category")),
+        SelectSpec::new("目标年份", "year", list.options("year")),
+        SelectSpec::new("指标属性", "attribute", list.options("attribute")),
     ];
     view! {
         <FilterPanel filter page=Page::Targets selects placeholder="指标名称或原文" />
@@ -145,11 +108,13 @@ pub fn TargetsView(
 fn targets_chart(
     f: &Filter,
     matches: &[&model::Target],
-    all: &[model::Target],
+    list: &ListIndex,
     index: &Index,
 ) -> Option<AnyView> {
     if f.is_empty() {
-        return Some(view! { <OverviewTable overview=targets_overview(all, index) /> }.into_any());
+        return Some(
+            view! { <OverviewTable overview=targets_overview_of(list, index) /> }.into_any(),
+        );
     }
     let table: Vec<&model::Target> = matches
         .iter()

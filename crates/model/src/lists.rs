@@ -294,8 +294,15 @@ impl Listed for Target {
         match key {
             "theme" => self.themes.clone(),
             "category" => one(&self.category),
-            "year" => target_year(self).map(|y| y.to_string()).into_iter().collect(),
-            "attribute" => self.attribute.map(|a| a.label().to_string()).into_iter().collect(),
+            "year" => target_year(self)
+                .map(|y| y.to_string())
+                .into_iter()
+                .collect(),
+            "attribute" => self
+                .attribute
+                .map(|a| a.label().to_string())
+                .into_iter()
+                .collect(),
             "dept" => dept_values(&self.id, depts),
             _ => Vec::new(),
         }
@@ -454,6 +461,46 @@ pub fn records_at<'a, R>(chunks: &'a [std::sync::Arc<Chunk<R>>], ordinals: &[u32
             })
         })
         .collect()
+}
+
+/// One page of a filtered list, as a list page shows it.
+#[derive(Debug, Clone)]
+pub struct ListPage<R> {
+    pub list: std::sync::Arc<ListIndex>,
+    /// Every ordinal that passes the filter, ascending (its length is the count shown).
+    pub ordinals: Vec<u32>,
+    pub page: crate::query::Page,
+    /// The records of the page shown.
+    pub records: Vec<R>,
+}
+
+impl<R: Clone> ListPage<R> {
+    /// The ordinals of page `requested` (as the address gives it) of `ordinals`.
+    pub fn shown(ordinals: &[u32], requested: &str) -> (crate::query::Page, Vec<u32>) {
+        let page = crate::query::page_of(ordinals.len(), requested);
+        (page, ordinals[page.start..page.end].to_vec())
+    }
+
+    /// The page from the chunks that hold it.
+    pub fn new(
+        list: std::sync::Arc<ListIndex>,
+        ordinals: Vec<u32>,
+        requested: &str,
+        chunks: &[std::sync::Arc<Chunk<R>>],
+    ) -> Self {
+        let (page, shown) = Self::shown(&ordinals, requested);
+        let records = records_at(chunks, &shown).into_iter().cloned().collect();
+        ListPage {
+            list,
+            ordinals,
+            page,
+            records,
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.ordinals.len()
+    }
 }
 
 impl ListIndex {

@@ -571,14 +571,15 @@ impl Manifest {
         for range in &self.ranges {
             if entry < first.saturating_add(range.count) {
                 let k = entry - first;
+                // A kind's list: the chunk `k / chunk`, and the place in it.
+                let (file, k) = match k.checked_div(range.chunk) {
+                    Some(c) => (format!("{}/{c}.json", range.file), k % range.chunk),
+                    None => (range.file.clone(), k),
+                };
                 return Some(Located {
                     range,
-                    k: if range.chunk > 0 { k % range.chunk } else { k } as usize,
-                    file: if range.chunk > 0 {
-                        format!("{}/{}.json", range.file, k / range.chunk)
-                    } else {
-                        range.file.clone()
-                    },
+                    k: k as usize,
+                    file,
                 });
             }
             first = first.saturating_add(range.count);

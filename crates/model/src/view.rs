@@ -300,6 +300,39 @@ pub fn targets_overview(targets: &[Target], index: &Index) -> TargetsOverview {
     TargetsOverview { years, rows }
 }
 
+/// [`targets_overview`] from a list index's document runs (`lists`), without the targets.
+pub fn targets_overview_of(list: &crate::lists::ListIndex, index: &Index) -> TargetsOverview {
+    let mut years: Vec<u16> = list
+        .docs
+        .iter()
+        .flat_map(|s| s.years.iter().map(|[y, _]| *y as u16))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let rows = list
+        .docs
+        .iter()
+        .filter(|s| s.count > 0)
+        .map(|s| {
+            let n_in = |y: u16| {
+                s.years
+                    .iter()
+                    .find(|[year, _]| *year == y as u32)
+                    .map_or(0, |[_, n]| *n as usize)
+            };
+            let dated: usize = s.years.iter().map(|[_, n]| *n as usize).sum();
+            OverviewRow {
+                doc: s.doc.clone(),
+                title: index.short_title(&s.doc),
+                total: s.count as usize,
+                by_year: years.iter().map(|y| n_in(*y)).collect(),
+                undated: s.count as usize - dated,
+            }
+        })
+        .collect();
+    TargetsOverview { years, rows }
+}
+
 /// The order of a target list: documents in index order, and within a document the
 /// indicator table first, then the targets stated in prose, each in reading order.
 pub fn in_list_order<'a>(mut targets: Vec<&'a Target>, index: &Index) -> Vec<&'a Target> {

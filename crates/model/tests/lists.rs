@@ -53,7 +53,12 @@ fn by_index<R: Listed>(list: &ListIndex, manifest: &Manifest, f: &Filter) -> Vec
     records.iter().map(|r| r.id().to_string()).collect()
 }
 
-fn by_brute_force<R: Listed>(records: &[R], facts: &Facts, index: &Index, f: &Filter) -> Vec<String> {
+fn by_brute_force<R: Listed>(
+    records: &[R],
+    facts: &Facts,
+    index: &Index,
+    f: &Filter,
+) -> Vec<String> {
     R::filter(f, records, &facts.departments, index)
         .into_iter()
         .map(|r| r.id().to_string())
@@ -75,15 +80,20 @@ fn filters(list: &ListIndex, index: &Index) -> Vec<Filter> {
         singles.push(("region".into(), d.region.clone()));
     }
     singles.push(("doc".into(), "no-such-doc".into()));
-    for q in ["养老", "业", "床位 养老", "5G", "发展 建设", "龘", "2025", "，"] {
+    for q in [
+        "养老",
+        "业",
+        "床位 养老",
+        "5G",
+        "发展 建设",
+        "龘",
+        "2025",
+        "，",
+    ] {
         singles.push(("q".into(), q.into()));
     }
     let mut out: Vec<Filter> = vec![Filter::default()];
-    out.extend(
-        singles
-            .iter()
-            .map(|(k, v)| Filter::default().with(k, v)),
-    );
+    out.extend(singles.iter().map(|(k, v)| Filter::default().with(k, v)));
     // A fixed linear congruential sequence: the same combinations every run.
     let mut seed: u64 = 20_261_201;
     let mut next = |n: usize| {
@@ -148,12 +158,31 @@ fn the_chunks_hold_every_record_once_in_list_order() {
         .iter()
         .map(|f| Arc::new(read::<Chunk<Target>>(f)))
         .collect();
-    let got: Vec<&str> = records_at(&chunks, &all).iter().map(|t| t.id.as_str()).collect();
+    let got: Vec<&str> = records_at(&chunks, &all)
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
     let expected = Target::in_order(&facts, &index);
     let expected: Vec<&str> = expected.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(got, expected);
     // A document's targets are one run, the indicator table first.
     let span = list.doc("lixia-shisiwu").unwrap();
-    assert_eq!(list.doc_of(span.start).map(|s| s.doc.as_str()), Some("lixia-shisiwu"));
+    assert_eq!(
+        list.doc_of(span.start).map(|s| s.doc.as_str()),
+        Some("lixia-shisiwu")
+    );
     assert_eq!(list.doc_of(list.total), None);
+}
+
+#[test]
+fn the_targets_overview_from_the_index_equals_the_one_from_every_target() {
+    let index: Index = read(model::files::INDEX);
+    let facts: Facts = read(model::files::ALL_FACTS);
+    let list: ListIndex = read(&ListKind::Targets.index_file());
+    let from_index = model::view::targets_overview_of(&list, &index);
+    assert_eq!(
+        from_index,
+        model::view::targets_overview(&facts.targets, &index)
+    );
+    assert!(from_index.rows.len() > 5 && from_index.years.len() > 3);
 }

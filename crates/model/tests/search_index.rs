@@ -180,9 +180,7 @@ fn every_entry_is_located_in_its_file() {
         // Each record from the one file the search page fetches for it.
         let rebuilt = match e.kind {
             search::Kind::Text => {
-                let part = parts
-                    .entry(l.file.clone())
-                    .or_insert_with(|| read(&l.file));
+                let part = parts.entry(l.file.clone()).or_insert_with(|| read(&l.file));
                 l.from_part(part)
             }
             search::Kind::Target => {

@@ -6,9 +6,8 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
-use model::files::{
-    DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile, ThemesFile,
-};
+use model::files::{DepartmentsFile, RecordFile, ThemesFile};
+use model::lists::{self, ListIndex, ListPage, Listed};
 use model::pages::{
     page_title, Page, PageDef, PRERENDERED_ANY_QUERY, PRERENDERED_ATTR, PRERENDERED_WITHOUT_QUERY,
     QUERY_LOADING_CLASS, QUERY_LOADING_TEXT,
@@ -210,18 +209,35 @@ fn record_file<T: RecordFile>(dir: &Path) -> Result<Arc<T>> {
     read_json(dir, T::PATH)
 }
 
+/// The first page of a kind's list, unfiltered, from the files the app would fetch for it.
+fn first_page<R: Listed>(dir: &Path) -> Result<Arc<ListPage<R>>> {
+    let list: Arc<ListIndex> = read_json(dir, &R::KIND.index_file())?;
+    let ordinals: Vec<u32> = (0..list.total).collect();
+    let (_, shown) = ListPage::<R>::shown(&ordinals, "");
+    let chunks = lists::chunk_files(R::KIND, list.chunk, &shown)
+        .iter()
+        .map(|f| read_json::<lists::Chunk<R>>(dir, f))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Arc::new(ListPage::new(list, ordinals, "", &chunks)))
+}
+
+/// The data the first views are drawn from, read from the files the app fetches for them.
+pub fn first_view_data(data: &Path) -> Result<FirstViewData> {
+    Ok(FirstViewData {
+        index: read_json(data, model::files::INDEX)?,
+        fields: first_page::<model::Field>(data)?,
+        projects: first_page::<model::Project>(data)?,
+        targets: first_page::<model::Target>(data)?,
+        departments: record_file::<DepartmentsFile>(data)?,
+        themes: record_file::<ThemesFile>(data)?,
+    })
+}
+
 /// Reads the data files, renders every prerendered page and writes it into
 /// `dist/<segment>/index.html` (which the post-build step has written from Trunk's output);
 /// with a public URL, also `dist/404.html`.
 pub fn run(dist: &Path, data: &Path, public_url: Option<&str>) -> Result {
-    let data = FirstViewData {
-        index: read_json(data, model::files::INDEX)?,
-        fields: record_file::<FieldsFile>(data)?,
-        projects: record_file::<ProjectsFile>(data)?,
-        targets: record_file::<TargetsFile>(data)?,
-        departments: record_file::<DepartmentsFile>(data)?,
-        themes: record_file::<ThemesFile>(data)?,
-    };
+    let data = first_view_data(data)?;
     // From a route page's plain shell (the app, not the home page's small wasm), before
     // that page's own view is written into it.
     if let Some(public_url) = public_url {

@@ -5,19 +5,10 @@
 use model::pages::{Page, PAGES};
 use policy_explorer::pages::FirstViewData;
 use std::path::Path;
-use std::sync::Arc;
 
 fn data() -> FirstViewData {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
-    FirstViewData {
-        index: Arc::new(model::parse_versioned(&read("index.json")).unwrap()),
-        fields: Arc::new(model::parse_versioned(&read("facts-fields.json")).unwrap()),
-        projects: Arc::new(model::parse_versioned(&read("facts-projects.json")).unwrap()),
-        targets: Arc::new(model::parse_versioned(&read("facts-targets.json")).unwrap()),
-        departments: Arc::new(model::parse_versioned(&read("facts-departments.json")).unwrap()),
-        themes: Arc::new(model::parse_versioned(&read("themes.json")).unwrap()),
-    }
+    prerender::first_view_data(&dir).unwrap()
 }
 
 const SHELL: &str = "<!DOCTYPE html><html><head><base href=\"../\"><title>x</title>\
