@@ -63,15 +63,30 @@ for (const [fault, respond] of Object.entries(FAULTS)) {
 
 test("the record files failing leave the document pages working", async () => {
   const failing = FAULTS["server error"];
-  const kinds = ["fields", "projects", "targets", "departments"];
-  const srv = await serve(new Map(kinds.map((k) => [`data/facts-${k}.json`, failing])));
-  const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["facts-", "Failed to load resource"] });
+  const kinds = ["fields", "projects", "targets"];
+  const files = [...kinds.map((k) => `data/lists/${k}/index.json`), ...[...kinds, "departments"].map((k) => `data/facts-${k}.json`)];
+  const srv = await serve(new Map(files.map((f) => [f, failing])));
+  const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["facts-", "lists/", "Failed to load resource"] });
   await page.goto(srv.base + "targets/");
   await page.locator(".load-failed").waitFor();
   await page.goto(srv.base + "document/?id=yanglao-fuwu");
   await ready(page);
   assert.match(await page.locator("main h1").innerText(), /养老服务/);
   assert.ok((await page.locator(".doc-body .para").count()) > 10);
+  assert.deepEqual(problems(), []);
+  await srv.close();
+});
+
+test("a broken page of a list says so, and the list's other pages still work", async () => {
+  const srv = await serve(new Map([["data/lists/projects/1.json", FAULTS.truncated]]));
+  const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["lists/projects/1.json", "Failed to load resource"] });
+  // Page 1 shows records 0–49: chunks 0 and 1 (25 records each).
+  await page.goto(srv.base + "projects/");
+  await page.locator(".load-failed[role=alert]").waitFor();
+  assert.match(await page.locator(".load-failed").innerText(), /格式有误/);
+  await page.goto(srv.base + "projects/?page=3");
+  await ready(page);
+  assert.ok((await page.locator(".records .record").count()) > 0);
   assert.deepEqual(problems(), []);
   await srv.close();
 });

@@ -8,6 +8,9 @@
 //!   (default `target/synth-N`), for the scale benchmark (`prep::synth`)
 //! - `bench-data` `--corpus DIR`: time and size the data build of a corpus, the bytes each
 //!   page and search fetches, native search times (`target/bench/scale-N.md`)
+//! - `bench-scale` `--corpus DIR [--no-build]`: the release app served with that corpus's data,
+//!   each route's bytes and time to results at 4× CPU slowdown in Chromium
+//!   (`target/bench/scale-browser-N.md`)
 //! - `coverage`  print how many records each document has, and each theme
 //! - `themes`    print the theme coverage table and every record's themes with the keyword or
 //!   override reason that put it there (`--theme=<id>` for one theme), for review
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
             .and_then(|(corpus, out)| data(rest.iter().any(|a| a == "--check"), &corpus, &out)),
         "synth" => synth(rest),
         "bench-data" => bench_data::run(rest),
+        "bench-scale" => bench_scale(rest),
         "coverage" => coverage(),
         "themes" => themes(rest),
         "audit" => audit(),
@@ -45,7 +49,7 @@ fn main() -> ExitCode {
         "bench" => bench(),
         "pages" => write_page_table(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|coverage|themes|audit|pages|build [--public-url /a/b/]>");
+            eprintln!("usage: cargo xtask <serve|test|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|coverage|themes|audit|pages|build [--public-url /a/b/]>");
             return ExitCode::from(2);
         }
     };
@@ -791,6 +795,52 @@ fn test() -> Result {
         .arg("--test")
         .arg("--test-concurrency=1")
         .args(&tests)
+        .env("PATH", tools::path_with_node_bin()))
+}
+
+/// `cargo xtask bench-scale [--corpus DIR] [--no-build]`: builds the release app (unless
+/// `--no-build`), builds the corpus's data into `target/bench/site-N/data`, puts the app
+/// beside it and runs `tests/browser/bench-scale.mjs` over it.
+fn bench_scale(args: &[String]) -> Result {
+    let corpus = dir_flag(args, "--corpus")?.unwrap_or_else(|| root().join("data"));
+    tools::ensure_test_tools()?;
+    if !args.iter().any(|a| a == "--no-build") {
+        build(Some(TEST_PUBLIC_URL))?;
+    }
+    write_page_table()?;
+    let outputs = build_outputs(&corpus)?;
+    let docs = outputs.index.documents.len();
+    let site = root().join(format!("target/bench/site-{docs}"));
+    if site.exists() {
+        std::fs::remove_dir_all(&site).map_err(|e| e.to_string())?;
+    }
+    write_outputs(&rendered(&outputs)?, &site.join("data"), false)?;
+    // The app: every built file but the real corpus's data.
+    let dist = root().join("dist");
+    fn copy(from: &Path, to: &Path, skip: &Path) -> Result {
+        std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
+        for e in std::fs::read_dir(from)
+            .map_err(|e| e.to_string())?
+            .flatten()
+        {
+            let path = e.path();
+            if path == skip {
+                continue;
+            }
+            let target = to.join(e.file_name());
+            if path.is_dir() {
+                copy(&path, &target, skip)?;
+            } else {
+                std::fs::copy(&path, &target).map_err(|e| e.to_string())?;
+            }
+        }
+        Ok(())
+    }
+    copy(&dist, &site, &dist.join("data"))?;
+    run(Command::new("node")
+        .arg("tests/browser/bench-scale.mjs")
+        .arg(&site)
+        .arg(docs.to_string())
         .env("PATH", tools::path_with_node_bin()))
 }
 

@@ -1,0 +1,156 @@
+// The browser half of the scale benchmark (`cargo xtask bench-scale --corpus DIR`): the
+// release app served with the data of a corpus (real or synthetic), each route opened in a
+// fresh phone-sized context at 4× CPU slowdown. Per route: the bytes fetched (brotli at
+// quality 11, data and app apart) and the time from navigation, and from the last data file
+// in, to the results shown. Writes target/bench/scale-browser-<N>.md and .json.
+//
+// Usage: node tests/browser/bench-scale.mjs <site dir> <label>
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { startServer } from "./server.mjs";
+import { launch, ROOT, PREFIX, PAGES, VIEWPORTS } from "./harness.mjs";
+
+const [site, label] = process.argv.slice(2);
+if (!site || !label) {
+  console.error("usage: node tests/browser/bench-scale.mjs <site dir> <label>");
+  process.exit(2);
+}
+const OUT = path.join(ROOT, "target/bench");
+fs.mkdirSync(OUT, { recursive: true });
+const BUDGET = { pageDataKB: 100, searchDataKB: 150, afterDataMs: 300 };
+const brotliCache = new Map();
+const brotli = (file) => {
+  if (!brotliCache.has(file)) {
+    const buf = fs.readFileSync(file);
+    brotliCache.set(file, zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
+  }
+  return brotliCache.get(file);
+};
+const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(site, "data", rel), "utf8"));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// Routes with ids taken from the corpus itself: its first document, record and department.
+const index = readJson("index.json");
+const doc = index.documents[0].id;
+const firstOf = (kind) => readJson(`lists/${kind}/0.json`).records[0].id;
+const dept = readJson("lists/projects/index.json").facets.find((f) => f.key === "dept")?.values[0]?.value ?? "d-1";
+const q = (s) => encodeURIComponent(s);
+const ROUTES = [
+  ["home", ""],
+  ["documents", "documents/"],
+  ["themes", "themes/"],
+  ["theme 养老", "theme/?id=elderly-care"],
+  ["fields", "fields/"],
+  ["projects", "projects/"],
+  ["projects, theme + kind", `projects/?theme=transport&kind=${q("重点工程")}`],
+  ["projects, text 养老", `projects/?q=${q("养老")}`],
+  ["targets", "targets/"],
+  ["targets, theme", "targets/?theme=elderly-care"],
+  ["targets, document", `targets/?doc=${doc}`],
+  ["targets, page 3", "targets/?page=3"],
+  ["reader", `document/?id=${doc}`],
+  ["target", `target/?id=${firstOf("targets")}`],
+  ["project", `project/?id=${firstOf("projects")}`],
+  ["field", `field/?id=${firstOf("fields")}`],
+  ["departments", "departments/"],
+  ["department", `department/?id=${dept}`],
+  ["search 养老", `search/?q=${q("养老")}`],
+  ["search 业", `search/?q=${q("业")}`],
+  ["search 国际消费中心城市", `search/?q=${q("国际消费中心城市")}`],
+  ["search 养老 床位", `search/?q=${q("养老 床位")}`],
+];
+
+const server = await startServer(site, 0, PREFIX);
+const base = `http://127.0.0.1:${server.address().port}${PREFIX}`;
+const browser = await launch();
+const RUNS = Number(process.env.SCALE_RUNS ?? 3);
+const rows = [];
+for (const [name, route] of ROUTES) {
+  const runs = [];
+  let files = [];
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: "zh-CN" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(120000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const fetched = [];
+    page.on("response", (res) => {
+      const url = new URL(res.url());
+      if (!url.pathname.startsWith(PREFIX) || res.status() !== 200) return;
+      let rel = decodeURIComponent(url.pathname.slice(PREFIX.length));
+      if (rel === "" || rel.endsWith("/")) rel += "index.html";
+      const file = path.join(site, rel);
+      if (fs.existsSync(file) && fs.statSync(file).isFile()) fetched.push(rel);
+    });
+    await page.goto(base + route);
+    // Results shown: the app has taken over, nothing is loading, and the page's content
+    // (search hits or the search's "nothing found") is there.
+    const shownAt = await page.waitForFunction(
+      ({ attr, search }) => {
+        const done = !document.querySelector(`[${attr}]`) && !document.querySelector(".loading") && document.querySelector("main h1, main .not-found");
+        const content = !search || document.querySelector(".hit-group, .no-results");
+        return done && content && performance.now();
+      },
+      { attr: PAGES.prerendered_attr, search: route.startsWith("search/") },
+    );
+    const shown = await shownAt.jsonValue();
+    const dataIn = await page.evaluate(
+      (shown) =>
+        Math.max(
+          0,
+          ...performance
+            .getEntriesByType("resource")
+            .filter((e) => e.name.includes("/data/") && e.responseEnd <= shown)
+            .map((e) => e.responseEnd),
+        ),
+      shown,
+    );
+    runs.push({ shown, afterData: dataIn ? shown - dataIn : null });
+    files = [...new Set(fetched)];
+    await context.close();
+  }
+  const data = files.filter((f) => f.startsWith("data/"));
+  const app = files.filter((f) => !f.startsWith("data/"));
+  const sum = (fs_) => fs_.reduce((a, f) => a + brotli(path.join(site, f)), 0);
+  const largest = data.map((f) => [f, brotli(path.join(site, f))]).sort((a, b) => b[1] - a[1])[0];
+  const row = {
+    name,
+    route,
+    dataFiles: data.length,
+    dataBrotli: sum(data),
+    appBrotli: sum(app),
+    largestData: largest ? { file: largest[0], brotli: largest[1] } : null,
+    shownMs: median(runs.map((r) => r.shown)),
+    afterDataMs: runs.every((r) => r.afterData != null) ? median(runs.map((r) => r.afterData)) : null,
+  };
+  rows.push(row);
+  console.error(`${name}: ${(row.dataBrotli / 1024).toFixed(1)} KB data in ${row.dataFiles} files, shown ${row.shownMs.toFixed(0)} ms, ${row.afterDataMs?.toFixed(0)} ms after the data`);
+}
+await browser.close();
+server.close();
+server.closeAllConnections();
+
+const kb = (n) => `${(n / 1024).toFixed(1)}`;
+const md = [
+  `# Scale benchmark in the browser: ${label} (${new Date().toISOString()})`,
+  "",
+  `${index.documents.length} documents. Each route opened ${RUNS} times in a fresh 360×740 context at 4× CPU slowdown; medians. Bytes are brotli (quality 11) of the files fetched. Budgets (issue 15, 1 000 documents): a page's data ≤ ${BUDGET.pageDataKB} KB, a search's ≤ ${BUDGET.searchDataKB} KB, results ≤ ${BUDGET.afterDataMs} ms after the data is in.`,
+  "",
+  "| route | data files | data KB | largest data file | app + page KB | shown (ms) | after data (ms) | within budget |",
+  "|---|---|---|---|---|---|---|---|",
+];
+for (const r of rows) {
+  const limit = r.route.startsWith("search/") || r.route.includes("q=") ? BUDGET.searchDataKB : BUDGET.pageDataKB;
+  const met = r.dataBrotli <= limit * 1024 && (r.afterDataMs ?? 0) <= BUDGET.afterDataMs;
+  md.push(
+    `| ${r.name} (\`${decodeURIComponent(r.route) || "/"}\`) | ${r.dataFiles} | ${kb(r.dataBrotli)} | ${r.largestData ? `${r.largestData.file} ${kb(r.largestData.brotli)}` : "—"} | ${kb(r.appBrotli)} | ${r.shownMs.toFixed(0)} | ${r.afterDataMs == null ? "—" : r.afterDataMs.toFixed(0)} | ${met ? "yes" : "**no**"} |`,
+  );
+}
+fs.writeFileSync(path.join(OUT, `scale-browser-${label}.md`), md.join("\n") + "\n");
+fs.writeFileSync(path.join(OUT, `scale-browser-${label}.json`), JSON.stringify({ label, documents: index.documents.length, rows }, null, 2));
+console.log(md.join("\n"));
