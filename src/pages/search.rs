@@ -14,8 +14,8 @@ use leptos_router::hooks::use_navigate;
 use model::lists::Chunk;
 use model::pages::Page;
 use model::search::{record_entries, Entry, Kind, Piece};
-use model::search_index;
-use model::{Document, Field, Project, Target};
+use model::search_index::{self, TextChunk, TextEntry};
+use model::{Field, Project, Target};
 use std::sync::Arc;
 
 const PER_GROUP: usize = 30;
@@ -37,8 +37,8 @@ async fn find(store: Store, query: String) -> Result<Arc<Found>, LoadError> {
                 reason: e.to_string(),
             }
         })?;
-    // The files holding the hits shown: the chunks of the records' lists, the departments
-    // through the shared store, and the document parts. Each file's entries are built once,
+    // The files holding the hits shown: the chunks of the records' lists and of the
+    // documents' text, and the departments through the shared store. Each file's entries are built once,
     // however many hits it holds.
     let mut built: std::collections::HashMap<String, Vec<Entry>> = Default::default();
     for file in search_index::hit_files(&manifest, &groups) {
@@ -46,25 +46,25 @@ async fn find(store: Store, query: String) -> Result<Arc<Found>, LoadError> {
             .ranges
             .iter()
             .find(|r| file == r.file || file.starts_with(&format!("{}/", r.file)))
-            .map(|r| (r.kind, r.title.clone()));
+            .map(|r| r.kind);
         let entries = match kind {
-            Some((Kind::Text, title)) => {
-                let doc: Arc<Document> = fetch_data(file.clone()).await?;
-                model::search::text_entries(&doc, &title)
+            Some(Kind::Text) => {
+                let c: Arc<TextChunk> = fetch_data(file.clone()).await?;
+                c.entries.iter().map(TextEntry::entry).collect()
             }
-            Some((Kind::Target, _)) => {
+            Some(Kind::Target) => {
                 let c: Arc<Chunk<Target>> = fetch_data(file.clone()).await?;
                 record_entries(&[], &[], &c.records, &[])
             }
-            Some((Kind::Project, _)) => {
+            Some(Kind::Project) => {
                 let c: Arc<Chunk<Project>> = fetch_data(file.clone()).await?;
                 record_entries(&[], &c.records, &[], &[])
             }
-            Some((Kind::Field, _)) => {
+            Some(Kind::Field) => {
                 let c: Arc<Chunk<Field>> = fetch_data(file.clone()).await?;
                 record_entries(&c.records, &[], &[], &[])
             }
-            Some((Kind::Department, _)) => {
+            Some(Kind::Department) => {
                 let d = store.departments().await?;
                 record_entries(&[], &[], &[], &d.departments)
             }

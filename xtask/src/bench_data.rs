@@ -2,14 +2,13 @@
 //! data side. Builds the corpus (default `data/`) as `cargo xtask data` does, into
 //! `target/bench/data-N/`, and reports, as a markdown table printed and written to
 //! `target/bench/scale-N.md`: the build's wall time by step and its peak memory; the output
-//! by group of files (count, raw bytes, brotli bytes) and its largest files; the data bytes
-//! each page fetches as the app loads them today; and for each benchmark query the bytes a
-//! search by the prebuilt index fetches (manifest, the query's shards, the files holding
-//! the hits shown) with the native time to answer it, beside today's app (which fetches
-//! every record file and every document part and searches them all).
+//! by group of files (count, raw bytes, brotli bytes) and its largest files; the largest
+//! files a page waits for; and for each benchmark query the bytes a search by the prebuilt
+//! index fetches (manifest, the query's shards, the chunks holding the hits shown) with the
+//! native time to answer it, beside the brute-force search over every entry. Pages in the
+//! browser: `cargo xtask bench-scale`.
 
 use crate::{root, Result};
-use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile};
 use model::search_index as si;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -108,42 +107,43 @@ impl std::ops::AddAssign for Size {
 /// and postings once per copy, close together, and brotli's 4 MB window folds the repeats
 /// away, so their measured brotli size is far below what as many different documents would
 /// give; their raw size scales honestly. The estimate is raw × the real ratio. Document
-/// parts hold one document each and are measured as they are.
+/// parts and record files hold one document each and are measured as they are; other files
+/// take the ratio of their group (`group`) in the real corpus.
 struct Ratios {
-    by_file: BTreeMap<String, f64>,
-    shards: f64,
+    by_group: BTreeMap<&'static str, f64>,
+}
+
+/// Files that hold one document each, measured as they are.
+fn per_document(rel: &str) -> bool {
+    rel.starts_with("doc/") || rel.starts_with("records/")
 }
 
 impl Ratios {
     fn of_real_corpus(quality: u32) -> Result<Ratios> {
         let outputs = crate::build_outputs(&root().join("data"))?;
-        let mut by_file = BTreeMap::new();
-        let (mut raw, mut br) = (0usize, 0usize);
+        let mut sums: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
         for (rel, text) in crate::rendered(&outputs)? {
-            if rel.starts_with("doc/") {
+            if per_document(&rel) {
                 continue;
             }
             let b = brotli_len(text.as_bytes(), quality)?;
-            if rel.starts_with("search/") && rel != si::MANIFEST {
-                raw += text.len();
-                br += b;
-            } else {
-                by_file.insert(rel, b as f64 / text.len().max(1) as f64);
-            }
+            let s = sums.entry(group(&rel)).or_default();
+            s.0 += text.len();
+            s.1 += b;
         }
         Ok(Ratios {
-            by_file,
-            shards: br as f64 / raw.max(1) as f64,
+            by_group: sums
+                .into_iter()
+                .map(|(g, (raw, br))| (g, br as f64 / raw.max(1) as f64))
+                .collect(),
         })
     }
 
     fn estimate(&self, rel: &str, raw: usize, br: usize) -> usize {
-        let ratio = if rel.starts_with("doc/") {
+        let ratio = if per_document(rel) {
             None
-        } else if rel.starts_with("search/") && rel != si::MANIFEST {
-            Some(self.shards)
         } else {
-            self.by_file.get(rel).copied()
+            self.by_group.get(group(rel)).copied()
         };
         ratio.map_or(br, |r| ((raw as f64) * r) as usize).max(br)
     }
@@ -185,8 +185,18 @@ fn group(rel: &str) -> &'static str {
         "doc/ parts"
     } else if rel == si::MANIFEST {
         "search/manifest.json"
+    } else if rel.starts_with("search/text/") {
+        "search/text/ chunks"
     } else if rel.starts_with("search/") {
         "search/ shards"
+    } else if rel.starts_with("lists/") && rel.ends_with("index.json") {
+        "lists/<kind>/index.json"
+    } else if rel.starts_with("lists/") && rel.contains('-') {
+        "lists/ member files"
+    } else if rel.starts_with("lists/") {
+        "lists/ chunks"
+    } else if rel.starts_with("records/") {
+        "records/<doc>.json"
     } else {
         "other"
     }
@@ -308,7 +318,6 @@ pub fn run(args: &[String]) -> Result {
         sizes.insert(rel.as_str(), size);
     }
     let t_brotli = t.elapsed();
-    let size_of = |rel: &str| sizes.get(rel).copied().unwrap_or_default();
     let real = root().join("data");
     let synthetic = corpus.canonicalize().ok() != real.canonicalize().ok();
     let ratios = if synthetic {
@@ -447,134 +456,70 @@ pub fn run(args: &[String]) -> Result {
     }
     let _ = writeln!(w);
 
-    // Pages: the data files each page fetches in today's app (`src/data.rs`: index.json at
-    // start, each record kind on first use; `src/pages/*`).
-    let index = model::files::INDEX.to_string();
-    let (fi, pr, ta, de) = (
-        FieldsFile::PATH.to_string(),
-        ProjectsFile::PATH.to_string(),
-        TargetsFile::PATH.to_string(),
-        DepartmentsFile::PATH.to_string(),
-    );
-    let biggest_first_part = outputs
-        .index
-        .documents
-        .iter()
-        .filter_map(|d| d.parts.first().map(|p| (d.id.as_str(), p.file.as_str())))
-        .max_by_key(|(_, f)| size_of(&model::files::document_part(f)).br);
-    let mut pages: Vec<(String, Vec<String>)> = vec![
-        ("home `/`, `documents/`".into(), vec![index.clone()]),
-        ("`fields/`".into(), vec![index.clone(), fi.clone()]),
-        (
-            "`field/?id=…`".into(),
-            vec![index.clone(), fi.clone(), de.clone()],
-        ),
-        (
-            "`projects/`".into(),
-            vec![index.clone(), pr.clone(), de.clone()],
-        ),
-        (
-            "`project/?id=…`".into(),
-            vec![index.clone(), pr.clone(), ta.clone(), de.clone()],
-        ),
-        (
-            "`targets/`".into(),
-            vec![index.clone(), ta.clone(), de.clone()],
-        ),
-        (
-            "`target/?id=…`".into(),
-            vec![index.clone(), ta.clone(), pr.clone()],
-        ),
-        ("`departments/`".into(), vec![index.clone(), de.clone()]),
-        (
-            "`department/?id=…`".into(),
-            vec![
-                index.clone(),
-                fi.clone(),
-                pr.clone(),
-                ta.clone(),
-                de.clone(),
-            ],
-        ),
-    ];
-    if let Some((id, file)) = biggest_first_part {
-        pages.push((
-            format!("`document/?id={id}` (largest first part)"),
-            vec![
-                index.clone(),
-                model::files::document_part(file),
-                fi.clone(),
-                pr.clone(),
-                ta.clone(),
-            ],
-        ));
+    // Pages are measured in the browser (`cargo xtask bench-scale`); here, the files every
+    // page waits for at most: the list indexes and the largest chunks, records and parts.
+    let mut waits: Vec<(String, String)> = vec![("index.json".into(), model::files::INDEX.into())];
+    for kind in model::lists::ListKind::ALL {
+        waits.push((format!("{} list index", kind.dir()), kind.index_file()));
     }
-    let mut every_part: Vec<String> = vec![
-        index.clone(),
-        fi.clone(),
-        pr.clone(),
-        ta.clone(),
-        de.clone(),
-    ];
-    every_part.extend(
-        outputs
-            .index
-            .documents
+    for (label, prefix) in [
+        ("largest list chunk", "lists/"),
+        ("largest member file", "lists/"),
+        ("largest text chunk", "search/text/"),
+        ("largest document records", "records/"),
+        ("largest document part", "doc/"),
+    ] {
+        let biggest = sizes
             .iter()
-            .flat_map(|d| d.parts.iter().map(|p| model::files::document_part(&p.file))),
-    );
-    pages.push((
-        "`search/?q=…` today (every record file and every part)".into(),
-        every_part,
-    ));
+            .filter(|(r, _)| r.starts_with(prefix) && !r.ends_with("index.json"))
+            .filter(|(r, _)| {
+                let member = r.contains('-') && r.starts_with("lists/");
+                match label {
+                    "largest list chunk" => !member,
+                    "largest member file" => member,
+                    _ => true,
+                }
+            })
+            .max_by_key(|(_, s)| s.raw);
+        if let Some((r, _)) = biggest {
+            waits.push((label.into(), r.to_string()));
+        }
+    }
     let _ = writeln!(
         w,
-        "| page (today's app) | data files | raw | brotli {quality} measured | brotli {quality} at real ratio | > 100 KB |\n|---|---|---|---|---|---|"
+        "| file a page waits for | path | raw | brotli {quality} measured | brotli {quality} at real ratio | > 40 KB |\n|---|---|---|---|---|---|"
     );
-    for (page, rels) in &pages {
-        let s = fetched.fetch(rels)?;
+    for (label, rel) in &waits {
+        let s = fetched.size(rel)?;
         let _ = writeln!(
             w,
-            "| {page} | {} | {} | {} | {} | {} |",
-            rels.len(),
+            "| {label} | `{rel}` | {} | {} | {} | {} |",
             kb(s.raw),
             kb(s.br),
             kb(s.est),
-            if s.est > 100 * 1024 { "**yes**" } else { "" }
+            if s.est > 40 * 1024 { "**yes**" } else { "" }
         );
     }
     let _ = writeln!(w);
 
-    // Search by the prebuilt index, beside today's brute-force search over every entry.
-    let (manifest, all_shards) = &outputs.search;
+    // Search by the prebuilt index, beside the brute-force search over every entry.
+    let (manifest, all_shards, _) = &outputs.search;
     let parts: BTreeMap<&str, &model::Document> = outputs
         .document_parts
         .iter()
         .map(|(f, d)| (f.as_str(), d))
         .collect();
-    let by_file = |file: &str| parts.get(file).copied();
     let t = Instant::now();
-    let mut brute_entries = model::search::record_entries(
-        &outputs.facts.fields,
-        &outputs.facts.projects,
-        &outputs.facts.targets,
-        &outputs.facts.departments,
-    );
-    for d in &outputs.index.documents {
-        for p in &d.parts {
-            if let Some(doc) = by_file(&p.file) {
-                brute_entries.extend(model::search::text_entries(doc, &d.short_title));
-            }
-        }
-    }
+    let corpus = si::corpus(&outputs.facts, &outputs.index, |f| parts.get(f).copied());
+    let brute_entries = corpus.entries;
     let t_entries = t.elapsed();
     let shard_by_number: BTreeMap<u32, &si::Shard> =
         all_shards.iter().map(|s| (s.shard, s)).collect();
     let _ = writeln!(
         w,
-        "| query | shards | shard data (brotli {quality}) | hit files | hit data (brotli {quality}) | **data with index.json + manifest** (brotli {quality}) | same at real ratio | > 150 KB | rank (index) | + snippets | + snippets, per-hit `from_part`/`from_records` | today: brute force |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "| query | shards | shard data (brotli {quality}) | hit files | hit data (brotli {quality}) | **data with index.json + manifest** (brotli {quality}) | same at real ratio | > 150 KB | rank (index) | + snippets | brute force |\n|---|---|---|---|---|---|---|---|---|---|---|"
     );
-    let base = vec![index.clone(), si::MANIFEST.to_string()];
+    let base = vec![model::files::INDEX.to_string(), si::MANIFEST.to_string()];
     for q in QUERIES {
         let shard_files = si::shard_files(manifest, q);
         let needed: Vec<si::Shard> = si::shards_for(manifest, q)
@@ -587,79 +532,17 @@ pub fn run(args: &[String]) -> Result {
             .map_err(|e| e.to_string())?
             .unwrap_or_default();
         let hit_files = si::hit_files(manifest, &groups);
-        // Ranking, then each shown hit rebuilt from its file (in memory) with its snippet:
-        // each file's entries built once…
+        // Ranking, then each hit shown with its highlighted title and snippet.
         let terms = model::search::terms(q);
-        let (t_cached, _) = timed(|| {
+        let (t_snippets, shown) = timed(|| {
             let Ok(groups) = si::search(manifest, &needed, q, PER_GROUP) else {
                 return 0;
             };
-            let mut entries: BTreeMap<&str, Vec<model::search::Entry>> = BTreeMap::new();
             let mut shown = 0;
             for g in &groups {
                 for &(e, score) in &g.hits {
-                    let Some(l) = manifest.locate(e) else {
-                        continue;
-                    };
-                    let of_file = entries.entry(l.range.file.as_str()).or_insert_with(|| {
-                        let f = &outputs.facts;
-                        match l.range.kind {
-                            model::search::Kind::Text => l
-                                .range
-                                .file
-                                .strip_prefix("doc/")
-                                .and_then(by_file)
-                                .map(|d| model::search::text_entries(d, &l.range.title))
-                                .unwrap_or_default(),
-                            model::search::Kind::Field => {
-                                model::search::record_entries(&f.fields, &[], &[], &[])
-                            }
-                            model::search::Kind::Project => {
-                                model::search::record_entries(&[], &f.projects, &[], &[])
-                            }
-                            model::search::Kind::Target => {
-                                model::search::record_entries(&[], &[], &f.targets, &[])
-                            }
-                            model::search::Kind::Department => {
-                                model::search::record_entries(&[], &[], &[], &f.departments)
-                            }
-                        }
-                    });
-                    if let Some(entry) = of_file.get(l.k) {
+                    if let Some(entry) = brute_entries.get(e as usize) {
                         shown += model::search::hit(entry, score, &terms).title.len().min(1);
-                    }
-                }
-            }
-            shown
-        });
-        // …and as the module documents it, each hit rebuilt with `from_part`/`from_records`.
-        let (t_full, shown) = timed(|| {
-            let Ok(groups) = si::search(manifest, &needed, q, PER_GROUP) else {
-                return 0;
-            };
-            let mut shown = 0;
-            for g in &groups {
-                for &(e, score) in &g.hits {
-                    let Some(l) = manifest.locate(e) else {
-                        continue;
-                    };
-                    let entry = match l.range.kind {
-                        model::search::Kind::Text => l
-                            .range
-                            .file
-                            .strip_prefix("doc/")
-                            .and_then(by_file)
-                            .and_then(|d| l.from_part(d)),
-                        _ => l.from_records(
-                            &outputs.facts.fields,
-                            &outputs.facts.projects,
-                            &outputs.facts.targets,
-                            &outputs.facts.departments,
-                        ),
-                    };
-                    if let Some(entry) = entry {
-                        let hit = model::search::hit(&entry, score, &terms);
-                        shown += usize::from(hit.entry.id == entry.id);
                     }
                 }
             }
@@ -682,13 +565,13 @@ pub fn run(args: &[String]) -> Result {
         let listed: usize = groups.iter().map(|g| g.hits.len()).sum();
         if shown != Some(listed) {
             return Err(format!(
-                "{q}: {listed} hits listed but {} rebuilt from their files",
+                "{q}: {listed} hits listed but {} shown",
                 shown.unwrap_or(0)
             ));
         }
         let _ = writeln!(
             w,
-            "| {q} ({total_hits} hits, {listed} shown) | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {q} ({total_hits} hits, {listed} shown) | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             shard_files.len(),
             kb(shard_size.br),
             hit_files.len(),
@@ -697,8 +580,7 @@ pub fn run(args: &[String]) -> Result {
             kb(data.est),
             if data.est > 150 * 1024 { "**yes**" } else { "" },
             ms(t_rank),
-            ms(t_cached),
-            ms(t_full),
+            ms(t_snippets),
             ms(t_brute),
         );
     }
@@ -709,9 +591,8 @@ pub fn run(args: &[String]) -> Result {
          repeat the same records and postings within brotli's window, so their measured brotli \
          size is a floor. Document parts are measured as they are.\n\n\
          Times are native ({profile}), fastest of {RUNS}, with every needed file already parsed in \
-         memory; “+ snippets” builds each hit file's entries once, the next column rebuilds them \
-         for every hit shown (`Located::from_part` / `from_records`); the brute-force column is today's `model::search::search` over all {} entries \
-         (building them took {}).",
+         memory; “+ snippets” adds each shown hit's highlighted title and snippet; the brute-force \
+         column is `model::search::search` over all {} entries (building them took {}).",
         brute_entries.len(),
         secs(t_entries)
     );

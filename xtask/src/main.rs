@@ -251,10 +251,16 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
     list::<model::Project>(&mut files, outputs)?;
     list::<model::Target>(&mut files, outputs)?;
     // The prebuilt search index: a query fetches the manifest and its terms' shards.
-    let (manifest, shards) = &outputs.search;
+    let (manifest, shards, text) = &outputs.search;
     files.push((model::search_index::MANIFEST.into(), json(manifest)?));
     for s in shards {
         files.push((model::search_index::shard_file(s.shard), json(s)?));
+    }
+    for (c, chunk) in text.iter().enumerate() {
+        files.push((
+            format!("{}/{c}.json", model::search_index::TEXT_DIR),
+            json(chunk)?,
+        ));
     }
     Ok(files)
 }
@@ -322,6 +328,7 @@ fn write_outputs(files: &[(String, String)], out_dir: &Path, check: bool) -> Res
         (out_dir.join("doc"), "doc/"),
         (out_dir.join("records"), "records/"),
         (out_dir.join("search"), "search/"),
+        (out_dir.join("search/text"), "search/text/"),
         (out_dir.join("lists/fields"), "lists/fields/"),
         (out_dir.join("lists/projects"), "lists/projects/"),
         (out_dir.join("lists/targets"), "lists/targets/"),

@@ -5,7 +5,8 @@
 //!
 //! - [`MANIFEST`] (`search/manifest.json`, [`Manifest`]): the number of shards and where
 //!   each entry comes from (`ranges`: the entries in the order search ranks ties, a range
-//!   per record file and per document part).
+//!   per record kind and one for all document text, each in chunk files). Its size does not
+//!   grow with the library.
 //! - [`shard_file`]`(i)` (`search/<i>.json`, [`Shard`]): the postings of every key whose
 //!   [`shard_of`] is `i`.
 //!
@@ -17,11 +18,12 @@
 //! 3. [`search`]`(&manifest, &shards, query, per_group)`: the hits, grouped by kind and in
 //!    the same order, with the same totals and scores, as `search::search` over all entries
 //!    (`search::Ranked<u32>`: each hit is an entry number and its score).
-//! 4. [`hit_files`]`(&manifest, &groups)`: the files that hold the entries shown (record
-//!    files and document parts); fetch them, then for each hit [`Manifest::locate`] the
-//!    entry, rebuild it with [`Located::from_part`] or [`Located::from_records`], and make
-//!    the displayed hit with `search::hit(&entry, score, &search::terms(query))` — the same
-//!    highlighting and snippet as today.
+//! 4. [`hit_files`]`(&manifest, &groups)`: the files that hold the entries shown (chunks of
+//!    the record lists, `lists`, and of the documents' text, [`TextChunk`], a few kilobytes
+//!    each); fetch them, then for each hit [`Manifest::locate`] the entry, rebuild it with
+//!    [`Located::from_text`] or [`Located::from_records`], and make the displayed hit with
+//!    `search::hit(&entry, score, &search::terms(query))` — the same highlighting and
+//!    snippet as the brute-force search.
 //!
 //! # Keys and postings
 //!
@@ -72,6 +74,70 @@ pub const MANIFEST: &str = "search/manifest.json";
 /// The file of shard `i`, under `data/`.
 pub fn shard_file(i: u32) -> String {
     format!("search/{i}.json")
+}
+
+/// `data/search/text/<c>.json` ([`TextChunk`]): the document text entries `c * TEXT_CHUNK ..`.
+pub const TEXT_DIR: &str = "search/text";
+
+/// Text entries per chunk file: a paragraph averages some 200 characters, so a chunk is a
+/// few kilobytes, what one snippet costs.
+pub const TEXT_CHUNK: u32 = 8;
+
+/// `data/search/text/<c>.json`: consecutive text entries (paragraphs and table rows), as
+/// the search shows them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextChunk {
+    pub schema_version: u32,
+    pub start: u32,
+    pub entries: Vec<TextEntry>,
+}
+
+/// One paragraph or table row: its document, anchor, the document's short title, the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextEntry {
+    pub doc: String,
+    pub anchor: String,
+    pub title: String,
+    pub text: String,
+}
+
+impl TextEntry {
+    pub fn entry(&self) -> Entry {
+        Entry::new(
+            Kind::Text,
+            &self.doc,
+            &self.doc,
+            &self.anchor,
+            &self.title,
+            &self.text,
+        )
+    }
+}
+
+/// The text chunk files of a corpus, numbered from 0.
+pub fn text_chunks(corpus: &Corpus) -> Vec<TextChunk> {
+    let texts: Vec<&Entry> = corpus
+        .entries
+        .iter()
+        .filter(|e| e.kind == Kind::Text)
+        .collect();
+    texts
+        .chunks(TEXT_CHUNK as usize)
+        .enumerate()
+        .map(|(c, es)| TextChunk {
+            schema_version: crate::SCHEMA_VERSION,
+            start: c as u32 * TEXT_CHUNK,
+            entries: es
+                .iter()
+                .map(|e| TextEntry {
+                    doc: e.doc.clone(),
+                    anchor: e.anchor.clone(),
+                    title: e.title.clone(),
+                    text: e.text.clone(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The average shard size (bytes of JSON) the builder keeps under: 512 shards for today's
@@ -194,23 +260,28 @@ pub fn corpus<'a>(
             chunk: 0,
         },
     ];
+    // Every paragraph and table row, in the order of `index.json`'s documents and parts:
+    // one range, in chunk files of `TEXT_CHUNK` entries, so that a hit's snippet costs one
+    // small file, not its document's part.
+    let mut text = 0usize;
     for d in &index.documents {
         for span in &d.parts {
             let Some(doc) = part(&span.file) else {
                 continue;
             };
-            let text = text_entries(doc, &d.short_title);
-            ranges.push(EntryRange {
-                kind: Kind::Text,
-                file: crate::files::document_part(&span.file),
-                doc: d.id.clone(),
-                title: d.short_title.clone(),
-                count: text.len() as u32,
-                chunk: 0,
-            });
-            entries.extend(text);
+            let more = text_entries(doc, &d.short_title);
+            text += more.len();
+            entries.extend(more);
         }
     }
+    ranges.push(EntryRange {
+        kind: Kind::Text,
+        file: TEXT_DIR.to_string(),
+        doc: String::new(),
+        title: String::new(),
+        count: text as u32,
+        chunk: TEXT_CHUNK,
+    });
     Corpus { entries, ranges }
 }
 
@@ -598,11 +669,9 @@ pub struct Located<'a> {
 }
 
 impl Located<'_> {
-    /// The entry, from the document part `range.file` (for text entries).
-    pub fn from_part(&self, part: &Document) -> Option<Entry> {
-        text_entries(part, &self.range.title)
-            .into_iter()
-            .nth(self.k)
+    /// The entry, from its text chunk (for text entries).
+    pub fn from_text(&self, chunk: &TextChunk) -> Option<Entry> {
+        chunk.entries.get(self.k).map(TextEntry::entry)
     }
 
     /// The entry, from the records of its kind (the others may be empty).

@@ -174,14 +174,13 @@ fn every_entry_is_located_in_its_file() {
     use model::{Field, Project, Target};
     let s = shipped();
     let facts: Facts = read(model::files::ALL_FACTS);
-    let mut parts: BTreeMap<String, Document> = BTreeMap::new();
     for (n, e) in s.entries.iter().enumerate() {
         let l = s.manifest.locate(n as u32).unwrap();
-        // Each record from the one file the search page fetches for it.
+        // Each entry from the one file the search page fetches for it.
         let rebuilt = match e.kind {
             search::Kind::Text => {
-                let part = parts.entry(l.file.clone()).or_insert_with(|| read(&l.file));
-                l.from_part(part)
+                let c: si::TextChunk = read(&l.file);
+                l.from_text(&c)
             }
             search::Kind::Target => {
                 let c: Chunk<Target> = read(&l.file);

@@ -128,6 +128,7 @@ pub struct Outputs {
     pub search: (
         model::search_index::Manifest,
         Vec<model::search_index::Shard>,
+        Vec<model::search_index::TextChunk>,
     ),
     /// Per document: what the repair removed, for the report and the conservation test.
     pub reports: BTreeMap<String, document::BuildReport>,
@@ -313,11 +314,13 @@ fn search_index(
 ) -> (
     model::search_index::Manifest,
     Vec<model::search_index::Shard>,
+    Vec<model::search_index::TextChunk>,
 ) {
     use model::search_index as si;
     let by_file: BTreeMap<&str, &Document> = parts.iter().map(|(f, d)| (f.as_str(), d)).collect();
     let corpus = si::corpus(facts, index, |file| by_file.get(file).copied());
-    si::build(&corpus, si::SHARD_TARGET_BYTES)
+    let (manifest, shards) = si::build(&corpus, si::SHARD_TARGET_BYTES);
+    (manifest, shards, si::text_chunks(&corpus))
 }
 
 /// Gives every record its themes (`themes::assign`); problems go to `errors`.
