@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use model::files::{
-    self, DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile, ThemesFile,
+    self, ComparisonsFile, DepartmentsFile, DocRecordsFile, RecordFile, ThemesFile,
 };
 use model::lists::{self, ListIndex, ListKind, ListPage, Listed};
 use model::query::Filter;
@@ -96,31 +96,30 @@ async fn yield_to_browser() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// The data files, fetched once per visit and shared through context. The index is
-/// fetched at start; each kind of record only when a page first asks for it, one typed
-/// file per kind, so a page fetches and parses only the kinds it shows and cannot read a
-/// kind it did not load.
+/// The small data files, fetched once per visit and shared through context: the index at
+/// start, the others when a page first asks. Records come through the lists (`load_list`)
+/// and per document (`records_of_id`), in resources of the page that shows them; those
+/// follow [`Store::retry`] through [`Store::track_retry`].
 #[derive(Clone, Copy)]
 pub struct Store {
     pub index: LocalResource<Loaded<Index>>,
-    fields: StoredValue<Option<LocalResource<Loaded<FieldsFile>>>>,
-    projects: StoredValue<Option<LocalResource<Loaded<ProjectsFile>>>>,
-    targets: StoredValue<Option<LocalResource<Loaded<TargetsFile>>>>,
+    comparisons: StoredValue<Option<LocalResource<Loaded<ComparisonsFile>>>>,
     departments: StoredValue<Option<LocalResource<Loaded<DepartmentsFile>>>>,
     themes: StoredValue<Option<LocalResource<Loaded<ThemesFile>>>>,
     owner: StoredValue<Owner>,
+    /// Bumped by a retry: the pages' own resources read it, so a retry fetches them again.
+    retries: RwSignal<u32>,
 }
 
 impl Store {
     pub fn provide() {
         let store = Store {
             index: LocalResource::new(|| fetch_data::<Index>(files::INDEX.into())),
-            fields: StoredValue::new(None),
-            projects: StoredValue::new(None),
-            targets: StoredValue::new(None),
+            comparisons: StoredValue::new(None),
             departments: StoredValue::new(None),
             themes: StoredValue::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            retries: RwSignal::new(0),
         };
         provide_context(store);
     }
@@ -141,16 +140,8 @@ impl Store {
         r
     }
 
-    pub fn fields(&self) -> LocalResource<Loaded<FieldsFile>> {
-        self.lazy(self.fields)
-    }
-
-    pub fn projects(&self) -> LocalResource<Loaded<ProjectsFile>> {
-        self.lazy(self.projects)
-    }
-
-    pub fn targets(&self) -> LocalResource<Loaded<TargetsFile>> {
-        self.lazy(self.targets)
+    pub fn comparisons(&self) -> LocalResource<Loaded<ComparisonsFile>> {
+        self.lazy(self.comparisons)
     }
 
     pub fn departments(&self) -> LocalResource<Loaded<DepartmentsFile>> {
@@ -161,16 +152,16 @@ impl Store {
         self.lazy(self.themes)
     }
 
+    /// Makes the resource whose fetcher calls this fetch again on a retry.
+    pub fn track_retry(&self) {
+        self.retries.track();
+    }
+
     /// Fetches again every file that was asked for, after a failure.
     pub fn refetch(&self) {
+        self.retries.update(|n| *n += 1);
         self.index.refetch();
-        if let Some(r) = self.fields.get_value() {
-            r.refetch();
-        }
-        if let Some(r) = self.projects.get_value() {
-            r.refetch();
-        }
-        if let Some(r) = self.targets.get_value() {
+        if let Some(r) = self.comparisons.get_value() {
             r.refetch();
         }
         if let Some(r) = self.departments.get_value() {
@@ -326,4 +317,23 @@ pub async fn records_of<R: Listed>(
         .into_iter()
         .cloned()
         .collect())
+}
+
+/// The records of the document a record id names (`model::route::record_doc`), for that
+/// record's page: one document's records, not the whole kind. An id of no known document
+/// gives an empty file (the page says 未找到) and never turns into a request.
+pub fn records_of_id(id: Memo<String>) -> LocalResource<Loaded<DocRecordsFile>> {
+    let store = store();
+    let index = store.index;
+    LocalResource::new(move || {
+        store.track_retry();
+        let id = id.get();
+        async move {
+            let index = index.await?;
+            match model::route::record_doc(&id).filter(|d| index.doc(d).is_some()) {
+                Some(doc) => fetch_kept(DocRecordsFile::path(doc)).await,
+                None => Ok(Arc::new(DocRecordsFile::default())),
+            }
+        }
+    })
 }

@@ -214,6 +214,21 @@ pub fn theme_options(themes: &model::files::ThemesFile) -> Vec<(String, String)>
         .collect()
 }
 
+/// "查看全部 N 项…": the link to the whole filtered list, when a page shows only its first
+/// `shown` of `total` records.
+pub fn see_all(
+    page: Page,
+    filter: &Filter,
+    total: usize,
+    shown: usize,
+    what: &'static str,
+) -> Option<impl IntoView> {
+    let href = url(&page.path_with(&filter.to_query()));
+    (total > shown).then(|| {
+        view! { <p class="more"><A href=href>{format!("查看全部 {total} 项{what}")}</A></p> }
+    })
+}
+
 pub fn plain_options(values: Vec<String>) -> Vec<(String, String)> {
     values.into_iter().map(|v| (v.clone(), v)).collect()
 }

@@ -2,16 +2,18 @@
 //! targets across documents.
 
 use crate::components::chart_views::overview_views;
-use crate::components::records::{use_query_value, FieldCard, ProjectCard, TargetCard};
+use crate::components::records::{see_all, use_query_value, FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::store;
+use crate::data::{load_list, store};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, TargetsFile};
+use model::files::DepartmentsFile;
+use model::lists::ListPage;
 use model::pages::Page;
-use model::{DepartmentKind, Index, Target};
+use model::query::Filter;
+use model::{DepartmentKind, Field, Index, Project, Target};
 use std::sync::Arc;
 
 /// Heading and lead, shown while the list loads too.
@@ -58,7 +60,7 @@ pub fn DepartmentsView(departments: Arc<DepartmentsFile>) -> impl IntoView {
             .iter()
             .filter(|d| d.kind == kind)
             .map(|d| {
-                let (nf, np, nt) = (d.fields.len(), d.projects.len(), d.targets.len());
+                let (nf, np, nt) = (d.counts.fields, d.counts.projects, d.counts.targets);
                 let name = d.name.clone();
                 view! {
                     <li class="record">
@@ -90,20 +92,22 @@ pub fn DepartmentsView(departments: Arc<DepartmentsFile>) -> impl IntoView {
 pub fn DepartmentDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
-    let (index, fields, projects, targets, departments) = (
-        store.index,
-        store.fields(),
-        store.projects(),
-        store.targets(),
-        store.departments(),
-    );
+    let (index, departments) = (store.index, store.departments());
+    // The first page of each kind's list filtered by this department.
+    let by_dept = move || {
+        store.track_retry();
+        Filter::default().with("dept", &id.get())
+    };
+    let fields = LocalResource::new(move || load_list::<Field>(by_dept()));
+    let projects = LocalResource::new(move || load_list::<Project>(by_dept()));
+    let targets = LocalResource::new(move || load_list::<Target>(by_dept()));
     view! {
         <Awaited
             load=move || async move {
-                Ok((index.await?, fields.await?, projects.await?, targets.await?, departments.await?))
+                Ok((index.await?, departments.await?, fields.await?, projects.await?, targets.await?))
             }
-            view=move |(index, fields, projects, targets, departments)| view! {
-                <DepartmentDetailView id=id.get() index fields projects targets departments />
+            view=move |(index, departments, fields, projects, targets)| view! {
+                <DepartmentDetailView id=id.get_untracked() index departments fields projects targets />
             }
         />
     }
@@ -113,10 +117,10 @@ pub fn DepartmentDetail() -> impl IntoView {
 fn DepartmentDetailView(
     id: String,
     index: Arc<Index>,
-    fields: Arc<FieldsFile>,
-    projects: Arc<ProjectsFile>,
-    targets: Arc<TargetsFile>,
     departments: Arc<DepartmentsFile>,
+    fields: Arc<ListPage<Field>>,
+    projects: Arc<ListPage<Project>>,
+    targets: Arc<ListPage<Target>>,
 ) -> impl IntoView {
     let Some(d) = departments.department(&id).cloned() else {
         return view! {
@@ -125,23 +129,18 @@ fn DepartmentDetailView(
         }
         .into_any();
     };
+    let filter = Filter::default().with("dept", &d.id);
     let field_cards = fields
-        .fields
+        .records
         .iter()
-        .filter(|f| d.fields.contains(&f.id))
         .map(|f| view! { <FieldCard field=f.clone() doc_title=index.short_title(&f.doc) /> })
         .collect_view();
     let project_cards = projects
-        .projects
+        .records
         .iter()
-        .filter(|p| d.projects.contains(&p.id))
         .map(|p| view! { <ProjectCard project=p.clone() doc_title=index.short_title(&p.doc) /> })
         .collect_view();
-    let own_targets: Vec<&Target> = targets
-        .targets
-        .iter()
-        .filter(|t| d.targets.contains(&t.id))
-        .collect();
+    let own_targets: Vec<&Target> = targets.records.iter().collect();
     let target_cards = own_targets
         .iter()
         .map(|t| view! { <TargetCard target=(*t).clone() doc_title=index.short_title(&t.doc) /> })
@@ -153,13 +152,16 @@ fn DepartmentDetailView(
             <h1>{d.name.clone()}</h1>
             <p class="meta">{d.kind.label()} {(d.kind != DepartmentKind::Agency).then(|| format!("：{}", group_note(d.kind)))}</p>
             {(!d.aliases.is_empty()).then(|| view! { <p class="meta">"又称：" {d.aliases.join("、")}</p> })}
-            <h2>"重点领域（" {d.fields.len()} "）"</h2>
+            <h2>"重点领域（" {fields.count()} "）"</h2>
             <ul class="records">{field_cards}</ul>
-            <h2>"重点工程（" {d.projects.len()} "）"</h2>
+            {see_all(Page::Fields, &filter, fields.count(), fields.records.len(), "重点领域")}
+            <h2>"重点工程（" {projects.count()} "）"</h2>
             <ul class="records">{project_cards}</ul>
+            {see_all(Page::Projects, &filter, projects.count(), projects.records.len(), "重点工程")}
             {overview_views(&own_targets, &d.id)}
-            <h2>"目标指标（" {d.targets.len()} "）"</h2>
+            <h2>"目标指标（" {targets.count()} "）"</h2>
             <ul class="records">{target_cards}</ul>
+            {see_all(Page::Targets, &filter, targets.count(), targets.records.len(), "目标指标")}
         </article>
     }
     .into_any()

@@ -6,12 +6,12 @@ use crate::components::records::{
     FilterPanel, ResultBar, SelectSpec, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_list, store};
+use crate::data::{load_list, records_of_id, store};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::files::{DepartmentsFile, FieldsFile};
+use model::files::{DepartmentsFile, DocRecordsFile};
 use model::lists::ListPage;
 use model::pages::Page;
 use model::query::{distinct, Filter};
@@ -29,9 +29,14 @@ pub fn intro() -> impl IntoView {
 #[component]
 pub fn FieldList() -> impl IntoView {
     let filter = use_filter();
-    let index = store().index;
-    // Refetched when the address changes: one page of cards and the filters' files.
-    let page = LocalResource::new(move || load_list::<Field>(filter.get()));
+    let store = store();
+    let index = store.index;
+    // Refetched when the address changes (or on a retry): one page of cards and the
+    // filters' files.
+    let page = LocalResource::new(move || {
+        store.track_retry();
+        load_list::<Field>(filter.get())
+    });
     view! {
         <PageMetaOf page=Page::Fields />
         {intro()}
@@ -73,11 +78,12 @@ pub fn FieldsView(
 pub fn FieldDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
-    let (index, fields, departments) = (store.index, store.fields(), store.departments());
+    let (index, departments) = (store.index, store.departments());
+    let records = records_of_id(id);
     view! {
         <Awaited
-            load=move || async move { Ok((index.await?, fields.await?, departments.await?)) }
-            view=move |(index, fields, departments)| view! { <FieldDetailView id=id.get() index fields departments /> }
+            load=move || async move { Ok((index.await?, records.await?, departments.await?)) }
+            view=move |(index, records, departments)| view! { <FieldDetailView id=id.get_untracked() index records departments /> }
         />
     }
 }
@@ -86,10 +92,10 @@ pub fn FieldDetail() -> impl IntoView {
 fn FieldDetailView(
     id: String,
     index: Arc<Index>,
-    fields: Arc<FieldsFile>,
+    records: Arc<DocRecordsFile>,
     departments: Arc<DepartmentsFile>,
 ) -> impl IntoView {
-    let Some(field) = fields.field(&id).cloned() else {
+    let Some(field) = records.field(&id).cloned() else {
         return view! {
             <PageMeta title="未找到".to_string() column=Page::Field.def().column />
             <NotFoundRecord what="重点领域" id back=Page::Fields back_label="返回重点领域列表" />

@@ -6,13 +6,13 @@ use crate::components::records::{
     ResultBar, SelectSpec, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_list, records_of, store};
+use crate::data::{load_list, records_of, records_of_id, store};
 use crate::dom::download;
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::files::{DepartmentsFile, ProjectsFile, TargetsFile};
+use model::files::{DepartmentsFile, DocRecordsFile};
 use model::lists::ListPage;
 use model::pages::Page;
 use model::query::Filter;
@@ -30,9 +30,14 @@ pub fn intro() -> impl IntoView {
 #[component]
 pub fn ProjectList() -> impl IntoView {
     let filter = use_filter();
-    let index = store().index;
-    // Refetched when the address changes: one page of cards and the filters' files.
-    let page = LocalResource::new(move || load_list::<Project>(filter.get()));
+    let store = store();
+    let index = store.index;
+    // Refetched when the address changes (or on a retry): one page of cards and the
+    // filters' files.
+    let page = LocalResource::new(move || {
+        store.track_retry();
+        load_list::<Project>(filter.get())
+    });
     view! {
         <PageMetaOf page=Page::Projects />
         {intro()}
@@ -111,16 +116,12 @@ pub fn ProjectsView(
 pub fn ProjectDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
-    let (index, projects, targets, departments) = (
-        store.index,
-        store.projects(),
-        store.targets(),
-        store.departments(),
-    );
+    let (index, departments) = (store.index, store.departments());
+    let records = records_of_id(id);
     view! {
         <Awaited
-            load=move || async move { Ok((index.await?, projects.await?, targets.await?, departments.await?)) }
-            view=move |(index, projects, targets, departments)| view! { <ProjectDetailView id=id.get() index projects targets departments /> }
+            load=move || async move { Ok((index.await?, records.await?, departments.await?)) }
+            view=move |(index, records, departments)| view! { <ProjectDetailView id=id.get_untracked() index records departments /> }
         />
     }
 }
@@ -129,11 +130,10 @@ pub fn ProjectDetail() -> impl IntoView {
 fn ProjectDetailView(
     id: String,
     index: Arc<Index>,
-    projects: Arc<ProjectsFile>,
-    targets: Arc<TargetsFile>,
+    records: Arc<DocRecordsFile>,
     departments: Arc<DepartmentsFile>,
 ) -> impl IntoView {
-    let Some(p) = projects.project(&id).cloned() else {
+    let Some(p) = records.project(&id).cloned() else {
         return view! {
             <PageMeta title="未找到".to_string() column=Page::Project.def().column />
             <NotFoundRecord what="重点工程" id back=Page::Projects back_label="返回重点工程列表" />
@@ -156,7 +156,7 @@ fn ProjectDetailView(
     let related = p
         .targets
         .iter()
-        .filter_map(|t| targets.target(t))
+        .filter_map(|t| records.target(t))
         .map(|t| (url(&Page::Target.record(&t.id)), t.indicator.clone()))
         .collect::<Vec<_>>()
         .into_iter()

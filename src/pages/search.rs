@@ -13,7 +13,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use model::lists::Chunk;
 use model::pages::Page;
-use model::search::{record_entries, Entry, Kind, Piece};
+use model::search::{department_entry, record_entries, Entry, Kind, Piece};
 use model::search_index::{self, TextChunk, TextEntry};
 use model::{Field, Project, Target};
 use std::sync::Arc;
@@ -66,7 +66,10 @@ async fn find(store: Store, query: String) -> Result<Arc<Found>, LoadError> {
             }
             Some(Kind::Department) => {
                 let d = store.departments().await?;
-                record_entries(&[], &[], &[], &d.departments)
+                d.departments
+                    .iter()
+                    .map(|d| department_entry(&d.id, &d.name, &d.aliases))
+                    .collect()
             }
             None => Vec::new(),
         };

@@ -7,13 +7,13 @@ use crate::components::records::{
     Sources, TargetCard,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_list, records_of, store};
+use crate::data::{load_list, records_of, records_of_id, store};
 use crate::dom::download;
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::files::{ProjectsFile, TargetsFile};
+use model::files::{ComparisonsFile, DocRecordsFile};
 use model::lists::{ListIndex, ListPage};
 use model::pages::Page;
 use model::query::Filter;
@@ -32,9 +32,14 @@ pub fn intro() -> impl IntoView {
 #[component]
 pub fn TargetList() -> impl IntoView {
     let filter = use_filter();
-    let index = store().index;
-    // Refetched when the address changes: one page of cards and the filters' files.
-    let page = LocalResource::new(move || load_list::<Target>(filter.get()));
+    let store = store();
+    let index = store.index;
+    // Refetched when the address changes (or on a retry): one page of cards and the
+    // filters' files.
+    let page = LocalResource::new(move || {
+        store.track_retry();
+        load_list::<Target>(filter.get())
+    });
     view! {
         <PageMetaOf page=Page::Targets />
         {intro()}
@@ -205,11 +210,12 @@ fn OverviewTable(overview: TargetsOverview) -> impl IntoView {
 pub fn TargetDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
-    let (index, targets, projects) = (store.index, store.targets(), store.projects());
+    let (index, comparisons) = (store.index, store.comparisons());
+    let records = records_of_id(id);
     view! {
         <Awaited
-            load=move || async move { Ok((index.await?, targets.await?, projects.await?)) }
-            view=move |(index, targets, projects)| view! { <TargetDetailView id=id.get() index targets projects /> }
+            load=move || async move { Ok((index.await?, records.await?, comparisons.await?)) }
+            view=move |(index, records, comparisons)| view! { <TargetDetailView id=id.get_untracked() index records comparisons /> }
         />
     }
 }
@@ -218,10 +224,10 @@ pub fn TargetDetail() -> impl IntoView {
 fn TargetDetailView(
     id: String,
     index: Arc<Index>,
-    targets: Arc<TargetsFile>,
-    projects: Arc<ProjectsFile>,
+    records: Arc<DocRecordsFile>,
+    comparisons: Arc<ComparisonsFile>,
 ) -> impl IntoView {
-    let Some(t) = targets.target(&id).cloned() else {
+    let Some(t) = records.target(&id).cloned() else {
         return view! {
             <PageMeta title="未找到".to_string() column=Page::Target.def().column />
             <NotFoundRecord what="目标指标" id back=Page::Targets back_label="返回目标指标列表" />
@@ -234,7 +240,7 @@ fn TargetDetailView(
     let doc_href = url(&Page::Document.record(&t.doc));
     let date = meta.map(|m| m.date.clone()).unwrap_or_default();
     let source = meta.map(|m| m.title.clone()).unwrap_or_default();
-    let related = projects
+    let related = records
         .projects
         .iter()
         .filter(|p| p.targets.contains(&t.id))
@@ -289,7 +295,7 @@ fn TargetDetailView(
                 </table>
             </div>
             {target_chart_view(&t)}
-            {comparison_view(&t, &targets.targets, &targets.comparisons, &index)}
+            {comparison_view(&t, &comparisons.targets, &comparisons.comparisons, &index)}
             <Sources sources=t.sources().cloned().collect() doc_title=title_of_doc.clone() />
             {(!related.is_empty()).then(|| view! {
                 <h2>"相关重点工程"</h2>

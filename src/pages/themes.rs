@@ -5,16 +5,17 @@
 use crate::components::chart_views::overview_views;
 use crate::components::records::{use_query_value, FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::store;
+use crate::data::{load_list, store};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use model::files::{DepartmentsFile, FieldsFile, ProjectsFile, TargetsFile, ThemesFile};
+use model::files::ThemesFile;
+use model::lists::ListPage;
 use model::pages::Page;
 use model::query::Filter;
-use model::view::theme_records;
-use model::Index;
+use model::view::theme_documents;
+use model::{Field, Index, Project, Target};
 use std::sync::Arc;
 
 /// How many records of each kind a theme page lists before linking to the full list.
@@ -91,28 +92,22 @@ pub fn ThemeCards(themes: Arc<ThemesFile>) -> impl IntoView {
 pub fn ThemeDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
-    let (index, themes, fields, projects, targets, departments) = (
-        store.index,
-        store.themes(),
-        store.fields(),
-        store.projects(),
-        store.targets(),
-        store.departments(),
-    );
+    let (index, themes) = (store.index, store.themes());
+    // The first page of each kind's list filtered by this theme.
+    let by_theme = move || {
+        store.track_retry();
+        Filter::default().with("theme", &id.get())
+    };
+    let fields = LocalResource::new(move || load_list::<Field>(by_theme()));
+    let projects = LocalResource::new(move || load_list::<Project>(by_theme()));
+    let targets = LocalResource::new(move || load_list::<Target>(by_theme()));
     view! {
         <Awaited
             load=move || async move {
-                Ok((
-                    index.await?,
-                    themes.await?,
-                    fields.await?,
-                    projects.await?,
-                    targets.await?,
-                    departments.await?,
-                ))
+                Ok((index.await?, themes.await?, fields.await?, projects.await?, targets.await?))
             }
-            view=move |(index, themes, fields, projects, targets, departments)| view! {
-                <ThemeView id=id.get() index themes fields projects targets departments />
+            view=move |(index, themes, fields, projects, targets)| view! {
+                <ThemeView id=id.get_untracked() index themes fields projects targets />
             }
         />
     }
@@ -123,10 +118,9 @@ fn ThemeView(
     id: String,
     index: Arc<Index>,
     themes: Arc<ThemesFile>,
-    fields: Arc<FieldsFile>,
-    projects: Arc<ProjectsFile>,
-    targets: Arc<TargetsFile>,
-    departments: Arc<DepartmentsFile>,
+    fields: Arc<ListPage<Field>>,
+    projects: Arc<ListPage<Project>>,
+    targets: Arc<ListPage<Target>>,
 ) -> impl IntoView {
     let Some(theme) = themes.theme(&id).cloned() else {
         return view! {
@@ -135,12 +129,12 @@ fn ThemeView(
         }
         .into_any();
     };
-    let r = theme_records(
-        &theme.id,
-        &fields.fields,
-        &projects.projects,
-        &targets.targets,
-        &departments.departments,
+    let documents = theme_documents(
+        &[
+            (&fields.list, &fields.ordinals),
+            (&projects.list, &projects.ordinals),
+            (&targets.list, &targets.ordinals),
+        ],
         &index,
     );
     let all_of =
@@ -148,8 +142,7 @@ fn ThemeView(
     let more = |page: Page, n: usize, what: &'static str| {
         (n > SHOWN).then(|| view! { <p class="more"><A href=all_of(page)>{format!("查看全部 {n} 项{what}")}</A></p> })
     };
-    let docs = r
-        .documents
+    let docs = documents
         .iter()
         .map(|(doc, title, n)| {
             let href = url(&Page::Document.record(doc));
@@ -158,41 +151,43 @@ fn ThemeView(
         })
         .collect_view();
     let (n_targets, n_projects, n_fields, n_docs) = (
-        r.targets.len(),
-        r.projects.len(),
-        r.fields.len(),
-        r.documents.len(),
+        targets.count(),
+        projects.count(),
+        fields.count(),
+        documents.len(),
     );
-    let charts = overview_views(&r.targets, &format!("theme-{}", theme.id));
-    let target_cards = r
-        .targets
+    // The chart draws the targets of the list's first page (every one, for today's library).
+    let charted: Vec<&Target> = targets.records.iter().collect();
+    let charts = overview_views(&charted, &format!("theme-{}", theme.id));
+    let target_cards = targets
+        .records
         .iter()
         .take(SHOWN)
         .map(|t| view! { <TargetCard target=(*t).clone() doc_title=index.short_title(&t.doc) /> })
         .collect_view();
-    let project_cards = r
-        .projects
+    let project_cards = projects
+        .records
         .iter()
         .take(SHOWN)
         .map(|p| view! { <ProjectCard project=(*p).clone() doc_title=index.short_title(&p.doc) /> })
         .collect_view();
-    let field_cards = r
-        .fields
+    let field_cards = fields
+        .records
         .iter()
         .take(SHOWN)
         .map(|f| view! { <FieldCard field=(*f).clone() doc_title=index.short_title(&f.doc) label=true /> })
         .collect_view();
-    let depts = r
+    let depts = theme
         .departments
         .iter()
         .take(20)
-        .map(|(d, n)| {
+        .map(|d| {
             let href = url(&Page::Department.record(&d.id));
-            let (name, n) = (d.name.clone(), format!("{n} 项"));
+            let (name, n) = (d.name.clone(), format!("{} 项", d.count));
             view! { <li><A href=href>{name}</A> " " <span class="meta">{n}</span></li> }
         })
         .collect_view();
-    let n_depts = r.departments.len();
+    let n_depts = theme.departments.len();
     view! {
         <PageMeta title=theme.name.clone() column=Page::Theme.def().column />
         <article class="detail theme">

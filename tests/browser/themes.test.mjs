@@ -10,7 +10,7 @@ import { useServerAndBrowser, openPage, ready, shot, VIEWPORTS, ROOT, openFilter
 const env = useServerAndBrowser();
 const data = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, "public/data", f), "utf8"));
 const themes = data("themes.json").themes;
-const targets = data("facts-targets.json").targets;
+const targets = data("facts.json").targets;
 
 test("the home page offers every theme, before any script runs", async () => {
   const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });

@@ -198,22 +198,12 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         (model::files::INDEX.to_string(), json(&outputs.index)?),
         (model::files::ALL_FACTS.to_string(), json(&outputs.facts)?),
     ];
-    // One typed file per kind of record (`model::files`), so a page parses only its kinds.
-    use model::files::{
-        DepartmentsFile, FieldsFile, ProjectsFile, RecordFile, TargetsFile, ThemesFile,
-    };
+    // The small files of the app's Store (`src/data.rs`).
+    use model::files::{ComparisonsFile, DepartmentsFile, RecordFile, ThemesFile};
     let facts = &outputs.facts;
     files.push((
-        FieldsFile::PATH.into(),
-        json(&FieldsFile::from_facts(facts))?,
-    ));
-    files.push((
-        ProjectsFile::PATH.into(),
-        json(&ProjectsFile::from_facts(facts))?,
-    ));
-    files.push((
-        TargetsFile::PATH.into(),
-        json(&TargetsFile::from_facts(facts))?,
+        ComparisonsFile::PATH.into(),
+        json(&ComparisonsFile::from_facts(facts))?,
     ));
     files.push((
         DepartmentsFile::PATH.into(),

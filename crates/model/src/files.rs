@@ -1,8 +1,10 @@
-//! The data files the app fetches, by path under `data/`, and the typed contents of the
-//! record files: one file (and one type) per kind of record, so a page that loaded only
-//! targets cannot read departments it never asked for.
+//! The data files the app fetches, by path under `data/`, and their typed contents (the
+//! record lists are in `lists`, the search index in `search_index`).
 
-use crate::wire::{Comparison, Department, Facts, Field, Project, RecordList, Target, Theme};
+use crate::wire::{
+    Comparison, DepartmentSummary, Facts, Field, Project, RecordCounts, RecordList, Target, Theme,
+    ThemeDepartment,
+};
 use serde::{Deserialize, Serialize};
 
 /// `data/index.json`: the documents and their counts.
@@ -58,6 +60,54 @@ impl DocRecordsFile {
     }
 }
 
+// A record merged into another keeps its address: its id finds the record it became.
+impl DocRecordsFile {
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        find_or_merged(&self.fields, id, |f| (&f.id, &f.merged))
+    }
+
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        find_or_merged(&self.projects, id, |p| (&p.id, &p.merged))
+    }
+
+    pub fn target(&self, id: &str) -> Option<&Target> {
+        find_or_merged(&self.targets, id, |t| (&t.id, &t.merged))
+    }
+}
+
+fn find_or_merged<'a, R>(
+    records: &'a [R],
+    id: &str,
+    ids: impl Fn(&R) -> (&String, &Vec<String>),
+) -> Option<&'a R> {
+    records
+        .iter()
+        .find(|r| ids(r).0 == id)
+        .or_else(|| records.iter().find(|r| ids(r).1.iter().any(|m| m == id)))
+}
+
+/// `data/comparisons.json`: the curated comparisons of targets across documents, with the
+/// targets they compare (a target page shows its comparison without the other documents'
+/// records).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ComparisonsFile {
+    pub schema_version: u32,
+    pub comparisons: Vec<Comparison>,
+    pub targets: Vec<Target>,
+}
+
+impl RecordFile for ComparisonsFile {
+    const PATH: &'static str = "comparisons.json";
+    fn from_facts(facts: &Facts) -> Self {
+        let compared = |t: &&Target| facts.comparisons.iter().any(|c| c.members.contains(&t.id));
+        ComparisonsFile {
+            schema_version: facts.schema_version,
+            comparisons: facts.comparisons.clone(),
+            targets: facts.targets.iter().filter(compared).cloned().collect(),
+        }
+    }
+}
+
 /// A file of records of one kind.
 pub trait RecordFile: serde::de::DeserializeOwned + Serialize + 'static {
     /// Path under `data/`.
@@ -66,35 +116,12 @@ pub trait RecordFile: serde::de::DeserializeOwned + Serialize + 'static {
     fn from_facts(facts: &Facts) -> Self;
 }
 
-/// `data/facts-fields.json`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct FieldsFile {
-    pub schema_version: u32,
-    pub fields: Vec<Field>,
-}
-
-/// `data/facts-projects.json`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ProjectsFile {
-    pub schema_version: u32,
-    pub projects: Vec<Project>,
-}
-
-/// `data/facts-targets.json`, with the curated comparisons between them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct TargetsFile {
-    pub schema_version: u32,
-    pub targets: Vec<Target>,
-    #[serde(default)]
-    pub comparisons: Vec<Comparison>,
-}
-
-/// `data/facts-departments.json`: the departments, with the named lists (small, and shown
-/// with them).
+/// `data/facts-departments.json`: the departments with their counts (their records are
+/// found through the lists' member files), and the named lists (small, and shown with them).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DepartmentsFile {
     pub schema_version: u32,
-    pub departments: Vec<Department>,
+    pub departments: Vec<DepartmentSummary>,
     pub lists: Vec<RecordList>,
 }
 
@@ -110,11 +137,63 @@ pub struct ThemesFile {
 impl RecordFile for ThemesFile {
     const PATH: &'static str = "themes.json";
     fn from_facts(facts: &Facts) -> Self {
+        let themes = facts
+            .themes
+            .iter()
+            .map(|t| Theme {
+                departments: theme_departments(facts, &t.id),
+                ..t.clone()
+            })
+            .collect();
         ThemesFile {
             schema_version: facts.schema_version,
-            themes: facts.themes.clone(),
+            themes,
         }
     }
+}
+
+/// The departments responsible for a theme's records, most first (ties in the departments'
+/// order), as the theme page lists them.
+fn theme_departments(facts: &Facts, theme: &str) -> Vec<ThemeDepartment> {
+    let has = |themes: &[String]| themes.iter().any(|t| t == theme);
+    let ids: std::collections::HashSet<&str> = facts
+        .fields
+        .iter()
+        .filter(|f| has(&f.themes))
+        .map(|f| f.id.as_str())
+        .chain(
+            facts
+                .projects
+                .iter()
+                .filter(|p| has(&p.themes))
+                .map(|p| p.id.as_str()),
+        )
+        .chain(
+            facts
+                .targets
+                .iter()
+                .filter(|t| has(&t.themes))
+                .map(|t| t.id.as_str()),
+        )
+        .collect();
+    let mut out: Vec<ThemeDepartment> = facts
+        .departments
+        .iter()
+        .map(|d| ThemeDepartment {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            count: d
+                .fields
+                .iter()
+                .chain(&d.projects)
+                .chain(&d.targets)
+                .filter(|id| ids.contains(id.as_str()))
+                .count() as u32,
+        })
+        .filter(|d| d.count > 0)
+        .collect();
+    out.sort_by_key(|d| std::cmp::Reverse(d.count));
+    out
 }
 
 impl ThemesFile {
@@ -123,90 +202,42 @@ impl ThemesFile {
     }
 }
 
-impl RecordFile for FieldsFile {
-    const PATH: &'static str = "facts-fields.json";
-    fn from_facts(facts: &Facts) -> Self {
-        FieldsFile {
-            schema_version: facts.schema_version,
-            fields: facts.fields.clone(),
-        }
-    }
-}
-
-impl RecordFile for ProjectsFile {
-    const PATH: &'static str = "facts-projects.json";
-    fn from_facts(facts: &Facts) -> Self {
-        ProjectsFile {
-            schema_version: facts.schema_version,
-            projects: facts.projects.clone(),
-        }
-    }
-}
-
-impl RecordFile for TargetsFile {
-    const PATH: &'static str = "facts-targets.json";
-    fn from_facts(facts: &Facts) -> Self {
-        TargetsFile {
-            schema_version: facts.schema_version,
-            targets: facts.targets.clone(),
-            comparisons: facts.comparisons.clone(),
-        }
-    }
-}
-
 impl RecordFile for DepartmentsFile {
     const PATH: &'static str = "facts-departments.json";
     fn from_facts(facts: &Facts) -> Self {
         DepartmentsFile {
             schema_version: facts.schema_version,
-            departments: facts.departments.clone(),
+            departments: facts
+                .departments
+                .iter()
+                .map(|d| DepartmentSummary {
+                    id: d.id.clone(),
+                    name: d.name.clone(),
+                    kind: d.kind,
+                    aliases: d.aliases.clone(),
+                    counts: RecordCounts {
+                        fields: d.fields.len() as u32,
+                        projects: d.projects.len() as u32,
+                        targets: d.targets.len() as u32,
+                    },
+                })
+                .collect(),
             lists: facts.lists.clone(),
         }
     }
 }
 
 impl DepartmentsFile {
-    pub fn department(&self, id: &str) -> Option<&Department> {
+    pub fn department(&self, id: &str) -> Option<&DepartmentSummary> {
         self.departments.iter().find(|d| d.id == id)
     }
 
     /// The departments named by `ids`, in that order; unknown ids are skipped.
-    pub fn departments_of<'a>(&'a self, ids: &'a [String]) -> impl Iterator<Item = &'a Department> {
+    pub fn departments_of<'a>(
+        &'a self,
+        ids: &'a [String],
+    ) -> impl Iterator<Item = &'a DepartmentSummary> {
         ids.iter().filter_map(|id| self.department(id))
-    }
-}
-
-// A record merged into another keeps its address: its id finds the record it became.
-impl FieldsFile {
-    pub fn field(&self, id: &str) -> Option<&Field> {
-        let found = self.fields.iter().find(|f| f.id == id);
-        found.or_else(|| {
-            self.fields
-                .iter()
-                .find(|f| f.merged.iter().any(|m| m == id))
-        })
-    }
-}
-
-impl ProjectsFile {
-    pub fn project(&self, id: &str) -> Option<&Project> {
-        let found = self.projects.iter().find(|p| p.id == id);
-        found.or_else(|| {
-            self.projects
-                .iter()
-                .find(|p| p.merged.iter().any(|m| m == id))
-        })
-    }
-}
-
-impl TargetsFile {
-    pub fn target(&self, id: &str) -> Option<&Target> {
-        let found = self.targets.iter().find(|t| t.id == id);
-        found.or_else(|| {
-            self.targets
-                .iter()
-                .find(|t| t.merged.iter().any(|m| m == id))
-        })
     }
 }
 
@@ -227,15 +258,16 @@ mod tests {
     }
 
     #[test]
-    fn each_kind_file_holds_only_its_kind() {
-        let all = facts();
-        let departments = DepartmentsFile::from_facts(&all);
-        assert_eq!(departments.departments.len(), 2);
-        let json = serde_json::to_string(&TargetsFile::from_facts(&all)).unwrap_or_default();
-        assert_eq!(
-            json,
-            format!(r#"{{"schema_version":{SCHEMA_VERSION},"targets":[],"comparisons":[]}}"#)
-        );
+    fn the_departments_file_holds_counts_not_record_ids() {
+        let departments = DepartmentsFile::from_facts(&facts());
+        let counts: Vec<(&str, u32)> = departments
+            .departments
+            .iter()
+            .map(|d| (d.id.as_str(), d.counts.projects))
+            .collect();
+        assert_eq!(counts, [("d-1", 1), ("d-2", 0)]);
+        let json = serde_json::to_string(&departments).unwrap_or_default();
+        assert!(!json.contains("a.p-1"), "{json}");
     }
 
     #[test]
@@ -261,12 +293,12 @@ mod tests {
 
     #[test]
     fn a_merged_id_finds_the_record_it_became() {
-        let file: TargetsFile = serde_json::from_str(&format!(
-            r#"{{"schema_version":{SCHEMA_VERSION},"targets":[{{"id":"a.t-2","doc":"a","indicator":"现代服务业比重","unit":"%","category":"","themes":["economy"],"origin":"table","cumulative":false,"qualitative":"",
+        let file: DocRecordsFile = serde_json::from_str(&format!(
+            r#"{{"schema_version":{SCHEMA_VERSION},"doc":"a","fields":[],"projects":[],"targets":[{{"id":"a.t-2","doc":"a","indicator":"现代服务业比重","unit":"%","category":"","themes":["economy"],"origin":"table","cumulative":false,"qualitative":"",
             "source":{{"doc":"a","section":"s-1","block":"t-1","quote":"q"}},"merged":["a.t-36"]}}]}}"#
         ))
         .unwrap_or_default();
-        fn check(file: &TargetsFile, id: &str, expected: Option<&str>) {
+        fn check(file: &DocRecordsFile, id: &str, expected: Option<&str>) {
             assert_eq!(file.target(id).map(|t| t.id.as_str()), expected, "{id}");
         }
         check(&file, "a.t-2", Some("a.t-2"));

@@ -23,9 +23,32 @@ pub fn is_safe_id(id: &str) -> bool {
         && !id.contains("..")
 }
 
+/// The document a record id belongs to (`xinjiu-dongneng.t-3` → `xinjiu-dongneng`): its
+/// detail page fetches that document's records only. None for ids that are not safe or
+/// have no document part.
+pub fn record_doc(id: &str) -> Option<&str> {
+    if !is_safe_id(id) {
+        return None;
+    }
+    id.rsplit_once('.')
+        .map(|(doc, _)| doc)
+        .filter(|d| !d.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_id_names_its_document() {
+        let check = |id: &str, expected: Option<&str>| assert_eq!(record_doc(id), expected, "{id}");
+        check("xinjiu-dongneng.t-3", Some("xinjiu-dongneng"));
+        check("lixia-shisiwu-s0001.p-12", Some("lixia-shisiwu-s0001"));
+        check("no-dot", None);
+        check(".t-1", None);
+        check("../etc.t-1", None);
+        check("<script>.t-1", None);
+    }
 
     #[test]
     fn base_paths() {

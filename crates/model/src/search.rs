@@ -138,16 +138,14 @@ pub fn record_entries(
         ));
     }
     for d in departments {
-        out.push(Entry::new(
-            Kind::Department,
-            &d.id,
-            "",
-            "",
-            &d.name,
-            &d.aliases.join("、"),
-        ));
+        out.push(department_entry(&d.id, &d.name, &d.aliases));
     }
     out
+}
+
+/// A department's entry: found by its name and its aliases.
+pub fn department_entry(id: &str, name: &str, aliases: &[String]) -> Entry {
+    Entry::new(Kind::Department, id, "", "", name, &aliases.join("、"))
 }
 
 /// Entries for every paragraph and table row of a document.

@@ -164,17 +164,11 @@ pub struct Manifest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntryRange {
     pub kind: Kind,
-    /// Path under `data/`: a record file (`facts-targets.json`) or a document part
-    /// (`doc/<file>`).
+    /// Path under `data/`: a kind's list (`lists/targets`), the text chunks
+    /// ([`TEXT_DIR`]) or the departments file.
     pub file: String,
-    /// For a document part: the document id, and the title its entries carry (the
-    /// document's short title). Empty for records.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub doc: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
-    /// How many entries: `search::record_entries` of that file's records, or
-    /// `search::text_entries` of that part.
+    /// How many entries: `search::record_entries` of the records, or `search::text_entries`
+    /// of every document part.
     pub count: u32,
     /// For a kind's list (`file` = `lists/<kind>`): the records are in its chunk files
     /// (`lists::CHUNK` a file), entry `k` of the range in chunk `k / chunk`. 0 otherwise.
@@ -241,8 +235,6 @@ pub fn corpus<'a>(
     let list = |kind: Kind, list: ListKind, count: usize| EntryRange {
         kind,
         file: format!("lists/{}", list.dir()),
-        doc: String::new(),
-        title: String::new(),
         count: count as u32,
         chunk: crate::lists::CHUNK,
     };
@@ -254,8 +246,6 @@ pub fn corpus<'a>(
         EntryRange {
             kind: Kind::Department,
             file: DepartmentsFile::PATH.to_string(),
-            doc: String::new(),
-            title: String::new(),
             count: facts.departments.len() as u32,
             chunk: 0,
         },
@@ -277,8 +267,6 @@ pub fn corpus<'a>(
     ranges.push(EntryRange {
         kind: Kind::Text,
         file: TEXT_DIR.to_string(),
-        doc: String::new(),
-        title: String::new(),
         count: text as u32,
         chunk: TEXT_CHUNK,
     });
@@ -833,32 +821,24 @@ mod tests {
             EntryRange {
                 kind: Kind::Target,
                 file: "t".into(),
-                doc: String::new(),
-                title: String::new(),
                 count: 1,
                 chunk: 0,
             },
             EntryRange {
                 kind: Kind::Project,
                 file: "p".into(),
-                doc: String::new(),
-                title: String::new(),
                 count: 1,
                 chunk: 0,
             },
             EntryRange {
                 kind: Kind::Text,
                 file: "doc/d.json".into(),
-                doc: "d".into(),
-                title: "文件".into(),
                 count: 2,
                 chunk: 0,
             },
             EntryRange {
                 kind: Kind::Text,
                 file: "doc/e.json".into(),
-                doc: "e".into(),
-                title: "养老文件".into(),
                 count: 1,
                 chunk: 0,
             },

@@ -94,6 +94,31 @@ pub fn theme_records<'a>(
     }
 }
 
+/// The documents a theme's records come from, with how many of its records each holds, in
+/// the order of `index.json`: from each kind's list index and the ordinals of the theme's
+/// records (`lists`), as [`theme_records`] gives them from every record.
+pub fn theme_documents(
+    kinds: &[(&crate::lists::ListIndex, &Vec<u32>)],
+    index: &Index,
+) -> Vec<(String, String, usize)> {
+    let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+    for (list, ordinals) in kinds {
+        for o in ordinals.iter() {
+            if let Some(span) = list.doc_of(*o) {
+                *counts.entry(span.doc.as_str()).or_default() += 1;
+            }
+        }
+    }
+    index
+        .documents
+        .iter()
+        .filter_map(|d| {
+            let n = counts.get(d.id.as_str()).copied()?;
+            Some((d.id.clone(), d.short_title.clone(), n))
+        })
+        .collect()
+}
+
 /// A link beside a paragraph (or heading, or table) to a record quoted from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordMark {

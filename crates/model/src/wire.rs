@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when a change to these types would make an older app misread a newer file.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// `data/index.json`: what the first view needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -210,6 +210,18 @@ pub struct Theme {
     /// One sentence a resident understands.
     pub description: String,
     pub counts: ThemeCounts,
+    /// The departments responsible for the theme's records, most records first (in
+    /// `themes.json`; empty in `facts.json`, where the departments list their records).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departments: Vec<ThemeDepartment>,
+}
+
+/// A department responsible for some of a theme's records, and for how many.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThemeDepartment {
+    pub id: String,
+    pub name: String,
+    pub count: u32,
 }
 
 /// How many records of each kind a theme gathers.
@@ -475,6 +487,25 @@ pub struct Department {
     pub targets: Vec<String>,
 }
 
+/// A department as the app lists it: without its record ids (the lists' member files hold
+/// those, `lists`), with how many records of each kind name it. Small at any library size.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DepartmentSummary {
+    pub id: String,
+    pub name: String,
+    pub kind: DepartmentKind,
+    pub aliases: Vec<String>,
+    pub counts: RecordCounts,
+}
+
+/// Records of each kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordCounts {
+    pub fields: u32,
+    pub projects: u32,
+    pub targets: u32,
+}
+
 /// What kind of body a 责任单位 is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -564,7 +595,7 @@ mod tests {
 
     #[test]
     fn versioned_parsing() {
-        check(r#"{"schema_version":4,"documents":[]}"#, Ok(()));
+        check(r#"{"schema_version":5,"documents":[]}"#, Ok(()));
         // A file from before typed records (version 2) is refused, not misread.
         check(
             r#"{"schema_version":2,"documents":[]}"#,
@@ -575,6 +606,12 @@ mod tests {
             r#"{"schema_version":3,"documents":[]}"#,
             Err(DataError::WrongSchema { found: Some(3) }),
         );
+        // So is one from before the paged lists (version 4): its departments file lists
+        // record ids where the app reads counts.
+        check(
+            r#"{"schema_version":4,"documents":[]}"#,
+            Err(DataError::WrongSchema { found: Some(4) }),
+        );
         check(
             r#"{"documents":[]}"#,
             Err(DataError::WrongSchema { found: None }),
@@ -584,7 +621,7 @@ mod tests {
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
-            parse_versioned::<Index>(r#"{"schema_version":4,"documents":[{"id":1}]}"#),
+            parse_versioned::<Index>(r#"{"schema_version":5,"documents":[{"id":1}]}"#),
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(

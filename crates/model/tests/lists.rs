@@ -186,3 +186,57 @@ fn the_targets_overview_from_the_index_equals_the_one_from_every_target() {
     );
     assert!(from_index.rows.len() > 5 && from_index.years.len() > 3);
 }
+
+#[test]
+fn a_theme_page_from_the_lists_equals_the_one_from_every_record() {
+    use model::files::{RecordFile, ThemesFile};
+    let index: Index = read(model::files::INDEX);
+    let facts: Facts = read(model::files::ALL_FACTS);
+    let themes: ThemesFile = read(ThemesFile::PATH);
+    let lists: Vec<ListIndex> = ListKind::ALL
+        .iter()
+        .map(|k| read(&k.index_file()))
+        .collect();
+    for theme in &themes.themes {
+        let expected = model::view::theme_records(
+            &theme.id,
+            &facts.fields,
+            &facts.projects,
+            &facts.targets,
+            &facts.departments,
+            &index,
+        );
+        let f = Filter::default().with("theme", &theme.id);
+        let ordinals: Vec<Vec<u32>> = lists
+            .iter()
+            .zip(ListKind::ALL)
+            .map(|(list, kind)| {
+                let members: BTreeMap<String, Arc<Members>> = list
+                    .member_files(kind, &f)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|file| (file.clone(), Arc::new(read::<Members>(&file))))
+                    .collect();
+                list.resolve(kind, &f, &members, None)
+            })
+            .collect();
+        let kinds: Vec<(&ListIndex, &Vec<u32>)> = lists.iter().zip(ordinals.iter()).collect();
+        assert_eq!(
+            model::view::theme_documents(&kinds, &index),
+            expected.documents,
+            "{}",
+            theme.id
+        );
+        let depts: Vec<(&str, u32)> = theme
+            .departments
+            .iter()
+            .map(|d| (d.id.as_str(), d.count))
+            .collect();
+        let expected_depts: Vec<(&str, u32)> = expected
+            .departments
+            .iter()
+            .map(|(d, n)| (d.id.as_str(), *n as u32))
+            .collect();
+        assert_eq!(depts, expected_depts, "{}", theme.id);
+    }
+}

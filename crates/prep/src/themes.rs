@@ -552,6 +552,8 @@ pub fn assign(
             name: s.name.clone(),
             description: s.description.clone(),
             counts: counts.get(s.id.as_str()).copied().unwrap_or_default(),
+            // Filled in `themes.json` (`model::files::ThemesFile`).
+            departments: Vec::new(),
         })
         .collect();
     write_back(facts, &assignments);
