@@ -834,11 +834,19 @@ fn bench_scale(args: &[String]) -> Result {
         Ok(())
     }
     copy(&dist, &site, &dist.join("data"))?;
-    run(Command::new("node")
-        .arg("tests/browser/bench-scale.mjs")
+    let mut node = Command::new("node");
+    node.arg("tests/browser/bench-scale.mjs")
         .arg(&site)
-        .arg(docs.to_string())
-        .env("PATH", tools::path_with_node_bin()))
+        .arg(docs.to_string());
+    // A synthetic corpus is also measured at the real corpus's compression ratios (from the
+    // real corpus's site, which `bench-scale` without `--corpus` writes).
+    let is_real = corpus == root().join("data");
+    let real = root().join("target/bench/site-11");
+    if !is_real && real.exists() {
+        node.arg(&real);
+    }
+    node.env("SCALE_REAL", if is_real { "1" } else { "0" });
+    run(node.env("PATH", tools::path_with_node_bin()))
 }
 
 fn bench() -> Result {
