@@ -307,6 +307,25 @@ pub async fn load_list<R: Listed + Send + Sync>(filter: Filter) -> Loaded<ListPa
     )))
 }
 
+/// The first `n` records of `R`'s list filtered by `filter`, with the count of all (what a
+/// theme or department page shows before linking to the whole list): only the chunks of
+/// those `n` are fetched.
+pub async fn load_first<R: Listed + Send + Sync>(filter: Filter, n: usize) -> Loaded<ListPage<R>> {
+    let (list, ordinals) = list_ordinals::<R>(&filter).await?;
+    let first = &ordinals[..n.min(ordinals.len())];
+    let chunks = chunks_of::<R>(&list, first).await?;
+    let records = lists::records_at(&chunks, first)
+        .into_iter()
+        .cloned()
+        .collect();
+    Ok(Arc::new(ListPage {
+        page: model::query::page_of(ordinals.len(), ""),
+        list,
+        ordinals,
+        records,
+    }))
+}
+
 /// Every record at `ordinals` (a download of the whole filtered list).
 pub async fn records_of<R: Listed>(
     list: &ListIndex,

@@ -4,7 +4,7 @@
 use crate::components::chart_views::overview_views;
 use crate::components::records::{see_all, use_query_value, FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_list, store};
+use crate::data::{load_first, store};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
@@ -88,6 +88,9 @@ pub fn DepartmentsView(departments: Arc<DepartmentsFile>) -> impl IntoView {
     }
 }
 
+/// How many records of each kind a department page lists before linking to the full list.
+const SHOWN: usize = 20;
+
 #[component]
 pub fn DepartmentDetail() -> impl IntoView {
     let id = use_query_value("id");
@@ -98,9 +101,9 @@ pub fn DepartmentDetail() -> impl IntoView {
         store.track_retry();
         Filter::default().with("dept", &id.get())
     };
-    let fields = LocalResource::new(move || load_list::<Field>(by_dept()));
-    let projects = LocalResource::new(move || load_list::<Project>(by_dept()));
-    let targets = LocalResource::new(move || load_list::<Target>(by_dept()));
+    let fields = LocalResource::new(move || load_first::<Field>(by_dept(), SHOWN));
+    let projects = LocalResource::new(move || load_first::<Project>(by_dept(), SHOWN));
+    let targets = LocalResource::new(move || load_first::<Target>(by_dept(), SHOWN));
     view! {
         <Awaited
             load=move || async move {

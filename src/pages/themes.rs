@@ -5,7 +5,7 @@
 use crate::components::chart_views::overview_views;
 use crate::components::records::{use_query_value, FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_list, store};
+use crate::data::{load_first, store};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
@@ -20,6 +20,9 @@ use std::sync::Arc;
 
 /// How many records of each kind a theme page lists before linking to the full list.
 const SHOWN: usize = 8;
+/// How many of the theme's targets its chart draws (in list order; the full list is a link
+/// away): every one of today's themes, and a bounded fetch for a large library.
+const CHARTED: usize = 40;
 
 /// Heading and lead, shown while the list loads too.
 pub fn intro() -> impl IntoView {
@@ -98,9 +101,9 @@ pub fn ThemeDetail() -> impl IntoView {
         store.track_retry();
         Filter::default().with("theme", &id.get())
     };
-    let fields = LocalResource::new(move || load_list::<Field>(by_theme()));
-    let projects = LocalResource::new(move || load_list::<Project>(by_theme()));
-    let targets = LocalResource::new(move || load_list::<Target>(by_theme()));
+    let fields = LocalResource::new(move || load_first::<Field>(by_theme(), SHOWN));
+    let projects = LocalResource::new(move || load_first::<Project>(by_theme(), SHOWN));
+    let targets = LocalResource::new(move || load_first::<Target>(by_theme(), CHARTED));
     view! {
         <Awaited
             load=move || async move {
@@ -156,8 +159,9 @@ fn ThemeView(
         fields.count(),
         documents.len(),
     );
-    // The chart draws the targets of the list's first page (every one, for today's library).
+    // The chart draws the first CHARTED targets (every one, for today's library).
     let charted: Vec<&Target> = targets.records.iter().collect();
+    let charted_n = charted.len();
     let charts = overview_views(&charted, &format!("theme-{}", theme.id));
     let target_cards = targets
         .records
@@ -199,6 +203,9 @@ fn ThemeView(
             </p>
             <section aria-labelledby="theme-targets">
                 <h2 id="theme-targets">"目标指标（" {n_targets} "）"</h2>
+                {(n_targets > charted_n).then(|| view! {
+                    <p class="meta">{format!("图表按列表顺序画出前 {charted_n} 项；全部 {n_targets} 项见下方链接。")}</p>
+                })}
                 {charts}
                 <ul class="records">{target_cards}</ul>
                 {more(Page::Targets, n_targets, "目标指标")}
