@@ -375,7 +375,7 @@ pub fn records_or_empty(
 }
 
 /// Links to the neighbouring pages of a list, keeping its filters.
-fn pager(list_page: ListPage, filter: &Filter, page: Page) -> Option<impl IntoView> {
+pub fn pager(list_page: ListPage, filter: &Filter, page: Page) -> Option<impl IntoView> {
     if list_page.pages <= 1 {
         return None;
     }

@@ -1,5 +1,6 @@
 //! 文件: the list of all documents with their metadata.
 
+use crate::components::records::{pager, use_filter};
 use crate::components::status::Awaited;
 use crate::data::store;
 use crate::head::PageMetaOf;
@@ -7,22 +8,31 @@ use crate::links::url;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use model::pages::Page;
+use model::query::{page_of, Filter};
 use model::Index;
 use std::sync::Arc;
 
 #[component]
 pub fn DocumentList() -> impl IntoView {
     let index = store().index;
+    let filter = use_filter();
     view! {
         <PageMetaOf page=Page::Documents />
-        <Awaited load=move || async move { index.await } view=|index| view! { <DocumentsView index /> } />
+        <Awaited
+            load=move || async move { index.await }
+            view=move |index| {
+                filter.track();
+                view! { <DocumentsView index filter=filter.get_untracked() /> }
+            }
+        />
     }
 }
 
+/// The documents, a page of them at a time (a large library stays quick to draw).
 #[component]
-pub fn DocumentsView(index: Arc<Index>) -> impl IntoView {
-    let rows = index
-        .documents
+pub fn DocumentsView(index: Arc<Index>, #[prop(optional)] filter: Filter) -> impl IntoView {
+    let list_page = page_of(index.documents.len(), &filter.page);
+    let rows = index.documents[list_page.start..list_page.end]
         .iter()
         .map(|doc| {
             let title = doc.title.clone();
@@ -42,7 +52,9 @@ pub fn DocumentsView(index: Arc<Index>) -> impl IntoView {
         .collect_view();
     view! {
         <h1>"文件"</h1>
+        {(list_page.pages > 1).then(|| view! { <p class="count">{format!("共 {} 份文件", index.documents.len())}</p> })}
         <ul class="doc-list">{rows}</ul>
+        {pager(list_page, &filter, Page::Documents)}
     }
 }
 

@@ -150,6 +150,9 @@ fn targets_chart(
     )
 }
 
+/// Documents the overview draws: a large library's first ones, the others by the filter.
+const OVERVIEW_DOCUMENTS: usize = 30;
+
 /// Targets per document and target year, every count a link to that filtered list: a bar
 /// per document for its total, and its years below, so it reads on a phone as on a desktop.
 #[component]
@@ -168,9 +171,11 @@ fn OverviewTable(overview: TargetsOverview) -> impl IntoView {
         .max()
         .unwrap_or(1)
         .max(1);
+    let rest = overview.rows.len().saturating_sub(OVERVIEW_DOCUMENTS);
     let items = overview
         .rows
         .iter()
+        .take(OVERVIEW_DOCUMENTS)
         .map(|r| {
             let years = overview
                 .years
@@ -202,6 +207,7 @@ fn OverviewTable(overview: TargetsOverview) -> impl IntoView {
             <h2 id="overview-title">"各文件的目标指标数（按目标年份）"</h2>
             <p class="hint">"点文件名或年份查看对应的指标。"</p>
             <ol class="overview-list">{items}</ol>
+            {(rest > 0).then(|| view! { <p class="hint">{format!("另有 {rest} 份文件，请用上方的“文件”筛选查看。")}</p> })}
         </section>
     }
 }
