@@ -312,7 +312,7 @@ pub async fn load_list<R: Listed + Send + Sync>(filter: Filter) -> Loaded<ListPa
 /// those `n` are fetched.
 pub async fn load_first<R: Listed + Send + Sync>(filter: Filter, n: usize) -> Loaded<ListPage<R>> {
     let (list, ordinals) = list_ordinals::<R>(&filter).await?;
-    let first = &ordinals[..n.min(ordinals.len())];
+    let first = ordinals.get(..n).unwrap_or(&ordinals);
     let chunks = chunks_of::<R>(&list, first).await?;
     let records = lists::records_at(&chunks, first)
         .into_iter()

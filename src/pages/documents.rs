@@ -32,7 +32,10 @@ pub fn DocumentList() -> impl IntoView {
 #[component]
 pub fn DocumentsView(index: Arc<Index>, #[prop(optional)] filter: Filter) -> impl IntoView {
     let list_page = page_of(index.documents.len(), &filter.page);
-    let rows = index.documents[list_page.start..list_page.end]
+    let rows = index
+        .documents
+        .get(list_page.start..list_page.end)
+        .unwrap_or_default()
         .iter()
         .map(|doc| {
             let title = doc.title.clone();
