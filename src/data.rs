@@ -198,9 +198,9 @@ pub fn document_resource(
                 reason: "没有这个文件".into(),
             };
             let meta = index.doc(&id).ok_or_else(missing)?;
-            let k = model::parts::requested_part(&meta.parts, &at, &part);
-            let file = meta
-                .parts
+            let parts = meta.part_files();
+            let k = model::parts::requested_part(&parts, &at, &part);
+            let file = parts
                 .get(k)
                 .map(|p| p.file.clone())
                 .filter(|f| model::is_safe_id(f))

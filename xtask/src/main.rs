@@ -195,7 +195,14 @@ fn build_inputs(inputs: &prep::Inputs) -> Result<prep::Outputs> {
 fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
     let json = |v: &dyn erased::Json| v.to_json();
     let mut files = vec![
-        (model::files::INDEX.to_string(), json(&outputs.index)?),
+        (
+            model::files::INDEX.to_string(),
+            json(&model::files::app_index(&outputs.index))?,
+        ),
+        (
+            model::files::ALL_DOCUMENTS.to_string(),
+            json(&outputs.index)?,
+        ),
         (model::files::ALL_FACTS.to_string(), json(&outputs.facts)?),
     ];
     // The small files of the app's Store (`src/data.rs`).

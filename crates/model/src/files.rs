@@ -2,7 +2,7 @@
 //! record lists are in `lists`, the search index in `search_index`).
 
 use crate::wire::{
-    Comparison, DepartmentSummary, Facts, Field, Project, RecordCounts, RecordList, Target, Theme,
+    Comparison, DepartmentSummary, Facts, Field, Project, RecordCounts, Target, Theme,
     ThemeDepartment,
 };
 use serde::{Deserialize, Serialize};
@@ -11,6 +11,24 @@ use serde::{Deserialize, Serialize};
 pub const INDEX: &str = "index.json";
 /// `data/facts.json`: every record in one file, offered as a download.
 pub const ALL_FACTS: &str = "facts.json";
+/// `data/documents.json`: every document's metadata in full (`index.json` plus where each
+/// comes from: source lines, gazette issue), offered as a download.
+pub const ALL_DOCUMENTS: &str = "documents.json";
+
+/// The index the app fetches on every page: what it shows of each document, without the
+/// source lines and gazette issue (those are in [`ALL_DOCUMENTS`]) and without the part
+/// list of a document in one file, so it stays small as the library grows.
+pub fn app_index(full: &crate::wire::Index) -> crate::wire::Index {
+    let mut index = full.clone();
+    for d in &mut index.documents {
+        d.sources.clear();
+        d.gazette = None;
+        if d.is_single_file() {
+            d.parts.clear();
+        }
+    }
+    index
+}
 
 /// The file of one part of a document's text (`DocumentMeta::parts[k].file`).
 pub fn document_part(file: &str) -> String {
@@ -117,12 +135,11 @@ pub trait RecordFile: serde::de::DeserializeOwned + Serialize + 'static {
 }
 
 /// `data/facts-departments.json`: the departments with their counts (their records are
-/// found through the lists' member files), and the named lists (small, and shown with them).
+/// found through the lists' member files).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DepartmentsFile {
     pub schema_version: u32,
     pub departments: Vec<DepartmentSummary>,
-    pub lists: Vec<RecordList>,
 }
 
 /// `data/themes.json`: the fixed taxonomy of resident themes (主题), each with how many
@@ -222,7 +239,6 @@ impl RecordFile for DepartmentsFile {
                     },
                 })
                 .collect(),
-            lists: facts.lists.clone(),
         }
     }
 }
@@ -304,6 +320,36 @@ mod tests {
         check(&file, "a.t-2", Some("a.t-2"));
         check(&file, "a.t-36", Some("a.t-2"));
         check(&file, "a.t-3", None);
+    }
+
+    #[test]
+    fn the_app_index_leaves_out_only_what_it_can_rebuild() {
+        use crate::wire::{Index, PartSpan};
+        let part = |file: &str, first: &str| PartSpan {
+            file: file.into(),
+            first_anchor: first.into(),
+            title: "一、总体".into(),
+            last_section: 9,
+            last_paragraph: 40,
+            last_table: 1,
+        };
+        let Ok(mut full) = serde_json::from_str::<Index>(&format!(
+            r#"{{"schema_version":{SCHEMA_VERSION},"documents":[
+            {{"id":"a","title":"甲","short_title":"甲","issuer":"","doc_number":"","date":"","region":"济南市","kind":"","sources":[{{"file":"001.txt","first_line":1,"last_line":9}}],"counts":{{"sections":1,"paragraphs":1,"table_rows":0,"chars":10,"fields":0,"projects":0,"targets":0}},"parts":[]}},
+            {{"id":"b","title":"乙","short_title":"乙","issuer":"","doc_number":"","date":"","region":"济南市","kind":"","sources":[],"counts":{{"sections":1,"paragraphs":1,"table_rows":0,"chars":10,"fields":0,"projects":0,"targets":0}},"parts":[]}}]}}"#
+        )) else {
+            panic!("the test index parses");
+        };
+        full.documents[0].parts = vec![part("a.json", "s-0")];
+        full.documents[1].parts = vec![part("b.json", "s-0"), part("b.2.json", "s-10")];
+        let app = app_index(&full);
+        assert!(app.documents[0].parts.is_empty() && app.documents[0].sources.is_empty());
+        assert_eq!(app.documents[0].part_files()[0].file, "a.json");
+        assert_eq!(
+            crate::parts::part_for_anchor(&app.documents[0].part_files(), "p-999"),
+            0
+        );
+        assert_eq!(app.documents[1].part_files(), full.documents[1].parts);
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub struct DocumentMeta {
     pub date: String,
     pub region: String,
     pub kind: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Set when the document was published in a gazette issue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,7 +37,33 @@ pub struct DocumentMeta {
     pub counts: Counts,
     /// The files the text is shipped in, in reading order: one for most documents; long
     /// ones are split at chapter boundaries so no file a reader waits for is large.
+    /// Empty in `index.json` for a document in one file (`<id>.json`): see
+    /// [`DocumentMeta::part_files`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<PartSpan>,
+}
+
+impl DocumentMeta {
+    /// The files of the document's text: its parts, or for a document in one file (written
+    /// without parts) that one file, `<id>.json`, holding every anchor.
+    pub fn part_files(&self) -> Vec<PartSpan> {
+        if !self.parts.is_empty() {
+            return self.parts.clone();
+        }
+        vec![PartSpan {
+            file: format!("{}.json", self.id),
+            first_anchor: "s-0".into(),
+            title: self.title.clone(),
+            last_section: u32::MAX,
+            last_paragraph: u32::MAX,
+            last_table: u32::MAX,
+        }]
+    }
+
+    /// Whether `parts` says no more than [`DocumentMeta::part_files`] would without it.
+    pub fn is_single_file(&self) -> bool {
+        matches!(self.parts.as_slice(), [p] if p.file == format!("{}.json", self.id) && p.first_anchor == "s-0")
+    }
 }
 
 /// One file of a document's text and the anchors it holds. Anchors are numbered through
