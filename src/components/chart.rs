@@ -31,11 +31,9 @@ impl ChartKind {
         match self {
             ChartKind::Target(_) => charts::target_chart_height(theme),
             ChartKind::Changes(bars) => {
-                let groups = bars
-                    .iter()
-                    .map(|b| b.group.as_str())
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .len();
+                let mut groups = bars.iter().map(|b| b.group.as_str()).collect::<Vec<_>>();
+                model::sort::sort_dedup(&mut groups);
+                let groups = groups.len();
                 charts::bar_list_height(bars.len(), groups, theme)
             }
             ChartKind::Years(_) => charts::year_chart_height(theme),

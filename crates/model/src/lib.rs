@@ -17,4 +17,5 @@ pub mod query;
 pub mod search;
 pub mod search_index;
 pub mod settings;
+pub mod sort;
 pub mod view;
