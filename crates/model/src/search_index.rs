@@ -765,7 +765,7 @@ pub fn text_ordinals<S: std::borrow::Borrow<Shard>>(
         .filter(|g| g.kind == kind)
         .flat_map(|g| g.hits.iter().map(|(e, _)| e - start))
         .collect();
-    out.sort_unstable();
+    crate::sort::sort_dedup(&mut out);
     Ok(Some(out))
 }
 

@@ -331,8 +331,7 @@ pub fn targets_overview_of(list: &crate::lists::ListIndex, index: &Index) -> Tar
         .iter()
         .flat_map(|s| s.years.iter().map(|[y, _]| *y as u16))
         .collect();
-    years.sort_unstable();
-    years.dedup();
+    crate::sort::sort_dedup(&mut years);
     let rows = list
         .docs
         .iter()
