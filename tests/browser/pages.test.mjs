@@ -206,19 +206,19 @@ test("a search shows the first hits of each kind, a record kind's every hit in i
   const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
   await page.goto(`${env.srv.base}search/?q=${encodeURIComponent("养老")}`);
   await ready(page);
-  const projects = page.locator(".hit-group", { hasText: "重点工程（" });
-  const total = Number((await projects.locator("h2").innerText()).match(/（(\d+)）/)[1]);
-  assert.equal(await projects.locator(".hit").count(), 10, "ten hits at first");
-  assert.ok(total > 10, `more projects than shown (${total})`);
-  // The list, filtered by the same words, holds exactly the projects the search found.
-  await projects.locator(".more a").click();
-  await page.waitForURL(/projects\/\?q=/);
+  const targets = page.locator(".hit-group").filter({ has: page.locator("h2", { hasText: "目标指标（" }) });
+  const total = Number((await targets.locator("h2").innerText()).match(/（(\d+)）/)[1]);
+  assert.equal(await targets.locator(".hit").count(), 10, "ten hits at first");
+  assert.ok(total > 10, `more targets than shown (${total})`);
+  // The list, filtered by the same words, holds exactly the targets the search found.
+  await targets.locator(".more a").click();
+  await page.waitForURL(/targets\/\?q=/);
   await ready(page);
   assert.match(await page.locator(".result-bar .count").innerText(), new RegExp(`共 ${total} 项`));
   // Text hits: more on the search page itself.
   await page.goto(`${env.srv.base}search/?q=${encodeURIComponent("养老")}`);
   await ready(page);
-  const text = page.locator(".hit-group", { hasText: "文件原文（" });
+  const text = page.locator(".hit-group").filter({ has: page.locator("h2", { hasText: "文件原文（" }) });
   await text.locator(".more a", { hasText: "显示更多" }).click();
   await page.waitForURL(/n=30/);
   await page.waitForFunction(() => [...document.querySelectorAll(".hit-group")].some((g) => g.textContent.includes("文件原文") && g.querySelectorAll(".hit").length > 10));
