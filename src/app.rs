@@ -76,6 +76,17 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
+/// A page's view as the route table holds it: every route gets the same type (a function
+/// pointer to an erased view), so the router's matching and view code is compiled once
+/// rather than once per page (a smaller wasm).
+type PageView = fn() -> AnyView;
+
+macro_rules! page {
+    ($component:path) => {
+        (|| view! { <$component /> }.into_any()) as PageView
+    };
+}
+
 /// The browser app: the shell and the route table.
 #[component]
 pub fn App() -> impl IntoView {
@@ -86,21 +97,21 @@ pub fn App() -> impl IntoView {
             <Shell>
                 // One route per page of the table (`model::pages::PAGES`).
                 <FlatRoutes fallback=pages::not_found::NotFound>
-                    <Route path=leptos_router::path!("/") view=pages::home::Home />
-                    <Route path=at(Page::Themes) view=pages::themes::ThemeList />
-                    <Route path=at(Page::Theme) view=pages::themes::ThemeDetail />
-                    <Route path=at(Page::Documents) view=pages::documents::DocumentList />
-                    <Route path=at(Page::Document) view=pages::document::Reader />
-                    <Route path=at(Page::Fields) view=pages::fields::FieldList />
-                    <Route path=at(Page::Field) view=pages::fields::FieldDetail />
-                    <Route path=at(Page::Projects) view=pages::projects::ProjectList />
-                    <Route path=at(Page::Project) view=pages::projects::ProjectDetail />
-                    <Route path=at(Page::Targets) view=pages::targets::TargetList />
-                    <Route path=at(Page::Target) view=pages::targets::TargetDetail />
-                    <Route path=at(Page::Departments) view=pages::departments::DepartmentList />
-                    <Route path=at(Page::Department) view=pages::departments::DepartmentDetail />
-                    <Route path=at(Page::Search) view=pages::search::Search />
-                    <Route path=at(Page::About) view=pages::about::About />
+                    <Route path=leptos_router::path!("/") view=page!(pages::home::Home) />
+                    <Route path=at(Page::Themes) view=page!(pages::themes::ThemeList) />
+                    <Route path=at(Page::Theme) view=page!(pages::themes::ThemeDetail) />
+                    <Route path=at(Page::Documents) view=page!(pages::documents::DocumentList) />
+                    <Route path=at(Page::Document) view=page!(pages::document::Reader) />
+                    <Route path=at(Page::Fields) view=page!(pages::fields::FieldList) />
+                    <Route path=at(Page::Field) view=page!(pages::fields::FieldDetail) />
+                    <Route path=at(Page::Projects) view=page!(pages::projects::ProjectList) />
+                    <Route path=at(Page::Project) view=page!(pages::projects::ProjectDetail) />
+                    <Route path=at(Page::Targets) view=page!(pages::targets::TargetList) />
+                    <Route path=at(Page::Target) view=page!(pages::targets::TargetDetail) />
+                    <Route path=at(Page::Departments) view=page!(pages::departments::DepartmentList) />
+                    <Route path=at(Page::Department) view=page!(pages::departments::DepartmentDetail) />
+                    <Route path=at(Page::Search) view=page!(pages::search::Search) />
+                    <Route path=at(Page::About) view=page!(pages::about::About) />
                 </FlatRoutes>
             </Shell>
         </Router>

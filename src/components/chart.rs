@@ -31,11 +31,9 @@ impl ChartKind {
         match self {
             ChartKind::Target(_) => charts::target_chart_height(theme),
             ChartKind::Changes(bars) => {
-                let groups = bars
-                    .iter()
-                    .map(|b| b.group.as_str())
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .len();
+                let mut groups = bars.iter().map(|b| b.group.as_str()).collect::<Vec<_>>();
+                model::sort::sort_dedup(&mut groups);
+                let groups = groups.len();
                 charts::bar_list_height(bars.len(), groups, theme)
             }
             ChartKind::Years(_) => charts::year_chart_height(theme),
@@ -68,7 +66,10 @@ fn font_px() -> f64 {
             w.get_computed_style(&root).ok().flatten()
         })
         .and_then(|s| s.get_property_value("font-size").ok())
-        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        // A computed size is always a plain number of px, which the browser's own
+        // parseFloat reads exactly as Rust would; the app then needs no float parser.
+        .map(|v| js_sys::parse_float(v.trim_end_matches("px")))
+        .filter(|px| !px.is_nan())
         .unwrap_or(16.0);
     size * 0.875
 }

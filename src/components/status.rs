@@ -42,9 +42,6 @@ pub fn NotFoundRecord(
     }
 }
 
-/// A page's view once its data is in, as a boxed future: one type for every page.
-type ViewFuture = std::pin::Pin<Box<dyn std::future::Future<Output = AnyView> + Send>>;
-
 /// Renders `view` with what `load` resolves to, once it has; a failure shows
 /// [`LoadFailed`] with a retry of every data file. Either way the page is then ready for a
 /// take-over of its prerendered view. The future is boxed before it meets `Transition` and
@@ -58,24 +55,29 @@ where
     F: Fn(T) -> V + Send + Sync + Copy + 'static,
     V: IntoView + 'static,
 {
-    let retry = crate::data::store().retry();
     let render = std::sync::Arc::new(move || -> ViewFuture {
-        Box::pin(async move {
-            match load().await {
-                Ok(data) => view! { {view(data)} <Ready /> }.into_any(),
-                Err(error) => view! { <LoadFailed error retry /> }.into_any(),
-            }
-        })
+        Box::pin(async move { load().await.map(|data| view(data).into_any()) })
     });
     suspended(render)
 }
 
+/// The page's view once its data is in, or why not; one type for every page.
+type ViewFuture =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, LoadError>> + Send>>;
+
+/// The part of [`Awaited`] that does not depend on the page, compiled once.
 fn suspended(render: std::sync::Arc<dyn Fn() -> ViewFuture + Send + Sync>) -> AnyView {
+    let retry = crate::data::store().retry();
     view! {
         <Transition fallback=Loading>
             {move || {
                 let render = render.clone();
-                Suspend::new(async move { render().await })
+                Suspend::new(async move {
+                    match render().await {
+                        Ok(page) => view! { {page} <Ready /> }.into_any(),
+                        Err(error) => view! { <LoadFailed error retry /> }.into_any(),
+                    }
+                })
             }}
         </Transition>
     }

@@ -13,25 +13,38 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use model::lists::Chunk;
 use model::pages::Page;
+use model::query::{encode, Filter};
 use model::search::{department_entry, record_entries, Entry, Kind, Piece};
 use model::search_index::{self, TextChunk, TextEntry};
 use model::{Field, Project, Target};
 use std::sync::Arc;
 
-const PER_GROUP: usize = 30;
+/// Hits shown per kind at first: each costs a chunk file for its snippet, so a phone
+/// fetches a few small files, not one per hit of a long list.
+const PER_GROUP: usize = 10;
+/// Hits more that "显示更多" adds to each kind, and the most a page shows.
+const MORE: usize = 20;
+const MOST: usize = 200;
+
+/// Hits shown per kind, from the address (`n`): at least [`PER_GROUP`], at most [`MOST`].
+fn per_group(n: &str) -> usize {
+    n.parse::<usize>()
+        .unwrap_or(PER_GROUP)
+        .clamp(PER_GROUP, MOST)
+}
 
 /// The hits of one query, grouped by kind: `(kind, total, shown hits with their scores)`.
 type Found = Vec<(Kind, usize, Vec<(Entry, u32)>)>;
 
 /// Answers a query from the prebuilt index: the manifest, the shards of the query's keys,
 /// then only the files that hold the hits shown (for their titles and snippets).
-async fn find(store: Store, query: String) -> Result<Arc<Found>, LoadError> {
+async fn find(store: Store, query: String, per_group: usize) -> Result<Arc<Found>, LoadError> {
     if model::search::terms(&query).is_empty() {
         return Ok(Arc::new(Vec::new()));
     }
     let (manifest, shards) = search_shards(&query).await?;
     let groups =
-        timed(|| search_index::search(&manifest, &shards, &query, PER_GROUP)).map_err(|e| {
+        timed(|| search_index::search(&manifest, &shards, &query, per_group)).map_err(|e| {
             LoadError {
                 file: search_index::MANIFEST.into(),
                 reason: e.to_string(),
@@ -141,8 +154,12 @@ fn hit_href(e: &Entry) -> String {
 #[component]
 pub fn Search() -> impl IntoView {
     let q = use_query_value("q");
+    let n = use_query_value("n");
     let store = store();
-    let found = LocalResource::new(move || find(store, q.get()));
+    let found = LocalResource::new(move || {
+        store.track_retry();
+        find(store, q.get(), per_group(&n.get()))
+    });
     let title = Signal::derive(move || {
         let q = q.get();
         if q.is_empty() {
@@ -156,7 +173,7 @@ pub fn Search() -> impl IntoView {
         <SearchForm q />
         <Awaited
             load=move || async move { found.await }
-            view=move |found| view! { <SearchResults found query=q.get_untracked() /> }
+            view=move |found| view! { <SearchResults found query=q.get_untracked() per_group=per_group(&n.get_untracked()) /> }
         />
     }
 }
@@ -187,7 +204,7 @@ pub fn SearchForm(q: Memo<String>) -> impl IntoView {
 }
 
 #[component]
-fn SearchResults(found: Arc<Found>, query: String) -> impl IntoView {
+fn SearchResults(found: Arc<Found>, query: String, per_group: usize) -> impl IntoView {
     if query.is_empty() {
         return ().into_any();
     }
@@ -200,7 +217,30 @@ fn SearchResults(found: Arc<Found>, query: String) -> impl IntoView {
         .iter()
         .map(|(kind, n, hits)| {
             let shown = hits.len();
-            let more = (*n > shown).then(|| format!("（显示前 {shown} 条）"));
+            let note = (*n > shown).then(|| format!("（显示前 {shown} 条）"));
+            // Records: every one in its list, filtered by the same words; text: more hits here.
+            let list = match kind {
+                Kind::Field => Some(Page::Fields),
+                Kind::Project => Some(Page::Projects),
+                Kind::Target => Some(Page::Targets),
+                Kind::Department | Kind::Text => None,
+            };
+            let more = (*n > shown).then(|| match list {
+                Some(page) => {
+                    let href =
+                        url(&page.path_with(&Filter::default().with("q", &query).to_query()));
+                    let label = format!("在{}列表中查看全部 {n} 项", kind.label());
+                    view! { <p class="more"><A href=href>{label}</A></p> }.into_any()
+                }
+                None => {
+                    let more_q =
+                        format!("?q={}&n={}", encode(&query), (per_group + MORE).min(MOST));
+                    let href = url(&Page::Search.path_with(&more_q));
+                    (per_group < MOST)
+                        .then(|| view! { <p class="more"><A href=href>"显示更多"</A></p> })
+                        .into_any()
+                }
+            });
             let items = hits
                 .iter()
                 .map(|(entry, score)| {
@@ -215,8 +255,9 @@ fn SearchResults(found: Arc<Found>, query: String) -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="hit-group">
-                    <h2>{kind.label()} "（" {*n} "）" {more}</h2>
+                    <h2>{kind.label()} "（" {*n} "）" {note}</h2>
                     <ul class="records">{items}</ul>
+                    {more}
                 </section>
             }
         })

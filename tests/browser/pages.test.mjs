@@ -201,3 +201,26 @@ test("the search box and the keyword filter keep the sub-path", async () => {
   assert.ok((await page.locator(".records .record").count()) > 0);
   assert.deepEqual(problems(), []);
 });
+
+test("a search shows the first hits of each kind, a record kind's every hit in its list, more text on demand", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  await page.goto(`${env.srv.base}search/?q=${encodeURIComponent("养老")}`);
+  await ready(page);
+  const targets = page.locator(".hit-group").filter({ has: page.locator("h2", { hasText: "目标指标（" }) });
+  const total = Number((await targets.locator("h2").innerText()).match(/（(\d+)）/)[1]);
+  assert.equal(await targets.locator(".hit").count(), 10, "ten hits at first");
+  assert.ok(total > 10, `more targets than shown (${total})`);
+  // The list, filtered by the same words, holds exactly the targets the search found.
+  await targets.locator(".more a").click();
+  await page.waitForURL(/targets\/\?q=/);
+  await ready(page);
+  assert.match(await page.locator(".result-bar .count").innerText(), new RegExp(`共 ${total} 项`));
+  // Text hits: more on the search page itself.
+  await page.goto(`${env.srv.base}search/?q=${encodeURIComponent("养老")}`);
+  await ready(page);
+  const text = page.locator(".hit-group").filter({ has: page.locator("h2", { hasText: "文件原文（" }) });
+  await text.locator(".more a", { hasText: "显示更多" }).click();
+  await page.waitForURL(/n=30/);
+  await page.waitForFunction(() => [...document.querySelectorAll(".hit-group")].some((g) => g.textContent.includes("文件原文") && g.querySelectorAll(".hit").length > 10));
+  assert.deepEqual(problems(), []);
+});

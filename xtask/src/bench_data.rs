@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 const QUERIES: &[&str] = &["养老", "业", "国际消费中心城市", "养老 床位"];
 
 /// Hits shown per group on the search page (`PER_GROUP` in `src/pages/search.rs`).
-const PER_GROUP: usize = 30;
+const PER_GROUP: usize = 10;
 
 /// Brotli quality of the files pages and searches fetch (11 is what a server precompressing
 /// static files uses).

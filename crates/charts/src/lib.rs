@@ -53,7 +53,12 @@ impl Theme {
         style: FontStyle,
     ) -> TextStyle<'static> {
         TextStyle {
-            font: (self.font_family, self.font_px * size_em * self.scale, style).into(),
+            font: (
+                family(self.font_family),
+                self.font_px * size_em * self.scale,
+                style,
+            )
+                .into(),
             color: color.to_backend_color(),
             pos: Pos::new(h, v),
         }
@@ -434,4 +439,48 @@ pub fn to_svg(
         draw(&root).map_err(|e| e.to_string())?;
     }
     Ok(out)
+}
+
+/// The font family of a name, as plotters' `FontFamily::from(&str)` reads it (a generic
+/// family when the name is one, in any case), without its Unicode lowercasing: none of the
+/// generic names holds a letter that a non-ASCII character lowercases to, so ASCII case
+/// folding decides the same, and the app carries no Unicode case tables for it.
+fn family(name: &str) -> FontFamily<'_> {
+    if name.eq_ignore_ascii_case("serif") {
+        FontFamily::Serif
+    } else if name.eq_ignore_ascii_case("sans-serif") {
+        FontFamily::SansSerif
+    } else if name.eq_ignore_ascii_case("monospace") {
+        FontFamily::Monospace
+    } else {
+        FontFamily::Name(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn family_reads_names_as_plotters_does() {
+        for name in [
+            FONT_FAMILY,
+            "serif",
+            "SERIF",
+            "Sans-Serif",
+            "monospace",
+            "MonoSpace",
+            "sans serif",
+            "ſerif",
+            "İ",
+            "Arial",
+            "",
+        ] {
+            assert_eq!(
+                family(name).as_str(),
+                FontFamily::from(name).as_str(),
+                "{name}"
+            );
+        }
+    }
 }

@@ -247,7 +247,7 @@ pub fn change_bars(targets: &[&Target]) -> Vec<Bar> {
             text: format!("{sign}{}%", format_number(change)),
         });
     }
-    bars.sort_by_key(|b| groups.iter().position(|g| g == &b.group));
+    crate::sort::sort_by_key(&mut bars, |b| groups.iter().position(|g| g == &b.group));
     bars
 }
 

@@ -6,9 +6,34 @@ use crate::wire::{DocumentMeta, Figure, Origin, Project, Target};
 /// Excel needs the byte-order mark to read UTF-8.
 pub const BOM: &str = "\u{feff}";
 
+/// Whether `s` reads as a number to `str::parse::<f64>`: a sign, digits with at most one
+/// point and at least one digit, an exponent with digits; or `inf`, `infinity`, `nan` in
+/// any case. Checked without parsing, so the app carries no float parser for it.
+fn is_float(s: &str) -> bool {
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    if ["inf", "infinity", "nan"]
+        .iter()
+        .any(|w| s.eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let (mantissa, exponent) = match s.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (s, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mantissa_ok = digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
+}
+
 fn field(value: &str) -> String {
     // Quote everything that could break a row or start a formula in a spreadsheet.
-    let needs_guard = value.starts_with(['=', '+', '-', '@']) && value.parse::<f64>().is_err();
+    let needs_guard = value.starts_with(['=', '+', '-', '@']) && !is_float(value);
     let value = if needs_guard {
         format!("'{value}")
     } else {
@@ -145,6 +170,42 @@ pub fn projects_csv(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn is_float_agrees_with_the_float_parser(s in "[-+.eE0-9infatyINFATY ]{0,10}") {
+            prop_assert_eq!(is_float(&s), s.parse::<f64>().is_ok(), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn is_float_cases() {
+        for s in [
+            "1",
+            "-1",
+            "+1",
+            "1.",
+            ".5",
+            "-.5",
+            "1e5",
+            "1E+5",
+            "1e-05",
+            "-inf",
+            "Infinity",
+            "+NaN",
+            "0.000",
+            "12345678901234567890123e400",
+        ] {
+            assert!(is_float(s) && s.parse::<f64>().is_ok(), "{s}");
+        }
+        for s in [
+            "", "+", "-", ".", "-.", "e5", "1e", "1e+", "1.2.3", "1e5e3", "--1", "- 1", " 1",
+            "1_000", "0x10", "infinit", "nana", "=1+1", "-",
+        ] {
+            assert!(!is_float(s) && s.parse::<f64>().is_err(), "{s}");
+        }
+    }
 
     #[test]
     fn quoting() {

@@ -18,4 +18,5 @@ pub mod query;
 pub mod search;
 pub mod search_index;
 pub mod settings;
+pub mod sort;
 pub mod view;

@@ -215,7 +215,9 @@ fn by_document<T: Clone>(items: &[T], doc: impl Fn(&T) -> &str, index: &Index) -
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
     let mut out = items.to_vec();
-    out.sort_by_key(|r| position.get(doc(r)).copied().unwrap_or(usize::MAX));
+    crate::sort::sort_by_key(&mut out, |r| {
+        position.get(doc(r)).copied().unwrap_or(usize::MAX)
+    });
     out
 }
 
@@ -403,7 +405,7 @@ pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
             }
             .unwrap_or(usize::MAX)
         };
-        by_value.sort_by_key(|(v, _)| rank(v));
+        crate::sort::sort_by_key(&mut by_value, |(v, _)| rank(v));
         let values = by_value
             .iter()
             .enumerate()
@@ -568,7 +570,7 @@ impl ListIndex {
         if let Some(t) = text {
             sets.push(t.to_vec());
         }
-        sets.sort_by_key(|s| s.len());
+        crate::sort::sort_by_key(&mut sets, |s| s.len());
         let in_spans = |o: u32| spans.iter().any(|s| o >= s.start && o < s.start + s.count);
         let mut out: Vec<u32> = match sets.first() {
             Some(first) => first.iter().copied().filter(|&o| in_spans(o)).collect(),
@@ -580,7 +582,7 @@ impl ListIndex {
         for s in sets.iter().skip(1) {
             out.retain(|o| s.binary_search(o).is_ok());
         }
-        out.sort_unstable();
+        crate::sort::sort_dedup(&mut out);
         out
     }
 

@@ -267,7 +267,9 @@ pub struct Ranked<T> {
 /// (`search_index`), so both rank alike.
 pub fn rank<T>(mut scored: Vec<(Kind, u32, T)>, per_group: usize) -> Vec<Ranked<T>> {
     // Stable: document order among equal scores.
-    scored.sort_by_key(|(kind, score, _)| (*kind, std::cmp::Reverse(*score)));
+    crate::sort::sort_by_key(&mut scored, |(kind, score, _)| {
+        (*kind, std::cmp::Reverse(*score))
+    });
     let mut groups: Vec<Ranked<T>> = Vec::new();
     for (kind, score, e) in scored {
         if groups.last().is_none_or(|g| g.kind != kind) {

@@ -66,7 +66,7 @@ use crate::lists::{ListKind, Listed};
 use crate::search::{is_separator, rank, record_entries, terms, text_entries, Entry, Kind, Ranked};
 use crate::wire::{Department, Document, Facts, Field, Index, Project, Target};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// `data/search/manifest.json`.
 pub const MANIFEST: &str = "search/manifest.json";
@@ -408,12 +408,13 @@ fn term_keys(term: &str) -> Vec<(u32, String)> {
 
 /// The shard numbers a query needs, ascending, without repeats.
 pub fn shards_for(manifest: &Manifest, query: &str) -> Vec<u32> {
-    let set: BTreeSet<u32> = terms(query)
+    let mut shards: Vec<u32> = terms(query)
         .iter()
         .flat_map(|t| term_keys(t))
         .map(|(_, k)| shard_of(&k, manifest.shards))
         .collect();
-    set.into_iter().collect()
+    crate::sort::sort_dedup(&mut shards);
+    shards
 }
 
 /// The shard files (paths under `data/`) a query needs; none for an empty query.
@@ -521,11 +522,12 @@ impl TermMatches {
 
     /// Every entry this term matches, ascending.
     fn entries(&self) -> Vec<u32> {
-        let mut out: BTreeSet<u32> = self.text.keys().copied().collect();
+        let mut out: Vec<u32> = self.text.keys().copied().collect();
         for &(s, e) in &self.titles {
             out.extend(s..e);
         }
-        out.into_iter().collect()
+        crate::sort::sort_dedup(&mut out);
+        out
     }
 }
 
@@ -763,7 +765,7 @@ pub fn text_ordinals<S: std::borrow::Borrow<Shard>>(
         .filter(|g| g.kind == kind)
         .flat_map(|g| g.hits.iter().map(|(e, _)| e - start))
         .collect();
-    out.sort_unstable();
+    crate::sort::sort_dedup(&mut out);
     Ok(Some(out))
 }
 

@@ -84,7 +84,7 @@ pub fn theme_records<'a>(
         .filter(|(_, n)| *n > 0)
         .collect();
     // Stable: the departments file's own order among equal counts.
-    responsible.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    crate::sort::sort_by_key(&mut responsible, |(_, n)| std::cmp::Reverse(*n));
     ThemeRecords {
         fields,
         projects,
@@ -299,8 +299,7 @@ pub fn targets_overview(targets: &[Target], index: &Index) -> TargetsOverview {
         .iter()
         .filter_map(|t| t.target.as_ref().and_then(|f| f.year))
         .collect();
-    years.sort_unstable();
-    years.dedup();
+    crate::sort::sort_dedup(&mut years);
     let rows = index
         .documents
         .iter()
@@ -332,8 +331,7 @@ pub fn targets_overview_of(list: &crate::lists::ListIndex, index: &Index) -> Tar
         .iter()
         .flat_map(|s| s.years.iter().map(|[y, _]| *y as u16))
         .collect();
-    years.sort_unstable();
-    years.dedup();
+    crate::sort::sort_dedup(&mut years);
     let rows = list
         .docs
         .iter()
@@ -363,7 +361,9 @@ pub fn targets_overview_of(list: &crate::lists::ListIndex, index: &Index) -> Tar
 pub fn in_list_order<'a>(mut targets: Vec<&'a Target>, index: &Index) -> Vec<&'a Target> {
     let position = |doc: &str| index.documents.iter().position(|d| d.id == doc);
     // Stable: reading order is kept within each group.
-    targets.sort_by_key(|t| (position(&t.doc), t.origin != crate::wire::Origin::Table));
+    crate::sort::sort_by_key(&mut targets, |t| {
+        (position(&t.doc), t.origin != crate::wire::Origin::Table)
+    });
     targets
 }
 
@@ -499,12 +499,11 @@ pub fn comparison_of(
         })
         .collect::<Vec<_>>()
         .join("；");
-    let mixed = members
+    let scopes: Vec<&str> = members
         .iter()
         .filter_map(|m| index.doc(&m.doc).map(scope))
-        .collect::<std::collections::BTreeSet<_>>()
-        .len()
-        > 1;
+        .collect();
+    let mixed = scopes.iter().any(|s| Some(s) != scopes.first());
     let note = if mixed {
         "市级和区级的数值范围不同，不宜直接比高低。"
     } else {
