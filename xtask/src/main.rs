@@ -812,13 +812,23 @@ fn bench_scale(args: &[String]) -> Result {
         build(Some(TEST_PUBLIC_URL))?;
     }
     write_page_table()?;
+    let started = std::time::Instant::now();
     let outputs = build_outputs(&corpus)?;
     let docs = outputs.index.documents.len();
     let site = root().join(format!("target/bench/site-{docs}"));
     if site.exists() {
         std::fs::remove_dir_all(&site).map_err(|e| e.to_string())?;
     }
-    write_outputs(&rendered(&outputs)?, &site.join("data"), false)?;
+    let files = rendered(&outputs)?;
+    write_outputs(&files, &site.join("data"), false)?;
+    let bytes: usize = files.iter().map(|(_, text)| text.len()).sum();
+    eprintln!(
+        "data of {docs} documents built and written in {:.1} s (profile {}): {} files, {:.1} MB",
+        started.elapsed().as_secs_f64(),
+        if cfg!(debug_assertions) { "dev" } else { "release" },
+        files.len(),
+        bytes as f64 / 1e6
+    );
     // The app: every built file but the real corpus's data.
     let dist = root().join("dist");
     fn copy(from: &Path, to: &Path, skip: &Path) -> Result {
