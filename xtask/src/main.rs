@@ -825,7 +825,11 @@ fn bench_scale(args: &[String]) -> Result {
     eprintln!(
         "data of {docs} documents built and written in {:.1} s (profile {}): {} files, {:.1} MB",
         started.elapsed().as_secs_f64(),
-        if cfg!(debug_assertions) { "dev" } else { "release" },
+        if cfg!(debug_assertions) {
+            "dev"
+        } else {
+            "release"
+        },
         files.len(),
         bytes as f64 / 1e6
     );
