@@ -18,12 +18,14 @@
 //!   (`data/audit-allow.toml`) does not acknowledge or on entries that match nothing
 //! - `build`     release build into `dist/` (with the post-build step)
 //! - `bench`     sizes, Lighthouse and in-browser timings against the budgets
-//!   (`target/bench/report.md`)
+//!   (`target/bench/report.md`), and the app's wasm by crate (`target/bench/wasm-size.md`)
+//! - `wasm-size` only the wasm by crate, after a build
 //! - `pages`     write the page table for the browser tests (`target/pages.json`)
 
 mod bench_data;
 mod dist;
 mod tools;
+mod wasm_size;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -47,9 +49,10 @@ fn main() -> ExitCode {
         "serve" => serve(rest),
         "test" => test(),
         "bench" => bench(),
+        "wasm-size" => wasm_size::run(),
         "pages" => write_page_table(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|coverage|themes|audit|pages|build [--public-url /a/b/]>");
+            eprintln!("usage: cargo xtask <serve|test|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|wasm-size|coverage|themes|audit|pages|build [--public-url /a/b/]>");
             return ExitCode::from(2);
         }
     };
@@ -877,5 +880,6 @@ fn bench() -> Result {
     tools::ensure_lighthouse()?;
     run(Command::new("node")
         .arg("tests/browser/bench.mjs")
-        .env("PATH", tools::path_with_node_bin()))
+        .env("PATH", tools::path_with_node_bin()))?;
+    wasm_size::run()
 }

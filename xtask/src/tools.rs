@@ -133,3 +133,22 @@ pub fn ensure_lighthouse() -> Result {
         "lighthouse@12.8.2",
     ]))
 }
+
+/// twiggy (the wasm size profiler) under `target/bench-tools`, for the benchmark's size
+/// breakdown; returns its path.
+pub fn ensure_twiggy() -> Result<std::path::PathBuf> {
+    let dir = root().join("target/bench-tools");
+    let twiggy = dir.join("bin/twiggy");
+    if !twiggy.exists() {
+        run(Command::new("cargo").args([
+            "install",
+            "--locked",
+            "--version",
+            "0.8.0",
+            "--root",
+            "target/bench-tools",
+            "twiggy",
+        ]))?;
+    }
+    Ok(twiggy)
+}
