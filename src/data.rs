@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use model::files::{
     self, ComparisonsFile, DepartmentsFile, DocRecordsFile, RecordFile, ThemesFile,
 };
-use model::lists::{self, ListIndex, ListKind, ListPage, Listed};
+use model::lists::{self, ListIndex, ListPage, Listed};
 use model::query::Filter;
 use model::search_index;
-use model::{Document, Index};
+use model::{Document, Field, Index, Project, Target};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
@@ -230,25 +230,22 @@ pub async fn fetch_kept<T: DeserializeOwned + Send + Sync + 'static>(file: Strin
     Ok(t)
 }
 
+/// Every one of `files`, fetched at once rather than one after another (a page of a list
+/// or of search hits needs several small files; on a phone each round trip counts).
+pub async fn fetch_all<T: DeserializeOwned>(files: Vec<String>) -> Result<Vec<Arc<T>>, LoadError> {
+    futures::future::try_join_all(files.into_iter().map(fetch_data::<T>)).await
+}
+
 /// The search index's manifest and the shards of `query`'s keys.
 pub async fn search_shards(
     query: &str,
 ) -> Result<(Arc<search_index::Manifest>, Vec<Arc<search_index::Shard>>), LoadError> {
     let manifest: Arc<search_index::Manifest> =
         fetch_kept(search_index::MANIFEST.to_string()).await?;
-    let mut shards = Vec::new();
-    for n in search_index::shards_for(&manifest, query) {
-        shards.push(fetch_kept(search_index::shard_file(n)).await?);
-    }
-    Ok((manifest, shards))
-}
-
-fn search_kind(kind: ListKind) -> model::search::Kind {
-    match kind {
-        ListKind::Fields => model::search::Kind::Field,
-        ListKind::Projects => model::search::Kind::Project,
-        ListKind::Targets => model::search::Kind::Target,
-    }
+    let shards = search_index::shards_for(&manifest, query)
+        .into_iter()
+        .map(|n| fetch_kept(search_index::shard_file(n)));
+    Ok((manifest, futures::future::try_join_all(shards).await?))
 }
 
 /// The ordinals of `R`'s list that pass `filter`: the kind's index, the member files of the
@@ -261,16 +258,13 @@ pub async fn list_ordinals<R: Listed>(
     let Some(files) = list.member_files(kind, filter) else {
         return Ok((list, Vec::new()));
     };
-    let mut members = std::collections::BTreeMap::new();
-    for file in files {
-        let m: Arc<lists::Members> = fetch_data(file.clone()).await?;
-        members.insert(file, m);
-    }
+    let fetched: Vec<Arc<lists::Members>> = fetch_all(files.clone()).await?;
+    let members = files.into_iter().zip(fetched).collect();
     let text = if model::search::terms(&filter.q).is_empty() {
         None
     } else {
         let (manifest, shards) = search_shards(&filter.q).await?;
-        search_index::text_ordinals(&manifest, &shards, &filter.q, search_kind(kind)).map_err(
+        search_index::text_ordinals(&manifest, &shards, &filter.q, kind.search_kind()).map_err(
             |e| LoadError {
                 file: search_index::MANIFEST.into(),
                 reason: e.to_string(),
@@ -286,11 +280,7 @@ pub async fn chunks_of<R: Listed>(
     list: &ListIndex,
     ordinals: &[u32],
 ) -> Result<Vec<Arc<lists::Chunk<R>>>, LoadError> {
-    let mut chunks = Vec::new();
-    for file in lists::chunk_files(R::KIND, list.chunk, ordinals) {
-        chunks.push(fetch_data::<lists::Chunk<R>>(file).await?);
-    }
-    Ok(chunks)
+    fetch_all(lists::chunk_files(R::KIND, list.chunk, ordinals)).await
 }
 
 /// The page of `R`'s list that `filter` asks for: its index, the filters' member files and
@@ -324,6 +314,33 @@ pub async fn load_first<R: Listed + Send + Sync>(filter: Filter, n: usize) -> Lo
         ordinals,
         records,
     }))
+}
+
+/// The first records of each kind whose filter `key` is the address's `id`, for a theme or
+/// a department page: `shown` fields and projects, `targets` targets. They follow the
+/// address and a retry.
+pub struct FirstOfEach {
+    pub fields: LocalResource<Loaded<ListPage<Field>>>,
+    pub projects: LocalResource<Loaded<ListPage<Project>>>,
+    pub targets: LocalResource<Loaded<ListPage<Target>>>,
+}
+
+pub fn first_of_each(
+    key: &'static str,
+    id: Memo<String>,
+    shown: usize,
+    targets: usize,
+) -> FirstOfEach {
+    let store = store();
+    let filter = move || {
+        store.track_retry();
+        Filter::default().with(key, &id.get())
+    };
+    FirstOfEach {
+        fields: LocalResource::new(move || load_first::<Field>(filter(), shown)),
+        projects: LocalResource::new(move || load_first::<Project>(filter(), shown)),
+        targets: LocalResource::new(move || load_first::<Target>(filter(), targets)),
+    }
 }
 
 /// Every record at `ordinals` (a download of the whole filtered list).

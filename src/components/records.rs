@@ -1,6 +1,7 @@
 //! Pieces the record pages share: filter controls bound to the URL, record cards, the link
 //! back to the source paragraph, the result count with downloads, and the pager.
 
+use crate::dom::download;
 use crate::links::{as_given, url};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,6 +10,7 @@ use model::pages::Page;
 use model::query::{Filter, Page as ListPage};
 use model::view::figure_text;
 use model::{Field, Index, Project, Target};
+use std::sync::Arc;
 
 /// The current filter, read from the URL.
 pub fn use_filter() -> Memo<Filter> {
@@ -331,6 +333,44 @@ pub fn FieldCard(
             <p class="meta">{doc_title} {label.then(|| format!(" · {}", field.label))}</p>
         </li>
     }
+}
+
+/// The `(csv, json)` download actions of a filtered list: pressing one fetches every
+/// record the filter finds (their chunks), then writes the file; a failure is said, not
+/// swallowed.
+pub fn list_downloads<R: model::lists::Listed + Send + Sync>(
+    page: Arc<model::lists::ListPage<R>>,
+    index: Arc<Index>,
+    stem: &'static str,
+    csv: fn(&[&R], &model::lists::ListIndex, &[model::DocumentMeta]) -> String,
+) -> (Callback<()>, Callback<()>) {
+    let write = move |as_csv: bool| {
+        let (page, index) = (page.clone(), index.clone());
+        leptos::task::spawn_local(async move {
+            match crate::data::records_of::<R>(&page.list, &page.ordinals).await {
+                Ok(rows) => {
+                    let rows: Vec<&R> = rows.iter().collect();
+                    if as_csv {
+                        let text = csv(&rows, &page.list, &index.documents);
+                        download(&format!("{stem}.csv"), "text/csv;charset=utf-8", &text);
+                    } else {
+                        let text = model::csv::json_download(&rows, &index.documents);
+                        download(&format!("{stem}.json"), "application/json", &text);
+                    }
+                }
+                Err(e) => {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.alert_with_message(&format!("下载失败：{e}"));
+                    }
+                }
+            }
+        });
+    };
+    let csv_write = write.clone();
+    (
+        Callback::new(move |_| csv_write(true)),
+        Callback::new(move |_| write(false)),
+    )
 }
 
 /// The count of a filtered list and, for lists that offer them, its downloads.

@@ -4,7 +4,7 @@
 use crate::components::chart_views::overview_views;
 use crate::components::records::{see_all, use_query_value, FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_first, store};
+use crate::data::{first_of_each, store, FirstOfEach};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
@@ -96,14 +96,11 @@ pub fn DepartmentDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
     let (index, departments) = (store.index, store.departments());
-    // The first page of each kind's list filtered by this department.
-    let by_dept = move || {
-        store.track_retry();
-        Filter::default().with("dept", &id.get())
-    };
-    let fields = LocalResource::new(move || load_first::<Field>(by_dept(), SHOWN));
-    let projects = LocalResource::new(move || load_first::<Project>(by_dept(), SHOWN));
-    let targets = LocalResource::new(move || load_first::<Target>(by_dept(), SHOWN));
+    let FirstOfEach {
+        fields,
+        projects,
+        targets,
+    } = first_of_each("dept", id, SHOWN, SHOWN);
     view! {
         <Awaited
             load=move || async move {

@@ -2,12 +2,11 @@
 //! a text filter and downloads; and one page per project.
 
 use crate::components::records::{
-    doc_options, records_or_empty, use_filter, use_query_value, FilterPanel, ProjectCard,
-    ResultBar, SelectSpec, Sources,
+    doc_options, list_downloads, records_or_empty, use_filter, use_query_value, FilterPanel,
+    ProjectCard, ResultBar, SelectSpec, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_list, records_of, records_of_id, store};
-use crate::dom::download;
+use crate::data::{load_list, records_of_id, store};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
@@ -57,38 +56,22 @@ pub fn ProjectsView(
     let f = filter.get_untracked();
     let list = page.list.clone();
     let (count, list_page) = (page.count(), page.page);
-    // The files are written only when asked for, from every record the filter finds.
-    let download_as = {
-        let (page, index) = (page.clone(), index.clone());
-        move |file: &'static str, mime: &'static str, csv: bool| {
-            let (page, index) = (page.clone(), index.clone());
-            leptos::task::spawn_local(async move {
-                let Ok(rows) = records_of::<Project>(&page.list, &page.ordinals).await else {
-                    return;
-                };
-                let rows: Vec<&Project> = rows.iter().collect();
-                let text = if csv {
-                    let depts = page.list.options("dept");
-                    let name = |id: &str| {
-                        depts
-                            .iter()
-                            .find(|(v, _)| v == id)
-                            .map(|(_, name)| name.clone())
-                            .unwrap_or_default()
-                    };
-                    model::csv::projects_csv(&rows, &index.documents, name)
-                } else {
-                    model::csv::json_download(&rows, &index.documents)
-                };
-                download(file, mime, &text);
-            });
-        }
-    };
-    let csv = {
-        let d = download_as.clone();
-        move |_| d("projects.csv", "text/csv;charset=utf-8", true)
-    };
-    let json = move |_| download_as("projects.json", "application/json", false);
+    let downloads = list_downloads(
+        page.clone(),
+        index.clone(),
+        "projects",
+        |rows, list, docs| {
+            let depts = list.options("dept");
+            let name = |id: &str| {
+                depts
+                    .iter()
+                    .find(|(v, _)| v == id)
+                    .map(|(_, name)| name.clone())
+                    .unwrap_or_default()
+            };
+            model::csv::projects_csv(rows, docs, name)
+        },
+    );
     let cards = page
         .records
         .iter()
@@ -107,7 +90,7 @@ pub fn ProjectsView(
     ];
     view! {
         <FilterPanel filter page=Page::Projects selects placeholder="名称或原文" />
-        <ResultBar count page=list_page downloads=(Callback::new(csv), Callback::new(json)) />
+        <ResultBar count page=list_page downloads />
         {records_or_empty(cards, "重点工程", Page::Projects, list_page, &f)}
     }
 }

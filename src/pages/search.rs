@@ -50,44 +50,23 @@ async fn find(store: Store, query: String, per_group: usize) -> Result<Arc<Found
                 reason: e.to_string(),
             }
         })?;
-    // The files holding the hits shown: the chunks of the records' lists and of the
-    // documents' text, and the departments through the shared store. Each file's entries are built once,
-    // however many hits it holds.
-    let mut built: std::collections::HashMap<String, Vec<Entry>> = Default::default();
-    for file in search_index::hit_files(&manifest, &groups) {
+    // The files holding the hits shown, fetched at once: the chunks of the records' lists
+    // and of the documents' text, and the departments through the shared store. Each file's
+    // entries are built once, however many hits it holds.
+    let files = search_index::hit_files(&manifest, &groups);
+    let entries = files.iter().map(|file| {
         let kind = manifest
             .ranges
             .iter()
-            .find(|r| file == r.file || file.starts_with(&format!("{}/", r.file)))
+            .find(|r| *file == r.file || file.starts_with(&format!("{}/", r.file)))
             .map(|r| r.kind);
-        let entries = match kind {
-            Some(Kind::Text) => {
-                let c: Arc<TextChunk> = fetch_data(file.clone()).await?;
-                c.entries.iter().map(TextEntry::entry).collect()
-            }
-            Some(Kind::Target) => {
-                let c: Arc<Chunk<Target>> = fetch_data(file.clone()).await?;
-                record_entries(&[], &[], &c.records, &[])
-            }
-            Some(Kind::Project) => {
-                let c: Arc<Chunk<Project>> = fetch_data(file.clone()).await?;
-                record_entries(&[], &c.records, &[], &[])
-            }
-            Some(Kind::Field) => {
-                let c: Arc<Chunk<Field>> = fetch_data(file.clone()).await?;
-                record_entries(&c.records, &[], &[], &[])
-            }
-            Some(Kind::Department) => {
-                let d = store.departments().await?;
-                d.departments
-                    .iter()
-                    .map(|d| department_entry(&d.id, &d.name, &d.aliases))
-                    .collect()
-            }
-            None => Vec::new(),
-        };
-        built.insert(file, entries);
-    }
+        hit_file_entries(store, file.clone(), kind)
+    });
+    let built: std::collections::HashMap<String, Vec<Entry>> = files
+        .iter()
+        .cloned()
+        .zip(futures::future::try_join_all(entries).await?)
+        .collect();
     let entry_of = |n: u32| -> Option<Entry> {
         let at = manifest.locate(n)?;
         built.get(&at.file)?.get(at.k).cloned()
@@ -104,6 +83,40 @@ async fn find(store: Store, query: String, per_group: usize) -> Result<Arc<Found
         })
         .collect();
     Ok(Arc::new(found))
+}
+
+/// The search entries of one file holding hits, of the kind its range says.
+async fn hit_file_entries(
+    store: Store,
+    file: String,
+    kind: Option<Kind>,
+) -> Result<Vec<Entry>, LoadError> {
+    Ok(match kind {
+        Some(Kind::Text) => {
+            let c: Arc<TextChunk> = fetch_data(file).await?;
+            c.entries.iter().map(TextEntry::entry).collect()
+        }
+        Some(Kind::Target) => {
+            let c: Arc<Chunk<Target>> = fetch_data(file).await?;
+            record_entries(&[], &[], &c.records, &[])
+        }
+        Some(Kind::Project) => {
+            let c: Arc<Chunk<Project>> = fetch_data(file).await?;
+            record_entries(&[], &c.records, &[], &[])
+        }
+        Some(Kind::Field) => {
+            let c: Arc<Chunk<Field>> = fetch_data(file).await?;
+            record_entries(&c.records, &[], &[], &[])
+        }
+        Some(Kind::Department) => {
+            let d = store.departments().await?;
+            d.departments
+                .iter()
+                .map(|d| department_entry(&d.id, &d.name, &d.aliases))
+                .collect()
+        }
+        None => Vec::new(),
+    })
 }
 
 /// Runs the index search, timed in the browser's performance timeline (`search`

@@ -3,12 +3,11 @@
 
 use crate::components::chart_views::{comparison_view, overview_views, target_chart_view};
 use crate::components::records::{
-    doc_options, records_or_empty, use_filter, use_query_value, FilterPanel, ResultBar, SelectSpec,
-    Sources, TargetCard,
+    doc_options, list_downloads, records_or_empty, use_filter, use_query_value, FilterPanel,
+    ResultBar, SelectSpec, Sources, TargetCard,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_list, records_of, records_of_id, store};
-use crate::dom::download;
+use crate::data::{load_list, records_of_id, store};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
@@ -59,30 +58,9 @@ pub fn TargetsView(
     let f = filter.get_untracked();
     let list = page.list.clone();
     let (count, list_page) = (page.count(), page.page);
-    // The files are written only when asked for, from every record the filter finds.
-    let download_as = {
-        let (page, index) = (page.clone(), index.clone());
-        move |file: &'static str, mime: &'static str, csv: bool| {
-            let (page, index) = (page.clone(), index.clone());
-            leptos::task::spawn_local(async move {
-                let Ok(rows) = records_of::<Target>(&page.list, &page.ordinals).await else {
-                    return;
-                };
-                let rows: Vec<&Target> = rows.iter().collect();
-                let text = if csv {
-                    model::csv::targets_csv(&rows, &index.documents)
-                } else {
-                    model::csv::json_download(&rows, &index.documents)
-                };
-                download(file, mime, &text);
-            });
-        }
-    };
-    let csv = {
-        let d = download_as.clone();
-        move |_| d("targets.csv", "text/csv;charset=utf-8", true)
-    };
-    let json = move |_| download_as("targets.json", "application/json", false);
+    let downloads = list_downloads(page.clone(), index.clone(), "targets", |rows, _, docs| {
+        model::csv::targets_csv(rows, docs)
+    });
     let shown: Vec<&Target> = page.records.iter().collect();
     let chart = targets_chart(&f, &shown, &list, &index);
     let cards = page
@@ -102,7 +80,7 @@ pub fn TargetsView(
     view! {
         <FilterPanel filter page=Page::Targets selects placeholder="指标名称或原文" />
         {chart}
-        <ResultBar count page=list_page downloads=(Callback::new(csv), Callback::new(json)) />
+        <ResultBar count page=list_page downloads />
         {records_or_empty(cards, "目标指标", Page::Targets, list_page, &f)}
     }
 }

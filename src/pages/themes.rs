@@ -5,7 +5,7 @@
 use crate::components::chart_views::overview_views;
 use crate::components::records::{use_query_value, FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_first, store};
+use crate::data::{first_of_each, store, FirstOfEach};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use leptos::prelude::*;
@@ -96,14 +96,11 @@ pub fn ThemeDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
     let (index, themes) = (store.index, store.themes());
-    // The first page of each kind's list filtered by this theme.
-    let by_theme = move || {
-        store.track_retry();
-        Filter::default().with("theme", &id.get())
-    };
-    let fields = LocalResource::new(move || load_first::<Field>(by_theme(), SHOWN));
-    let projects = LocalResource::new(move || load_first::<Project>(by_theme(), SHOWN));
-    let targets = LocalResource::new(move || load_first::<Target>(by_theme(), CHARTED));
+    let FirstOfEach {
+        fields,
+        projects,
+        targets,
+    } = first_of_each("theme", id, SHOWN, CHARTED);
     view! {
         <Awaited
             load=move || async move {

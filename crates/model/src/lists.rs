@@ -54,6 +54,15 @@ impl ListKind {
         }
     }
 
+    /// The search index's kind of these records (their entries are numbered in list order).
+    pub fn search_kind(self) -> crate::search::Kind {
+        match self {
+            ListKind::Fields => crate::search::Kind::Field,
+            ListKind::Projects => crate::search::Kind::Project,
+            ListKind::Targets => crate::search::Kind::Target,
+        }
+    }
+
     /// `lists/<kind>/index.json`.
     pub fn index_file(self) -> String {
         format!("lists/{}/index.json", self.dir())
@@ -198,6 +207,15 @@ pub trait Listed: Clone + Serialize + DeserializeOwned + 'static {
     fn in_order(facts: &Facts, index: &Index) -> Vec<Self>;
 }
 
+/// A single-valued facet: the value, or none when the record leaves it empty.
+fn one(v: &str) -> Vec<String> {
+    if v.is_empty() {
+        Vec::new()
+    } else {
+        vec![v.to_string()]
+    }
+}
+
 fn dept_values(id: &str, depts: &HashMap<&str, Vec<&str>>) -> Vec<String> {
     depts
         .get(id)
@@ -253,13 +271,6 @@ impl Listed for Project {
         &self.doc
     }
     fn values(&self, key: &str, _: &HashMap<&str, Vec<&str>>) -> Vec<String> {
-        let one = |v: &str| {
-            if v.is_empty() {
-                Vec::new()
-            } else {
-                vec![v.to_string()]
-            }
-        };
         match key {
             "theme" => self.themes.clone(),
             "domain" => one(&self.domain),
@@ -286,13 +297,6 @@ impl Listed for Target {
         &self.doc
     }
     fn values(&self, key: &str, depts: &HashMap<&str, Vec<&str>>) -> Vec<String> {
-        let one = |v: &str| {
-            if v.is_empty() {
-                Vec::new()
-            } else {
-                vec![v.to_string()]
-            }
-        };
         match key {
             "theme" => self.themes.clone(),
             "category" => one(&self.category),
@@ -571,7 +575,11 @@ impl ListIndex {
             sets.push(t.to_vec());
         }
         crate::sort::sort_by_key(&mut sets, |s| s.len());
-        let in_spans = |o: u32| spans.iter().any(|s| o >= s.start && o < s.start + s.count);
+        // Spans are in list order: the one that could hold `o` is found by bisection.
+        let in_spans = |o: u32| {
+            let i = spans.partition_point(|s| s.start + s.count <= o);
+            spans.get(i).is_some_and(|s| o >= s.start)
+        };
         let mut out: Vec<u32> = match sets.first() {
             Some(first) => first.iter().copied().filter(|&o| in_spans(o)).collect(),
             None => spans

@@ -9,17 +9,10 @@ use model::query::Filter;
 use model::search_index::{self as si, Manifest, Shard};
 use model::{Facts, Field, Index, Project, Target};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
-}
-
-fn read<T: serde::de::DeserializeOwned>(rel: &str) -> T {
-    let text = std::fs::read_to_string(data().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
-    model::parse_versioned(&text).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
+mod common;
+use common::read;
 
 /// What a list page does: the member files and the text filter's shards, then the chunks.
 fn by_index<R: Listed>(list: &ListIndex, manifest: &Manifest, f: &Filter) -> Vec<String> {
@@ -37,12 +30,7 @@ fn by_index<R: Listed>(list: &ListIndex, manifest: &Manifest, f: &Filter) -> Vec
         .into_iter()
         .map(|i| read(&si::shard_file(i)))
         .collect();
-    let search_kind = match kind {
-        ListKind::Fields => model::search::Kind::Field,
-        ListKind::Projects => model::search::Kind::Project,
-        ListKind::Targets => model::search::Kind::Target,
-    };
-    let text = si::text_ordinals(manifest, &shards, &f.q, search_kind).unwrap();
+    let text = si::text_ordinals(manifest, &shards, &f.q, kind.search_kind()).unwrap();
     let ordinals = list.resolve(kind, f, &members, text.as_deref());
     let chunks: Vec<Arc<Chunk<R>>> = chunk_files(kind, list.chunk, &ordinals)
         .iter()

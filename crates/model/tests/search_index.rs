@@ -10,17 +10,10 @@ use model::search_index::{self as si, Manifest, Shard};
 use model::{Document, Facts, Index};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
-}
-
-fn read<T: serde::de::DeserializeOwned>(rel: &str) -> T {
-    let text = std::fs::read_to_string(data().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
-    model::parse_versioned(&text).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
+mod common;
+use common::read;
 
 struct Shipped {
     entries: Vec<Entry>,

@@ -1,0 +1,14 @@
+//! Reading the shipped data (`public/data/`) in the model's tests.
+#![allow(clippy::panic)] // test code: a failure is the report
+
+use std::path::{Path, PathBuf};
+
+pub fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
+}
+
+/// `public/data/<rel>`, parsed as the app parses it (schema version checked).
+pub fn read<T: serde::de::DeserializeOwned>(rel: &str) -> T {
+    let text = std::fs::read_to_string(data().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    model::parse_versioned(&text).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
