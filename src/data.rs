@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use model::files::{
     self, ComparisonsFile, DepartmentsFile, DocRecordsFile, RecordFile, ThemesFile,
 };
+use model::json::FromJson;
 use model::lists::{self, ListIndex, ListPage, Listed};
 use model::query::Filter;
 use model::search_index;
 use model::{Document, Field, Index, Project, Target};
-use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
 /// A data file that could not be used, with the file name and the reason.
@@ -32,7 +32,7 @@ pub type Loaded<T> = Result<Arc<T>, LoadError>;
 pub const TIMEOUT_MS: u32 = 10_000;
 
 /// Fetches `data/<file>` relative to the page's `<base>`, so the app works under any sub-path.
-pub async fn fetch_data<T: DeserializeOwned>(file: String) -> Loaded<T> {
+pub async fn fetch_data<T: FromJson>(file: String) -> Loaded<T> {
     // The network part is one function for every file type; only the parse is generic
     // (a smaller app: one async state machine instead of one per type).
     let text = fetch_text(&file).await?;
@@ -218,7 +218,7 @@ thread_local! {
 }
 
 /// `data/<file>`, from this visit's copy if it was fetched before.
-pub async fn fetch_kept<T: DeserializeOwned + Send + Sync + 'static>(file: String) -> Loaded<T> {
+pub async fn fetch_kept<T: FromJson + Send + Sync + 'static>(file: String) -> Loaded<T> {
     let kept = KEPT.with(|k| k.borrow().get(&file).cloned());
     if let Some(any) = kept {
         if let Ok(t) = any.downcast::<T>() {
@@ -232,7 +232,7 @@ pub async fn fetch_kept<T: DeserializeOwned + Send + Sync + 'static>(file: Strin
 
 /// Every one of `files`, fetched at once rather than one after another (a page of a list
 /// or of search hits needs several small files; on a phone each round trip counts).
-pub async fn fetch_all<T: DeserializeOwned>(files: Vec<String>) -> Result<Vec<Arc<T>>, LoadError> {
+pub async fn fetch_all<T: FromJson>(files: Vec<String>) -> Result<Vec<Arc<T>>, LoadError> {
     futures::future::try_join_all(files.into_iter().map(fetch_data::<T>)).await
 }
 

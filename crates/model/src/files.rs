@@ -37,7 +37,7 @@ pub fn document_part(file: &str) -> String {
 
 /// `data/records/<doc>.json`: one document's fields, projects and targets, for its reader
 /// (the marks beside paragraphs and the document's charts) without the whole library.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct DocRecordsFile {
     pub schema_version: u32,
     pub doc: String,
@@ -107,7 +107,7 @@ fn find_or_merged<'a, R>(
 /// `data/comparisons.json`: the curated comparisons of targets across documents, with the
 /// targets they compare (a target page shows its comparison without the other documents'
 /// records).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct ComparisonsFile {
     pub schema_version: u32,
     pub comparisons: Vec<Comparison>,
@@ -127,7 +127,9 @@ impl RecordFile for ComparisonsFile {
 }
 
 /// A file of records of one kind.
-pub trait RecordFile: serde::de::DeserializeOwned + Serialize + 'static {
+pub trait RecordFile:
+    serde::de::DeserializeOwned + crate::json::FromJson + Serialize + 'static
+{
     /// Path under `data/`.
     const PATH: &'static str;
     /// The records of this kind out of all of them.
@@ -136,7 +138,7 @@ pub trait RecordFile: serde::de::DeserializeOwned + Serialize + 'static {
 
 /// `data/facts-departments.json`: the departments with their counts (their records are
 /// found through the lists' member files).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct DepartmentsFile {
     pub schema_version: u32,
     pub departments: Vec<DepartmentSummary>,
@@ -145,7 +147,7 @@ pub struct DepartmentsFile {
 /// `data/themes.json`: the fixed taxonomy of resident themes (主题), each with how many
 /// records of each kind it gathers. Small: the home page can offer the themes from it
 /// without fetching any records.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct ThemesFile {
     pub schema_version: u32,
     pub themes: Vec<Theme>,

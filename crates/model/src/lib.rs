@@ -11,6 +11,7 @@ pub use route::is_safe_id;
 pub mod chart;
 pub mod csv;
 pub mod files;
+pub mod json;
 pub mod lists;
 pub mod pages;
 pub mod parts;

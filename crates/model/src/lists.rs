@@ -90,7 +90,7 @@ impl ListKind {
 }
 
 /// `lists/<kind>/index.json`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct ListIndex {
     pub schema_version: u32,
     /// Records of this kind.
@@ -104,7 +104,7 @@ pub struct ListIndex {
 }
 
 /// One document's run of records in the list.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct DocSpan {
     pub doc: String,
     pub region: String,
@@ -117,14 +117,14 @@ pub struct DocSpan {
 }
 
 /// One filter's options.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Facet {
     pub key: String,
     pub values: Vec<FacetValue>,
 }
 
 /// An option: the value in the address, the words shown, and how many records have it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct FacetValue {
     pub value: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -144,7 +144,7 @@ impl FacetValue {
 
 /// `lists/<kind>/<key>-<n>.json`: ordinals ascending, each written as the difference from
 /// the one before (the first as itself), so runs of neighbours stay small.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Members {
     pub schema_version: u32,
     pub deltas: Vec<u32>,
@@ -180,7 +180,7 @@ impl Members {
 }
 
 /// `lists/<kind>/<c>.json`: whole records, so a card, a chart and a download need nothing else.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[serde(bound = "R: Serialize + DeserializeOwned")]
 pub struct Chunk<R> {
     pub schema_version: u32,
@@ -190,7 +190,7 @@ pub struct Chunk<R> {
 }
 
 /// A record kind with a list page.
-pub trait Listed: Clone + Serialize + DeserializeOwned + 'static {
+pub trait Listed: Clone + Serialize + DeserializeOwned + crate::json::FromJson + 'static {
     const KIND: ListKind;
     fn id(&self) -> &str;
     fn doc(&self) -> &str;

@@ -46,7 +46,17 @@ pub fn terms(query: &str) -> Vec<String> {
 }
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    crate::json::FromJson,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {

@@ -85,7 +85,7 @@ pub const TEXT_CHUNK: u32 = 8;
 
 /// `data/search/text/<c>.json`: consecutive text entries (paragraphs and table rows), as
 /// the search shows them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct TextChunk {
     pub schema_version: u32,
     pub start: u32,
@@ -93,7 +93,7 @@ pub struct TextChunk {
 }
 
 /// One paragraph or table row: its document, anchor, the document's short title, the text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct TextEntry {
     pub doc: String,
     pub anchor: String,
@@ -149,7 +149,7 @@ pub const SHARD_TARGET_BYTES: usize = 8 * 1024;
 const MAX_SHARDS: u32 = 1 << 14;
 
 /// `data/search/manifest.json`: how many shards there are and where every entry comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Manifest {
     pub schema_version: u32,
     /// Number of shard files; key `k` is in shard [`shard_of`]`(k, shards)`.
@@ -161,7 +161,7 @@ pub struct Manifest {
 }
 
 /// Consecutive entries that come from one file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct EntryRange {
     pub kind: Kind,
     /// Path under `data/`: a kind's list (`lists/targets`), the text chunks
@@ -181,7 +181,7 @@ fn is_zero(n: &u32) -> bool {
 }
 
 /// `data/search/<i>.json`: the postings of the keys in one shard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Shard {
     pub schema_version: u32,
     /// Which shard this is (`i` in the file name).
@@ -191,7 +191,7 @@ pub struct Shard {
 
 /// One key's postings, on the wire `[text, titles]` (titles left out when empty); see the
 /// module documentation for the encoding.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Postings(
     pub Vec<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")] pub Vec<u32>,

@@ -9,13 +9,13 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 5;
 
 /// `data/index.json`: what the first view needs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Index {
     pub schema_version: u32,
     pub documents: Vec<DocumentMeta>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct DocumentMeta {
     /// Stable slug, used in URLs and file names.
     pub id: String,
@@ -69,7 +69,7 @@ impl DocumentMeta {
 /// One file of a document's text and the anchors it holds. Anchors are numbered through
 /// the whole document (`s-N`, `p-N`, `t-N`), so the last number of each kind places any
 /// anchor in its part without fetching it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct PartSpan {
     /// File name under `data/doc/`, e.g. `xinjiu-dongneng.2.json`.
     pub file: String,
@@ -82,7 +82,7 @@ pub struct PartSpan {
     pub last_table: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct SourceRef {
     pub file: String,
     /// 1-based inclusive line span of the source file that holds this document.
@@ -90,7 +90,7 @@ pub struct SourceRef {
     pub last_line: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct GazetteIssue {
     pub title: String,
     /// e.g. `2020年第10期`
@@ -100,7 +100,7 @@ pub struct GazetteIssue {
     pub date: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Counts {
     pub sections: u32,
     pub paragraphs: u32,
@@ -113,7 +113,7 @@ pub struct Counts {
 
 /// `data/doc/<part file>`: one part of a document's cleaned text (most documents have one),
 /// fetched when it is opened or searched.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Document {
     pub schema_version: u32,
     pub id: String,
@@ -129,7 +129,7 @@ pub struct Document {
 }
 
 /// One outline line: a heading and the part that holds it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct OutlineEntry {
     pub anchor: String,
     pub level: u8,
@@ -138,7 +138,7 @@ pub struct OutlineEntry {
     pub part: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Section {
     /// Stable anchor, e.g. `s-2-1`; the root section (text before the first heading) is `s-0`.
     pub anchor: String,
@@ -156,14 +156,14 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Paragraph(Paragraph),
     Table(Table),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Paragraph {
     /// Stable anchor, e.g. `p-12` (numbered through the whole document).
     pub anchor: String,
@@ -173,7 +173,7 @@ pub struct Paragraph {
     pub emphasis: Vec<(u32, u32)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Table {
     pub anchor: String,
     pub caption: String,
@@ -192,7 +192,7 @@ pub struct Table {
 /// One merged cell: the cell at `rows[row][col]` (both 0-based, `row` counts body rows, not
 /// the header) reaches down over `rows` rows in all, itself included (`rows >= 2`).
 /// E.g. `{ "row": 15, "col": 3, "rows": 3 }`: row 16's 2020 cell covers rows 16–18.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct CellSpan {
     pub row: u32,
     pub col: u32,
@@ -202,7 +202,7 @@ pub struct CellSpan {
 /// `data/facts.json`: every structured record, across documents (the download). The app
 /// fetches the same records in one typed file per kind (`crate::files`), so that a page
 /// parses only the kinds it shows.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Facts {
     pub schema_version: u32,
     pub fields: Vec<Field>,
@@ -218,7 +218,7 @@ pub struct Facts {
 }
 
 /// An indicator that several documents set targets for, compared on a target's page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Comparison {
     pub title: String,
     pub unit: String,
@@ -229,7 +229,7 @@ pub struct Comparison {
 /// One resident theme (主题) of the fixed taxonomy in `data/themes.toml`: a way into the
 /// records across documents (养老, 交通出行, …). Every field, project and target names one
 /// or more themes by `id`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Theme {
     /// Stable ASCII slug, used in URLs (`elderly-care`).
     pub id: String,
@@ -244,7 +244,7 @@ pub struct Theme {
 }
 
 /// A department responsible for some of a theme's records, and for how many.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct ThemeDepartment {
     pub id: String,
     pub name: String,
@@ -252,7 +252,9 @@ pub struct ThemeDepartment {
 }
 
 /// How many records of each kind a theme gathers.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson,
+)]
 pub struct ThemeCounts {
     pub fields: u32,
     pub projects: u32,
@@ -267,7 +269,7 @@ pub struct ThemeCounts {
 /// A record has one primary source (`source`, where its values are read) and, when the
 /// document states the same thing in other places, those places too (`also`, in the
 /// curated order): one record per thing, every place marked.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Provenance {
     pub doc: String,
     pub section: String,
@@ -296,7 +298,7 @@ macro_rules! all_sources {
 }
 all_sources!(Field, Project, Target);
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Field {
     /// Global id `<doc>.<local>`.
     pub id: String,
@@ -317,7 +319,7 @@ pub struct Field {
     pub merged: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Project {
     pub id: String,
     pub doc: String,
@@ -340,7 +342,7 @@ pub struct Project {
     pub merged: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Target {
     pub id: String,
     pub doc: String,
@@ -377,7 +379,19 @@ pub struct Target {
 }
 
 /// What a project is, as the curated data classifies it; on the wire the Chinese word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    crate::json::FromJson,
+)]
 pub enum ProjectKind {
     #[serde(rename = "工程")]
     Works,
@@ -417,7 +431,9 @@ impl ProjectKind {
 }
 
 /// A target's 指标属性 as printed; on the wire the Chinese word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::FromJson,
+)]
 pub enum Attribute {
     /// 约束性: must be met, through the government's own means.
     #[serde(rename = "约束性")]
@@ -437,7 +453,9 @@ impl Attribute {
 }
 
 /// Where a target is stated: an indicator table's row, or running text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::FromJson,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     Table,
@@ -454,7 +472,7 @@ impl Origin {
 }
 
 /// A misprint in the source that the record reads otherwise.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Misprint {
     /// As printed in the quote.
     pub printed: String,
@@ -463,7 +481,9 @@ pub struct Misprint {
 }
 
 /// Where a figure's year is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::FromJson,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum YearSource {
     /// In the quote itself (`到2025年…`).
@@ -489,7 +509,7 @@ impl YearSource {
 }
 
 /// A number as printed beside its parsed value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Figure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
@@ -503,7 +523,7 @@ pub struct Figure {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Department {
     pub id: String,
     pub name: String,
@@ -516,7 +536,7 @@ pub struct Department {
 
 /// A department as the app lists it: without its record ids (the lists' member files hold
 /// those, `lists`), with how many records of each kind name it. Small at any library size.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct DepartmentSummary {
     pub id: String,
     pub name: String,
@@ -526,7 +546,9 @@ pub struct DepartmentSummary {
 }
 
 /// Records of each kind.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson,
+)]
 pub struct RecordCounts {
     pub fields: u32,
     pub projects: u32,
@@ -534,7 +556,9 @@ pub struct RecordCounts {
 }
 
 /// What kind of body a 责任单位 is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::FromJson,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DepartmentKind {
     /// One government body (`市商务局`).
@@ -556,7 +580,7 @@ impl DepartmentKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct RecordList {
     pub id: String,
     pub doc: String,
@@ -565,7 +589,7 @@ pub struct RecordList {
     pub source: Provenance,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct ListGroup {
     pub name: String,
     pub members: Vec<String>,
@@ -595,20 +619,35 @@ impl std::fmt::Display for DataError {
 
 /// Parses a data file, checking `schema_version` before the shape so that a newer file
 /// is reported as a version mismatch rather than as garbage.
-pub fn parse_versioned<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DataError> {
-    // A first pass reads only the version (the rest is skipped, not built), so the app
-    // carries no generic JSON value type.
-    #[derive(Deserialize)]
-    struct Version {
-        schema_version: Option<serde_json::Number>,
-    }
-    let version: Version =
-        serde_json::from_str(text).map_err(|e| DataError::NotJson(e.to_string()))?;
-    let found = version.schema_version.and_then(|n| n.as_u64());
+pub fn parse_versioned<T: crate::json::FromJson>(text: &str) -> Result<T, DataError> {
+    let not_json = |e: crate::json::JsonError| DataError::NotJson(e.to_string());
+    let found = schema_version(text).map_err(not_json)?;
     if found != Some(u64::from(SCHEMA_VERSION)) {
         return Err(DataError::WrongSchema { found });
     }
-    serde_json::from_str(text).map_err(|e| DataError::NotJson(e.to_string()))
+    crate::json::from_str(text).map_err(not_json)
+}
+
+/// A first pass that reads only the top-level `schema_version` (the rest is skipped, not
+/// built): `None` when it is missing or not a whole number.
+fn schema_version(text: &str) -> Result<Option<u64>, crate::json::JsonError> {
+    let mut p = crate::json::Parser::new(text);
+    let mut found = None;
+    p.object(&mut |p, key| {
+        if key != "schema_version" {
+            return Ok(false);
+        }
+        let at = p.position();
+        found = <u64 as crate::json::FromJson>::from_json(p).ok();
+        if found.is_none() {
+            // Not a whole number (`5.0`, `"5"`): the value is still skipped, and the file
+            // is refused for its version.
+            p.reset(at);
+            p.skip_value()?;
+        }
+        Ok(true)
+    })?;
+    Ok(found)
 }
 
 #[cfg(test)]

@@ -1,0 +1,90 @@
+//! The app's JSON reader (`model::json`) reads every shipped data file to the same values
+//! as serde_json, the reader of the native tools.
+#![allow(clippy::panic)] // test code: a failure is the report
+
+mod common;
+
+use model::files::{ComparisonsFile, DepartmentsFile, DocRecordsFile, ThemesFile};
+use model::json::FromJson;
+use model::lists::{Chunk, ListIndex, Members};
+use model::search_index::{Manifest, Shard, TextChunk};
+use model::{Document, Facts, Field, Index, Project, Target};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+fn same<T: FromJson + DeserializeOwned + PartialEq + std::fmt::Debug>(rel: &str, text: &str) {
+    let ours: T = model::json::from_str(text).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let serde: T = serde_json::from_str(text).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    assert!(ours == serde, "{rel}: the two readers differ");
+}
+
+/// Which type a file under `data/` holds, and the check of it.
+fn check(rel: &str, text: &str) {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let numbered = |name: &str| name.trim_end_matches(".json").parse::<u32>().is_ok();
+    match parts.as_slice() {
+        ["index.json"] | ["documents.json"] => same::<Index>(rel, text),
+        ["facts.json"] => same::<Facts>(rel, text),
+        ["comparisons.json"] => same::<ComparisonsFile>(rel, text),
+        ["facts-departments.json"] => same::<DepartmentsFile>(rel, text),
+        ["themes.json"] => same::<ThemesFile>(rel, text),
+        ["doc", _] => same::<Document>(rel, text),
+        ["records", _] => same::<DocRecordsFile>(rel, text),
+        ["search", "manifest.json"] => same::<Manifest>(rel, text),
+        ["search", "text", _] => same::<TextChunk>(rel, text),
+        ["search", name] if numbered(name) => same::<Shard>(rel, text),
+        ["lists", _, "index.json"] => same::<ListIndex>(rel, text),
+        ["lists", "fields", name] if numbered(name) => same::<Chunk<Field>>(rel, text),
+        ["lists", "projects", name] if numbered(name) => same::<Chunk<Project>>(rel, text),
+        ["lists", "targets", name] if numbered(name) => same::<Chunk<Target>>(rel, text),
+        ["lists", _, _] => same::<Members>(rel, text),
+        _ => panic!("{rel}: a data file this test does not know; add its type"),
+    }
+}
+
+fn walk(dir: &Path, root: &Path, files: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        if path.is_dir() {
+            walk(&path, root, files);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            files.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+}
+
+#[test]
+fn every_data_file_reads_as_serde_json_reads_it() {
+    let root = common::data();
+    let mut files = Vec::new();
+    walk(&root, &root, &mut files);
+    assert!(files.len() > 500, "only {} data files", files.len());
+    for rel in &files {
+        let text = std::fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        check(rel, &text);
+    }
+}
+
+#[test]
+fn a_record_broken_in_one_field_is_refused_by_both() {
+    let text = std::fs::read_to_string(common::data().join("lists/targets/0.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // A string where a number belongs, a missing required field, an unknown enum value.
+    for (from, to) in [
+        ("\"start\":0", "\"start\":\"0\""),
+        ("\"indicator\":\"", "\"indicators\":\""),
+        ("\"origin\":\"prose\"", "\"origin\":\"verse\""),
+    ] {
+        assert!(text.contains(from), "{from}");
+        let broken = text.replacen(from, to, 1);
+        assert!(
+            model::json::from_str::<Chunk<Target>>(&broken).is_err(),
+            "{to}"
+        );
+        assert!(
+            serde_json::from_str::<Chunk<Target>>(&broken).is_err(),
+            "{to}"
+        );
+    }
+}
