@@ -96,16 +96,85 @@ async fn yield_to_browser() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// What every data resource holds inside: the loaded value with its type erased.
+type Erased = Result<Arc<dyn std::any::Any + Send + Sync>, LoadError>;
+type ErasedFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Erased>>>;
+
+/// A resource of data of type `T` (a file, or a page of a list), awaited as `Loaded<T>`.
+/// Inside, every one is the same `LocalResource` of an erased value: the reactive
+/// machinery of a resource is compiled once, not once per data type (a smaller app).
+pub struct Data<T> {
+    inner: LocalResource<Erased>,
+    kind: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Data<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Data<T> {}
+
+impl<T: Send + Sync + 'static> Data<T> {
+    /// Calls `fetch` now and whenever a signal it reads changes.
+    pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
+    where
+        Fut: std::future::Future<Output = Loaded<T>> + 'static,
+    {
+        let erased = move || -> ErasedFuture {
+            let fut = fetch();
+            Box::pin(async move { fut.await.map(|t| t as Arc<dyn std::any::Any + Send + Sync>) })
+        };
+        Data {
+            inner: erased_resource(Box::new(erased)),
+            kind: std::marker::PhantomData,
+        }
+    }
+
+    pub fn refetch(&self) {
+        self.inner.refetch();
+    }
+
+    /// The value if it is in (tracked, like a signal's `get`).
+    pub fn get(&self) -> Option<Loaded<T>> {
+        self.inner.get().map(|r| r.and_then(typed::<T>))
+    }
+}
+
+/// The value a [`Data<T>`] made, as the `T` it is.
+fn typed<T: Send + Sync + 'static>(value: Arc<dyn std::any::Any + Send + Sync>) -> Loaded<T> {
+    value.downcast::<T>().map_err(|_| LoadError {
+        file: String::new(),
+        reason: "数据类型不符".into(),
+    })
+}
+
+/// The one resource type behind every [`Data`].
+fn erased_resource(fetch: Box<dyn Fn() -> ErasedFuture>) -> LocalResource<Erased> {
+    LocalResource::new(fetch)
+}
+
+impl<T: Send + Sync + 'static> std::future::IntoFuture for Data<T> {
+    type Output = Loaded<T>;
+    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Loaded<T>> + Send>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        let inner = self.inner;
+        Box::pin(async move { inner.await.and_then(typed::<T>) })
+    }
+}
+
 /// The small data files, fetched once per visit and shared through context: the index at
 /// start, the others when a page first asks. Records come through the lists (`load_list`)
 /// and per document (`records_of_id`), in resources of the page that shows them; those
 /// follow [`Store::retry`] through [`Store::track_retry`].
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub index: LocalResource<Loaded<Index>>,
-    comparisons: StoredValue<Option<LocalResource<Loaded<ComparisonsFile>>>>,
-    departments: StoredValue<Option<LocalResource<Loaded<DepartmentsFile>>>>,
-    themes: StoredValue<Option<LocalResource<Loaded<ThemesFile>>>>,
+    pub index: Data<Index>,
+    comparisons: StoredValue<Option<Data<ComparisonsFile>>>,
+    departments: StoredValue<Option<Data<DepartmentsFile>>>,
+    themes: StoredValue<Option<Data<ThemesFile>>>,
     owner: StoredValue<Owner>,
     /// Bumped by a retry: the pages' own resources read it, so a retry fetches them again.
     retries: RwSignal<u32>,
@@ -114,7 +183,7 @@ pub struct Store {
 impl Store {
     pub fn provide() {
         let store = Store {
-            index: LocalResource::new(|| fetch_data::<Index>(files::INDEX.into())),
+            index: Data::new(|| fetch_data::<Index>(files::INDEX.into())),
             comparisons: StoredValue::new(None),
             departments: StoredValue::new(None),
             themes: StoredValue::new(None),
@@ -126,29 +195,26 @@ impl Store {
 
     /// The resource of one record file, made on first use under the app's owner, so that it
     /// outlives the page that asked.
-    fn lazy<F: RecordFile + Send + Sync>(
-        &self,
-        slot: StoredValue<Option<LocalResource<Loaded<F>>>>,
-    ) -> LocalResource<Loaded<F>> {
+    fn lazy<F: RecordFile + Send + Sync>(&self, slot: StoredValue<Option<Data<F>>>) -> Data<F> {
         if let Some(r) = slot.get_value() {
             return r;
         }
         let r = self
             .owner
-            .with_value(|o| o.with(|| LocalResource::new(|| fetch_data::<F>(F::PATH.into()))));
+            .with_value(|o| o.with(|| Data::new(|| fetch_data::<F>(F::PATH.into()))));
         slot.set_value(Some(r));
         r
     }
 
-    pub fn comparisons(&self) -> LocalResource<Loaded<ComparisonsFile>> {
+    pub fn comparisons(&self) -> Data<ComparisonsFile> {
         self.lazy(self.comparisons)
     }
 
-    pub fn departments(&self) -> LocalResource<Loaded<DepartmentsFile>> {
+    pub fn departments(&self) -> Data<DepartmentsFile> {
         self.lazy(self.departments)
     }
 
-    pub fn themes(&self) -> LocalResource<Loaded<ThemesFile>> {
+    pub fn themes(&self) -> Data<ThemesFile> {
         self.lazy(self.themes)
     }
 
@@ -187,9 +253,9 @@ pub fn store() -> Store {
 /// number), fetched only for an id the index knows: an unknown id never turns into a request.
 pub fn document_resource(
     request: impl Fn() -> (String, String, String) + 'static,
-) -> LocalResource<Loaded<Document>> {
+) -> Data<Document> {
     let index = store().index;
-    LocalResource::new(move || {
+    Data::new(move || {
         let (id, at, part) = request();
         async move {
             let index = index.await?;
@@ -320,9 +386,9 @@ pub async fn load_first<R: Listed + Send + Sync>(filter: Filter, n: usize) -> Lo
 /// a department page: `shown` fields and projects, `targets` targets. They follow the
 /// address and a retry.
 pub struct FirstOfEach {
-    pub fields: LocalResource<Loaded<ListPage<Field>>>,
-    pub projects: LocalResource<Loaded<ListPage<Project>>>,
-    pub targets: LocalResource<Loaded<ListPage<Target>>>,
+    pub fields: Data<ListPage<Field>>,
+    pub projects: Data<ListPage<Project>>,
+    pub targets: Data<ListPage<Target>>,
 }
 
 pub fn first_of_each(
@@ -337,9 +403,9 @@ pub fn first_of_each(
         Filter::default().with(key, &id.get())
     };
     FirstOfEach {
-        fields: LocalResource::new(move || load_first::<Field>(filter(), shown)),
-        projects: LocalResource::new(move || load_first::<Project>(filter(), shown)),
-        targets: LocalResource::new(move || load_first::<Target>(filter(), targets)),
+        fields: Data::new(move || load_first::<Field>(filter(), shown)),
+        projects: Data::new(move || load_first::<Project>(filter(), shown)),
+        targets: Data::new(move || load_first::<Target>(filter(), targets)),
     }
 }
 
@@ -358,10 +424,10 @@ pub async fn records_of<R: Listed>(
 /// The records of the document a record id names (`model::route::record_doc`), for that
 /// record's page: one document's records, not the whole kind. An id of no known document
 /// gives an empty file (the page says 未找到) and never turns into a request.
-pub fn records_of_id(id: Memo<String>) -> LocalResource<Loaded<DocRecordsFile>> {
+pub fn records_of_id(id: Memo<String>) -> Data<DocRecordsFile> {
     let store = store();
     let index = store.index;
-    LocalResource::new(move || {
+    Data::new(move || {
         store.track_retry();
         let id = id.get();
         async move {
