@@ -296,10 +296,40 @@ pub async fn fetch_kept<T: FromJson + Send + Sync + 'static>(file: String) -> Lo
     Ok(t)
 }
 
+/// Runs every future at once and gives their values in order, or the first failure (the
+/// few lines the app needs of `futures::try_join_all`, without its general machinery).
+pub async fn join_all<T>(
+    futures: impl IntoIterator<Item = impl std::future::Future<Output = Result<T, LoadError>>>,
+) -> Result<Vec<T>, LoadError> {
+    use std::task::Poll;
+    let mut pending: Vec<_> = futures.into_iter().map(|f| Some(Box::pin(f))).collect();
+    let mut done: Vec<Option<T>> = pending.iter().map(|_| None).collect();
+    std::future::poll_fn(move |cx| {
+        let mut all = true;
+        for (slot, out) in pending.iter_mut().zip(done.iter_mut()) {
+            let Some(future) = slot else { continue };
+            match future.as_mut().poll(cx) {
+                Poll::Ready(Ok(value)) => {
+                    *out = Some(value);
+                    *slot = None;
+                }
+                Poll::Ready(Err(e)) => return Poll::Ready(Err(e)),
+                Poll::Pending => all = false,
+            }
+        }
+        if all {
+            Poll::Ready(Ok(done.iter_mut().filter_map(Option::take).collect()))
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
+}
+
 /// Every one of `files`, fetched at once rather than one after another (a page of a list
 /// or of search hits needs several small files; on a phone each round trip counts).
 pub async fn fetch_all<T: FromJson>(files: Vec<String>) -> Result<Vec<Arc<T>>, LoadError> {
-    futures::future::try_join_all(files.into_iter().map(fetch_data::<T>)).await
+    join_all(files.into_iter().map(fetch_data::<T>)).await
 }
 
 /// The search index's manifest and the shards of `query`'s keys.
@@ -311,7 +341,7 @@ pub async fn search_shards(
     let shards = search_index::shards_for(&manifest, query)
         .into_iter()
         .map(|n| fetch_kept(search_index::shard_file(n)));
-    Ok((manifest, futures::future::try_join_all(shards).await?))
+    Ok((manifest, join_all(shards).await?))
 }
 
 /// The ordinals of `R`'s list that pass `filter`: the kind's index, the member files of the

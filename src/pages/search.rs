@@ -65,7 +65,7 @@ async fn find(store: Store, query: String, per_group: usize) -> Result<Arc<Found
     let built: std::collections::HashMap<String, Vec<Entry>> = files
         .iter()
         .cloned()
-        .zip(futures::future::try_join_all(entries).await?)
+        .zip(crate::data::join_all(entries).await?)
         .collect();
     let entry_of = |n: u32| -> Option<Entry> {
         let at = manifest.locate(n)?;
