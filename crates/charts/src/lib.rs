@@ -5,6 +5,8 @@
 //! no font files are needed and the browser never has to set a style attribute (CSP).
 //! Layout numbers come from `model::chart`.
 
+pub mod svg;
+
 pub use model::chart::ComparedRow;
 use model::chart::{
     fit_label, format_number, format_with_unit, nice_axis, text_width, Bar, TargetChart,
