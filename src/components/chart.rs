@@ -1,16 +1,15 @@
-//! The chart component: sizes a canvas by `devicePixelRatio`, draws one of the `charts`
-//! functions on it, redraws on resize, rotation and reader-setting changes, and offers the
-//! same numbers as a text summary, a data table, and SVG/PNG downloads.
+//! The chart component: draws one of the `charts` functions as SVG text at its
+//! container's CSS width and puts it into the page (vector, so sharp at any
+//! devicePixelRatio), redraws on resize, rotation and reader-setting changes, and offers
+//! the same numbers as a text summary, a data table, and SVG/PNG downloads.
 
 use crate::dom::{download, download_url};
 use crate::settings::Settings;
 use charts::{ComparedRow, Theme};
-use leptos::html::Canvas;
+use leptos::html::Div;
 use leptos::prelude::*;
 use model::chart::{Bar, TargetChart};
 use model::view::ChartText;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -41,20 +40,19 @@ impl ChartKind {
         }
     }
 
-    fn draw<DB: DrawingBackend>(
-        &self,
-        root: &DrawingArea<DB, plotters::coord::Shift>,
-        theme: &Theme,
-    ) -> Result<(), String> {
-        match self {
-            ChartKind::Target(c) => charts::draw_target(root, c, theme),
-            ChartKind::Changes(b) => charts::draw_bar_list(root, b, theme),
-            ChartKind::Years(y) => charts::draw_years(root, y, theme),
+    /// The chart as SVG text, `width` CSS px wide and as tall as the theme asks (the
+    /// height is returned with it).
+    fn svg(&self, width: u32, theme: &Theme) -> (String, u32) {
+        let height = self.height(theme).round() as u32;
+        let svg = match self {
+            ChartKind::Target(c) => charts::draw_target(width, height, c, theme),
+            ChartKind::Changes(b) => charts::draw_bar_list(width, height, b, theme),
+            ChartKind::Years(y) => charts::draw_years(width, height, y, theme),
             ChartKind::Comparison { rows, unit } => {
-                charts::draw_comparison(root, rows, unit, theme)
+                charts::draw_comparison(width, height, rows, unit, theme)
             }
-        }
-        .map_err(|e| e.to_string())
+        };
+        (svg, height)
     }
 }
 
@@ -81,32 +79,73 @@ fn now() -> f64 {
         .unwrap_or_default()
 }
 
-/// Sizes the canvas backing store to its CSS width × devicePixelRatio and draws.
-fn redraw(canvas: &web_sys::HtmlCanvasElement, kind: &ChartKind, high_contrast: bool) {
-    let Some(parent) = canvas.parent_element() else {
-        return;
-    };
-    let css_w = f64::from(parent.client_width()).max(200.0);
-    let dpr = web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .unwrap_or(1.0)
-        .max(1.0);
-    let theme = Theme::new(font_px(), dpr, high_contrast);
-    let css_h = kind.height(&theme);
+/// The chart as the reader sees it: at the holder's CSS width (at least 200 px), in the
+/// page's font size and contrast. Returns the SVG text, its width and its height.
+fn screen_svg(
+    holder: &web_sys::Element,
+    kind: &ChartKind,
+    high_contrast: bool,
+) -> (String, u32, u32) {
+    let css_w = u32::try_from(holder.client_width()).unwrap_or(0).max(200);
+    let theme = Theme::new(font_px(), high_contrast);
+    let (svg, css_h) = kind.svg(css_w, &theme);
+    (svg, css_w, css_h)
+}
+
+/// Draws the chart into its holder, replacing what was there, and notes the time it took
+/// (`data-draw-ms`, from the browser's own number formatting: the app carries no float
+/// formatting code) and the width drawn (`data-css-width`, whole CSS px).
+fn redraw(holder: &web_sys::Element, kind: &ChartKind, high_contrast: bool) {
     let started = now();
-    // Setting the size clears the canvas, so every resize is a full redraw.
-    canvas.set_width((css_w * dpr).round() as u32);
-    canvas.set_height((css_h * dpr).round() as u32);
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-        return;
-    };
-    let root = backend.into_drawing_area();
-    if let Err(e) = kind.draw(&root, &theme) {
-        web_sys::console::warn_1(&format!("chart: {e}").into());
-        return;
-    }
-    let _ = canvas.set_attribute("data-draw-ms", &format!("{:.2}", now() - started));
-    let _ = canvas.set_attribute("data-css-width", &format!("{css_w}"));
+    let (svg, css_w, _) = screen_svg(holder, kind, high_contrast);
+    holder.set_inner_html(&svg);
+    let ms = js_sys::Number::from(now() - started)
+        .to_fixed(2)
+        .map(String::from)
+        .unwrap_or_default();
+    let _ = holder.set_attribute("data-draw-ms", &ms);
+    let _ = holder.set_attribute("data-css-width", &css_w.to_string());
+}
+
+/// Offers `svg` (`width` × `height` CSS px) as a PNG at twice its size: the browser draws
+/// the SVG as an image onto an off-screen canvas (a `data:` URL, allowed by the CSP's
+/// `img-src`), which gives the PNG.
+async fn download_png(name: String, svg: String, width: u32, height: u32) -> Option<()> {
+    const SCALE: u32 = 2;
+    let document = web_sys::window()?.document()?;
+    let image = web_sys::HtmlImageElement::new().ok()?;
+    let url = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&svg))
+    );
+    image.set_src(&url);
+    wasm_bindgen_futures::JsFuture::from(image.decode())
+        .await
+        .ok()?;
+    let canvas = document
+        .create_element("canvas")
+        .ok()?
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .ok()?;
+    canvas.set_width(width * SCALE);
+    canvas.set_height(height * SCALE);
+    let context = canvas
+        .get_context("2d")
+        .ok()??
+        .dyn_into::<web_sys::CanvasRenderingContext2d>()
+        .ok()?;
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(
+            &image,
+            0.0,
+            0.0,
+            f64::from(width * SCALE),
+            f64::from(height * SCALE),
+        )
+        .ok()?;
+    let data_url = canvas.to_data_url_with_type("image/png").ok()?;
+    download_url(&name, &data_url);
+    Some(())
 }
 
 #[component]
@@ -124,11 +163,11 @@ pub fn Chart(
         file,
     } = text;
     let settings = expect_context::<Settings>();
-    let canvas: NodeRef<Canvas> = NodeRef::new();
+    let holder: NodeRef<Div> = NodeRef::new();
     let kind_for_draw = kind.clone();
     let draw = move || {
-        if let Some(c) = canvas.get_untracked() {
-            redraw(&c, &kind_for_draw, settings.high_contrast.get_untracked());
+        if let Some(h) = holder.get_untracked() {
+            redraw(&h, &kind_for_draw, settings.high_contrast.get_untracked());
         }
     };
     // Draw when mounted and whenever the reader settings change.
@@ -142,24 +181,19 @@ pub fn Chart(
     // Redraw when the available width changes (window resize, rotation, font size).
     let draw_on_resize = draw.clone();
     Effect::new(move |_| {
-        let Some(c) = canvas.get() else { return };
-        let Some(parent) = c.parent_element() else {
-            return;
-        };
-        let last_width = std::cell::Cell::new(parent.client_width());
+        let Some(h) = holder.get() else { return };
+        let observed: web_sys::Element = h.clone().into();
+        let last_width = std::cell::Cell::new(h.client_width());
         let draw = draw_on_resize.clone();
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-            let width = c
-                .parent_element()
-                .map(|p| p.client_width())
-                .unwrap_or_default();
+            let width = h.client_width();
             if width != last_width.get() {
                 last_width.set(width);
                 draw();
             }
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            observer.observe(&parent);
+            observer.observe(&observed);
             // The callback lives as long as the observer: both go when the chart does.
             let held = send_wrapper::SendWrapper::new((observer, callback));
             on_cleanup(move || {
@@ -172,26 +206,22 @@ pub fn Chart(
     let svg_kind = kind.clone();
     let svg_file = format!("{file}.svg");
     let download_svg = move |_| {
-        let theme = Theme::new(14.0, 1.0, false);
-        let width = 800u32;
-        let height = svg_kind.height(&theme) as u32;
-        if let Ok(svg) = charts::to_svg(width, height, |root| {
-            svg_kind
-                .draw(root, &theme)
-                .map_err(|_| plotters::drawing::DrawingAreaErrorKind::LayoutError)
-        }) {
-            download(&svg_file, "image/svg+xml", &svg);
-        }
+        let theme = Theme::new(14.0, false);
+        download(&svg_file, "image/svg+xml", &svg_kind.svg(800, &theme).0);
     };
+    let png_kind = kind;
     let png_file = format!("{file}.png");
     let download_png = move |_| {
-        let Some(c) = canvas.get_untracked() else {
+        let Some(h) = holder.get_untracked() else {
             return;
         };
-        let Ok(data_url) = c.to_data_url_with_type("image/png") else {
-            return;
-        };
-        download_url(&png_file, &data_url);
+        // What the reader sees: the chart at its width, font size and contrast.
+        let (svg, width, height) =
+            screen_svg(&h, &png_kind, settings.high_contrast.get_untracked());
+        let name = png_file.clone();
+        leptos::task::spawn_local(async move {
+            let _ = download_png(name, svg, width, height).await;
+        });
     };
     // Long summaries are for screen readers; the data table shows the same to everyone.
     let summary_class = if summary.chars().count() > 160 {
@@ -213,9 +243,7 @@ pub fn Chart(
     view! {
         <figure class="chart">
             <figcaption>{title.clone()}</figcaption>
-            <div class="chart-canvas">
-                <canvas node_ref=canvas aria-hidden="true"></canvas>
-            </div>
+            <div class="chart-canvas" aria-hidden="true" node_ref=holder></div>
             <p class=summary_class>{summary}</p>
             <details class="chart-data">
                 <summary>"查看数据表"</summary>

@@ -30,7 +30,8 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     assert.equal(await page.locator("main h1").innerText(), theme.name);
     assert.match(await page.locator("#theme-targets").innerText(), new RegExp(`（${theme.counts.targets}）`));
     assert.match(await page.locator("#theme-projects").innerText(), new RegExp(`（${theme.counts.projects}）`));
-    assert.ok((await page.locator(".theme canvas").count()) >= 1, "the theme's targets are charted");
+    // The theme's targets are charted.
+    await page.locator(".theme .chart-canvas > svg").first().waitFor();
     // Each card names the document it comes from; the full list is one link away.
     const first = targets.find((t) => t.themes.includes("elderly-care"));
     assert.ok(first);

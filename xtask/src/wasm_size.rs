@@ -14,13 +14,7 @@ fn crate_of(name: &str) -> String {
     if name.starts_with("data segment") {
         return "(data segments)".into();
     }
-    for special in [
-        "serde_json",
-        "serde_core",
-        "leptos_router",
-        "plotters",
-        "charts",
-    ] {
+    for special in ["serde_json", "serde_core", "leptos_router", "charts"] {
         if name.contains(&format!("{special}::")) || name.contains(&format!("{special}[")) {
             return special.into();
         }

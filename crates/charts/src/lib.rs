@@ -1,94 +1,79 @@
-//! Drawing the target charts with plotters, generic over its `DrawingBackend`: the app
-//! draws on a canvas, the "下载图表" button and the snapshot tests draw the same code as SVG.
+//! The target charts as SVG text, written by a small SVG writer of our own (`svg`): the
+//! app puts the text into the page, and the "下载图表" buttons and the snapshot tests use the
+//! same text, so every picture is drawn by one code path.
 //!
 //! Only primitive elements are used and text is placed with anchors, never measured, so
-//! no font files are needed and the browser never has to set a style attribute (CSP).
-//! Layout numbers come from `model::chart`.
+//! no font files are needed; only presentation attributes are written, never a style
+//! attribute (CSP). Coordinates are whole CSS pixels. Layout numbers come from
+//! `model::chart`.
+
+pub mod svg;
 
 pub use model::chart::ComparedRow;
 use model::chart::{
     fit_label, format_number, format_with_unit, nice_axis, text_width, Bar, TargetChart,
 };
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use svg::{Font, HPos, Rgb, Svg, VPos, WHITE};
 
-/// Sizes in CSS pixels, multiplied by `scale` (the device pixel ratio) when drawn.
+/// Sizes in CSS pixels.
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub font_family: &'static str,
     /// Base font size in CSS px (follows the page's large-font mode).
     pub font_px: f64,
-    /// Device pixel ratio.
-    pub scale: f64,
     pub high_contrast: bool,
 }
 
 pub const FONT_FAMILY: &str = "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif";
 
 impl Theme {
-    pub fn new(font_px: f64, scale: f64, high_contrast: bool) -> Self {
+    pub fn new(font_px: f64, high_contrast: bool) -> Self {
         Theme {
             font_family: FONT_FAMILY,
             font_px,
-            scale,
             high_contrast,
         }
     }
     fn px(&self, css: f64) -> i32 {
-        (css * self.scale).round() as i32
+        css.round() as i32
     }
-    fn text(&self, size_em: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-        self.styled(size_em, color, h, v, FontStyle::Normal)
+    fn text(&self, size_em: f64, colour: Rgb) -> Font {
+        Font {
+            size_px: self.font_px * size_em,
+            colour,
+            bold: false,
+        }
     }
-    fn bold(&self, size_em: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-        self.styled(size_em, color, h, v, FontStyle::Bold)
-    }
-    fn styled(
-        &self,
-        size_em: f64,
-        color: RGBColor,
-        h: HPos,
-        v: VPos,
-        style: FontStyle,
-    ) -> TextStyle<'static> {
-        TextStyle {
-            font: (
-                family(self.font_family),
-                self.font_px * size_em * self.scale,
-                style,
-            )
-                .into(),
-            color: color.to_backend_color(),
-            pos: Pos::new(h, v),
+    fn bold(&self, size_em: f64, colour: Rgb) -> Font {
+        Font {
+            bold: true,
+            ..self.text(size_em, colour)
         }
     }
     /// The normal colour, or its high-contrast counterpart.
-    fn pick(&self, normal: (u8, u8, u8), contrast: (u8, u8, u8)) -> RGBColor {
+    fn pick(&self, normal: (u8, u8, u8), contrast: (u8, u8, u8)) -> Rgb {
         let (r, g, b) = if self.high_contrast { contrast } else { normal };
-        RGBColor(r, g, b)
+        Rgb(r, g, b)
     }
-    fn ink(&self) -> RGBColor {
+    fn ink(&self) -> Rgb {
         self.pick((31, 35, 40), (0, 0, 0))
     }
-    fn muted(&self) -> RGBColor {
+    fn muted(&self) -> Rgb {
         self.pick((85, 91, 99), (0, 0, 0))
     }
-    fn grid(&self) -> RGBColor {
+    fn grid(&self) -> Rgb {
         self.pick((216, 222, 228), (110, 110, 110))
     }
-    fn baseline_fill(&self) -> RGBColor {
+    fn baseline_fill(&self) -> Rgb {
         self.pick((143, 163, 184), (90, 90, 90))
     }
-    fn target_fill(&self) -> RGBColor {
+    fn target_fill(&self) -> Rgb {
         self.pick((165, 22, 29), (122, 0, 0))
     }
-    fn negative_fill(&self) -> RGBColor {
+    fn negative_fill(&self) -> Rgb {
         self.pick((11, 79, 156), (0, 0, 122))
     }
 }
-
-pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 /// CSS height of the target chart.
 pub fn target_chart_height(theme: &Theme) -> f64 {
@@ -96,14 +81,10 @@ pub fn target_chart_height(theme: &Theme) -> f64 {
 }
 
 /// Baseline → target bars with years below, printed values above, and the implied growth.
-pub fn draw_target<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    chart: &TargetChart,
-    theme: &Theme,
-) -> DrawResult<DB> {
-    root.fill(&WHITE)?;
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
+pub fn draw_target(width: u32, height: u32, chart: &TargetChart, theme: &Theme) -> String {
+    let mut svg = Svg::new(width, height, theme.font_family);
+    svg.fill(WHITE);
+    let (w, h) = (svg.width(), svg.height());
     let f = theme.font_px;
     let max = chart.bars.iter().map(|b| b.1).fold(f64::MIN, f64::max);
     let min = chart.bars.iter().map(|b| b.1).fold(f64::MAX, f64::min);
@@ -131,26 +112,31 @@ pub fn draw_target<DB: DrawingBackend>(
     } else {
         format!("单位：{}", chart.unit)
     };
-    root.draw(&Text::new(
-        unit,
+    svg.text(
+        &unit,
         (theme.px(f * 0.3), theme.px(f * 0.4)),
-        theme.text(0.85, theme.muted(), HPos::Left, VPos::Top),
-    ))?;
+        HPos::Left,
+        VPos::Top,
+        theme.text(0.85, theme.muted()),
+    );
     for (t, label) in axis.ticks().iter().zip(&tick_labels) {
         let ty = y(*t);
-        root.draw(&PathElement::new(
-            vec![(left, ty), (right, ty)],
-            theme.grid().stroke_width(theme.px(1.0).max(1) as u32),
-        ))?;
-        root.draw(&Text::new(
-            label.clone(),
+        svg.polyline(
+            &[(left, ty), (right, ty)],
+            theme.grid(),
+            theme.px(1.0).max(1),
+        );
+        svg.text(
+            label,
             (left - theme.px(f * 0.3), ty),
-            theme.text(0.85, theme.muted(), HPos::Right, VPos::Center),
-        ))?;
+            HPos::Right,
+            VPos::Center,
+            theme.text(0.85, theme.muted()),
+        );
     }
     let n = chart.bars.len().max(1) as i32;
     let slot = (right - left) / n;
-    let bar_w = (slot as f64 * 0.5).min(f * 5.0 * theme.scale) as i32;
+    let bar_w = (slot as f64 * 0.5).min(f * 5.0) as i32;
     for (i, (label, value, printed)) in chart.bars.iter().enumerate() {
         let cx = left + slot * i as i32 + slot / 2;
         let fill = if i + 1 == chart.bars.len() {
@@ -159,10 +145,11 @@ pub fn draw_target<DB: DrawingBackend>(
             theme.baseline_fill()
         };
         let (y0, y1) = (y(0.0), y(*value));
-        root.draw(&Rectangle::new(
-            [(cx - bar_w / 2, y0.min(y1)), (cx + bar_w / 2, y0.max(y1))],
-            fill.filled(),
-        ))?;
+        svg.rect(
+            (cx - bar_w / 2, y0.min(y1)),
+            (cx + bar_w / 2, y0.max(y1)),
+            fill,
+        );
         let is_target = i + 1 == chart.bars.len();
         let shown = if is_target
             && !chart.comparator.is_empty()
@@ -173,26 +160,32 @@ pub fn draw_target<DB: DrawingBackend>(
         } else {
             printed.clone()
         };
-        root.draw(&Text::new(
-            shown,
+        svg.text(
+            &shown,
             (cx, y1.min(y0) - theme.px(f * 0.3)),
-            theme.text(1.0, theme.ink(), HPos::Center, VPos::Bottom),
-        ))?;
-        root.draw(&Text::new(
-            label.clone(),
+            HPos::Center,
+            VPos::Bottom,
+            theme.text(1.0, theme.ink()),
+        );
+        svg.text(
+            label,
             (cx, bottom + theme.px(f * 0.4)),
-            theme.text(0.9, theme.ink(), HPos::Center, VPos::Top),
-        ))?;
+            HPos::Center,
+            VPos::Top,
+            theme.text(0.9, theme.ink()),
+        );
     }
     if let Some(g) = chart.implied_growth {
         let text = format!("按原文数值计算：隐含年均增长约 {}%", format_number(g));
-        root.draw(&Text::new(
-            text,
+        svg.text(
+            &text,
             (theme.px(f * 0.3), h - theme.px(f * 0.5)),
-            theme.text(0.85, theme.muted(), HPos::Left, VPos::Bottom),
-        ))?;
+            HPos::Left,
+            VPos::Bottom,
+            theme.text(0.85, theme.muted()),
+        );
     }
-    root.present()
+    svg.finish()
 }
 
 /// CSS height of a horizontal bar list with `rows` bars in `groups` groups.
@@ -201,16 +194,12 @@ pub fn bar_list_height(rows: usize, groups: usize, theme: &Theme) -> f64 {
 }
 
 /// Horizontal bars around a zero line, labels on the left, grouped under group headings.
-pub fn draw_bar_list<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    bars: &[Bar],
-    theme: &Theme,
-) -> DrawResult<DB> {
-    root.fill(&WHITE)?;
-    let (w, _) = root.dim_in_pixel();
-    let w = w as i32;
+pub fn draw_bar_list(width: u32, height: u32, bars: &[Bar], theme: &Theme) -> String {
+    let mut svg = Svg::new(width, height, theme.font_family);
+    svg.fill(WHITE);
+    let w = svg.width();
     let f = theme.font_px;
-    let css_w = f64::from(w) / theme.scale;
+    let css_w = f64::from(w);
     let label_w = (css_w * 0.42).min(f * 16.0);
     let left = theme.px(label_w + f * 0.6);
     let right = w - theme.px(f * 0.6);
@@ -226,11 +215,13 @@ pub fn draw_bar_list<DB: DrawingBackend>(
     let group_h = theme.px(f * 1.6);
     // Axis ticks along the top.
     for t in axis.ticks() {
-        root.draw(&Text::new(
-            format!("{}%", format_number(t)),
+        svg.text(
+            &format!("{}%", format_number(t)),
             (x(t), theme.px(f * 0.4)),
-            theme.text(0.8, theme.muted(), HPos::Center, VPos::Top),
-        ))?;
+            HPos::Center,
+            VPos::Top,
+            theme.text(0.8, theme.muted()),
+        );
     }
     let mut cy = top;
     let mut current_group: Option<&str> = None;
@@ -240,24 +231,28 @@ pub fn draw_bar_list<DB: DrawingBackend>(
         if current_group != Some(bar.group.as_str()) {
             current_group = Some(bar.group.as_str());
             let heading = if bar.group.is_empty() {
-                "其他".to_string()
+                "其他"
             } else {
-                bar.group.clone()
+                bar.group.as_str()
             };
-            root.draw(&Text::new(
+            svg.text(
                 heading,
                 (theme.px(f * 0.3), cy + group_h / 2),
-                theme.bold(0.9, theme.ink(), HPos::Left, VPos::Center),
-            ))?;
+                HPos::Left,
+                VPos::Center,
+                theme.bold(0.9, theme.ink()),
+            );
             cy += group_h;
         }
         let mid = cy + row_h / 2;
         let label = fit_label(&bar.label, label_w - f * 0.6, f * 0.85);
-        root.draw(&Text::new(
-            label,
+        svg.text(
+            &label,
             (theme.px(f * 0.9), mid),
-            theme.text(0.85, theme.ink(), HPos::Left, VPos::Center),
-        ))?;
+            HPos::Left,
+            VPos::Center,
+            theme.text(0.85, theme.ink()),
+        );
         let xv = x(bar.value);
         let fill = if bar.value < 0.0 {
             theme.negative_fill()
@@ -265,13 +260,11 @@ pub fn draw_bar_list<DB: DrawingBackend>(
             theme.target_fill()
         };
         let half = (row_h as f64 * 0.3) as i32;
-        root.draw(&Rectangle::new(
-            [
-                (zero.min(xv), mid - half),
-                (zero.max(xv).max(zero.min(xv) + 1), mid + half),
-            ],
-            fill.filled(),
-        ))?;
+        svg.rect(
+            (zero.min(xv), mid - half),
+            (zero.max(xv).max(zero.min(xv) + 1), mid + half),
+            fill,
+        );
         let (tx, anchor) = if bar.value < 0.0 {
             (xv - theme.px(f * 0.3), HPos::Right)
         } else {
@@ -282,18 +275,21 @@ pub fn draw_bar_list<DB: DrawingBackend>(
         } else {
             (tx, anchor)
         };
-        root.draw(&Text::new(
-            bar.text.clone(),
+        svg.text(
+            &bar.text,
             (tx, mid),
-            theme.text(0.85, theme.ink(), anchor, VPos::Center),
-        ))?;
+            anchor,
+            VPos::Center,
+            theme.text(0.85, theme.ink()),
+        );
         cy += row_h;
     }
-    root.draw(&PathElement::new(
-        vec![(zero, start), (zero, cy)],
-        theme.ink().stroke_width(theme.px(1.0).max(1) as u32),
-    ))?;
-    root.present()
+    svg.polyline(
+        &[(zero, start), (zero, cy)],
+        theme.ink(),
+        theme.px(1.0).max(1),
+    );
+    svg.finish()
 }
 
 /// CSS height of the year chart.
@@ -302,14 +298,10 @@ pub fn year_chart_height(theme: &Theme) -> f64 {
 }
 
 /// How many targets fall due in each year: vertical bars with counts above.
-pub fn draw_years<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    counts: &[(u16, usize)],
-    theme: &Theme,
-) -> DrawResult<DB> {
-    root.fill(&WHITE)?;
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
+pub fn draw_years(width: u32, height: u32, counts: &[(u16, usize)], theme: &Theme) -> String {
+    let mut svg = Svg::new(width, height, theme.font_family);
+    svg.fill(WHITE);
+    let (w, h) = (svg.width(), svg.height());
     let f = theme.font_px;
     let max = counts.iter().map(|c| c.1).max().unwrap_or(1) as f64;
     let axis = nice_axis(0.0, max, 4);
@@ -318,48 +310,58 @@ pub fn draw_years<DB: DrawingBackend>(
     let top = theme.px(f * 1.8);
     let bottom = h - theme.px(f * 2.0);
     let y = |v: f64| bottom - ((bottom - top) as f64 * axis.fraction(v)).round() as i32;
-    root.draw(&Text::new(
-        "单位：项".to_string(),
+    svg.text(
+        "单位：项",
         (theme.px(f * 0.3), theme.px(f * 0.3)),
-        theme.text(0.85, theme.muted(), HPos::Left, VPos::Top),
-    ))?;
+        HPos::Left,
+        VPos::Top,
+        theme.text(0.85, theme.muted()),
+    );
     for t in axis.ticks() {
-        root.draw(&PathElement::new(
-            vec![(left, y(t)), (right, y(t))],
-            theme.grid().stroke_width(theme.px(1.0).max(1) as u32),
-        ))?;
-        root.draw(&Text::new(
-            format_number(t),
+        svg.polyline(
+            &[(left, y(t)), (right, y(t))],
+            theme.grid(),
+            theme.px(1.0).max(1),
+        );
+        svg.text(
+            &format_number(t),
             (left - theme.px(f * 0.3), y(t)),
-            theme.text(0.85, theme.muted(), HPos::Right, VPos::Center),
-        ))?;
+            HPos::Right,
+            VPos::Center,
+            theme.text(0.85, theme.muted()),
+        );
     }
     let n = counts.len().max(1) as i32;
     let slot = (right - left) / n;
-    let bar_w = (slot as f64 * 0.6).min(f * 4.0 * theme.scale) as i32;
+    let bar_w = (slot as f64 * 0.6).min(f * 4.0) as i32;
     for (i, (year, count)) in counts.iter().enumerate() {
         let cx = left + slot * i as i32 + slot / 2;
-        root.draw(&Rectangle::new(
-            [(cx - bar_w / 2, y(*count as f64)), (cx + bar_w / 2, y(0.0))],
-            theme.target_fill().filled(),
-        ))?;
-        root.draw(&Text::new(
-            count.to_string(),
+        svg.rect(
+            (cx - bar_w / 2, y(*count as f64)),
+            (cx + bar_w / 2, y(0.0)),
+            theme.target_fill(),
+        );
+        svg.text(
+            &count.to_string(),
             (cx, y(*count as f64) - theme.px(f * 0.2)),
-            theme.text(0.9, theme.ink(), HPos::Center, VPos::Bottom),
-        ))?;
-        let label = if slot as f64 / theme.scale < f * 2.8 {
+            HPos::Center,
+            VPos::Bottom,
+            theme.text(0.9, theme.ink()),
+        );
+        let label = if (slot as f64) < f * 2.8 {
             format!("{}", year % 100)
         } else {
             format!("{year}年")
         };
-        root.draw(&Text::new(
-            label,
+        svg.text(
+            &label,
             (cx, bottom + theme.px(f * 0.3)),
-            theme.text(0.85, theme.ink(), HPos::Center, VPos::Top),
-        ))?;
+            HPos::Center,
+            VPos::Top,
+            theme.text(0.85, theme.ink()),
+        );
     }
-    root.present()
+    svg.finish()
 }
 
 pub fn comparison_height(rows: usize, theme: &Theme) -> f64 {
@@ -367,15 +369,16 @@ pub fn comparison_height(rows: usize, theme: &Theme) -> f64 {
 }
 
 /// Baseline and target of the same indicator in several documents, one pair of bars each.
-pub fn draw_comparison<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+pub fn draw_comparison(
+    width: u32,
+    height: u32,
     rows: &[ComparedRow],
     unit: &str,
     theme: &Theme,
-) -> DrawResult<DB> {
-    root.fill(&WHITE)?;
-    let (w, _) = root.dim_in_pixel();
-    let w = w as i32;
+) -> String {
+    let mut svg = Svg::new(width, height, theme.font_family);
+    svg.fill(WHITE);
+    let w = svg.width();
     let f = theme.font_px;
     let max = rows
         .iter()
@@ -385,102 +388,54 @@ pub fn draw_comparison<DB: DrawingBackend>(
     let left = theme.px(f * 0.3);
     let right = w - theme.px(f * 6.0);
     let x = |v: f64| left + (((right - left) as f64) * axis.fraction(v)).round() as i32;
-    root.draw(&Text::new(
-        format!("单位：{unit}（灰：基期，红：目标）"),
+    svg.text(
+        &format!("单位：{unit}（灰：基期，红：目标）"),
         (left, theme.px(f * 0.3)),
-        theme.text(0.85, theme.muted(), HPos::Left, VPos::Top),
-    ))?;
+        HPos::Left,
+        VPos::Top,
+        theme.text(0.85, theme.muted()),
+    );
     let mut cy = theme.px(f * 2.0);
     let bar_h = theme.px(f * 0.9);
-    let css_w = f64::from(w) / theme.scale;
+    let css_w = f64::from(w);
     for r in rows {
-        root.draw(&Text::new(
-            fit_label(&r.document, css_w - f, f * 0.9),
+        svg.text(
+            &fit_label(&r.document, css_w - f, f * 0.9),
             (left, cy),
-            theme.text(0.9, theme.ink(), HPos::Left, VPos::Top),
-        ))?;
+            HPos::Left,
+            VPos::Top,
+            theme.text(0.9, theme.ink()),
+        );
         cy += theme.px(f * 1.4);
         if let Some((label, v)) = &r.baseline {
-            root.draw(&Rectangle::new(
-                [(x(0.0), cy), (x(*v).max(x(0.0) + 1), cy + bar_h)],
-                theme.baseline_fill().filled(),
-            ))?;
-            root.draw(&Text::new(
-                format!("{label} {}", format_with_unit(*v, unit)),
+            svg.rect(
+                (x(0.0), cy),
+                (x(*v).max(x(0.0) + 1), cy + bar_h),
+                theme.baseline_fill(),
+            );
+            svg.text(
+                &format!("{label} {}", format_with_unit(*v, unit)),
                 (x(*v) + theme.px(f * 0.3), cy + bar_h / 2),
-                theme.text(0.8, theme.ink(), HPos::Left, VPos::Center),
-            ))?;
+                HPos::Left,
+                VPos::Center,
+                theme.text(0.8, theme.ink()),
+            );
         }
         cy += bar_h + theme.px(f * 0.2);
         let (label, v) = &r.target;
-        root.draw(&Rectangle::new(
-            [(x(0.0), cy), (x(*v).max(x(0.0) + 1), cy + bar_h)],
-            theme.target_fill().filled(),
-        ))?;
-        root.draw(&Text::new(
-            format!("{label} {}", format_with_unit(*v, unit)),
+        svg.rect(
+            (x(0.0), cy),
+            (x(*v).max(x(0.0) + 1), cy + bar_h),
+            theme.target_fill(),
+        );
+        svg.text(
+            &format!("{label} {}", format_with_unit(*v, unit)),
             (x(*v) + theme.px(f * 0.3), cy + bar_h / 2),
-            theme.text(0.8, theme.ink(), HPos::Left, VPos::Center),
-        ))?;
+            HPos::Left,
+            VPos::Center,
+            theme.text(0.8, theme.ink()),
+        );
         cy += bar_h + theme.px(f * 1.1);
     }
-    root.present()
-}
-
-/// Renders any of the charts to an SVG string (downloads, snapshots).
-pub fn to_svg(
-    width: u32,
-    height: u32,
-    draw: impl for<'b> FnOnce(&DrawingArea<SVGBackend<'b>, Shift>) -> DrawResult<SVGBackend<'b>>,
-) -> Result<String, String> {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        draw(&root).map_err(|e| e.to_string())?;
-    }
-    Ok(out)
-}
-
-/// The font family of a name, as plotters' `FontFamily::from(&str)` reads it (a generic
-/// family when the name is one, in any case), without its Unicode lowercasing: none of the
-/// generic names holds a letter that a non-ASCII character lowercases to, so ASCII case
-/// folding decides the same, and the app carries no Unicode case tables for it.
-fn family(name: &str) -> FontFamily<'_> {
-    if name.eq_ignore_ascii_case("serif") {
-        FontFamily::Serif
-    } else if name.eq_ignore_ascii_case("sans-serif") {
-        FontFamily::SansSerif
-    } else if name.eq_ignore_ascii_case("monospace") {
-        FontFamily::Monospace
-    } else {
-        FontFamily::Name(name)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn family_reads_names_as_plotters_does() {
-        for name in [
-            FONT_FAMILY,
-            "serif",
-            "SERIF",
-            "Sans-Serif",
-            "monospace",
-            "MonoSpace",
-            "sans serif",
-            "ſerif",
-            "İ",
-            "Arial",
-            "",
-        ] {
-            assert_eq!(
-                family(name).as_str(),
-                FontFamily::from(name).as_str(),
-                "{name}"
-            );
-        }
-    }
+    svg.finish()
 }

@@ -1,11 +1,13 @@
 //! One chart of each kind, drawn as SVG from the shipped data and compared with a committed
 //! snapshot (`UPDATE_SNAPSHOTS=1 cargo test -p charts` rewrites them after a deliberate
 //! change; without it a missing snapshot fails, so a test never approves itself); each also
-//! must show the numbers of the data file.
+//! must show the numbers of the data file, keep every shape inside the picture, and use
+//! no style attribute (the site's CSP has `style-src 'self'`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
 
-use charts::{draw_bar_list, draw_comparison, draw_target, draw_years, to_svg, Theme};
+use charts::{draw_bar_list, draw_comparison, draw_target, draw_years, Theme};
 use model::chart::{change_bars, target_chart, year_counts};
+use model::chart::{Bar, TargetChart};
 use model::Facts;
 use std::path::{Path, PathBuf};
 
@@ -24,11 +26,60 @@ fn snapshot(name: &str, svg: &str) {
     let Ok(expected) = std::fs::read_to_string(&path) else {
         panic!("{name}.svg has no snapshot; look at the chart, then run with UPDATE_SNAPSHOTS=1 to record it");
     };
+    check_picture(name, svg);
     assert!(expected == svg, "{name}.svg differs from its snapshot; inspect and rerun with UPDATE_SNAPSHOTS=1 if the change is intended");
 }
 
 fn theme() -> Theme {
-    Theme::new(14.0, 1.0, false)
+    Theme::new(14.0, false)
+}
+
+/// The numbers of attribute `name` in an element's text.
+fn attr(element: &str, name: &str) -> Option<i64> {
+    let start = element.find(&format!(" {name}=\""))? + name.len() + 3;
+    let rest = &element[start..];
+    rest[..rest.find('"')?].parse().ok()
+}
+
+/// What every picture must be: an SVG of its own size, no style attribute, every shape and
+/// every text anchor inside the picture.
+fn check_picture(name: &str, svg: &str) {
+    let head = &svg[..svg.find('>').unwrap()];
+    let (w, h) = (attr(head, "width").unwrap(), attr(head, "height").unwrap());
+    assert!(
+        head.contains(&format!("viewBox=\"0 0 {w} {h}\"")),
+        "{name}: viewBox"
+    );
+    assert!(!svg.contains("style="), "{name}: no style attribute (CSP)");
+    assert!(
+        head.contains(&format!("font-family=\"{}\"", charts::FONT_FAMILY)),
+        "{name}: font family"
+    );
+    let inside = |x: i64, y: i64| (0..=w).contains(&x) && (0..=h).contains(&y);
+    for element in svg.split('<').skip(2) {
+        let element = element.split('>').next().unwrap();
+        if element.starts_with("rect") {
+            let (x, y) = (attr(element, "x").unwrap(), attr(element, "y").unwrap());
+            let (rw, rh) = (
+                attr(element, "width").unwrap(),
+                attr(element, "height").unwrap(),
+            );
+            assert!(rw >= 0 && rh >= 0, "{name}: {element}");
+            assert!(inside(x, y) && inside(x + rw, y + rh), "{name}: {element}");
+        } else if element.starts_with("polyline") {
+            let points = element.split("points=\"").nth(1).unwrap();
+            for p in points[..points.find('"').unwrap()].split(' ') {
+                let (x, y) = p.split_once(',').unwrap();
+                assert!(
+                    inside(x.parse().unwrap(), y.parse().unwrap()),
+                    "{name}: {element}"
+                );
+            }
+        } else if element.starts_with("text") {
+            let (x, y) = (attr(element, "x").unwrap(), attr(element, "y").unwrap());
+            assert!(inside(x, y), "{name}: {element}");
+        }
+    }
 }
 
 #[test]
@@ -40,10 +91,12 @@ fn target_chart_snapshot() {
         .find(|t| t.id == "xinjiu-dongneng.t-9")
         .unwrap();
     let chart = target_chart(t).unwrap();
-    let svg = to_svg(640, charts::target_chart_height(&theme()) as u32, |root| {
-        draw_target(root, &chart, &theme())
-    })
-    .unwrap();
+    let svg = draw_target(
+        640,
+        charts::target_chart_height(&theme()) as u32,
+        &chart,
+        &theme(),
+    );
     for printed in ["1074", "2700", "2017年", "2022年", "单位：家"] {
         assert!(svg.contains(printed), "{printed}");
     }
@@ -60,14 +113,17 @@ fn cumulative_and_comparator_are_shown() {
         .find(|t| t.id == "lixia-shisiwu.t-14")
         .unwrap();
     let chart = target_chart(t).unwrap();
-    let svg = to_svg(360, charts::target_chart_height(&theme()) as u32, |root| {
-        draw_target(root, &chart, &theme())
-    })
-    .unwrap();
+    let svg = draw_target(
+        360,
+        charts::target_chart_height(&theme()) as u32,
+        &chart,
+        &theme(),
+    );
+    check_picture("lixia-shisiwu.t-14", &svg);
     assert!(svg.contains("五年累计"));
     assert!(
-        svg.contains("[&gt;33]") || svg.contains("[>33]"),
-        "the printed target with its comparator"
+        svg.contains("[&gt;33]"),
+        "the printed target with its comparator, escaped"
     );
     assert!(
         !svg.contains("隐含年均增长"),
@@ -96,11 +152,12 @@ fn document_change_chart_snapshot() {
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     let h = charts::bar_list_height(bars.len(), groups, &theme()) as u32;
-    let svg = to_svg(1280, h, |root| draw_bar_list(root, &bars, &theme())).unwrap();
+    let svg = draw_bar_list(1280, h, &bars, &theme());
     assert!(svg.contains("+151.4%"), "高新技术企业 1074 → 2700");
     snapshot("document-changes-xinjiu", &svg);
     // At 320 px the labels are cut to fit, not overlapping the bars.
-    let narrow = to_svg(320, h, |root| draw_bar_list(root, &bars, &theme())).unwrap();
+    let narrow = draw_bar_list(320, h, &bars, &theme());
+    check_picture("document-changes-xinjiu at 320 px", &narrow);
     assert!(narrow.contains('…'));
 }
 
@@ -114,10 +171,12 @@ fn year_chart_snapshot() {
         .collect();
     let counts = year_counts(&targets);
     assert!(counts.iter().any(|(y, n)| *y == 2025 && *n >= 33));
-    let svg = to_svg(640, charts::year_chart_height(&theme()) as u32, |root| {
-        draw_years(root, &counts, &theme())
-    })
-    .unwrap();
+    let svg = draw_years(
+        640,
+        charts::year_chart_height(&theme()) as u32,
+        &counts,
+        &theme(),
+    );
     snapshot("years-lixia", &svg);
 }
 
@@ -138,16 +197,83 @@ fn comparison_chart_snapshot() {
     .unwrap();
     let (rows, unit, _) = model::view::comparison_of(t, &f.targets, &f.comparisons, &index)
         .expect("两份文件都有高新技术企业数量");
-    let svg = to_svg(
+    let svg = draw_comparison(
         640,
         charts::comparison_height(rows.len(), &theme()) as u32,
-        |root| draw_comparison(root, &rows, &unit, &theme()),
-    )
-    .unwrap();
+        &rows,
+        &unit,
+        &theme(),
+    );
     for v in [
         "1074家", "2700家", "362家", "600家", "2800家", "区级", "市级",
     ] {
         assert!(svg.contains(v), "{v}");
     }
     snapshot("comparison-gaoxin", &svg);
+}
+
+#[test]
+fn text_is_escaped_everywhere() {
+    let nasty = "<b>&\"x\"</b>";
+    let escaped = "&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;";
+    let chart = TargetChart {
+        indicator: nasty.into(),
+        unit: nasty.into(),
+        cumulative: false,
+        bars: vec![
+            (nasty.into(), 1.0, nasty.into()),
+            (nasty.into(), 2.0, nasty.into()),
+        ],
+        comparator: nasty.into(),
+        implied_growth: Some(1.0),
+    };
+    let bars = [Bar {
+        id: "x".into(),
+        label: nasty.into(),
+        group: nasty.into(),
+        value: -5.0,
+        text: nasty.into(),
+    }];
+    let rows = [charts::ComparedRow {
+        document: nasty.into(),
+        baseline: Some((nasty.into(), 1.0)),
+        target: (nasty.into(), 2.0),
+    }];
+    let t = theme();
+    for (name, svg) in [
+        ("target", draw_target(640, 224, &chart, &t)),
+        ("bars", draw_bar_list(640, 200, &bars, &t)),
+        ("comparison", draw_comparison(640, 200, &rows, nasty, &t)),
+    ] {
+        check_picture(name, &svg);
+        assert!(svg.contains(escaped), "{name}: {svg}");
+        assert!(!svg.contains("<b>"), "{name}: {svg}");
+        let texts = svg.matches("<text").count();
+        assert_eq!(texts, svg.matches("</text>").count(), "{name}");
+    }
+}
+
+#[test]
+fn high_contrast_and_large_font_change_the_picture() {
+    let f = facts();
+    let t = f
+        .targets
+        .iter()
+        .find(|t| t.id == "xinjiu-dongneng.t-9")
+        .unwrap();
+    let chart = target_chart(t).unwrap();
+    let normal = draw_target(640, 224, &chart, &theme());
+    let contrast = draw_target(640, 224, &chart, &Theme::new(14.0, true));
+    assert!(normal.contains("#A5161D") && !contrast.contains("#A5161D"));
+    assert!(contrast.contains("#7A0000"));
+    let large = Theme::new(17.5, false);
+    let big = draw_target(
+        640,
+        charts::target_chart_height(&large) as u32,
+        &chart,
+        &large,
+    );
+    check_picture("large", &big);
+    // 0.85 × 17.5 px and 1 × 17.5 px, printed without float formatting.
+    assert!(big.contains("font-size=\"14.88\"") && big.contains("font-size=\"17.5\""));
 }
