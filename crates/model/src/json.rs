@@ -482,7 +482,7 @@ struct Number {
 
 /// `digits × 10^scale` when one correctly rounded operation gives it: digits below 2^53
 /// are exact in a double, and so are the powers of ten up to 10^22.
-fn exact_f64(digits: u64, scale: i32) -> Option<f64> {
+pub fn exact_f64(digits: u64, scale: i32) -> Option<f64> {
     const POW10: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,

@@ -3,8 +3,8 @@
 //! marks beside a paragraph, a paragraph's bold runs, and the text behind every chart.
 
 use crate::chart::{
-    change_bars, describe_target, format_number, format_with_unit, printed_with_unit, target_chart,
-    year_counts, Bar, ComparedRow, TargetChart,
+    change_bars, describe_target, format_number, format_with_unit, printed_with_unit, shortest,
+    target_chart, year_counts, Bar, ComparedRow, TargetChart,
 };
 use crate::pages::Page;
 use crate::wire::{
@@ -257,8 +257,8 @@ pub fn figure_text(f: &Figure, unit: &str) -> String {
 /// What the parser read from a printed figure.
 pub fn parsed_text(f: &Figure) -> String {
     match f.value {
-        Some(v) if f.comparator.is_empty() => format!("数值 {v}"),
-        Some(v) => format!("数值 {v}（{}）", f.comparator),
+        Some(v) if f.comparator.is_empty() => format!("数值 {}", shortest(v)),
+        Some(v) => format!("数值 {}（{}）", shortest(v), f.comparator),
         None => "原文未给出可比较的数值".into(),
     }
 }
