@@ -407,12 +407,9 @@ pub fn draw_comparison(
             theme.text(0.9, theme.ink()),
         );
         cy += theme.px(f * 1.4);
-        if let Some((label, v)) = &r.baseline {
-            svg.rect(
-                (x(0.0), cy),
-                (x(*v).max(x(0.0) + 1), cy + bar_h),
-                theme.baseline_fill(),
-            );
+        // One bar with its label and value after it.
+        let bar = |svg: &mut Svg, (label, v): &(String, f64), cy: i32, fill| {
+            svg.rect((x(0.0), cy), (x(*v).max(x(0.0) + 1), cy + bar_h), fill);
             svg.text(
                 &format!("{label} {}", format_with_unit(*v, unit)),
                 (x(*v) + theme.px(f * 0.3), cy + bar_h / 2),
@@ -420,21 +417,12 @@ pub fn draw_comparison(
                 VPos::Center,
                 theme.text(0.8, theme.ink()),
             );
+        };
+        if let Some(baseline) = &r.baseline {
+            bar(&mut svg, baseline, cy, theme.baseline_fill());
         }
         cy += bar_h + theme.px(f * 0.2);
-        let (label, v) = &r.target;
-        svg.rect(
-            (x(0.0), cy),
-            (x(*v).max(x(0.0) + 1), cy + bar_h),
-            theme.target_fill(),
-        );
-        svg.text(
-            &format!("{label} {}", format_with_unit(*v, unit)),
-            (x(*v) + theme.px(f * 0.3), cy + bar_h / 2),
-            HPos::Left,
-            VPos::Center,
-            theme.text(0.8, theme.ink()),
-        );
+        bar(&mut svg, &r.target, cy, theme.target_fill());
         cy += bar_h + theme.px(f * 1.1);
     }
     svg.finish()

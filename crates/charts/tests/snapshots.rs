@@ -82,14 +82,15 @@ fn check_picture(name: &str, svg: &str) {
     }
 }
 
+/// The target of `id` in the shipped records.
+fn target<'a>(f: &'a model::Facts, id: &str) -> &'a model::Target {
+    f.targets.iter().find(|t| t.id == id).unwrap()
+}
+
 #[test]
 fn target_chart_snapshot() {
     let f = facts();
-    let t = f
-        .targets
-        .iter()
-        .find(|t| t.id == "xinjiu-dongneng.t-9")
-        .unwrap();
+    let t = target(&f, "xinjiu-dongneng.t-9");
     let chart = target_chart(t).unwrap();
     let svg = draw_target(
         640,
@@ -107,11 +108,7 @@ fn target_chart_snapshot() {
 #[test]
 fn cumulative_and_comparator_are_shown() {
     let f = facts();
-    let t = f
-        .targets
-        .iter()
-        .find(|t| t.id == "lixia-shisiwu.t-14")
-        .unwrap();
+    let t = target(&f, "lixia-shisiwu.t-14");
     let chart = target_chart(t).unwrap();
     let svg = draw_target(
         360,
@@ -256,11 +253,7 @@ fn text_is_escaped_everywhere() {
 #[test]
 fn high_contrast_and_large_font_change_the_picture() {
     let f = facts();
-    let t = f
-        .targets
-        .iter()
-        .find(|t| t.id == "xinjiu-dongneng.t-9")
-        .unwrap();
+    let t = target(&f, "xinjiu-dongneng.t-9");
     let chart = target_chart(t).unwrap();
     let normal = draw_target(640, 224, &chart, &theme());
     let contrast = draw_target(640, 224, &chart, &Theme::new(14.0, true));

@@ -119,9 +119,15 @@ pub fn fixed(v: f64, decimals: u32) -> String {
             whole
         }
     };
-    let digits = format!("{units:0>width$}", width = decimals as usize + 1);
-    let (int, frac) = digits.split_at(digits.len() - decimals as usize);
+    let (int, frac) = split_point(units, decimals as usize);
     format!("{sign}{int}{point}{frac}")
+}
+
+/// `units` as whole and fraction digits, the fraction `decimals` long.
+fn split_point(units: u128, decimals: usize) -> (String, String) {
+    let digits = format!("{units:0>width$}", width = decimals + 1);
+    let (int, frac) = digits.split_at(digits.len() - decimals);
+    (int.to_string(), frac.to_string())
 }
 
 /// `mantissa × 2^exponent` in decimal digits.
@@ -193,8 +199,7 @@ pub fn shortest(v: f64) -> String {
 
 /// `n` with a decimal point before its last `decimals` digits, trailing zeros dropped.
 fn with_point(n: u64, decimals: usize) -> String {
-    let digits = format!("{n:0>width$}", width = decimals + 1);
-    let (int, frac) = digits.split_at(digits.len() - decimals);
+    let (int, frac) = split_point(u128::from(n), decimals);
     let frac = frac.trim_end_matches('0');
     if frac.is_empty() {
         int.to_string()

@@ -320,8 +320,8 @@ impl<'a> Parser<'a> {
     }
 
     /// The number ahead, by the JSON grammar: its sign, its digits without the decimal
-    /// point (leading zeros dropped), and the power of ten they are scaled by. Integers
-    /// of more than 19 significant digits are refused.
+    /// point (leading zeros dropped), and the power of ten they are scaled by; past 19
+    /// significant digits it is only scanned (`too_long`).
     fn number(&mut self) -> Result<Number, JsonError> {
         self.skip_space();
         let start = self.at;
@@ -334,7 +334,8 @@ impl<'a> Parser<'a> {
         let mut significant = 0u32;
         let mut scale = 0i32;
         let mut integer = true;
-        let mut read_digits = |p: &mut Parser<'_>, fraction: bool| -> Result<usize, JsonError> {
+        let mut too_long = false;
+        let mut read_digits = |p: &mut Parser<'_>, fraction: bool| -> usize {
             let from = p.at;
             while let Some(&d @ b'0'..=b'9') = bytes.get(p.at) {
                 p.at += 1;
@@ -346,16 +347,17 @@ impl<'a> Parser<'a> {
                 }
                 significant += 1;
                 if significant > 19 {
-                    return Err(p.error_at(start, "number too long to read exactly"));
+                    too_long = true;
+                    continue;
                 }
                 digits = digits * 10 + u64::from(d - b'0');
                 if fraction {
                     scale -= 1;
                 }
             }
-            Ok(p.at - from)
+            p.at - from
         };
-        let whole = read_digits(self, false)?;
+        let whole = read_digits(self, false);
         if whole == 0 {
             self.at = start;
             return Err(self.expected("a value"));
@@ -366,7 +368,7 @@ impl<'a> Parser<'a> {
         if bytes.get(self.at) == Some(&b'.') {
             integer = false;
             self.at += 1;
-            if read_digits(self, true)? == 0 {
+            if read_digits(self, true) == 0 {
                 return Err(self.error("invalid number"));
             }
         }
@@ -402,11 +404,21 @@ impl<'a> Parser<'a> {
             scale,
             // `-0` is no integer (serde_json reads it as the double −0.0).
             integer: integer && !(negative && digits == 0),
+            too_long,
         })
     }
 
-    fn unsigned(&mut self, max: u64) -> Result<u64, JsonError> {
+    /// The number ahead, to be read as a value: one too long to read exactly is refused.
+    fn exact_number(&mut self) -> Result<Number, JsonError> {
         let n = self.number()?;
+        if n.too_long {
+            return Err(self.error_at(n.start, "number too long to read exactly"));
+        }
+        Ok(n)
+    }
+
+    fn unsigned(&mut self, max: u64) -> Result<u64, JsonError> {
+        let n = self.exact_number()?;
         if !n.integer {
             return Err(self.error_at(n.start, "invalid type: floating point, expected an integer"));
         }
@@ -424,7 +436,7 @@ impl<'a> Parser<'a> {
     }
 
     fn signed(&mut self, min: i64, max: i64) -> Result<i64, JsonError> {
-        let n = self.number()?;
+        let n = self.exact_number()?;
         if !n.integer {
             return Err(self.error_at(n.start, "invalid type: floating point, expected an integer"));
         }
@@ -436,7 +448,7 @@ impl<'a> Parser<'a> {
     }
 
     fn float(&mut self) -> Result<f64, JsonError> {
-        let n = self.number()?;
+        let n = self.exact_number()?;
         let value = exact_f64(n.digits, n.scale)
             .ok_or_else(|| self.error_at(n.start, "number cannot be read exactly"))?;
         Ok(if n.negative { -value } else { value })
@@ -450,23 +462,8 @@ impl<'a> Parser<'a> {
             Some(b'[') => self.array(&mut |p, _| p.skip_value()),
             Some(b't' | b'f') => self.boolean().map(drop),
             Some(b'n') if self.null() => Ok(()),
-            _ => self.skip_number(),
-        }
-    }
-
-    fn skip_number(&mut self) -> Result<(), JsonError> {
-        match self.number() {
-            Ok(_) => Ok(()),
             // A long number is still a number: skipping it needs no exact value.
-            Err(e) if e.what == "number too long to read exactly" => {
-                while let Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-') =
-                    self.bytes().get(self.at)
-                {
-                    self.at += 1;
-                }
-                Ok(())
-            }
-            Err(e) => Err(e),
+            _ => self.number().map(drop),
         }
     }
 }
@@ -478,6 +475,8 @@ struct Number {
     digits: u64,
     scale: i32,
     integer: bool,
+    /// More than 19 significant digits: `digits` holds only the first 19.
+    too_long: bool,
 }
 
 /// `digits × 10^scale` when one correctly rounded operation gives it: digits below 2^53
