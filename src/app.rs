@@ -1,11 +1,10 @@
 //! Mounting the app, the shell every page shares (header, navigation, settings, footer),
 //! and the route table, built from the one page table in `model::pages`.
 
-use crate::links::{router_base, url};
+use crate::links::url;
+use crate::router::{Router, A};
 use crate::{data, dom, pages, settings, takeover};
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router, A};
-use leptos_router::StaticSegment;
 use model::pages::{Page, PAGES, PRERENDERED_ATTR, PRERENDERED_WITHOUT_QUERY, SITE_NAME};
 
 /// Mounts the app on `<div id="app">`: at once over the static shell, or off-screen and
@@ -51,15 +50,14 @@ pub fn Shell(children: Children) -> impl IntoView {
         .iter()
         .filter_map(|p| Some((p.page, p.nav?)))
         .map(|(page, label)| {
-            // Only the home link must match exactly: every path starts with `/`.
-            view! { <li><A href=url(&page.path()) exact=page == Page::Home>{label}</A></li> }
+            view! { <li><A href=url(&page.path()) section=true>{label}</A></li> }
         })
         .collect_view();
     view! {
         <header class="site-header">
             <a class="skip" href="#main">"跳到正文"</a>
             <div class="brand">
-                <A href=url("/") exact=true>{SITE_NAME}</A>
+                <A href=url("/")>{SITE_NAME}</A>
             </div>
             <settings::SettingsBar />
         </header>
@@ -76,49 +74,36 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
-/// A page's view as the route table holds it: every route gets the same type (a function
-/// pointer to an erased view), so the router's matching and view code is compiled once
-/// rather than once per page (a smaller wasm).
-type PageView = fn() -> AnyView;
-
-macro_rules! page {
-    ($component:path) => {
-        (|| view! { <$component /> }.into_any()) as PageView
-    };
+/// The view of `page`, or of "页面不存在" for an address no page has: the route table,
+/// one arm per page of `model::pages::PAGES`.
+fn page_view(page: Option<Page>) -> AnyView {
+    use pages::*;
+    match page {
+        Some(Page::Home) => view! { <home::Home /> }.into_any(),
+        Some(Page::Themes) => view! { <themes::ThemeList /> }.into_any(),
+        Some(Page::Theme) => view! { <themes::ThemeDetail /> }.into_any(),
+        Some(Page::Documents) => view! { <documents::DocumentList /> }.into_any(),
+        Some(Page::Document) => view! { <document::Reader /> }.into_any(),
+        Some(Page::Fields) => view! { <fields::FieldList /> }.into_any(),
+        Some(Page::Field) => view! { <fields::FieldDetail /> }.into_any(),
+        Some(Page::Projects) => view! { <projects::ProjectList /> }.into_any(),
+        Some(Page::Project) => view! { <projects::ProjectDetail /> }.into_any(),
+        Some(Page::Targets) => view! { <targets::TargetList /> }.into_any(),
+        Some(Page::Target) => view! { <targets::TargetDetail /> }.into_any(),
+        Some(Page::Departments) => view! { <departments::DepartmentList /> }.into_any(),
+        Some(Page::Department) => view! { <departments::DepartmentDetail /> }.into_any(),
+        Some(Page::Search) => view! { <search::Search /> }.into_any(),
+        Some(Page::About) => view! { <about::About /> }.into_any(),
+        None => view! { <not_found::NotFound /> }.into_any(),
+    }
 }
 
-/// The browser app: the shell and the route table.
+/// The browser app: the shell around the page the address names. A new page is drawn
+/// when the address names another page; a new query alone leaves the page to follow it.
 #[component]
 pub fn App() -> impl IntoView {
     settings::Settings::provide();
     data::Store::provide();
-    view! {
-        <Router base=router_base().to_string()>
-            <Shell>
-                // One route per page of the table (`model::pages::PAGES`).
-                <FlatRoutes fallback=pages::not_found::NotFound>
-                    <Route path=leptos_router::path!("/") view=page!(pages::home::Home) />
-                    <Route path=at(Page::Themes) view=page!(pages::themes::ThemeList) />
-                    <Route path=at(Page::Theme) view=page!(pages::themes::ThemeDetail) />
-                    <Route path=at(Page::Documents) view=page!(pages::documents::DocumentList) />
-                    <Route path=at(Page::Document) view=page!(pages::document::Reader) />
-                    <Route path=at(Page::Fields) view=page!(pages::fields::FieldList) />
-                    <Route path=at(Page::Field) view=page!(pages::fields::FieldDetail) />
-                    <Route path=at(Page::Projects) view=page!(pages::projects::ProjectList) />
-                    <Route path=at(Page::Project) view=page!(pages::projects::ProjectDetail) />
-                    <Route path=at(Page::Targets) view=page!(pages::targets::TargetList) />
-                    <Route path=at(Page::Target) view=page!(pages::targets::TargetDetail) />
-                    <Route path=at(Page::Departments) view=page!(pages::departments::DepartmentList) />
-                    <Route path=at(Page::Department) view=page!(pages::departments::DepartmentDetail) />
-                    <Route path=at(Page::Search) view=page!(pages::search::Search) />
-                    <Route path=at(Page::About) view=page!(pages::about::About) />
-                </FlatRoutes>
-            </Shell>
-        </Router>
-    }
-}
-
-/// The route path of a page in the table.
-fn at(page: Page) -> (StaticSegment<&'static str>,) {
-    (StaticSegment(page.def().segment),)
+    let router = Router::provide_browser();
+    view! { <Shell>{move || page_view(router.page.get())}</Shell> }
 }

@@ -14,5 +14,6 @@ pub mod dom;
 pub mod head;
 pub mod links;
 pub mod pages;
+pub mod router;
 pub mod settings;
 pub mod takeover;

@@ -21,17 +21,7 @@ pub fn router_base() -> &'static str {
     })
 }
 
-/// An app path (`/targets/?year=2025`) as a link under the hosting sub-path: the router
-/// does not prefix absolute links with its base.
+/// An app path (`/targets/?year=2025`) as a link under the hosting sub-path.
 pub fn url(path: &str) -> String {
     format!("{}{path}", router_base())
-}
-
-/// Navigation options for a path already made by [`url`]: the router would otherwise put
-/// its base in front a second time.
-pub fn as_given() -> leptos_router::NavigateOptions {
-    leptos_router::NavigateOptions {
-        resolve: false,
-        ..Default::default()
-    }
 }

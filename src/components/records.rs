@@ -2,10 +2,10 @@
 //! back to the source paragraph, the result count with downloads, and the pager.
 
 use crate::dom::download;
-use crate::links::{as_given, url};
+use crate::links::url;
+use crate::router::A;
+use crate::router::{router, use_query};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use model::pages::Page;
 use model::query::{Filter, Page as ListPage};
 use model::view::figure_text;
@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 /// The current filter, read from the URL.
 pub fn use_filter() -> Memo<Filter> {
-    let query = use_query_map();
+    let query = use_query();
     Memo::new(move |_| {
         let q = query.read();
         let pairs: Vec<(&str, String)> = Filter::KEYS
@@ -27,7 +27,7 @@ pub fn use_filter() -> Memo<Filter> {
 
 /// One query value from the URL, cleaned.
 pub fn use_query_value(key: &'static str) -> Memo<String> {
-    let query = use_query_map();
+    let query = use_query();
     Memo::new(move |_| model::query::clean_value(&query.read().get(key).unwrap_or_default()))
 }
 
@@ -40,13 +40,13 @@ pub fn FilterSelect(
     filter: Memo<Filter>,
     page: Page,
 ) -> impl IntoView {
-    let navigate = use_navigate();
+    let router = router();
     let id = format!("filter-{key}");
     let current = move || filter.get().get(key).to_string();
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let next = filter.get_untracked().with(key, &value);
-        navigate(&url(&page.path_with(&next.to_query())), as_given());
+        router.navigate(&url(&page.path_with(&next.to_query())));
     };
     let opts = options
         .into_iter()
@@ -73,13 +73,13 @@ pub fn FilterText(
     page: Page,
     #[prop(into)] placeholder: String,
 ) -> impl IntoView {
-    let navigate = use_navigate();
+    let router = router();
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let value = input.get().map(|i| i.value()).unwrap_or_default();
         let next = filter.get_untracked().with("q", &value);
-        navigate(&url(&page.path_with(&next.to_query())), as_given());
+        router.navigate(&url(&page.path_with(&next.to_query())));
     };
     view! {
         <form class="filter filter-text" on:submit=on_submit role="search">

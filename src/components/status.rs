@@ -3,9 +3,9 @@
 
 use crate::data::LoadError;
 use crate::links::url;
+use crate::router::A;
 use crate::takeover::Ready;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Shown while a data file is on its way.
 #[component]

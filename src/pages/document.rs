@@ -8,10 +8,10 @@ use crate::data::{document_resource, fetch_data, store};
 use crate::head::PageMeta;
 use crate::links::url;
 use crate::pages::documents::or_dash;
+use crate::router::use_query;
+use crate::router::A;
 use crate::takeover::Ready;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 use model::files::DocRecordsFile;
 use model::pages::Page;
 use model::view::{paragraph_runs, record_marks, table_cells, RecordMark};
@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 #[component]
 pub fn Reader() -> impl IntoView {
-    let query = use_query_map();
+    let query = use_query();
     let id = Memo::new(move |_| query.read().get("id").unwrap_or_default());
     let at = Memo::new(move |_| query.read().get("at").unwrap_or_default());
     let part = Memo::new(move |_| query.read().get("part").unwrap_or_default());

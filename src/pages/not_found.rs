@@ -2,9 +2,9 @@
 
 use crate::head::PageMeta;
 use crate::links::url;
+use crate::router::A;
 use crate::takeover::Ready;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use model::pages::{Page, NOT_FOUND_COLUMN, NOT_FOUND_TITLE};
 
 #[component]
@@ -15,7 +15,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>{NOT_FOUND_TITLE}</h1>
             <p>"您访问的地址没有对应的页面，可能链接有误或页面已调整。"</p>
             <ul>
-                <li><A href=url(&Page::Home.path()) exact=true>"返回首页"</A></li>
+                <li><A href=url(&Page::Home.path())>"返回首页"</A></li>
                 <li><A href=url(&Page::Documents.path())>"浏览全部文件"</A></li>
                 <li><A href=url(&Page::Search.path())>"搜索政策内容"</A></li>
             </ul>

@@ -7,10 +7,10 @@ use crate::components::records::use_query_value;
 use crate::components::status::Awaited;
 use crate::data::{fetch_data, search_shards, store, LoadError, Store};
 use crate::head::PageMeta;
-use crate::links::{as_given, url};
+use crate::links::url;
+use crate::router::router;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use model::lists::Chunk;
 use model::pages::Page;
 use model::query::{encode, Filter};
@@ -194,16 +194,15 @@ pub fn Search() -> impl IntoView {
 /// The search box and the hint below it.
 #[component]
 pub fn SearchForm(q: Memo<String>) -> impl IntoView {
-    let navigate = use_navigate();
+    let router = router();
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let value = input.get().map(|i| i.value()).unwrap_or_default();
         let value = model::query::clean_value(&value);
-        navigate(
-            &url(&Page::Search.path_with(&format!("?q={}", model::query::encode(&value)))),
-            as_given(),
-        );
+        router.navigate(&url(
+            &Page::Search.path_with(&format!("?q={}", model::query::encode(&value)))
+        ));
     };
     view! {
         <h1>"搜索"</h1>

@@ -4,8 +4,6 @@
 //! Rendering is a pure function of the data; only [`run`] reads and writes files.
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
-use leptos_router::location::RequestUrl;
 use model::files::{DepartmentsFile, RecordFile, ThemesFile};
 use model::lists::{self, ListIndex, ListPage, Listed};
 use model::pages::{
@@ -14,6 +12,7 @@ use model::pages::{
 };
 use policy_explorer::links::PRERENDER_BASE;
 use policy_explorer::pages::{first_view, FirstViewData};
+use policy_explorer::router::Router;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -24,16 +23,14 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 pub fn render(page: Page, data: &FirstViewData) -> Option<String> {
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(RequestUrl::new(&format!("{PRERENDER_BASE}{}", page.path())));
+        Router::provide_static(&format!("{PRERENDER_BASE}{}", page.path()));
         policy_explorer::settings::Settings::provide();
         if page.def().takes_id {
             return None;
         }
         let data = data.clone();
         let html = view! {
-            <Router base=PRERENDER_BASE>
-                <policy_explorer::app::Shell>{first_view(page, &data)}</policy_explorer::app::Shell>
-            </Router>
+            <policy_explorer::app::Shell>{first_view(page, &data)}</policy_explorer::app::Shell>
         }
         .to_html();
         Some(html)
@@ -44,12 +41,10 @@ pub fn render(page: Page, data: &FirstViewData) -> Option<String> {
 pub fn render_not_found() -> String {
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(RequestUrl::new(&format!("{PRERENDER_BASE}/404/")));
+        Router::provide_static(&format!("{PRERENDER_BASE}/404/"));
         policy_explorer::settings::Settings::provide();
         view! {
-            <Router base=PRERENDER_BASE>
-                <policy_explorer::app::Shell>{policy_explorer::pages::not_found_view()}</policy_explorer::app::Shell>
-            </Router>
+            <policy_explorer::app::Shell>{policy_explorer::pages::not_found_view()}</policy_explorer::app::Shell>
         }
         .to_html()
     })
