@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::process::Command;
 
-/// The crate an item's name belongs to: the first path segment, with the serde and router
+/// The crate an item's name belongs to: the first path segment, with the serde and chart
 /// crates recognised anywhere in the name (their generic code is named after its caller).
 fn crate_of(name: &str) -> String {
     if name.starts_with("data segment") {
         return "(data segments)".into();
     }
-    for special in ["serde_json", "serde_core", "leptos_router", "charts"] {
+    for special in ["serde_json", "serde_core", "charts"] {
         if name.contains(&format!("{special}::")) || name.contains(&format!("{special}[")) {
             return special.into();
         }
