@@ -36,10 +36,10 @@ const EXPECTED = {
 };
 
 for (const [fault, respond] of Object.entries(FAULTS)) {
-  test(`index.json ${fault}: a plain message, a retry that works, other pages still work`, { timeout: 60000 }, async () => {
-    const faults = new Map([["data/index.json", respond]]);
+  test(`the documents list's index ${fault}: a plain message, a retry that works, other pages still work`, { timeout: 60000 }, async () => {
+    const faults = new Map([["data/lists/documents/index.json", respond]]);
     const srv = await serve(faults);
-    const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["index.json", "Failed to load resource"] });
+    const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["lists/documents/index.json", "Failed to load resource"] });
     await page.goto(srv.base + "documents/");
     const alert = page.locator(".load-failed[role=alert]");
     await alert.waitFor({ timeout: 20000 });
