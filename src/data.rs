@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 use model::files::{
-    self, ComparisonsFile, DepartmentsFile, DocRecordsFile, RecordFile, ThemesFile,
+    self, ComparisonsFile, DepartmentsFile, DocBucket, DocEntry, DocMetaFile, DocRecordsFile,
+    RecordFile, ThemesFile,
 };
 use model::json::FromJson;
 use model::lists::{self, ListIndex, ListPage, Listed};
 use model::query::Filter;
 use model::search_index;
-use model::{Document, Field, Index, Project, Target};
+use model::{Document, DocumentMeta, Field, Project, Target};
 use std::sync::Arc;
 
 /// A data file that could not be used, with the file name and the reason.
@@ -165,13 +166,13 @@ impl<T: Send + Sync + 'static> std::future::IntoFuture for Data<T> {
     }
 }
 
-/// The small data files, fetched once per visit and shared through context: the index at
-/// start, the others when a page first asks. Records come through the lists (`load_list`)
-/// and per document (`records_of_id`), in resources of the page that shows them; those
-/// follow [`Store::retry`] through [`Store::track_retry`].
+/// The small data files, fetched once per visit when a page first asks, and shared through
+/// context. Records come through the lists (`load_list`) and per document
+/// (`records_of_id`), documents through their list and their own files (`doc_entry`,
+/// `DocMetaFile`), in resources of the page that shows them; those follow [`Store::retry`]
+/// through [`Store::track_retry`].
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub index: Data<Index>,
     comparisons: StoredValue<Option<Data<ComparisonsFile>>>,
     departments: StoredValue<Option<Data<DepartmentsFile>>>,
     themes: StoredValue<Option<Data<ThemesFile>>>,
@@ -183,7 +184,6 @@ pub struct Store {
 impl Store {
     pub fn provide() {
         let store = Store {
-            index: Data::new(|| fetch_data::<Index>(files::INDEX.into())),
             comparisons: StoredValue::new(None),
             departments: StoredValue::new(None),
             themes: StoredValue::new(None),
@@ -195,27 +195,31 @@ impl Store {
 
     /// The resource of one record file, made on first use under the app's owner, so that it
     /// outlives the page that asked.
-    fn lazy<F: RecordFile + Send + Sync>(&self, slot: StoredValue<Option<Data<F>>>) -> Data<F> {
+    fn lazy<F: FromJson + Send + Sync + 'static>(
+        &self,
+        slot: StoredValue<Option<Data<F>>>,
+        path: &'static str,
+    ) -> Data<F> {
         if let Some(r) = slot.get_value() {
             return r;
         }
         let r = self
             .owner
-            .with_value(|o| o.with(|| Data::new(|| fetch_data::<F>(F::PATH.into()))));
+            .with_value(|o| o.with(|| Data::new(move || fetch_data::<F>(path.into()))));
         slot.set_value(Some(r));
         r
     }
 
     pub fn comparisons(&self) -> Data<ComparisonsFile> {
-        self.lazy(self.comparisons)
+        self.lazy(self.comparisons, ComparisonsFile::PATH)
     }
 
     pub fn departments(&self) -> Data<DepartmentsFile> {
-        self.lazy(self.departments)
+        self.lazy(self.departments, DepartmentsFile::PATH)
     }
 
     pub fn themes(&self) -> Data<ThemesFile> {
-        self.lazy(self.themes)
+        self.lazy(self.themes, ThemesFile::PATH)
     }
 
     /// Makes the resource whose fetcher calls this fetch again on a retry.
@@ -226,7 +230,6 @@ impl Store {
     /// Fetches again every file that was asked for, after a failure.
     pub fn refetch(&self) {
         self.retries.update(|n| *n += 1);
-        self.index.refetch();
         if let Some(r) = self.comparisons.get_value() {
             r.refetch();
         }
@@ -249,22 +252,57 @@ pub fn store() -> Store {
     expect_context::<Store>()
 }
 
+/// The document an id from an address names, from the id's bucket (`ids/<n>.json`, kept
+/// for the visit): None for an id the library does not have, which is then never asked
+/// for, and for an id not safe in a path, for which nothing is fetched at all.
+pub async fn doc_entry(id: &str) -> Result<Option<DocEntry>, LoadError> {
+    let Some(path) = DocBucket::path_of(id) else {
+        return Ok(None);
+    };
+    let bucket: Arc<DocBucket> = fetch_kept(path).await?;
+    Ok(bucket.entry(id).cloned())
+}
+
+/// Why a file of an unknown document is not shown.
+fn missing() -> LoadError {
+    LoadError {
+        file: String::new(),
+        reason: "没有这个文件".into(),
+    }
+}
+
+/// A document's metadata (`meta/<id>.json`), fetched only for an id its bucket names:
+/// None for an unknown id.
+pub async fn doc_meta(id: &str) -> Result<Option<Arc<DocMetaFile>>, LoadError> {
+    match doc_entry(id).await? {
+        Some(entry) => Ok(Some(fetch_kept(DocMetaFile::path(&entry.id)).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The metadata of each of `docs` (for a download), each file once.
+pub async fn doc_metas(mut docs: Vec<String>) -> Result<Vec<DocumentMeta>, LoadError> {
+    docs.sort();
+    docs.dedup();
+    let files = join_all(docs.iter().map(|d| doc_meta(d))).await?;
+    Ok(files
+        .into_iter()
+        .flatten()
+        .map(|f| f.document.clone())
+        .collect())
+}
+
 /// The part of a document's text that a reader asked for (`at` anchor, else `part`
-/// number), fetched only for an id the index knows: an unknown id never turns into a request.
+/// number), fetched only for an id its bucket names: an unknown id never turns into a
+/// request for a file that does not exist.
 pub fn document_resource(
     request: impl Fn() -> (String, String, String) + 'static,
 ) -> Data<Document> {
-    let index = store().index;
     Data::new(move || {
         let (id, at, part) = request();
         async move {
-            let index = index.await?;
-            let missing = || LoadError {
-                file: String::new(),
-                reason: "没有这个文件".into(),
-            };
-            let meta = index.doc(&id).ok_or_else(missing)?;
-            let parts = meta.part_files();
+            let entry = doc_entry(&id).await?.ok_or_else(missing)?;
+            let parts = entry.part_files();
             let k = model::parts::requested_part(&parts, &at, &part);
             let file = parts
                 .get(k)
@@ -356,16 +394,17 @@ pub async fn list_ordinals<R: Listed>(
     };
     let fetched: Vec<Arc<lists::Members>> = fetch_all(files.clone()).await?;
     let members = files.into_iter().zip(fetched).collect();
-    let text = if model::search::terms(&filter.q).is_empty() {
-        None
-    } else {
-        let (manifest, shards) = search_shards(&filter.q).await?;
-        search_index::text_ordinals(&manifest, &shards, &filter.q, kind.search_kind()).map_err(
-            |e| LoadError {
-                file: search_index::MANIFEST.into(),
-                reason: e.to_string(),
-            },
-        )?
+    let text = match kind.search_kind() {
+        Some(search_kind) if !model::search::terms(&filter.q).is_empty() => {
+            let (manifest, shards) = search_shards(&filter.q).await?;
+            search_index::text_ordinals(&manifest, &shards, &filter.q, search_kind).map_err(
+                |e| LoadError {
+                    file: search_index::MANIFEST.into(),
+                    reason: e.to_string(),
+                },
+            )?
+        }
+        _ => None,
     };
     let ordinals = list.resolve(kind, filter, &members, text.as_deref());
     Ok((list, ordinals))
@@ -451,21 +490,78 @@ pub async fn records_of<R: Listed>(
         .collect())
 }
 
-/// The records of the document a record id names (`model::route::record_doc`), for that
-/// record's page: one document's records, not the whole kind. An id of no known document
-/// gives an empty file (the page says 未找到) and never turns into a request.
-pub fn records_of_id(id: Memo<String>) -> Data<DocRecordsFile> {
+/// A record's document: its records and its metadata.
+pub struct DocFiles {
+    pub records: Arc<DocRecordsFile>,
+    /// None for a record of no known document.
+    pub meta: Option<DocumentMeta>,
+}
+
+impl DocFiles {
+    /// The document's short title, empty when it is unknown.
+    pub fn short_title(&self) -> String {
+        self.meta
+            .as_ref()
+            .map(|m| m.short_title.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The records and metadata of the document a record id names
+/// (`model::route::record_doc`), for that record's page: one document's files, not the
+/// whole kind. An id of no known document gives no records (the page says 未找到) and never
+/// turns into a request for a file that does not exist.
+pub fn records_of_id(id: Memo<String>) -> Data<DocFiles> {
     let store = store();
-    let index = store.index;
     Data::new(move || {
         store.track_retry();
         let id = id.get();
         async move {
-            let index = index.await?;
-            match model::route::record_doc(&id).filter(|d| index.doc(d).is_some()) {
-                Some(doc) => fetch_kept(DocRecordsFile::path(doc)).await,
-                None => Ok(Arc::new(DocRecordsFile::default())),
+            let doc = model::route::record_doc(&id).unwrap_or_default();
+            let Some(entry) = doc_entry(doc).await? else {
+                return Ok(Arc::new(DocFiles {
+                    records: Arc::new(DocRecordsFile::default()),
+                    meta: None,
+                }));
+            };
+            let records = fetch_kept(DocRecordsFile::path(&entry.id));
+            let meta = fetch_kept::<DocMetaFile>(DocMetaFile::path(&entry.id));
+            let (records, meta) = join2(records, meta).await?;
+            Ok(Arc::new(DocFiles {
+                records,
+                meta: Some(meta.document.clone()),
+            }))
+        }
+    })
+}
+
+/// Two fetches at once (of different types).
+pub async fn join2<A, B>(
+    a: impl std::future::Future<Output = Result<A, LoadError>>,
+    b: impl std::future::Future<Output = Result<B, LoadError>>,
+) -> Result<(A, B), LoadError> {
+    use std::task::Poll;
+    let (mut a, mut b) = (Box::pin(a), Box::pin(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if ra.is_none() {
+            if let Poll::Ready(r) = a.as_mut().poll(cx) {
+                ra = Some(r?);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(r) = b.as_mut().poll(cx) {
+                rb = Some(r?);
+            }
+        }
+        match (ra.take(), rb.take()) {
+            (Some(x), Some(y)) => Poll::Ready(Ok((x, y))),
+            (x, y) => {
+                ra = x;
+                rb = y;
+                Poll::Pending
             }
         }
     })
+    .await
 }

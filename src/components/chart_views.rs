@@ -2,8 +2,9 @@
 
 use crate::components::chart::{Chart, ChartKind};
 use leptos::prelude::*;
+use model::files::DocName;
 use model::view::{changes_chart, comparison_of, target_chart_text, years_chart};
-use model::{Index, Target};
+use model::Target;
 
 /// Baseline → target of one target; nothing for qualitative targets.
 pub fn target_chart_view(t: &Target) -> Option<impl IntoView> {
@@ -16,9 +17,9 @@ pub fn comparison_view(
     t: &Target,
     targets: &[Target],
     comparisons: &[model::Comparison],
-    index: &Index,
+    docs: &[DocName],
 ) -> Option<impl IntoView> {
-    let (rows, unit, text) = comparison_of(t, targets, comparisons, index)?;
+    let (rows, unit, text) = comparison_of(t, targets, comparisons, docs)?;
     Some(view! { <Chart kind=ChartKind::Comparison { rows, unit } text /> })
 }
 

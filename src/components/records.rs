@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use model::pages::Page;
 use model::query::{Filter, Page as ListPage};
 use model::view::figure_text;
-use model::{Field, Index, Project, Target};
+use model::{Field, Project, Target};
 use std::sync::Arc;
 
 /// The current filter, read from the URL.
@@ -153,6 +153,9 @@ pub fn FilterPanel(
     page: Page,
     selects: Vec<SelectSpec>,
     #[prop(into)] placeholder: String,
+    /// Leaves out the text filter (a list the search index does not cover).
+    #[prop(optional)]
+    no_text: bool,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let chips = active_filters(&filter.get_untracked(), &selects, page);
@@ -192,19 +195,10 @@ pub fn FilterPanel(
             </div>
             <div class="filters" id="filter-body">
                 {controls}
-                <FilterText filter page placeholder />
+                {(!no_text).then(|| view! { <FilterText filter page placeholder /> })}
             </div>
         </div>
     }
-}
-
-/// Document options for a filter: `(id, short title)`.
-pub fn doc_options(index: &Index) -> Vec<(String, String)> {
-    index
-        .documents
-        .iter()
-        .map(|d| (d.id.clone(), d.short_title.clone()))
-        .collect()
 }
 
 /// Theme options for a filter: `(id, name)`.
@@ -335,26 +329,45 @@ pub fn FieldCard(
     }
 }
 
+/// Every record the filter finds (their chunks) and the metadata of their documents (one
+/// small file each), for a download.
+async fn download_rows<R: model::lists::Listed + Send + Sync>(
+    page: &model::lists::ListPage<R>,
+) -> Result<(Vec<R>, Vec<model::DocumentMeta>), crate::data::LoadError> {
+    let rows = crate::data::records_of::<R>(&page.list, &page.ordinals).await?;
+    // A document's records are one run of the list: its id once per run.
+    let mut docs: Vec<String> = rows.iter().map(|r| r.doc().to_string()).collect();
+    docs.dedup();
+    let order: std::collections::HashMap<String, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.clone(), i))
+        .collect();
+    let mut metas = crate::data::doc_metas(docs).await?;
+    // In list order, as the rows are.
+    model::sort::sort_by_key(&mut metas, |m| order.get(&m.id).copied());
+    Ok((rows, metas))
+}
+
 /// The `(csv, json)` download actions of a filtered list: pressing one fetches every
-/// record the filter finds (their chunks), then writes the file; a failure is said, not
-/// swallowed.
+/// record the filter finds (their chunks) and their documents' metadata, then writes the
+/// file; a failure is said, not swallowed.
 pub fn list_downloads<R: model::lists::Listed + Send + Sync>(
     page: Arc<model::lists::ListPage<R>>,
-    index: Arc<Index>,
     stem: &'static str,
     csv: fn(&[&R], &model::lists::ListIndex, &[model::DocumentMeta]) -> String,
 ) -> (Callback<()>, Callback<()>) {
     let write = move |as_csv: bool| {
-        let (page, index) = (page.clone(), index.clone());
+        let page = page.clone();
         leptos::task::spawn_local(async move {
-            match crate::data::records_of::<R>(&page.list, &page.ordinals).await {
-                Ok(rows) => {
+            match download_rows(&page).await {
+                Ok((rows, docs)) => {
                     let rows: Vec<&R> = rows.iter().collect();
                     if as_csv {
-                        let text = csv(&rows, &page.list, &index.documents);
+                        let text = csv(&rows, &page.list, &docs);
                         download(&format!("{stem}.csv"), "text/csv;charset=utf-8", &text);
                     } else {
-                        let text = model::csv::json_download(&rows, &index.documents);
+                        let text = model::csv::json_download(&rows, &docs);
                         download(&format!("{stem}.json"), "application/json", &text);
                     }
                 }

@@ -25,7 +25,7 @@ pub fn AboutView() -> impl IntoView {
         <p>"每一条重点领域、重点工程、目标指标都附有原文引文；构建程序会逐条核对引文确实出现在原文中、记录中的每个数字都出现在引文里，核对不通过的数据不会发布。"</p>
         <h2>"数据下载"</h2>
         <ul>
-            <li><a href=format!("data/{}", files::INDEX) download>"文件目录（JSON）"</a></li>
+            <li><a href=format!("data/{}", files::ALL_DOCUMENTS) download>"文件目录（JSON）"</a></li>
             <li><a href=format!("data/{}", files::ALL_FACTS) download>"全部结构化数据（JSON）"</a></li>
         </ul>
     }

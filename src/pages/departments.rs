@@ -13,7 +13,7 @@ use model::files::DepartmentsFile;
 use model::lists::ListPage;
 use model::pages::Page;
 use model::query::Filter;
-use model::{DepartmentKind, Field, Index, Project, Target};
+use model::{DepartmentKind, Field, Project, Target};
 use std::sync::Arc;
 
 /// Heading and lead, shown while the list loads too.
@@ -95,7 +95,7 @@ const SHOWN: usize = 20;
 pub fn DepartmentDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
-    let (index, departments) = (store.index, store.departments());
+    let departments = store.departments();
     let FirstOfEach {
         fields,
         projects,
@@ -104,10 +104,10 @@ pub fn DepartmentDetail() -> impl IntoView {
     view! {
         <Awaited
             load=move || async move {
-                Ok((index.await?, departments.await?, fields.await?, projects.await?, targets.await?))
+                Ok((departments.await?, fields.await?, projects.await?, targets.await?))
             }
-            view=move |(index, departments, fields, projects, targets)| view! {
-                <DepartmentDetailView id=id.get_untracked() index departments fields projects targets />
+            view=move |(departments, fields, projects, targets)| view! {
+                <DepartmentDetailView id=id.get_untracked() departments fields projects targets />
             }
         />
     }
@@ -116,7 +116,6 @@ pub fn DepartmentDetail() -> impl IntoView {
 #[component]
 fn DepartmentDetailView(
     id: String,
-    index: Arc<Index>,
     departments: Arc<DepartmentsFile>,
     fields: Arc<ListPage<Field>>,
     projects: Arc<ListPage<Project>>,
@@ -133,17 +132,17 @@ fn DepartmentDetailView(
     let field_cards = fields
         .records
         .iter()
-        .map(|f| view! { <FieldCard field=f.clone() doc_title=index.short_title(&f.doc) /> })
+        .map(|f| view! { <FieldCard field=f.clone() doc_title=fields.list.short_title(&f.doc) /> })
         .collect_view();
     let project_cards = projects
         .records
         .iter()
-        .map(|p| view! { <ProjectCard project=p.clone() doc_title=index.short_title(&p.doc) /> })
+        .map(|p| view! { <ProjectCard project=p.clone() doc_title=projects.list.short_title(&p.doc) /> })
         .collect_view();
     let own_targets: Vec<&Target> = targets.records.iter().collect();
     let target_cards = own_targets
         .iter()
-        .map(|t| view! { <TargetCard target=(*t).clone() doc_title=index.short_title(&t.doc) /> })
+        .map(|t| view! { <TargetCard target=(*t).clone() doc_title=targets.list.short_title(&t.doc) /> })
         .collect_view();
     view! {
         <PageMeta title=d.name.clone() column=Page::Department.def().column />

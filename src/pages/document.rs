@@ -4,7 +4,7 @@
 
 use crate::components::chart_views::overview_views;
 use crate::components::status::{LoadFailed, Loading, NotFoundRecord};
-use crate::data::{document_resource, fetch_data, store};
+use crate::data::{doc_entry, doc_meta, document_resource, fetch_kept, store};
 use crate::head::PageMeta;
 use crate::links::url;
 use crate::pages::documents::or_dash;
@@ -26,48 +26,50 @@ pub fn Reader() -> impl IntoView {
     let part = Memo::new(move |_| query.read().get("part").unwrap_or_default());
     let store = store();
     let doc = document_resource(move || (id.get(), at.get(), part.get()));
-    // This document's own records, marked beside their paragraphs: one small file, not the
-    // whole library's.
-    // Fetched only for an id the index knows: an unknown id never turns into a request.
-    let index = store.index;
+    // The document's metadata (its header), and its own records, marked beside their
+    // paragraphs: small files of this document, not the whole library's. Both, and the
+    // text, are fetched at once, and only for an id its bucket names: an unknown id never
+    // turns into a request for a file that does not exist.
+    let meta = LocalResource::new(move || {
+        let id = id.get();
+        async move { doc_meta(&id).await }
+    });
     let records = LocalResource::new(move || {
         let id = id.get();
         async move {
-            let known = index.await?.doc(&id).is_some();
-            if !known || !model::is_safe_id(&id) {
-                return Err(crate::data::LoadError {
+            let entry = doc_entry(&id)
+                .await?
+                .ok_or_else(|| crate::data::LoadError {
                     file: String::new(),
                     reason: "没有这个文件".into(),
-                });
-            }
-            fetch_data::<DocRecordsFile>(DocRecordsFile::path(&id)).await
+                })?;
+            fetch_kept::<DocRecordsFile>(DocRecordsFile::path(&entry.id)).await
         }
     });
     let retry = store.retry();
     let retry = Callback::new(move |_| {
         retry.run(());
+        meta.refetch();
         doc.refetch();
         records.refetch();
     });
     let title = Signal::derive(move || {
-        let id = id.get();
-        store
-            .index
-            .get()
+        meta.get()
             .and_then(|r| r.ok())
-            .and_then(|index| index.doc(&id).map(|d| d.title.clone()))
+            .flatten()
+            .map(|m| m.document.title.clone())
             .unwrap_or_else(|| Page::Document.def().title.into())
     });
     view! {
         <PageMeta title=title column=Page::Document.def().column />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                let index = match store.index.await {
-                    Ok(index) => index,
+                let found = match meta.await {
+                    Ok(found) => found,
                     Err(error) => return view! { <LoadFailed error retry /> }.into_any(),
                 };
                 let id = id.get();
-                let Some(meta) = index.doc(&id).cloned() else {
+                let Some(meta) = found.map(|m| m.document.clone()) else {
                     return view! {
                         <NotFoundRecord what="文件" id back=Page::Documents back_label="返回文件列表" />
                     }

@@ -1,41 +1,51 @@
-//! 文件: the list of all documents with their metadata.
+//! 文件: the documents with their metadata, a page at a time, filterable by region and type
+//! (the documents list, `lists/documents/`: its index, the member files of the filters set
+//! and the chunks of the page shown, never every document).
 
-use crate::components::records::{pager, use_filter};
+use crate::components::records::{pager, use_filter, FilterPanel, SelectSpec};
 use crate::components::status::Awaited;
-use crate::data::store;
+use crate::data::{load_list, store};
 use crate::head::PageMetaOf;
 use crate::links::url;
 use crate::router::A;
 use leptos::prelude::*;
+use model::lists::ListPage;
 use model::pages::Page;
-use model::query::{page_of, Filter};
-use model::Index;
+use model::query::Filter;
+use model::DocumentMeta;
 use std::sync::Arc;
 
 #[component]
 pub fn DocumentList() -> impl IntoView {
-    let index = store().index;
-    let filter = use_filter();
+    let address = use_filter();
+    // Only the filters the documents have; others in the address do not apply here.
+    let filter = Memo::new(move |_| address.get().for_documents());
+    let store = store();
+    let page = LocalResource::new(move || {
+        store.track_retry();
+        load_list::<DocumentMeta>(filter.get())
+    });
     view! {
         <PageMetaOf page=Page::Documents />
         <Awaited
-            load=move || async move { index.await }
-            view=move |index| {
-                filter.track();
-                view! { <DocumentsView index filter=filter.get_untracked() /> }
-            }
+            load=move || async move { page.await }
+            view=move |page| view! { <DocumentsView page filter /> }
         />
     }
 }
 
 /// The documents, a page of them at a time (a large library stays quick to draw).
 #[component]
-pub fn DocumentsView(index: Arc<Index>, #[prop(optional)] filter: Filter) -> impl IntoView {
-    let list_page = page_of(index.documents.len(), &filter.page);
-    let rows = index
-        .documents
-        .get(list_page.start..list_page.end)
-        .unwrap_or_default()
+pub fn DocumentsView(page: Arc<ListPage<DocumentMeta>>, filter: Memo<Filter>) -> impl IntoView {
+    let f = filter.get_untracked();
+    let list = &page.list;
+    let (count, list_page) = (page.count(), page.page);
+    let selects = vec![
+        SelectSpec::new("地区", "region", list.options("region")),
+        SelectSpec::new("类型", "kind", list.options("kind")),
+    ];
+    let rows = page
+        .records
         .iter()
         .map(|doc| {
             let title = doc.title.clone();
@@ -53,11 +63,23 @@ pub fn DocumentsView(index: Arc<Index>, #[prop(optional)] filter: Filter) -> imp
             }
         })
         .collect_view();
+    let body = if count == 0 {
+        view! {
+            <p class="empty">"没有符合条件的文件。" <A href=url(&Page::Documents.path())>"清除筛选"</A></p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ul class="doc-list">{rows}</ul>
+            {pager(list_page, &f, Page::Documents)}
+        }
+        .into_any()
+    };
     view! {
         <h1>"文件"</h1>
-        {(list_page.pages > 1).then(|| view! { <p class="count">{format!("共 {} 份文件", index.documents.len())}</p> })}
-        <ul class="doc-list">{rows}</ul>
-        {pager(list_page, &filter, Page::Documents)}
+        <FilterPanel filter page=Page::Documents selects placeholder="" no_text=true />
+        {(list_page.pages > 1 || !f.is_empty()).then(|| view! { <p class="count" role="status">{format!("共 {count} 份文件")}</p> })}
+        {body}
     }
 }
 

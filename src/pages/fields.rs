@@ -2,20 +2,20 @@
 //! and one page per key field.
 
 use crate::components::records::{
-    doc_options, plain_options, records_or_empty, use_filter, use_query_value, FieldCard,
-    FilterPanel, ResultBar, SelectSpec, Sources,
+    plain_options, records_or_empty, use_filter, use_query_value, FieldCard, FilterPanel,
+    ResultBar, SelectSpec, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_list, records_of_id, store};
+use crate::data::{load_list, records_of_id, store, DocFiles};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use crate::router::A;
 use leptos::prelude::*;
-use model::files::{DepartmentsFile, DocRecordsFile};
+use model::files::DepartmentsFile;
 use model::lists::ListPage;
 use model::pages::Page;
-use model::query::{distinct, Filter};
-use model::{Field, Index};
+use model::query::Filter;
+use model::Field;
 use std::sync::Arc;
 
 /// Heading and lead, shown while the list loads too.
@@ -30,7 +30,6 @@ pub fn intro() -> impl IntoView {
 pub fn FieldList() -> impl IntoView {
     let filter = use_filter();
     let store = store();
-    let index = store.index;
     // Refetched when the address changes (or on a retry): one page of cards and the
     // filters' files.
     let page = LocalResource::new(move || {
@@ -41,30 +40,26 @@ pub fn FieldList() -> impl IntoView {
         <PageMetaOf page=Page::Fields />
         {intro()}
         <Awaited
-            load=move || async move { Ok((index.await?, page.await?)) }
-            view=move |(index, page)| view! { <FieldsView index page filter /> }
+            load=move || async move { page.await }
+            view=move |page| view! { <FieldsView page filter /> }
         />
     }
 }
 
 #[component]
-pub fn FieldsView(
-    index: Arc<Index>,
-    page: Arc<ListPage<Field>>,
-    filter: Memo<Filter>,
-) -> impl IntoView {
+pub fn FieldsView(page: Arc<ListPage<Field>>, filter: Memo<Filter>) -> impl IntoView {
     let f = filter.get_untracked();
     let list = &page.list;
     let (count, list_page) = (page.count(), page.page);
-    let regions = plain_options(distinct(index.documents.iter(), |d| d.region.as_str()));
+    let regions = plain_options(list.region_options());
     let cards = page
         .records
         .iter()
-        .map(|field| view! { <FieldCard field=field.clone() doc_title=index.short_title(&field.doc) label=true /> }.into_any())
+        .map(|field| view! { <FieldCard field=field.clone() doc_title=list.short_title(&field.doc) label=true /> }.into_any())
         .collect::<Vec<_>>();
     let selects = vec![
         SelectSpec::new("主题", "theme", list.options("theme")),
-        SelectSpec::new("文件", "doc", doc_options(&index)),
+        SelectSpec::new("文件", "doc", list.doc_options()),
         SelectSpec::new("地区", "region", regions),
     ];
     view! {
@@ -78,12 +73,12 @@ pub fn FieldsView(
 pub fn FieldDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
-    let (index, departments) = (store.index, store.departments());
+    let departments = store.departments();
     let records = records_of_id(id);
     view! {
         <Awaited
-            load=move || async move { Ok((index.await?, records.await?, departments.await?)) }
-            view=move |(index, records, departments)| view! { <FieldDetailView id=id.get_untracked() index records departments /> }
+            load=move || async move { Ok((records.await?, departments.await?)) }
+            view=move |(files, departments)| view! { <FieldDetailView id=id.get_untracked() files departments /> }
         />
     }
 }
@@ -91,19 +86,18 @@ pub fn FieldDetail() -> impl IntoView {
 #[component]
 fn FieldDetailView(
     id: String,
-    index: Arc<Index>,
-    records: Arc<DocRecordsFile>,
+    files: Arc<DocFiles>,
     departments: Arc<DepartmentsFile>,
 ) -> impl IntoView {
-    let Some(field) = records.field(&id).cloned() else {
+    let Some(field) = files.records.field(&id).cloned() else {
         return view! {
             <PageMeta title="未找到".to_string() column=Page::Field.def().column />
             <NotFoundRecord what="重点领域" id back=Page::Fields back_label="返回重点领域列表" />
         }
         .into_any();
     };
-    let meta = index.doc(&field.doc);
-    let title_of_doc = index.short_title(&field.doc);
+    let meta = files.meta.as_ref();
+    let title_of_doc = files.short_title();
     let date = meta.map(|m| m.date.clone()).unwrap_or_default();
     let source = meta.map(|m| m.title.clone()).unwrap_or_default();
     let depts = departments

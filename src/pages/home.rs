@@ -1,35 +1,47 @@
 //! 首页: what the site is, the documents at a glance, and a search box.
 
 use crate::components::status::Awaited;
-use crate::data::store;
+use crate::data::{load_list, store};
 use crate::head::PageMetaOf;
 use crate::links::url;
 use crate::pages::themes::ThemeTiles;
 use crate::router::A;
 use leptos::prelude::*;
 use model::files::ThemesFile;
+use model::lists::ListPage;
 use model::pages::Page;
-use model::Index;
+use model::query::Filter;
+use model::DocumentMeta;
 use std::sync::Arc;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let store = store();
-    let (index, themes) = (store.index, store.themes());
+    let themes = store.themes();
+    // The first page of the documents list, not every document.
+    let documents = LocalResource::new(move || {
+        store.track_retry();
+        load_list::<DocumentMeta>(Filter::default())
+    });
     view! {
         <PageMetaOf page=Page::Home />
         <Awaited
-            load=move || async move { Ok((index.await?, themes.await?)) }
-            view=|(index, themes)| view! { <HomeView index themes /> }
+            load=move || async move { Ok((documents.await?, themes.await?)) }
+            view=|(documents, themes)| view! { <HomeView documents themes /> }
         />
     }
 }
 
-/// The themes first, the main way in for a resident; the documents beside them.
+/// The themes first, the main way in for a resident; the documents beside them (the first
+/// page of them, with a link to all when there are more).
 #[component]
-pub fn HomeView(index: Arc<Index>, themes: Arc<ThemesFile>) -> impl IntoView {
-    let cards = index
-        .documents
+pub fn HomeView(documents: Arc<ListPage<DocumentMeta>>, themes: Arc<ThemesFile>) -> impl IntoView {
+    let (total, shown) = (documents.count(), documents.records.len());
+    let more = (total > shown).then(|| {
+        view! { <p class="more"><A href=url(&Page::Documents.path())>{format!("查看全部 {total} 份文件")}</A></p> }
+    });
+    let cards = documents
+        .records
         .iter()
         .map(|doc| {
             let title = doc.short_title.clone();
@@ -66,6 +78,7 @@ pub fn HomeView(index: Arc<Index>, themes: Arc<ThemesFile>) -> impl IntoView {
         <section class="doc-glance">
             <h2>"收录文件"</h2>
             <ul class="cards">{cards}</ul>
+            {more}
         </section>
     }
 }

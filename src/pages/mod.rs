@@ -19,14 +19,14 @@ use model::files::{DepartmentsFile, ThemesFile};
 use model::lists::ListPage;
 use model::pages::Page;
 use model::query::Filter;
-use model::{Field, Index, Project, Target};
+use model::{DocumentMeta, Field, Project, Target};
 use std::sync::Arc;
 
 /// The data files the prerendered first views are drawn from.
 #[derive(Debug, Clone)]
 pub struct FirstViewData {
-    pub index: Arc<Index>,
     /// The first page of each list, unfiltered.
+    pub documents: Arc<ListPage<DocumentMeta>>,
     pub fields: Arc<ListPage<Field>>,
     pub projects: Arc<ListPage<Project>>,
     pub targets: Arc<ListPage<Target>>,
@@ -45,23 +45,24 @@ pub fn first_view(page: Page, data: &FirstViewData) -> Option<AnyView> {
     let filter = Memo::new(|_| Filter::default());
     let d = data.clone();
     Some(match page {
-        Page::Home => view! { <home::HomeView index=d.index themes=d.themes /> }.into_any(),
+        Page::Home => view! { <home::HomeView documents=d.documents themes=d.themes /> }.into_any(),
         Page::Themes => {
             view! { {themes::intro()} <themes::ThemeCards themes=d.themes /> }.into_any()
         }
-        Page::Documents => view! { <documents::DocumentsView index=d.index /> }.into_any(),
+        Page::Documents => {
+            view! { <documents::DocumentsView page=d.documents filter /> }.into_any()
+        }
         Page::Fields => {
-            view! { {fields::intro()} <fields::FieldsView index=d.index page=d.fields filter /> }
-                .into_any()
+            view! { {fields::intro()} <fields::FieldsView page=d.fields filter /> }.into_any()
         }
         Page::Projects => view! {
             {projects::intro()}
-            <projects::ProjectsView index=d.index page=d.projects filter />
+            <projects::ProjectsView page=d.projects filter />
         }
         .into_any(),
         Page::Targets => view! {
             {targets::intro()}
-            <targets::TargetsView index=d.index page=d.targets filter />
+            <targets::TargetsView page=d.targets filter />
         }
         .into_any(),
         Page::Departments => view! {

@@ -2,20 +2,20 @@
 //! a text filter and downloads; and one page per project.
 
 use crate::components::records::{
-    doc_options, list_downloads, records_or_empty, use_filter, use_query_value, FilterPanel,
-    ProjectCard, ResultBar, SelectSpec, Sources,
+    list_downloads, records_or_empty, use_filter, use_query_value, FilterPanel, ProjectCard,
+    ResultBar, SelectSpec, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_list, records_of_id, store};
+use crate::data::{load_list, records_of_id, store, DocFiles};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use crate::router::A;
 use leptos::prelude::*;
-use model::files::{DepartmentsFile, DocRecordsFile};
+use model::files::DepartmentsFile;
 use model::lists::ListPage;
 use model::pages::Page;
 use model::query::Filter;
-use model::{Index, Project};
+use model::Project;
 use std::sync::Arc;
 
 /// Heading and lead, shown while the list loads too.
@@ -30,7 +30,6 @@ pub fn intro() -> impl IntoView {
 pub fn ProjectList() -> impl IntoView {
     let filter = use_filter();
     let store = store();
-    let index = store.index;
     // Refetched when the address changes (or on a retry): one page of cards and the
     // filters' files.
     let page = LocalResource::new(move || {
@@ -41,48 +40,39 @@ pub fn ProjectList() -> impl IntoView {
         <PageMetaOf page=Page::Projects />
         {intro()}
         <Awaited
-            load=move || async move { Ok((index.await?, page.await?)) }
-            view=move |(index, page)| view! { <ProjectsView index page filter /> }
+            load=move || async move { page.await }
+            view=move |page| view! { <ProjectsView page filter /> }
         />
     }
 }
 
 #[component]
-pub fn ProjectsView(
-    index: Arc<Index>,
-    page: Arc<ListPage<Project>>,
-    filter: Memo<Filter>,
-) -> impl IntoView {
+pub fn ProjectsView(page: Arc<ListPage<Project>>, filter: Memo<Filter>) -> impl IntoView {
     let f = filter.get_untracked();
     let list = page.list.clone();
     let (count, list_page) = (page.count(), page.page);
-    let downloads = list_downloads(
-        page.clone(),
-        index.clone(),
-        "projects",
-        |rows, list, docs| {
-            let depts = list.options("dept");
-            let name = |id: &str| {
-                depts
-                    .iter()
-                    .find(|(v, _)| v == id)
-                    .map(|(_, name)| name.clone())
-                    .unwrap_or_default()
-            };
-            model::csv::projects_csv(rows, docs, name)
-        },
-    );
+    let downloads = list_downloads(page.clone(), "projects", |rows, list, docs| {
+        let depts = list.options("dept");
+        let name = |id: &str| {
+            depts
+                .iter()
+                .find(|(v, _)| v == id)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_default()
+        };
+        model::csv::projects_csv(rows, docs, name)
+    });
     let cards = page
         .records
         .iter()
         .map(|p| {
-            view! { <ProjectCard project=p.clone() doc_title=index.short_title(&p.doc) /> }
+            view! { <ProjectCard project=p.clone() doc_title=list.short_title(&p.doc) /> }
                 .into_any()
         })
         .collect();
     let selects = vec![
         SelectSpec::new("主题", "theme", list.options("theme")),
-        SelectSpec::new("文件", "doc", doc_options(&index)),
+        SelectSpec::new("文件", "doc", list.doc_options()),
         SelectSpec::new("领域", "domain", list.options("domain")),
         SelectSpec::new("类型", "kind", list.options("kind")),
         SelectSpec::new("地点", "place", list.options("place")),
@@ -99,12 +89,12 @@ pub fn ProjectsView(
 pub fn ProjectDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
-    let (index, departments) = (store.index, store.departments());
+    let departments = store.departments();
     let records = records_of_id(id);
     view! {
         <Awaited
-            load=move || async move { Ok((index.await?, records.await?, departments.await?)) }
-            view=move |(index, records, departments)| view! { <ProjectDetailView id=id.get_untracked() index records departments /> }
+            load=move || async move { Ok((records.await?, departments.await?)) }
+            view=move |(files, departments)| view! { <ProjectDetailView id=id.get_untracked() files departments /> }
         />
     }
 }
@@ -112,10 +102,10 @@ pub fn ProjectDetail() -> impl IntoView {
 #[component]
 fn ProjectDetailView(
     id: String,
-    index: Arc<Index>,
-    records: Arc<DocRecordsFile>,
+    files: Arc<DocFiles>,
     departments: Arc<DepartmentsFile>,
 ) -> impl IntoView {
+    let records = &files.records;
     let Some(p) = records.project(&id).cloned() else {
         return view! {
             <PageMeta title="未找到".to_string() column=Page::Project.def().column />
@@ -123,8 +113,8 @@ fn ProjectDetailView(
         }
         .into_any();
     };
-    let meta = index.doc(&p.doc);
-    let title_of_doc = index.short_title(&p.doc);
+    let meta = files.meta.as_ref();
+    let title_of_doc = files.short_title();
     let title_in_link = title_of_doc.clone();
     let doc_href = url(&Page::Document.record(&p.doc));
     let date = meta.map(|m| m.date.clone()).unwrap_or_default();

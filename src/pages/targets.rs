@@ -3,21 +3,21 @@
 
 use crate::components::chart_views::{comparison_view, overview_views, target_chart_view};
 use crate::components::records::{
-    doc_options, list_downloads, records_or_empty, use_filter, use_query_value, FilterPanel,
-    ResultBar, SelectSpec, Sources, TargetCard,
+    list_downloads, records_or_empty, use_filter, use_query_value, FilterPanel, ResultBar,
+    SelectSpec, Sources, TargetCard,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_list, records_of_id, store};
+use crate::data::{load_list, records_of_id, store, DocFiles};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use crate::router::A;
 use leptos::prelude::*;
-use model::files::{ComparisonsFile, DocRecordsFile};
+use model::files::ComparisonsFile;
 use model::lists::{ListIndex, ListPage};
 use model::pages::Page;
 use model::query::Filter;
 use model::view::{figure_text, parsed_text, targets_overview_of, year_note, TargetsOverview};
-use model::{Index, Target};
+use model::Target;
 use std::sync::Arc;
 
 /// Heading and lead, shown while the list loads too.
@@ -32,7 +32,6 @@ pub fn intro() -> impl IntoView {
 pub fn TargetList() -> impl IntoView {
     let filter = use_filter();
     let store = store();
-    let index = store.index;
     // Refetched when the address changes (or on a retry): one page of cards and the
     // filters' files.
     let page = LocalResource::new(move || {
@@ -43,36 +42,32 @@ pub fn TargetList() -> impl IntoView {
         <PageMetaOf page=Page::Targets />
         {intro()}
         <Awaited
-            load=move || async move { Ok((index.await?, page.await?)) }
-            view=move |(index, page)| view! { <TargetsView index page filter /> }
+            load=move || async move { page.await }
+            view=move |page| view! { <TargetsView page filter /> }
         />
     }
 }
 
 #[component]
-pub fn TargetsView(
-    index: Arc<Index>,
-    page: Arc<ListPage<Target>>,
-    filter: Memo<Filter>,
-) -> impl IntoView {
+pub fn TargetsView(page: Arc<ListPage<Target>>, filter: Memo<Filter>) -> impl IntoView {
     let f = filter.get_untracked();
     let list = page.list.clone();
     let (count, list_page) = (page.count(), page.page);
-    let downloads = list_downloads(page.clone(), index.clone(), "targets", |rows, _, docs| {
+    let downloads = list_downloads(page.clone(), "targets", |rows, _, docs| {
         model::csv::targets_csv(rows, docs)
     });
     let shown: Vec<&Target> = page.records.iter().collect();
-    let chart = targets_chart(&f, &shown, &list, &index);
+    let chart = targets_chart(&f, &shown, &list);
     let cards = page
         .records
         .iter()
         .map(|t| {
-            view! { <TargetCard target=t.clone() doc_title=index.short_title(&t.doc) /> }.into_any()
+            view! { <TargetCard target=t.clone() doc_title=list.short_title(&t.doc) /> }.into_any()
         })
         .collect();
     let selects = vec![
         SelectSpec::new("主题", "theme", list.options("theme")),
-        SelectSpec::new("文件", "doc", doc_options(&index)),
+        SelectSpec::new("文件", "doc", list.doc_options()),
         SelectSpec::new("类别", "category", list.options("category")),
         SelectSpec::new("目标年份", "year", list.options("year")),
         SelectSpec::new("指标属性", "attribute", list.options("attribute")),
@@ -88,16 +83,9 @@ pub fn TargetsView(
 /// The chart above the list, where people look for one: with no filter, how many targets
 /// each document sets by year (linking into the filtered lists); for one document, its
 /// indicator table (change from baseline, by category); otherwise the filtered targets'.
-fn targets_chart(
-    f: &Filter,
-    matches: &[&model::Target],
-    list: &ListIndex,
-    index: &Index,
-) -> Option<AnyView> {
+fn targets_chart(f: &Filter, matches: &[&model::Target], list: &ListIndex) -> Option<AnyView> {
     if f.is_empty() {
-        return Some(
-            view! { <OverviewTable overview=targets_overview_of(list, index) /> }.into_any(),
-        );
+        return Some(view! { <OverviewTable overview=targets_overview_of(list) /> }.into_any());
     }
     let table: Vec<&model::Target> = matches
         .iter()
@@ -194,12 +182,12 @@ fn OverviewTable(overview: TargetsOverview) -> impl IntoView {
 pub fn TargetDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
-    let (index, comparisons) = (store.index, store.comparisons());
+    let comparisons = store.comparisons();
     let records = records_of_id(id);
     view! {
         <Awaited
-            load=move || async move { Ok((index.await?, records.await?, comparisons.await?)) }
-            view=move |(index, records, comparisons)| view! { <TargetDetailView id=id.get_untracked() index records comparisons /> }
+            load=move || async move { Ok((records.await?, comparisons.await?)) }
+            view=move |(files, comparisons)| view! { <TargetDetailView id=id.get_untracked() files comparisons /> }
         />
     }
 }
@@ -207,10 +195,10 @@ pub fn TargetDetail() -> impl IntoView {
 #[component]
 fn TargetDetailView(
     id: String,
-    index: Arc<Index>,
-    records: Arc<DocRecordsFile>,
+    files: Arc<DocFiles>,
     comparisons: Arc<ComparisonsFile>,
 ) -> impl IntoView {
+    let records = &files.records;
     let Some(t) = records.target(&id).cloned() else {
         return view! {
             <PageMeta title="未找到".to_string() column=Page::Target.def().column />
@@ -218,8 +206,8 @@ fn TargetDetailView(
         }
         .into_any();
     };
-    let meta = index.doc(&t.doc);
-    let title_of_doc = index.short_title(&t.doc);
+    let meta = files.meta.as_ref();
+    let title_of_doc = files.short_title();
     let title_in_link = title_of_doc.clone();
     let doc_href = url(&Page::Document.record(&t.doc));
     let date = meta.map(|m| m.date.clone()).unwrap_or_default();
@@ -279,7 +267,7 @@ fn TargetDetailView(
                 </table>
             </div>
             {target_chart_view(&t)}
-            {comparison_view(&t, &comparisons.targets, &comparisons.comparisons, &index)}
+            {comparison_view(&t, &comparisons.targets, &comparisons.comparisons, &comparisons.documents)}
             <Sources sources=t.sources().cloned().collect() doc_title=title_of_doc.clone() />
             {(!related.is_empty()).then(|| view! {
                 <h2>"相关重点工程"</h2>

@@ -15,7 +15,7 @@ use model::lists::ListPage;
 use model::pages::Page;
 use model::query::Filter;
 use model::view::theme_documents;
-use model::{Field, Index, Project, Target};
+use model::{Field, Project, Target};
 use std::sync::Arc;
 
 /// How many records of each kind a theme page lists before linking to the full list.
@@ -95,7 +95,7 @@ pub fn ThemeCards(themes: Arc<ThemesFile>) -> impl IntoView {
 pub fn ThemeDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
-    let (index, themes) = (store.index, store.themes());
+    let themes = store.themes();
     let FirstOfEach {
         fields,
         projects,
@@ -104,10 +104,10 @@ pub fn ThemeDetail() -> impl IntoView {
     view! {
         <Awaited
             load=move || async move {
-                Ok((index.await?, themes.await?, fields.await?, projects.await?, targets.await?))
+                Ok((themes.await?, fields.await?, projects.await?, targets.await?))
             }
-            view=move |(index, themes, fields, projects, targets)| view! {
-                <ThemeView id=id.get_untracked() index themes fields projects targets />
+            view=move |(themes, fields, projects, targets)| view! {
+                <ThemeView id=id.get_untracked() themes fields projects targets />
             }
         />
     }
@@ -116,7 +116,6 @@ pub fn ThemeDetail() -> impl IntoView {
 #[component]
 fn ThemeView(
     id: String,
-    index: Arc<Index>,
     themes: Arc<ThemesFile>,
     fields: Arc<ListPage<Field>>,
     projects: Arc<ListPage<Project>>,
@@ -129,14 +128,11 @@ fn ThemeView(
         }
         .into_any();
     };
-    let documents = theme_documents(
-        &[
-            (&fields.list, &fields.ordinals),
-            (&projects.list, &projects.ordinals),
-            (&targets.list, &targets.ordinals),
-        ],
-        &index,
-    );
+    let documents = theme_documents(&[
+        (&fields.list, &fields.ordinals),
+        (&projects.list, &projects.ordinals),
+        (&targets.list, &targets.ordinals),
+    ]);
     let all_of =
         |page: Page| url(&page.path_with(&Filter::default().with("theme", &theme.id).to_query()));
     let more = |page: Page, n: usize, what: &'static str| {
@@ -164,19 +160,19 @@ fn ThemeView(
         .records
         .iter()
         .take(SHOWN)
-        .map(|t| view! { <TargetCard target=(*t).clone() doc_title=index.short_title(&t.doc) /> })
+        .map(|t| view! { <TargetCard target=(*t).clone() doc_title=targets.list.short_title(&t.doc) /> })
         .collect_view();
     let project_cards = projects
         .records
         .iter()
         .take(SHOWN)
-        .map(|p| view! { <ProjectCard project=(*p).clone() doc_title=index.short_title(&p.doc) /> })
+        .map(|p| view! { <ProjectCard project=(*p).clone() doc_title=projects.list.short_title(&p.doc) /> })
         .collect_view();
     let field_cards = fields
         .records
         .iter()
         .take(SHOWN)
-        .map(|f| view! { <FieldCard field=(*f).clone() doc_title=index.short_title(&f.doc) label=true /> })
+        .map(|f| view! { <FieldCard field=(*f).clone() doc_title=fields.list.short_title(&f.doc) label=true /> })
         .collect_view();
     let depts = theme
         .departments

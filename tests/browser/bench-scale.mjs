@@ -34,7 +34,8 @@ const brotli = (file) => {
 };
 // The group of a data file, for the real ratio.
 const group = (rel) => {
-  if (rel.startsWith("data/doc/") || rel.startsWith("data/records/")) return null;
+  if (rel.startsWith("data/doc/") || rel.startsWith("data/records/") || rel.startsWith("data/meta/")) return null;
+  if (rel.startsWith("data/ids/")) return "ids";
   if (rel.startsWith("data/lists/")) return rel.endsWith("index.json") ? "list index" : /\/[a-z]+-\d+\.json$/.test(rel) ? "members" : "chunks";
   if (rel.startsWith("data/search/text/")) return "text chunks";
   if (rel.startsWith("data/search/") && !rel.endsWith("manifest.json")) return "shards";
@@ -72,7 +73,7 @@ const median = (xs) => {
 };
 
 // Routes with ids taken from the corpus itself: its first document, record and department.
-const index = readJson("index.json");
+const index = readJson("documents.json");
 // The real library (`SCALE_REAL=1`, set by `cargo xtask bench-scale` without `--corpus`).
 const REAL = process.env.SCALE_REAL === "1";
 const doc = index.documents[0].id;

@@ -36,10 +36,10 @@ const EXPECTED = {
 };
 
 for (const [fault, respond] of Object.entries(FAULTS)) {
-  test(`index.json ${fault}: a plain message, a retry that works, other pages still work`, { timeout: 60000 }, async () => {
-    const faults = new Map([["data/index.json", respond]]);
+  test(`the documents list's index ${fault}: a plain message, a retry that works, other pages still work`, { timeout: 60000 }, async () => {
+    const faults = new Map([["data/lists/documents/index.json", respond]]);
     const srv = await serve(faults);
-    const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["index.json", "Failed to load resource"] });
+    const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["lists/documents/index.json", "Failed to load resource"] });
     await page.goto(srv.base + "documents/");
     const alert = page.locator(".load-failed[role=alert]");
     await alert.waitFor({ timeout: 20000 });
@@ -50,9 +50,11 @@ for (const [fault, respond] of Object.entries(FAULTS)) {
     // Navigation still works: the about page needs no data.
     await page.locator(".site-footer a", { hasText: "关于" }).click();
     await page.locator("main h1", { hasText: "关于本站与数据" }).waitFor();
-    // The fault clears; the retry button brings the data.
-    faults.clear();
+    // Back on the page, the file is asked for again and fails again; once the fault
+    // clears, the retry button brings the data.
     await page.locator(".site-nav a", { hasText: "文件" }).click();
+    await page.locator(".load-failed button").waitFor({ timeout: 20000 });
+    faults.clear();
     await page.locator(".load-failed button").click();
     await page.locator(".doc-item").first().waitFor({ timeout: 20000 });
     assert.equal(await page.locator(".doc-item").count(), 11);

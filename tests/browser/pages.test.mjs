@@ -141,8 +141,53 @@ test("a long list comes in pages of 50 that keep their filters", async () => {
   assert.deepEqual(problems(), []);
 });
 
+test("the documents list filters by region and type, from its URL and its controls", async () => {
+  const docs = JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/documents.json"), "utf8")).documents;
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  await page.goto(`${env.srv.base}documents/?region=${encodeURIComponent("济南市")}`);
+  await ready(page);
+  const inJinan = docs.filter((d) => d.region === "济南市");
+  assert.ok(inJinan.length > 1 && inJinan.length < docs.length);
+  assert.equal(await page.locator(".doc-item").count(), inJinan.length);
+  await page.locator("p.count", { hasText: `共 ${inJinan.length} 份文件` }).waitFor();
+  assert.equal(await page.locator("#filter-region").inputValue(), "济南市");
+  // No text filter: the documents are not in the search index's records.
+  assert.equal(await page.locator("#filter-q").count(), 0);
+  // A second filter narrows, and starts from the first page.
+  await openFilters(page);
+  await page.locator("#filter-kind").selectOption("实施意见");
+  await page.waitForURL((u) => u.search.includes("kind=") && u.search.includes("region="));
+  const both = inJinan.filter((d) => d.kind === "实施意见");
+  await page.locator("p.count", { hasText: `共 ${both.length} 份文件` }).waitFor();
+  assert.deepEqual(await page.locator(".doc-item h2").allInnerTexts(), both.map((d) => d.title));
+  // A value no document has: an empty state that clears the filter.
+  await page.goto(`${env.srv.base}documents/?kind=${encodeURIComponent("不存在")}`);
+  await ready(page);
+  await page.locator(".empty", { hasText: "没有符合条件的文件" }).waitFor();
+  await page.locator(".empty a").click();
+  await page.locator(".doc-item").nth(docs.length - 1).waitFor();
+  assert.equal(await page.locator(".doc-item").count(), docs.length);
+  assert.deepEqual(problems(), []);
+});
+
+test("the document filter offers every document by its short title, from the list's own index", async () => {
+  const docs = JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/documents.json"), "utf8")).documents;
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.desktop);
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${env.srv.base}targets/`);
+  await ready(page);
+  const options = await page.locator("#filter-doc option").evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
+  assert.deepEqual(options.slice(1), docs.map((d) => [d.id, d.short_title]));
+  // Cards name their document; no file of every document's metadata is fetched.
+  const first = docs.find((d) => facts.targets.some((t) => t.doc === d.id));
+  assert.match(await page.locator(".records .record .meta").first().innerText(), new RegExp(first.short_title));
+  assert.deepEqual(requests.filter((p) => /data\/(index|documents)\.json$/.test(p)), []);
+  assert.deepEqual(problems(), []);
+});
+
 test("a long document opens at the part that holds the asked-for paragraph", async () => {
-  const index = JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/index.json"), "utf8"));
+  const index = JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/documents.json"), "utf8"));
   const parts = index.documents.find((d) => d.id === "xinjiu-dongneng").parts;
   assert.ok(parts.length > 1);
   const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);

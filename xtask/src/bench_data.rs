@@ -103,7 +103,7 @@ impl std::ops::AddAssign for Size {
 }
 
 /// Brotli / raw of the real corpus's files that mix every document (record files,
-/// `index.json`, search shards). In a synthetic corpus those files hold the same records
+/// list indexes, search shards). In a synthetic corpus those files hold the same records
 /// and postings once per copy, close together, and brotli's 4 MB window folds the repeats
 /// away, so their measured brotli size is far below what as many different documents would
 /// give; their raw size scales honestly. The estimate is raw × the real ratio. Document
@@ -115,7 +115,7 @@ struct Ratios {
 
 /// Files that hold one document each, measured as they are.
 fn per_document(rel: &str) -> bool {
-    rel.starts_with("doc/") || rel.starts_with("records/")
+    rel.starts_with("doc/") || rel.starts_with("records/") || rel.starts_with("meta/")
 }
 
 impl Ratios {
@@ -175,8 +175,10 @@ fn peak_rss() -> Option<usize> {
 
 /// The group a file is counted in.
 fn group(rel: &str) -> &'static str {
-    if rel == model::files::INDEX {
-        "index.json"
+    if rel.starts_with("ids/") {
+        "ids/<n>.json (document id buckets)"
+    } else if rel.starts_with("meta/") {
+        "meta/<doc>.json"
     } else if rel == model::files::ALL_FACTS {
         "facts.json (download)"
     } else if rel.starts_with("facts-") {
@@ -458,11 +460,16 @@ pub fn run(args: &[String]) -> Result {
 
     // Pages are measured in the browser (`cargo xtask bench-scale`); here, the files every
     // page waits for at most: the list indexes and the largest chunks, records and parts.
-    let mut waits: Vec<(String, String)> = vec![("index.json".into(), model::files::INDEX.into())];
-    for kind in model::lists::ListKind::ALL {
+    let mut waits: Vec<(String, String)> = Vec::new();
+    for kind in model::lists::ListKind::ALL
+        .into_iter()
+        .chain([model::lists::ListKind::Documents])
+    {
         waits.push((format!("{} list index", kind.dir()), kind.index_file()));
     }
     for (label, prefix) in [
+        ("largest document id bucket", "ids/"),
+        ("largest document metadata", "meta/"),
         ("largest list chunk", "lists/"),
         ("largest member file", "lists/"),
         ("largest text chunk", "search/text/"),
@@ -517,9 +524,9 @@ pub fn run(args: &[String]) -> Result {
         all_shards.iter().map(|s| (s.shard, s)).collect();
     let _ = writeln!(
         w,
-        "| query | shards | shard data (brotli {quality}) | hit files | hit data (brotli {quality}) | **data with index.json + manifest** (brotli {quality}) | same at real ratio | > 150 KB | rank (index) | + snippets | brute force |\n|---|---|---|---|---|---|---|---|---|---|---|"
+        "| query | shards | shard data (brotli {quality}) | hit files | hit data (brotli {quality}) | **data with manifest** (brotli {quality}) | same at real ratio | > 150 KB | rank (index) | + snippets | brute force |\n|---|---|---|---|---|---|---|---|---|---|---|"
     );
-    let base = vec![model::files::INDEX.to_string(), si::MANIFEST.to_string()];
+    let base = vec![si::MANIFEST.to_string()];
     for q in QUERIES {
         let shard_files = si::shard_files(manifest, q);
         let needed: Vec<si::Shard> = si::shards_for(manifest, q)

@@ -199,21 +199,19 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
     let json = |v: &dyn erased::Json| v.to_json();
     let mut files = vec![
         (
-            model::files::INDEX.to_string(),
-            json(&model::files::app_index(&outputs.index))?,
-        ),
-        (
             model::files::ALL_DOCUMENTS.to_string(),
             json(&outputs.index)?,
         ),
         (model::files::ALL_FACTS.to_string(), json(&outputs.facts)?),
     ];
     // The small files of the app's Store (`src/data.rs`).
-    use model::files::{ComparisonsFile, DepartmentsFile, RecordFile, ThemesFile};
+    use model::files::{
+        ComparisonsFile, DepartmentsFile, DocBucket, DocMetaFile, RecordFile, ThemesFile,
+    };
     let facts = &outputs.facts;
     files.push((
         ComparisonsFile::PATH.into(),
-        json(&ComparisonsFile::from_facts(facts))?,
+        json(&ComparisonsFile::of(facts, &outputs.index))?,
     ));
     files.push((
         DepartmentsFile::PATH.into(),
@@ -223,10 +221,15 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         ThemesFile::PATH.into(),
         json(&ThemesFile::from_facts(facts))?,
     ));
-    // Each document's own records, for its reader.
+    // Each document's own records and metadata, for its reader and its records' pages; the
+    // ids in buckets, so that an address's id is checked before anything of it is fetched.
     for d in &outputs.index.documents {
         let records = model::files::DocRecordsFile::of(facts, &d.id);
         files.push((model::files::DocRecordsFile::path(&d.id), json(&records)?));
+        files.push((DocMetaFile::path(&d.id), json(&DocMetaFile::of(d))?));
+    }
+    for (n, bucket) in DocBucket::all(&outputs.index).iter().enumerate() {
+        files.push((DocBucket::path(n as u32), json(bucket)?));
     }
     for (file, part) in &outputs.document_parts {
         files.push((format!("doc/{file}"), json(part)?));
@@ -250,6 +253,7 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
     list::<model::Field>(&mut files, outputs)?;
     list::<model::Project>(&mut files, outputs)?;
     list::<model::Target>(&mut files, outputs)?;
+    list::<model::DocumentMeta>(&mut files, outputs)?;
     // The prebuilt search index: a query fetches the manifest and its terms' shards.
     let (manifest, shards, text) = &outputs.search;
     files.push((model::search_index::MANIFEST.into(), json(manifest)?));

@@ -187,12 +187,13 @@ fn comparison_chart_snapshot() {
         .expect("历下 sets a target for 高新技术企业数量");
     let index: model::Index = serde_json::from_str(
         &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/index.json"),
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/documents.json"),
         )
         .unwrap(),
     )
     .unwrap();
-    let (rows, unit, _) = model::view::comparison_of(t, &f.targets, &f.comparisons, &index)
+    let docs = model::files::DocName::all(&index);
+    let (rows, unit, _) = model::view::comparison_of(t, &f.targets, &f.comparisons, &docs)
         .expect("两份文件都有高新技术企业数量");
     let svg = draw_comparison(
         640,

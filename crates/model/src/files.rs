@@ -2,32 +2,159 @@
 //! record lists are in `lists`, the search index in `search_index`).
 
 use crate::wire::{
-    Comparison, DepartmentSummary, Facts, Field, Project, RecordCounts, Target, Theme,
-    ThemeDepartment,
+    Comparison, DepartmentSummary, DocumentMeta, Facts, Field, Index, PartSpan, Project,
+    RecordCounts, Target, Theme, ThemeDepartment,
 };
 use serde::{Deserialize, Serialize};
 
-/// `data/index.json`: the documents and their counts.
-pub const INDEX: &str = "index.json";
 /// `data/facts.json`: every record in one file, offered as a download.
 pub const ALL_FACTS: &str = "facts.json";
-/// `data/documents.json`: every document's metadata in full (`index.json` plus where each
-/// comes from: source lines, gazette issue), offered as a download.
+/// `data/documents.json`: every document's metadata in full (with where each comes from:
+/// source lines, gazette issue), offered as a download. The app fetches no list of every
+/// document: a page reads what it shows of them from its list's index (short titles),
+/// the documents list (`lists/documents/`), or one document's [`DocMetaFile`].
 pub const ALL_DOCUMENTS: &str = "documents.json";
 
-/// The index the app fetches on every page: what it shows of each document, without the
-/// source lines and gazette issue (those are in [`ALL_DOCUMENTS`]) and without the part
-/// list of a document in one file, so it stays small as the library grows.
-pub fn app_index(full: &crate::wire::Index) -> crate::wire::Index {
-    let mut index = full.clone();
-    for d in &mut index.documents {
-        d.sources.clear();
-        d.gazette = None;
-        if d.is_single_file() {
-            d.parts.clear();
+/// What the app shows of a document: its metadata without the source lines and gazette
+/// issue (those are in [`ALL_DOCUMENTS`]) and without the part list of a document in one
+/// file ([`DocumentMeta::part_files`] gives it back).
+pub fn app_meta(full: &DocumentMeta) -> DocumentMeta {
+    let mut d = full.clone();
+    d.sources.clear();
+    d.gazette = None;
+    if d.is_single_file() {
+        d.parts.clear();
+    }
+    d
+}
+
+/// `data/meta/<id>.json`: one document's metadata, for its reader's header and the pages of
+/// its records (title, issuer, 文号, date, counts, parts).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+pub struct DocMetaFile {
+    pub schema_version: u32,
+    pub document: DocumentMeta,
+}
+
+impl DocMetaFile {
+    /// The file of one document's metadata; fetched only for an id its [`DocBucket`] names.
+    pub fn path(doc: &str) -> String {
+        format!("meta/{doc}.json")
+    }
+
+    pub fn of(full: &DocumentMeta) -> Self {
+        DocMetaFile {
+            schema_version: crate::SCHEMA_VERSION,
+            document: app_meta(full),
         }
     }
-    index
+}
+
+/// How many [`DocBucket`] files the document ids are spread over. Fixed, so that the app
+/// finds the bucket of an id without asking: at 1 000 documents each holds about 60 ids.
+pub const DOC_BUCKETS: u32 = 16;
+
+/// The bucket of a document id: FNV-1a of its bytes, modulo [`DOC_BUCKETS`].
+pub fn bucket_of(id: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in id.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h % DOC_BUCKETS
+}
+
+/// `data/ids/<n>.json`: the ids of the documents in bucket `n` (every bucket has a file,
+/// empty or not), and for a document in several files its parts. Before a page fetches
+/// anything of a document named in its address it reads the id's bucket: an unknown id is
+/// answered there, and never turns into a request for a file that does not exist.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+pub struct DocBucket {
+    pub schema_version: u32,
+    pub docs: Vec<DocEntry>,
+}
+
+/// A document in its bucket.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+pub struct DocEntry {
+    pub id: String,
+    /// The parts of a document in several files (empty for one in `<id>.json`), so that the
+    /// reader fetches the part it shows alongside the metadata.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<PartSpan>,
+}
+
+impl DocEntry {
+    /// The files of the document's text ([`DocumentMeta::part_files`]).
+    pub fn part_files(&self) -> Vec<PartSpan> {
+        DocumentMeta {
+            id: self.id.clone(),
+            parts: self.parts.clone(),
+            ..DocumentMeta::default()
+        }
+        .part_files()
+    }
+}
+
+impl DocBucket {
+    /// `ids/<n>.json`.
+    pub fn path(n: u32) -> String {
+        format!("ids/{n}.json")
+    }
+
+    /// The bucket file to read for a document id from an address: None for an id that is
+    /// not safe in a path (it cannot be a document's).
+    pub fn path_of(id: &str) -> Option<String> {
+        crate::is_safe_id(id).then(|| Self::path(bucket_of(id)))
+    }
+
+    /// Every bucket, in order, from every document.
+    pub fn all(index: &Index) -> Vec<DocBucket> {
+        let mut buckets: Vec<DocBucket> = (0..DOC_BUCKETS)
+            .map(|_| DocBucket {
+                schema_version: crate::SCHEMA_VERSION,
+                docs: Vec::new(),
+            })
+            .collect();
+        for d in &index.documents {
+            if let Some(b) = buckets.get_mut(bucket_of(&d.id) as usize) {
+                b.docs.push(DocEntry {
+                    id: d.id.clone(),
+                    parts: app_meta(d).parts,
+                });
+            }
+        }
+        buckets
+    }
+
+    /// The document with this id, if the library has it.
+    pub fn entry(&self, id: &str) -> Option<&DocEntry> {
+        self.docs.iter().find(|d| d.id == id)
+    }
+}
+
+/// What a page shows of a document it names without opening it: the short title and the
+/// region (a comparison's rows).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+pub struct DocName {
+    pub id: String,
+    pub short_title: String,
+    pub region: String,
+}
+
+impl DocName {
+    pub fn of(d: &DocumentMeta) -> Self {
+        DocName {
+            id: d.id.clone(),
+            short_title: d.short_title.clone(),
+            region: d.region.clone(),
+        }
+    }
+
+    /// Every document's name (native: the tests and the build).
+    pub fn all(index: &Index) -> Vec<DocName> {
+        index.documents.iter().map(DocName::of).collect()
+    }
 }
 
 /// The file of one part of a document's text (`DocumentMeta::parts[k].file`).
@@ -105,23 +232,34 @@ fn find_or_merged<'a, R>(
 }
 
 /// `data/comparisons.json`: the curated comparisons of targets across documents, with the
-/// targets they compare (a target page shows its comparison without the other documents'
-/// records).
+/// targets they compare and the names of their documents (a target page shows its
+/// comparison without the other documents' records or metadata).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct ComparisonsFile {
     pub schema_version: u32,
     pub comparisons: Vec<Comparison>,
     pub targets: Vec<Target>,
+    /// The documents of `targets`, in the order of `documents.json`.
+    pub documents: Vec<DocName>,
 }
 
-impl RecordFile for ComparisonsFile {
-    const PATH: &'static str = "comparisons.json";
-    fn from_facts(facts: &Facts) -> Self {
+impl ComparisonsFile {
+    pub const PATH: &'static str = "comparisons.json";
+
+    pub fn of(facts: &Facts, index: &Index) -> Self {
         let compared = |t: &&Target| facts.comparisons.iter().any(|c| c.members.contains(&t.id));
+        let targets: Vec<Target> = facts.targets.iter().filter(compared).cloned().collect();
+        let documents = index
+            .documents
+            .iter()
+            .filter(|d| targets.iter().any(|t| t.doc == d.id))
+            .map(DocName::of)
+            .collect();
         ComparisonsFile {
             schema_version: facts.schema_version,
             comparisons: facts.comparisons.clone(),
-            targets: facts.targets.iter().filter(compared).cloned().collect(),
+            targets,
+            documents,
         }
     }
 }
@@ -324,9 +462,8 @@ mod tests {
         check(&file, "a.t-3", None);
     }
 
-    #[test]
-    fn the_app_index_leaves_out_only_what_it_can_rebuild() {
-        use crate::wire::{Index, PartSpan};
+    fn two_documents() -> Index {
+        use crate::wire::PartSpan;
         let part = |file: &str, first: &str| PartSpan {
             file: file.into(),
             first_anchor: first.into(),
@@ -344,14 +481,65 @@ mod tests {
         };
         full.documents[0].parts = vec![part("a.json", "s-0")];
         full.documents[1].parts = vec![part("b.json", "s-0"), part("b.2.json", "s-10")];
-        let app = app_index(&full);
-        assert!(app.documents[0].parts.is_empty() && app.documents[0].sources.is_empty());
-        assert_eq!(app.documents[0].part_files()[0].file, "a.json");
+        full
+    }
+
+    #[test]
+    fn the_app_metadata_leaves_out_only_what_it_can_rebuild() {
+        let full = two_documents();
+        let a = app_meta(&full.documents[0]);
+        assert!(a.parts.is_empty() && a.sources.is_empty());
+        assert_eq!(a.part_files()[0].file, "a.json");
+        assert_eq!(crate::parts::part_for_anchor(&a.part_files(), "p-999"), 0);
         assert_eq!(
-            crate::parts::part_for_anchor(&app.documents[0].part_files(), "p-999"),
-            0
+            app_meta(&full.documents[1]).part_files(),
+            full.documents[1].parts
         );
-        assert_eq!(app.documents[1].part_files(), full.documents[1].parts);
+        assert_eq!(DocMetaFile::path("a"), "meta/a.json");
+    }
+
+    #[test]
+    fn every_document_is_in_the_bucket_of_its_id_and_nothing_else_is() {
+        let full = two_documents();
+        let buckets = DocBucket::all(&full);
+        assert_eq!(buckets.len(), DOC_BUCKETS as usize);
+        let find = |id: &str| -> Option<&DocEntry> {
+            let path = DocBucket::path_of(id)?;
+            let n: usize = path
+                .trim_start_matches("ids/")
+                .trim_end_matches(".json")
+                .parse()
+                .ok()?;
+            buckets[n].entry(id)
+        };
+        // Known ids are found where the app looks, with the parts the reader chooses from.
+        assert_eq!(
+            find("a").map(|e| e.part_files()[0].file.clone()),
+            Some("a.json".into())
+        );
+        assert_eq!(
+            find("b").map(|e| e.part_files()),
+            Some(full.documents[1].parts.clone())
+        );
+        // Unknown ids are answered by their bucket (a file that exists); hostile ones never
+        // name a file at all.
+        assert_eq!(find("c"), None);
+        assert_eq!(find("a.t-1"), None);
+        for hostile in [
+            "",
+            "../a",
+            "a/../../etc",
+            "<script>",
+            "a b",
+            &"x".repeat(81),
+        ] {
+            assert_eq!(DocBucket::path_of(hostile), None, "{hostile:?}");
+        }
+        // The hash is fixed: the bucket files written by the build are the ones the app reads.
+        assert_eq!(bucket_of(""), 0x811c_9dc5 % DOC_BUCKETS);
+        assert_eq!(bucket_of("a"), 0xe40c_292c % DOC_BUCKETS);
+        let total: usize = buckets.iter().map(|b| b.docs.len()).sum();
+        assert_eq!(total, 2);
     }
 
     #[test]

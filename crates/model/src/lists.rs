@@ -18,15 +18,22 @@
 //! 4. Page them ([`crate::query::page_of`]) and fetch the chunks of the page shown
 //!    ([`chunk_files`]).
 //!
-//! The list order is the order of `index.json`'s documents and, within a document, reading
-//! order (targets: the indicator table first, then prose). A document's records are one
-//! run of ordinals, so the document filter needs no member file.
+//! The list order is the order of `documents.json`'s documents and, within a document,
+//! reading order (targets: the indicator table first, then prose). A document's records are
+//! one run of ordinals, so the document filter needs no member file. Each record kind's
+//! index names every document (its short title and region, and its run, empty for a
+//! document without records of that kind): the cards, the document filter and the region
+//! filter need nothing else about the documents.
+//!
+//! The documents themselves are a list too (`lists/documents/`, [`ListKind::Documents`]):
+//! its chunks hold each document's metadata, its facets are region and type, and its index
+//! has no runs, so it stays small as the library grows.
 //!
 //! [`ListIndex::resolve`] gives exactly what the brute-force filters of [`crate::query`]
 //! give over the whole kind (tested over the real records).
 
 use crate::query::{target_year, Filter};
-use crate::wire::{Department, Facts, Field, Index, Project, Target};
+use crate::wire::{Department, DocumentMeta, Facts, Field, Index, Project, Target};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -41,9 +48,12 @@ pub enum ListKind {
     Fields,
     Projects,
     Targets,
+    /// The documents' metadata (the 文件 page and the home page).
+    Documents,
 }
 
 impl ListKind {
+    /// The record kinds.
     pub const ALL: [ListKind; 3] = [ListKind::Fields, ListKind::Projects, ListKind::Targets];
 
     pub fn dir(self) -> &'static str {
@@ -51,16 +61,25 @@ impl ListKind {
             ListKind::Fields => "fields",
             ListKind::Projects => "projects",
             ListKind::Targets => "targets",
+            ListKind::Documents => "documents",
         }
     }
 
-    /// The search index's kind of these records (their entries are numbered in list order).
-    pub fn search_kind(self) -> crate::search::Kind {
+    /// The search index's kind of these records (their entries are numbered in list order);
+    /// None for the documents, which have no text filter.
+    pub fn search_kind(self) -> Option<crate::search::Kind> {
         match self {
-            ListKind::Fields => crate::search::Kind::Field,
-            ListKind::Projects => crate::search::Kind::Project,
-            ListKind::Targets => crate::search::Kind::Target,
+            ListKind::Fields => Some(crate::search::Kind::Field),
+            ListKind::Projects => Some(crate::search::Kind::Project),
+            ListKind::Targets => Some(crate::search::Kind::Target),
+            ListKind::Documents => None,
         }
+    }
+
+    /// Whether the index holds every document's run ([`ListIndex::docs`]): the record
+    /// kinds; the documents' own list answers region by a member file instead.
+    pub fn has_doc_runs(self) -> bool {
+        self != ListKind::Documents
     }
 
     /// `lists/<kind>/index.json`.
@@ -78,13 +97,15 @@ impl ListKind {
         format!("lists/{}/{key}-{n}.json", self.dir())
     }
 
-    /// The filter keys that have member files, in the order of the filter panel. `doc` and
-    /// `region` are answered from [`ListIndex::docs`], `q` from the search index.
+    /// The filter keys that have member files, in the order of the filter panel. For the
+    /// record kinds `doc` and `region` are answered from [`ListIndex::docs`], `q` from the
+    /// search index.
     pub fn facet_keys(self) -> &'static [&'static str] {
         match self {
             ListKind::Fields => &["theme", "dept"],
             ListKind::Projects => &["theme", "domain", "kind", "place", "dept"],
             ListKind::Targets => &["theme", "category", "year", "attribute", "dept"],
+            ListKind::Documents => &["region", "kind"],
         }
     }
 }
@@ -97,16 +118,19 @@ pub struct ListIndex {
     pub total: u32,
     /// Records per chunk file.
     pub chunk: u32,
-    /// Every document with records of this kind, in list order.
+    /// Every document, in list order, with its run of records of this kind (empty for a
+    /// document without any); empty in the documents' own list.
     pub docs: Vec<DocSpan>,
     /// The options of each filter in [`ListKind::facet_keys`], with their counts.
     pub facets: Vec<Facet>,
 }
 
-/// One document's run of records in the list.
+/// One document's run of records in the list, and what a card or a filter shows of it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct DocSpan {
     pub doc: String,
+    /// The document's short title.
+    pub title: String,
     pub region: String,
     /// First ordinal.
     pub start: u32,
@@ -205,6 +229,31 @@ pub trait Listed: Clone + Serialize + DeserializeOwned + crate::json::FromJson +
     ) -> Vec<&'a Self>;
     /// The records of this kind, in list order.
     fn in_order(facts: &Facts, index: &Index) -> Vec<Self>;
+}
+
+impl Listed for DocumentMeta {
+    const KIND: ListKind = ListKind::Documents;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn doc(&self) -> &str {
+        &self.id
+    }
+    fn values(&self, key: &str, _: &HashMap<&str, Vec<&str>>) -> Vec<String> {
+        match key {
+            "region" => one(&self.region),
+            "kind" => one(&self.kind),
+            _ => Vec::new(),
+        }
+    }
+    fn filter<'a>(f: &Filter, r: &'a [Self], _: &[Department], _: &Index) -> Vec<&'a Self> {
+        f.documents(r)
+    }
+    /// What the app shows of each document ([`crate::files::app_meta`]), in the order of
+    /// `documents.json`.
+    fn in_order(_: &Facts, index: &Index) -> Vec<Self> {
+        index.documents.iter().map(crate::files::app_meta).collect()
+    }
 }
 
 /// A single-valued facet: the value, or none when the record leaves it empty.
@@ -340,20 +389,24 @@ pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
             depts.entry(t.as_str()).or_default().push(d.id.as_str());
         }
     }
+    // Every document, its records a run (records are in document order); none for the
+    // documents' own list.
     let mut docs: Vec<DocSpan> = Vec::new();
-    for (i, r) in records.iter().enumerate() {
-        match docs.last_mut() {
-            Some(span) if span.doc == r.doc() => span.count += 1,
-            _ => docs.push(DocSpan {
-                doc: r.doc().to_string(),
-                region: index
-                    .doc(r.doc())
-                    .map(|d| d.region.clone())
-                    .unwrap_or_default(),
-                start: i as u32,
-                count: 1,
+    if R::KIND.has_doc_runs() {
+        let mut at = 0usize;
+        for d in &index.documents {
+            let start = at;
+            while records.get(at).is_some_and(|r| r.doc() == d.id) {
+                at += 1;
+            }
+            docs.push(DocSpan {
+                doc: d.id.clone(),
+                title: d.short_title.clone(),
+                region: d.region.clone(),
+                start: start as u32,
+                count: (at - start) as u32,
                 years: Vec::new(),
-            }),
+            });
         }
     }
     if R::KIND == ListKind::Targets {
@@ -558,6 +611,9 @@ impl ListIndex {
         let Some(files) = self.member_files(kind, f) else {
             return Vec::new();
         };
+        if !kind.has_doc_runs() {
+            return self.resolve_members(&files, members);
+        }
         let spans: Vec<&DocSpan> = self
             .docs
             .iter()
@@ -594,9 +650,53 @@ impl ListIndex {
         out
     }
 
+    /// A list without document runs (the documents'): the ordinals in every member file
+    /// named, or all of them when none is.
+    fn resolve_members(
+        &self,
+        files: &[String],
+        members: &BTreeMap<String, std::sync::Arc<Members>>,
+    ) -> Vec<u32> {
+        let mut out: Option<Vec<u32>> = None;
+        for file in files {
+            let Some(m) = members.get(file) else {
+                return Vec::new();
+            };
+            let set = m.ordinals();
+            out = Some(match out {
+                None => set,
+                Some(mut o) => {
+                    o.retain(|x| set.binary_search(x).is_ok());
+                    o
+                }
+            });
+        }
+        let mut out = out.unwrap_or_else(|| (0..self.total).collect());
+        crate::sort::sort_dedup(&mut out);
+        out
+    }
+
     /// The span of one document.
     pub fn doc(&self, doc: &str) -> Option<&DocSpan> {
         self.docs.iter().find(|s| s.doc == doc)
+    }
+
+    /// The short title of a document, empty for one the list does not name.
+    pub fn short_title(&self, doc: &str) -> String {
+        self.doc(doc).map(|s| s.title.clone()).unwrap_or_default()
+    }
+
+    /// The document filter's options, `(id, short title)`: every document, in list order.
+    pub fn doc_options(&self) -> Vec<(String, String)> {
+        self.docs
+            .iter()
+            .map(|s| (s.doc.clone(), s.title.clone()))
+            .collect()
+    }
+
+    /// The region filter's options: each region once, in the order documents first name it.
+    pub fn region_options(&self) -> Vec<String> {
+        crate::query::distinct(self.docs.iter(), |s| s.region.as_str())
     }
 
     /// Which document holds ordinal `o`.

@@ -194,6 +194,24 @@ impl Filter {
             .collect()
     }
 
+    /// The documents that pass the filters the documents list has: region and type (`kind`).
+    pub fn documents<'a>(&self, docs: &'a [DocumentMeta]) -> Vec<&'a DocumentMeta> {
+        docs.iter()
+            .filter(|d| self.region.is_empty() || d.region == self.region)
+            .filter(|d| self.kind.is_empty() || d.kind == self.kind)
+            .collect()
+    }
+
+    /// The documents list's own filter: region, type and page; the others do not apply.
+    pub fn for_documents(&self) -> Filter {
+        Filter {
+            region: self.region.clone(),
+            kind: self.kind.clone(),
+            page: self.page.clone(),
+            ..Filter::default()
+        }
+    }
+
     pub fn fields<'a>(&self, fields: &'a [Field], docs: &[DocumentMeta]) -> Vec<&'a Field> {
         fields
             .iter()

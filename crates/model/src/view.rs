@@ -6,6 +6,7 @@ use crate::chart::{
     change_bars, describe_target, format_number, format_with_unit, printed_with_unit, shortest,
     target_chart, year_counts, Bar, ComparedRow, TargetChart,
 };
+use crate::files::DocName;
 use crate::pages::Page;
 use crate::wire::{
     Comparison, Department, DocumentMeta, Field, Figure, Index, Paragraph, Project, Target,
@@ -95,11 +96,11 @@ pub fn theme_records<'a>(
 }
 
 /// The documents a theme's records come from, with how many of its records each holds, in
-/// the order of `index.json`: from each kind's list index and the ordinals of the theme's
-/// records (`lists`), as [`theme_records`] gives them from every record.
+/// the order of `documents.json`: from each kind's list index (every document, with its
+/// short title) and the ordinals of the theme's records (`lists`), as [`theme_records`]
+/// gives them from every record.
 pub fn theme_documents(
     kinds: &[(&crate::lists::ListIndex, &Vec<u32>)],
-    index: &Index,
 ) -> Vec<(String, String, usize)> {
     let mut counts: std::collections::HashMap<&str, usize> = Default::default();
     for (list, ordinals) in kinds {
@@ -109,12 +110,14 @@ pub fn theme_documents(
             }
         }
     }
-    index
-        .documents
+    let Some((list, _)) = kinds.first() else {
+        return Vec::new();
+    };
+    list.docs
         .iter()
         .filter_map(|d| {
-            let n = counts.get(d.id.as_str()).copied()?;
-            Some((d.id.clone(), d.short_title.clone(), n))
+            let n = counts.get(d.doc.as_str()).copied()?;
+            Some((d.doc.clone(), d.title.clone(), n))
         })
         .collect()
 }
@@ -325,7 +328,7 @@ pub fn targets_overview(targets: &[Target], index: &Index) -> TargetsOverview {
 }
 
 /// [`targets_overview`] from a list index's document runs (`lists`), without the targets.
-pub fn targets_overview_of(list: &crate::lists::ListIndex, index: &Index) -> TargetsOverview {
+pub fn targets_overview_of(list: &crate::lists::ListIndex) -> TargetsOverview {
     let mut years: Vec<u16> = list
         .docs
         .iter()
@@ -346,7 +349,7 @@ pub fn targets_overview_of(list: &crate::lists::ListIndex, index: &Index) -> Tar
             let dated: usize = s.years.iter().map(|[_, n]| *n as usize).sum();
             OverviewRow {
                 doc: s.doc.clone(),
-                title: index.short_title(&s.doc),
+                title: s.title.clone(),
                 total: s.count as usize,
                 by_year: years.iter().map(|y| n_in(*y)).collect(),
                 undated: s.count as usize - dated,
@@ -420,8 +423,8 @@ pub fn target_chart_text(t: &Target) -> Option<(TargetChart, ChartText)> {
 
 /// A document's scope in words: a district's plan (`区级`) or a city's (`市级`), from the
 /// region the document governs.
-pub fn scope(meta: &DocumentMeta) -> &'static str {
-    if meta.region.ends_with('区') || meta.region.ends_with('县') {
+pub fn scope(region: &str) -> &'static str {
+    if region.ends_with('区') || region.ends_with('县') {
         "区级"
     } else {
         "市级"
@@ -430,9 +433,9 @@ pub fn scope(meta: &DocumentMeta) -> &'static str {
 
 /// A document as a comparison names it: short title, region and scope, so that a city's
 /// and a district's figures are never read as one series.
-fn compared_document(index: &Index, doc: &str) -> String {
-    match index.doc(doc) {
-        Some(d) => format!("{}（{}，{}）", d.short_title, d.region, scope(d)),
+fn compared_document(docs: &[DocName], doc: &str) -> String {
+    match docs.iter().find(|d| d.id == doc) {
+        Some(d) => format!("{}（{}，{}）", d.short_title, d.region, scope(&d.region)),
         None => doc.to_string(),
     }
 }
@@ -443,7 +446,7 @@ pub fn comparison_of(
     t: &Target,
     targets: &[Target],
     comparisons: &[Comparison],
-    index: &Index,
+    docs: &[DocName],
 ) -> Option<(Vec<ComparedRow>, String, ChartText)> {
     let group = comparisons.iter().find(|g| g.members.contains(&t.id))?;
     let members: Vec<&Target> = group
@@ -459,7 +462,7 @@ pub fn comparison_of(
         .filter_map(|m| {
             let goal = m.target.as_ref()?;
             Some(ComparedRow {
-                document: compared_document(index, &m.doc),
+                document: compared_document(docs, &m.doc),
                 baseline: m
                     .baseline
                     .as_ref()
@@ -472,7 +475,7 @@ pub fn comparison_of(
         .iter()
         .map(|m| {
             vec![
-                compared_document(index, &m.doc),
+                compared_document(docs, &m.doc),
                 m.indicator.clone(),
                 printed(&m.baseline),
                 printed(&m.target),
@@ -495,13 +498,14 @@ pub fn comparison_of(
                 .map(|b| format!("{}，", with_year(b)))
                 .unwrap_or_default();
             let g = m.target.as_ref().map(with_year).unwrap_or_default();
-            format!("{}：{b}目标{g}", compared_document(index, &m.doc))
+            format!("{}：{b}目标{g}", compared_document(docs, &m.doc))
         })
         .collect::<Vec<_>>()
         .join("；");
     let scopes: Vec<&str> = members
         .iter()
-        .filter_map(|m| index.doc(&m.doc).map(scope))
+        .filter_map(|m| docs.iter().find(|d| d.id == m.doc))
+        .map(|d| scope(&d.region))
         .collect();
     let mixed = scopes.iter().any(|s| Some(s) != scopes.first());
     let note = if mixed {
@@ -710,8 +714,8 @@ mod tests {
             unit: "家".into(),
             members: vec!["b.t-1".into(), "a.t-1".into()],
         }];
-        let Some((rows, unit, text)) = comparison_of(&targets[0], &targets, &curated, &index)
-        else {
+        let docs = DocName::all(&index);
+        let Some((rows, unit, text)) = comparison_of(&targets[0], &targets, &curated, &docs) else {
             panic!("a curated comparison holds the target");
         };
         assert_eq!(unit, "家");
@@ -728,9 +732,9 @@ mod tests {
             .summary
             .ends_with("市级和区级的数值范围不同，不宜直接比高低。"));
         // A target no comparison holds, or a comparison with one member left: none.
-        assert_eq!(comparison_of(&targets[0], &targets, &[], &index), None);
+        assert_eq!(comparison_of(&targets[0], &targets, &[], &docs), None);
         assert_eq!(
-            comparison_of(&targets[0], &targets[..1], &curated, &index),
+            comparison_of(&targets[0], &targets[..1], &curated, &docs),
             None
         );
     }

@@ -6,16 +6,17 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when a change to these types would make an older app misread a newer file.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
-/// `data/index.json`: what the first view needs.
+/// `data/documents.json`: every document's metadata in full (a download; the app reads one
+/// document's from `files::DocMetaFile`, a page of them from the documents list).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Index {
     pub schema_version: u32,
     pub documents: Vec<DocumentMeta>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct DocumentMeta {
     /// Stable slug, used in URLs and file names.
     pub id: String,
@@ -37,7 +38,7 @@ pub struct DocumentMeta {
     pub counts: Counts,
     /// The files the text is shipped in, in reading order: one for most documents; long
     /// ones are split at chapter boundaries so no file a reader waits for is large.
-    /// Empty in `index.json` for a document in one file (`<id>.json`): see
+    /// Empty in what the app fetches for a document in one file (`<id>.json`): see
     /// [`DocumentMeta::part_files`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<PartSpan>,
@@ -661,7 +662,7 @@ mod tests {
 
     #[test]
     fn versioned_parsing() {
-        check(r#"{"schema_version":5,"documents":[]}"#, Ok(()));
+        check(r#"{"schema_version":6,"documents":[]}"#, Ok(()));
         // A file from before typed records (version 2) is refused, not misread.
         check(
             r#"{"schema_version":2,"documents":[]}"#,
@@ -678,6 +679,12 @@ mod tests {
             r#"{"schema_version":4,"documents":[]}"#,
             Err(DataError::WrongSchema { found: Some(4) }),
         );
+        // So is one from before the per-document files (version 5): its list indexes name
+        // no document titles, and the app fetched one index of every document.
+        check(
+            r#"{"schema_version":5,"documents":[]}"#,
+            Err(DataError::WrongSchema { found: Some(5) }),
+        );
         check(
             r#"{"documents":[]}"#,
             Err(DataError::WrongSchema { found: None }),
@@ -687,7 +694,7 @@ mod tests {
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
-            parse_versioned::<Index>(r#"{"schema_version":5,"documents":[{"id":1}]}"#),
+            parse_versioned::<Index>(r#"{"schema_version":6,"documents":[{"id":1}]}"#),
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(

@@ -4,11 +4,13 @@
 
 mod common;
 
-use model::files::{ComparisonsFile, DepartmentsFile, DocRecordsFile, ThemesFile};
+use model::files::{
+    ComparisonsFile, DepartmentsFile, DocBucket, DocMetaFile, DocRecordsFile, ThemesFile,
+};
 use model::json::FromJson;
 use model::lists::{Chunk, ListIndex, Members};
 use model::search_index::{Manifest, Shard, TextChunk};
-use model::{Document, Facts, Field, Index, Project, Target};
+use model::{Document, DocumentMeta, Facts, Field, Index, Project, Target};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
@@ -23,13 +25,15 @@ fn check(rel: &str, text: &str) {
     let parts: Vec<&str> = rel.split('/').collect();
     let numbered = |name: &str| name.trim_end_matches(".json").parse::<u32>().is_ok();
     match parts.as_slice() {
-        ["index.json"] | ["documents.json"] => same::<Index>(rel, text),
+        ["documents.json"] => same::<Index>(rel, text),
         ["facts.json"] => same::<Facts>(rel, text),
         ["comparisons.json"] => same::<ComparisonsFile>(rel, text),
         ["facts-departments.json"] => same::<DepartmentsFile>(rel, text),
         ["themes.json"] => same::<ThemesFile>(rel, text),
         ["doc", _] => same::<Document>(rel, text),
         ["records", _] => same::<DocRecordsFile>(rel, text),
+        ["meta", _] => same::<DocMetaFile>(rel, text),
+        ["ids", name] if numbered(name) => same::<DocBucket>(rel, text),
         ["search", "manifest.json"] => same::<Manifest>(rel, text),
         ["search", "text", _] => same::<TextChunk>(rel, text),
         ["search", name] if numbered(name) => same::<Shard>(rel, text),
@@ -37,6 +41,7 @@ fn check(rel: &str, text: &str) {
         ["lists", "fields", name] if numbered(name) => same::<Chunk<Field>>(rel, text),
         ["lists", "projects", name] if numbered(name) => same::<Chunk<Project>>(rel, text),
         ["lists", "targets", name] if numbered(name) => same::<Chunk<Target>>(rel, text),
+        ["lists", "documents", name] if numbered(name) => same::<Chunk<DocumentMeta>>(rel, text),
         ["lists", _, _] => same::<Members>(rel, text),
         _ => panic!("{rel}: a data file this test does not know; add its type"),
     }

@@ -7,7 +7,7 @@
 use model::lists::{chunk_files, records_at, Chunk, ListIndex, ListKind, Listed, Members};
 use model::query::Filter;
 use model::search_index::{self as si, Manifest, Shard};
-use model::{Facts, Field, Index, Project, Target};
+use model::{DocumentMeta, Facts, Field, Index, Project, Target};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -30,7 +30,10 @@ fn by_index<R: Listed>(list: &ListIndex, manifest: &Manifest, f: &Filter) -> Vec
         .into_iter()
         .map(|i| read(&si::shard_file(i)))
         .collect();
-    let text = si::text_ordinals(manifest, &shards, &f.q, kind.search_kind()).unwrap();
+    let text = match kind.search_kind() {
+        Some(search_kind) => si::text_ordinals(manifest, &shards, &f.q, search_kind).unwrap(),
+        None => None,
+    };
     let ordinals = list.resolve(kind, f, &members, text.as_deref());
     let chunks: Vec<Arc<Chunk<R>>> = chunk_files(kind, list.chunk, &ordinals)
         .iter()
@@ -100,7 +103,7 @@ fn filters(list: &ListIndex, index: &Index) -> Vec<Filter> {
 }
 
 fn check_kind<R: Listed>() {
-    let index: Index = read(model::files::INDEX);
+    let index: Index = read(model::files::ALL_DOCUMENTS);
     let facts: Facts = read(model::files::ALL_FACTS);
     let manifest: Manifest = read(si::MANIFEST);
     let list: ListIndex = read(&R::KIND.index_file());
@@ -137,8 +140,95 @@ fn target_lists_equal_the_brute_force_filter() {
 }
 
 #[test]
+fn document_lists_equal_the_brute_force_filter() {
+    check_kind::<DocumentMeta>();
+}
+
+/// What every page needs about every document is in each record list's index: the short
+/// titles of the cards and of the document filter, and the regions of the region filter,
+/// for every document (also one without records of that kind), in the documents' order.
+#[test]
+fn every_list_index_names_every_document() {
+    let index: Index = read(model::files::ALL_DOCUMENTS);
+    let options: Vec<(String, String)> = index
+        .documents
+        .iter()
+        .map(|d| (d.id.clone(), d.short_title.clone()))
+        .collect();
+    let regions = model::query::distinct(index.documents.iter(), |d| d.region.as_str());
+    for kind in ListKind::ALL {
+        let list: ListIndex = read(&kind.index_file());
+        assert_eq!(list.doc_options(), options, "{}", kind.dir());
+        assert_eq!(list.region_options(), regions, "{}", kind.dir());
+        for d in &index.documents {
+            assert_eq!(list.short_title(&d.id), d.short_title);
+        }
+        let runs: u32 = list.docs.iter().map(|s| s.count).sum();
+        assert_eq!(runs, list.total, "{}: the runs cover the list", kind.dir());
+    }
+    assert!(
+        ListKind::ALL.iter().any(|k| {
+            let list: ListIndex = read(&k.index_file());
+            list.docs.iter().any(|s| s.count == 0)
+        }),
+        "a document without records of some kind is still named"
+    );
+    let documents: ListIndex = read(&ListKind::Documents.index_file());
+    assert!(documents.docs.is_empty(), "the documents list names no run");
+    assert_eq!(documents.total as usize, index.documents.len());
+}
+
+/// A reader's metadata, the documents list's and the id buckets say the same of every
+/// document, and each document is in the bucket of its id.
+#[test]
+fn each_document_has_its_own_files_and_is_in_its_bucket() {
+    use model::files::{app_meta, bucket_of, DocBucket, DocMetaFile, DOC_BUCKETS};
+    let index: Index = read(model::files::ALL_DOCUMENTS);
+    let list: ListIndex = read(&ListKind::Documents.index_file());
+    let all: Vec<u32> = (0..list.total).collect();
+    let chunks: Vec<Arc<Chunk<DocumentMeta>>> = chunk_files(ListKind::Documents, list.chunk, &all)
+        .iter()
+        .map(|f| Arc::new(read::<Chunk<DocumentMeta>>(f)))
+        .collect();
+    let listed = records_at(&chunks, &all);
+    let buckets: Vec<DocBucket> = (0..DOC_BUCKETS)
+        .map(|n| read(&DocBucket::path(n)))
+        .collect();
+    for (d, in_list) in index.documents.iter().zip(&listed) {
+        let meta: DocMetaFile = read(&DocMetaFile::path(&d.id));
+        assert_eq!(meta.document, app_meta(d));
+        assert_eq!(**in_list, app_meta(d));
+        // The reader chooses the file of an anchor from the bucket's entry: the same files
+        // and spans (a part's title is the metadata's to show).
+        let spans = |parts: Vec<model::PartSpan>| -> Vec<(String, String, [u32; 3])> {
+            parts
+                .into_iter()
+                .map(|p| {
+                    let last = [p.last_section, p.last_paragraph, p.last_table];
+                    (p.file, p.first_anchor, last)
+                })
+                .collect()
+        };
+        let entry = buckets[bucket_of(&d.id) as usize].entry(&d.id);
+        assert_eq!(
+            entry.map(|e| spans(e.part_files())),
+            Some(spans(app_meta(d).part_files())),
+            "{}",
+            d.id
+        );
+    }
+    assert_eq!(listed.len(), index.documents.len());
+    let bucketed: usize = buckets.iter().map(|b| b.docs.len()).sum();
+    assert_eq!(
+        bucketed,
+        index.documents.len(),
+        "no id in a bucket but the documents'"
+    );
+}
+
+#[test]
 fn the_chunks_hold_every_record_once_in_list_order() {
-    let index: Index = read(model::files::INDEX);
+    let index: Index = read(model::files::ALL_DOCUMENTS);
     let facts: Facts = read(model::files::ALL_FACTS);
     let list: ListIndex = read(&ListKind::Targets.index_file());
     let all: Vec<u32> = (0..list.total).collect();
@@ -164,10 +254,10 @@ fn the_chunks_hold_every_record_once_in_list_order() {
 
 #[test]
 fn the_targets_overview_from_the_index_equals_the_one_from_every_target() {
-    let index: Index = read(model::files::INDEX);
+    let index: Index = read(model::files::ALL_DOCUMENTS);
     let facts: Facts = read(model::files::ALL_FACTS);
     let list: ListIndex = read(&ListKind::Targets.index_file());
-    let from_index = model::view::targets_overview_of(&list, &index);
+    let from_index = model::view::targets_overview_of(&list);
     assert_eq!(
         from_index,
         model::view::targets_overview(&facts.targets, &index)
@@ -178,7 +268,7 @@ fn the_targets_overview_from_the_index_equals_the_one_from_every_target() {
 #[test]
 fn a_theme_page_from_the_lists_equals_the_one_from_every_record() {
     use model::files::{RecordFile, ThemesFile};
-    let index: Index = read(model::files::INDEX);
+    let index: Index = read(model::files::ALL_DOCUMENTS);
     let facts: Facts = read(model::files::ALL_FACTS);
     let themes: ThemesFile = read(ThemesFile::PATH);
     let lists: Vec<ListIndex> = ListKind::ALL
@@ -210,7 +300,7 @@ fn a_theme_page_from_the_lists_equals_the_one_from_every_record() {
             .collect();
         let kinds: Vec<(&ListIndex, &Vec<u32>)> = lists.iter().zip(ordinals.iter()).collect();
         assert_eq!(
-            model::view::theme_documents(&kinds, &index),
+            model::view::theme_documents(&kinds),
             expected.documents,
             "{}",
             theme.id

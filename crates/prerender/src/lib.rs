@@ -219,7 +219,7 @@ fn first_page<R: Listed>(dir: &Path) -> Result<Arc<ListPage<R>>> {
 /// The data the first views are drawn from, read from the files the app fetches for them.
 pub fn first_view_data(data: &Path) -> Result<FirstViewData> {
     Ok(FirstViewData {
-        index: read_json(data, model::files::INDEX)?,
+        documents: first_page::<model::DocumentMeta>(data)?,
         fields: first_page::<model::Field>(data)?,
         projects: first_page::<model::Project>(data)?,
         targets: first_page::<model::Target>(data)?,
