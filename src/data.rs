@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use model::files::{
-    self, ComparisonsFile, DepartmentsFile, DocBucket, DocEntry, DocMetaFile, DocRecordsFile,
+    self, DepartmentsFile, DocBucket, DocEntry, DocMetaFile, DocRecordsFile,
     RecordFile, ThemesFile,
 };
 use model::json::FromJson;
@@ -173,7 +173,6 @@ impl<T: Send + Sync + 'static> std::future::IntoFuture for Data<T> {
 /// through [`Store::track_retry`].
 #[derive(Clone, Copy)]
 pub struct Store {
-    comparisons: StoredValue<Option<Data<ComparisonsFile>>>,
     departments: StoredValue<Option<Data<DepartmentsFile>>>,
     themes: StoredValue<Option<Data<ThemesFile>>>,
     owner: StoredValue<Owner>,
@@ -184,7 +183,6 @@ pub struct Store {
 impl Store {
     pub fn provide() {
         let store = Store {
-            comparisons: StoredValue::new(None),
             departments: StoredValue::new(None),
             themes: StoredValue::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
@@ -210,10 +208,6 @@ impl Store {
         r
     }
 
-    pub fn comparisons(&self) -> Data<ComparisonsFile> {
-        self.lazy(self.comparisons, ComparisonsFile::PATH)
-    }
-
     pub fn departments(&self) -> Data<DepartmentsFile> {
         self.lazy(self.departments, DepartmentsFile::PATH)
     }
@@ -230,9 +224,6 @@ impl Store {
     /// Fetches again every file that was asked for, after a failure.
     pub fn refetch(&self) {
         self.retries.update(|n| *n += 1);
-        if let Some(r) = self.comparisons.get_value() {
-            r.refetch();
-        }
         if let Some(r) = self.departments.get_value() {
             r.refetch();
         }

@@ -12,7 +12,6 @@ use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use crate::router::A;
 use leptos::prelude::*;
-use model::files::ComparisonsFile;
 use model::lists::{ListIndex, ListPage};
 use model::pages::Page;
 use model::query::Filter;
@@ -181,13 +180,11 @@ fn OverviewTable(overview: TargetsOverview) -> impl IntoView {
 #[component]
 pub fn TargetDetail() -> impl IntoView {
     let id = use_query_value("id");
-    let store = store();
-    let comparisons = store.comparisons();
     let records = records_of_id(id);
     view! {
         <Awaited
-            load=move || async move { Ok((records.await?, comparisons.await?)) }
-            view=move |(files, comparisons)| view! { <TargetDetailView id=id.get_untracked() files comparisons /> }
+            load=move || async move { records.await }
+            view=move |files| view! { <TargetDetailView id=id.get_untracked() files /> }
         />
     }
 }
@@ -196,7 +193,6 @@ pub fn TargetDetail() -> impl IntoView {
 fn TargetDetailView(
     id: String,
     files: Arc<DocFiles>,
-    comparisons: Arc<ComparisonsFile>,
 ) -> impl IntoView {
     let records = &files.records;
     let Some(t) = records.target(&id).cloned() else {
@@ -267,7 +263,7 @@ fn TargetDetailView(
                 </table>
             </div>
             {target_chart_view(&t)}
-            {comparison_view(&t, &comparisons.targets, &comparisons.comparisons, &comparisons.documents)}
+            {comparison_view(&t, &records.compared.targets, &records.compared.comparisons, &records.compared.documents)}
             <Sources sources=t.sources().cloned().collect() doc_title=title_of_doc.clone() />
             {(!related.is_empty()).then(|| view! {
                 <h2>"相关重点工程"</h2>

@@ -67,7 +67,7 @@ for (const f of fs.readdirSync(path.join(DIST, "data/doc"))) {
   report.documents[f] = sizes(fs.readFileSync(path.join(DIST, "data/doc", f)));
 }
 // The small files the app keeps (facts.json itself is only the download) and the list indexes.
-for (const f of ["facts-departments.json", "comparisons.json", "themes.json", "lists/fields/index.json", "lists/projects/index.json", "lists/targets/index.json"]) report.documents[`(${f})`] = sizes(fs.readFileSync(path.join(DIST, "data", f)));
+for (const f of ["facts-departments.json", "themes.json", "lists/fields/index.json", "lists/projects/index.json", "lists/targets/index.json"]) report.documents[`(${f})`] = sizes(fs.readFileSync(path.join(DIST, "data", f)));
 report.documents["(facts.json, the download)"] = sizes(fs.readFileSync(path.join(DIST, "data/facts.json")));
 
 // 2. In-browser timings at 4× CPU slowdown.

@@ -66,9 +66,9 @@ for (const [fault, respond] of Object.entries(FAULTS)) {
 test("the record files failing leave the document pages working", async () => {
   const failing = FAULTS["server error"];
   const kinds = ["fields", "projects", "targets"];
-  const files = [...kinds.map((k) => `data/lists/${k}/index.json`), "data/facts-departments.json", "data/comparisons.json"];
+  const files = [...kinds.map((k) => `data/lists/${k}/index.json`), "data/facts-departments.json"];
   const srv = await serve(new Map(files.map((f) => [f, failing])));
-  const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["facts-", "lists/", "comparisons", "Failed to load resource"] });
+  const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["facts-", "lists/", "Failed to load resource"] });
   await page.goto(srv.base + "targets/");
   await page.locator(".load-failed").waitFor();
   await page.goto(srv.base + "document/?id=yanglao-fuwu");

@@ -205,14 +205,8 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         (model::files::ALL_FACTS.to_string(), json(&outputs.facts)?),
     ];
     // The small files of the app's Store (`src/data.rs`).
-    use model::files::{
-        ComparisonsFile, DepartmentsFile, DocBucket, DocMetaFile, RecordFile, ThemesFile,
-    };
+    use model::files::{DepartmentsFile, DocBucket, DocMetaFile, RecordFile, ThemesFile};
     let facts = &outputs.facts;
-    files.push((
-        ComparisonsFile::PATH.into(),
-        json(&ComparisonsFile::of(facts, &outputs.index))?,
-    ));
     files.push((
         DepartmentsFile::PATH.into(),
         json(&DepartmentsFile::from_facts(facts))?,
@@ -221,10 +215,11 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         ThemesFile::PATH.into(),
         json(&ThemesFile::from_facts(facts))?,
     ));
-    // Each document's own records and metadata, for its reader and its records' pages; the
+    // Each document's own records (with the comparisons of its targets) and metadata, for
+    // its reader and its records' pages; the
     // ids in buckets, so that an address's id is checked before anything of it is fetched.
     for d in &outputs.index.documents {
-        let records = model::files::DocRecordsFile::of(facts, &d.id);
+        let records = model::files::DocRecordsFile::of(facts, &outputs.index, &d.id);
         files.push((model::files::DocRecordsFile::path(&d.id), json(&records)?));
         files.push((DocMetaFile::path(&d.id), json(&DocMetaFile::of(d))?));
     }

@@ -171,6 +171,8 @@ pub struct DocRecordsFile {
     pub fields: Vec<Field>,
     pub projects: Vec<Project>,
     pub targets: Vec<Target>,
+    /// The comparisons of its targets with other documents' targets.
+    pub compared: Compared,
 }
 
 impl DocRecordsFile {
@@ -179,7 +181,7 @@ impl DocRecordsFile {
         format!("records/{doc}.json")
     }
 
-    pub fn of(facts: &Facts, doc: &str) -> Self {
+    pub fn of(facts: &Facts, index: &Index, doc: &str) -> Self {
         DocRecordsFile {
             schema_version: facts.schema_version,
             doc: doc.to_string(),
@@ -201,6 +203,7 @@ impl DocRecordsFile {
                 .filter(|t| t.doc == doc)
                 .cloned()
                 .collect(),
+            compared: Compared::of(facts, index, doc),
         }
     }
 }
@@ -231,23 +234,28 @@ fn find_or_merged<'a, R>(
         .or_else(|| records.iter().find(|r| ids(r).1.iter().any(|m| m == id)))
 }
 
-/// `data/comparisons.json`: the curated comparisons of targets across documents, with the
-/// targets they compare and the names of their documents (a target page shows its
-/// comparison without the other documents' records or metadata).
+/// The curated comparisons that compare one of a document's targets, with every target
+/// they compare and the names of those targets' documents: what the document's target
+/// pages show, shipped in its records file, so a target page waits for no file that grows
+/// with the library.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
-pub struct ComparisonsFile {
-    pub schema_version: u32,
+pub struct Compared {
     pub comparisons: Vec<Comparison>,
     pub targets: Vec<Target>,
     /// The documents of `targets`, in the order of `documents.json`.
     pub documents: Vec<DocName>,
 }
 
-impl ComparisonsFile {
-    pub const PATH: &'static str = "comparisons.json";
-
-    pub fn of(facts: &Facts, index: &Index) -> Self {
-        let compared = |t: &&Target| facts.comparisons.iter().any(|c| c.members.contains(&t.id));
+impl Compared {
+    pub fn of(facts: &Facts, index: &Index, doc: &str) -> Self {
+        let of_doc = |id: &String| facts.targets.iter().any(|t| &t.id == id && t.doc == doc);
+        let comparisons: Vec<Comparison> = facts
+            .comparisons
+            .iter()
+            .filter(|c| c.members.iter().any(of_doc))
+            .cloned()
+            .collect();
+        let compared = |t: &&Target| comparisons.iter().any(|c| c.members.contains(&t.id));
         let targets: Vec<Target> = facts.targets.iter().filter(compared).cloned().collect();
         let documents = index
             .documents
@@ -255,9 +263,8 @@ impl ComparisonsFile {
             .filter(|d| targets.iter().any(|t| t.doc == d.id))
             .map(DocName::of)
             .collect();
-        ComparisonsFile {
-            schema_version: facts.schema_version,
-            comparisons: facts.comparisons.clone(),
+        Compared {
+            comparisons,
             targets,
             documents,
         }

@@ -4,9 +4,7 @@
 
 mod common;
 
-use model::files::{
-    ComparisonsFile, DepartmentsFile, DocBucket, DocMetaFile, DocRecordsFile, ThemesFile,
-};
+use model::files::{DepartmentsFile, DocBucket, DocMetaFile, DocRecordsFile, ThemesFile};
 use model::json::FromJson;
 use model::lists::{Chunk, ListIndex, Members};
 use model::search_index::{Manifest, Shard, TextChunk};
@@ -27,7 +25,6 @@ fn check(rel: &str, text: &str) {
     match parts.as_slice() {
         ["documents.json"] => same::<Index>(rel, text),
         ["facts.json"] => same::<Facts>(rel, text),
-        ["comparisons.json"] => same::<ComparisonsFile>(rel, text),
         ["facts-departments.json"] => same::<DepartmentsFile>(rel, text),
         ["themes.json"] => same::<ThemesFile>(rel, text),
         ["doc", _] => same::<Document>(rel, text),

@@ -318,3 +318,40 @@ fn a_theme_page_from_the_lists_equals_the_one_from_every_record() {
         assert_eq!(depts, expected_depts, "{}", theme.id);
     }
 }
+
+/// Every target a curated comparison holds finds, in its own document's records file, that
+/// comparison with all its members and their documents' names (what its page shows), and
+/// no records file carries a comparison none of its targets is in.
+#[test]
+fn each_records_file_carries_the_comparisons_of_its_targets() {
+    use model::files::DocRecordsFile;
+    let facts: Facts = read(model::files::ALL_FACTS);
+    let index: Index = read(model::files::ALL_DOCUMENTS);
+    assert!(!facts.comparisons.is_empty());
+    for d in &index.documents {
+        let file: DocRecordsFile = read(&DocRecordsFile::path(&d.id));
+        for c in &file.compared.comparisons {
+            assert!(
+                c.members.iter().any(|m| file.targets.iter().any(|t| &t.id == m)),
+                "{}: {} compares none of its targets",
+                d.id,
+                c.title
+            );
+        }
+        for t in &file.targets {
+            let Some(c) = facts.comparisons.iter().find(|c| c.members.contains(&t.id)) else {
+                continue;
+            };
+            assert!(file.compared.comparisons.contains(c), "{}: {}", t.id, c.title);
+            for m in &c.members {
+                let member = facts.targets.iter().find(|x| &x.id == m).unwrap();
+                assert!(file.compared.targets.contains(member), "{}: {m}", t.id);
+                assert!(
+                    file.compared.documents.iter().any(|n| n.id == member.doc),
+                    "{}: document of {m}",
+                    t.id
+                );
+            }
+        }
+    }
+}
