@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 use model::files::{
-    self, DepartmentsFile, DocBucket, DocEntry, DocMetaFile, DocRecordsFile,
-    RecordFile, ThemesFile,
+    self, DepartmentsFile, DocBucket, DocEntry, DocMetaFile, DocRecordsFile, RecordFile, ThemesFile,
 };
 use model::json::FromJson;
 use model::lists::{self, ListIndex, ListPage, Listed};

@@ -190,10 +190,7 @@ pub fn TargetDetail() -> impl IntoView {
 }
 
 #[component]
-fn TargetDetailView(
-    id: String,
-    files: Arc<DocFiles>,
-) -> impl IntoView {
+fn TargetDetailView(id: String, files: Arc<DocFiles>) -> impl IntoView {
     let records = &files.records;
     let Some(t) = records.target(&id).cloned() else {
         return view! {

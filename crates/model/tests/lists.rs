@@ -332,7 +332,9 @@ fn each_records_file_carries_the_comparisons_of_its_targets() {
         let file: DocRecordsFile = read(&DocRecordsFile::path(&d.id));
         for c in &file.compared.comparisons {
             assert!(
-                c.members.iter().any(|m| file.targets.iter().any(|t| &t.id == m)),
+                c.members
+                    .iter()
+                    .any(|m| file.targets.iter().any(|t| &t.id == m)),
                 "{}: {} compares none of its targets",
                 d.id,
                 c.title
@@ -342,7 +344,12 @@ fn each_records_file_carries_the_comparisons_of_its_targets() {
             let Some(c) = facts.comparisons.iter().find(|c| c.members.contains(&t.id)) else {
                 continue;
             };
-            assert!(file.compared.comparisons.contains(c), "{}: {}", t.id, c.title);
+            assert!(
+                file.compared.comparisons.contains(c),
+                "{}: {}",
+                t.id,
+                c.title
+            );
             for m in &c.members {
                 let member = facts.targets.iter().find(|x| &x.id == m).unwrap();
                 assert!(file.compared.targets.contains(member), "{}: {m}", t.id);
