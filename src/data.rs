@@ -372,12 +372,13 @@ pub async fn search_shards(
     Ok((manifest, join_all(shards).await?))
 }
 
-/// The ordinals of `R`'s list that pass `filter`: the kind's index, the member files of the
-/// filters set and, for a text filter, the search index's shards of its terms.
-pub async fn list_ordinals<R: Listed>(
+/// The ordinals of `kind`'s list that pass `filter`: the kind's index, the member files of
+/// the filters set and, for a text filter, the search index's shards of its terms. Not
+/// generic over the record type: one copy of this for every kind (a smaller app).
+pub async fn list_ordinals(
+    kind: lists::ListKind,
     filter: &Filter,
 ) -> Result<(Arc<ListIndex>, Vec<u32>), LoadError> {
-    let kind = R::KIND;
     let list: Arc<ListIndex> = fetch_kept(kind.index_file()).await?;
     let Some(files) = list.member_files(kind, filter) else {
         return Ok((list, Vec::new()));
@@ -411,7 +412,7 @@ pub async fn chunks_of<R: Listed>(
 /// The page of `R`'s list that `filter` asks for: its index, the filters' member files and
 /// the chunks of the records shown, never every record of the kind.
 pub async fn load_list<R: Listed + Send + Sync>(filter: Filter) -> Loaded<ListPage<R>> {
-    let (list, ordinals) = list_ordinals::<R>(&filter).await?;
+    let (list, ordinals) = list_ordinals(R::KIND, &filter).await?;
     let (_, shown) = ListPage::<R>::shown(&ordinals, &filter.page);
     let chunks = chunks_of::<R>(&list, &shown).await?;
     Ok(Arc::new(ListPage::new(
@@ -426,7 +427,7 @@ pub async fn load_list<R: Listed + Send + Sync>(filter: Filter) -> Loaded<ListPa
 /// theme or department page shows before linking to the whole list): only the chunks of
 /// those `n` are fetched.
 pub async fn load_first<R: Listed + Send + Sync>(filter: Filter, n: usize) -> Loaded<ListPage<R>> {
-    let (list, ordinals) = list_ordinals::<R>(&filter).await?;
+    let (list, ordinals) = list_ordinals(R::KIND, &filter).await?;
     let first = ordinals.get(..n).unwrap_or(&ordinals);
     let chunks = chunks_of::<R>(&list, first).await?;
     let records = lists::records_at(&chunks, first)

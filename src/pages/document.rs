@@ -4,7 +4,7 @@
 
 use crate::components::chart_views::overview_views;
 use crate::components::status::{LoadFailed, Loading, NotFoundRecord};
-use crate::data::{doc_entry, doc_meta, document_resource, fetch_kept, store};
+use crate::data::{doc_entry, doc_meta, document_resource, fetch_kept, store, Data};
 use crate::head::PageMeta;
 use crate::links::url;
 use crate::pages::documents::or_dash;
@@ -30,11 +30,11 @@ pub fn Reader() -> impl IntoView {
     // paragraphs: small files of this document, not the whole library's. Both, and the
     // text, are fetched at once, and only for an id its bucket names: an unknown id never
     // turns into a request for a file that does not exist.
-    let meta = LocalResource::new(move || {
+    let meta = Data::new(move || {
         let id = id.get();
-        async move { doc_meta(&id).await }
+        async move { doc_meta(&id).await.map(std::sync::Arc::new) }
     });
-    let records = LocalResource::new(move || {
+    let records = Data::new(move || {
         let id = id.get();
         async move {
             let entry = doc_entry(&id)
@@ -56,8 +56,7 @@ pub fn Reader() -> impl IntoView {
     let title = Signal::derive(move || {
         meta.get()
             .and_then(|r| r.ok())
-            .flatten()
-            .map(|m| m.document.title.clone())
+            .and_then(|m| m.as_ref().as_ref().map(|m| m.document.title.clone()))
             .unwrap_or_else(|| Page::Document.def().title.into())
     });
     view! {
@@ -69,7 +68,7 @@ pub fn Reader() -> impl IntoView {
                     Err(error) => return view! { <LoadFailed error retry /> }.into_any(),
                 };
                 let id = id.get();
-                let Some(meta) = found.map(|m| m.document.clone()) else {
+                let Some(meta) = found.as_ref().as_ref().map(|m| m.document.clone()) else {
                     return view! {
                         <NotFoundRecord what="文件" id back=Page::Documents back_label="返回文件列表" />
                     }

@@ -4,7 +4,7 @@
 
 use crate::components::records::{pager, use_filter, FilterPanel, SelectSpec};
 use crate::components::status::Awaited;
-use crate::data::{load_list, store};
+use crate::data::{load_list, store, Data};
 use crate::head::PageMetaOf;
 use crate::links::url;
 use crate::router::A;
@@ -21,7 +21,7 @@ pub fn DocumentList() -> impl IntoView {
     // Only the filters the documents have; others in the address do not apply here.
     let filter = Memo::new(move |_| address.get().for_documents());
     let store = store();
-    let page = LocalResource::new(move || {
+    let page = Data::new(move || {
         store.track_retry();
         load_list::<DocumentMeta>(filter.get())
     });

@@ -6,7 +6,7 @@ use crate::components::records::{
     ResultBar, SelectSpec, Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{load_list, records_of_id, store, DocFiles};
+use crate::data::{load_list, records_of_id, store, Data, DocFiles};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use crate::router::A;
@@ -32,7 +32,7 @@ pub fn FieldList() -> impl IntoView {
     let store = store();
     // Refetched when the address changes (or on a retry): one page of cards and the
     // filters' files.
-    let page = LocalResource::new(move || {
+    let page = Data::new(move || {
         store.track_retry();
         load_list::<Field>(filter.get())
     });

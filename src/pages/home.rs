@@ -1,7 +1,7 @@
 //! 首页: what the site is, the documents at a glance, and a search box.
 
 use crate::components::status::Awaited;
-use crate::data::{load_list, store};
+use crate::data::{load_list, store, Data};
 use crate::head::PageMetaOf;
 use crate::links::url;
 use crate::pages::themes::ThemeTiles;
@@ -19,7 +19,7 @@ pub fn Home() -> impl IntoView {
     let store = store();
     let themes = store.themes();
     // The first page of the documents list, not every document.
-    let documents = LocalResource::new(move || {
+    let documents = Data::new(move || {
         store.track_retry();
         load_list::<DocumentMeta>(Filter::default())
     });

@@ -5,7 +5,7 @@
 
 use crate::components::records::use_query_value;
 use crate::components::status::Awaited;
-use crate::data::{fetch_data, search_shards, store, LoadError, Store};
+use crate::data::{fetch_data, search_shards, store, Data, LoadError, Store};
 use crate::head::PageMeta;
 use crate::links::url;
 use crate::router::router;
@@ -169,7 +169,7 @@ pub fn Search() -> impl IntoView {
     let q = use_query_value("q");
     let n = use_query_value("n");
     let store = store();
-    let found = LocalResource::new(move || {
+    let found = Data::new(move || {
         store.track_retry();
         find(store, q.get(), per_group(&n.get()))
     });
