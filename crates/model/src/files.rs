@@ -458,7 +458,7 @@ mod tests {
     fn a_merged_id_finds_the_record_it_became() {
         let file: DocRecordsFile = serde_json::from_str(&format!(
             r#"{{"schema_version":{SCHEMA_VERSION},"doc":"a","fields":[],"projects":[],"targets":[{{"id":"a.t-2","doc":"a","indicator":"现代服务业比重","unit":"%","category":"","themes":["economy"],"origin":"table","cumulative":false,"qualitative":"",
-            "source":{{"doc":"a","section":"s-1","block":"t-1","quote":"q"}},"merged":["a.t-36"]}}]}}"#
+            "source":{{"doc":"a","section":"s-1","block":"t-1","quote":"q"}},"merged":["a.t-36"]}}],"compared":{{"comparisons":[],"targets":[],"documents":[]}}}}"#
         ))
         .unwrap_or_default();
         fn check(file: &DocRecordsFile, id: &str, expected: Option<&str>) {
