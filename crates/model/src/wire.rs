@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when a change to these types would make an older app misread a newer file.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// `data/index.json`: what the first view needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
@@ -661,7 +661,7 @@ mod tests {
 
     #[test]
     fn versioned_parsing() {
-        check(r#"{"schema_version":5,"documents":[]}"#, Ok(()));
+        check(r#"{"schema_version":6,"documents":[]}"#, Ok(()));
         // A file from before typed records (version 2) is refused, not misread.
         check(
             r#"{"schema_version":2,"documents":[]}"#,
@@ -678,6 +678,12 @@ mod tests {
             r#"{"schema_version":4,"documents":[]}"#,
             Err(DataError::WrongSchema { found: Some(4) }),
         );
+        // So is one from before split bigrams (version 5): its search manifest lists none,
+        // and the app would read a split bigram's counts as positions.
+        check(
+            r#"{"schema_version":5,"documents":[]}"#,
+            Err(DataError::WrongSchema { found: Some(5) }),
+        );
         check(
             r#"{"documents":[]}"#,
             Err(DataError::WrongSchema { found: None }),
@@ -687,7 +693,7 @@ mod tests {
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
-            parse_versioned::<Index>(r#"{"schema_version":5,"documents":[{"id":1}]}"#),
+            parse_versioned::<Index>(r#"{"schema_version":6,"documents":[{"id":1}]}"#),
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
