@@ -360,7 +360,9 @@ pub async fn fetch_all<T: FromJson>(files: Vec<String>) -> Result<Vec<Arc<T>>, L
     join_all(files.into_iter().map(fetch_data::<T>)).await
 }
 
-/// The search index's manifest and the shards of `query`'s keys.
+/// The search index's manifest and the shards of `query`'s keys: which keys a term needs
+/// depends on the bigrams the manifest lists as split (a trigram in place of each), so the
+/// manifest comes first, then every shard at once.
 pub async fn search_shards(
     query: &str,
 ) -> Result<(Arc<search_index::Manifest>, Vec<Arc<search_index::Shard>>), LoadError> {

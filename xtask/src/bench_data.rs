@@ -261,7 +261,7 @@ fn breakdown(inputs: &prep::Inputs, outputs: &prep::Outputs) -> Result<(Duration
         .map(|(f, d)| (f.as_str(), d))
         .collect();
     let corpus = si::corpus(&outputs.facts, &outputs.index, |f| parts.get(f).copied());
-    let _ = si::build(&corpus, si::SHARD_TARGET_BYTES);
+    let _ = si::build(&corpus, si::SHARD_TARGET_BYTES, si::SPLIT_POSITIONS);
     Ok((t_docs, t.elapsed()))
 }
 
@@ -343,7 +343,7 @@ pub fn run(args: &[String]) -> Result {
     let _ = writeln!(
         w,
         "# Data build at {n} documents\n\ncorpus `{}`: {n} documents, {} of sources, {} of curated facts; \
-         {} records ({} fields, {} projects, {} targets), {} document parts, {} search shards. \
+         {} records ({} fields, {} projects, {} targets), {} document parts, {} search shards ({} split bigrams). \
          Profile: {profile}. Brotli window 22, each file on its own: quality {total_quality} for the \
          totals over every file, quality {quality} for the files pages and searches fetch.\n",
         corpus.strip_prefix(root()).unwrap_or(&corpus).display(),
@@ -355,6 +355,7 @@ pub fn run(args: &[String]) -> Result {
         outputs.facts.targets.len(),
         outputs.document_parts.len(),
         outputs.search.1.len(),
+        outputs.search.0.split.len(),
     );
     let _ = writeln!(
         w,
@@ -443,6 +444,24 @@ pub fn run(args: &[String]) -> Result {
         .map(|(len, k, sh)| format!("“{k}” {len} integers (shard {sh})"))
         .collect();
     let _ = writeln!(w, "| longest postings | {} | |", top.join(", "));
+    // Those of keys with positions (bigrams not split, trigrams): what a term of three
+    // characters or more can cost at most per key.
+    let manifest = &outputs.search.0;
+    let top: Vec<String> = keys
+        .iter()
+        .filter(|(_, k, _)| match k.chars().count() {
+            2 => !manifest.is_split(k),
+            n => n > 2,
+        })
+        .take(5)
+        .map(|(len, k, sh)| format!("“{k}” {len} integers (shard {sh})"))
+        .collect();
+    let _ = writeln!(
+        w,
+        "| longest postings with positions ({} bigrams split) | {} | |",
+        manifest.split.len(),
+        top.join(", ")
+    );
     let parts: Vec<(&str, Size)> = largest
         .iter()
         .filter(|(r, _)| r.starts_with("doc/"))
@@ -524,7 +543,7 @@ pub fn run(args: &[String]) -> Result {
         all_shards.iter().map(|s| (s.shard, s)).collect();
     let _ = writeln!(
         w,
-        "| query | shards | shard data (brotli {quality}) | hit files | hit data (brotli {quality}) | **data with manifest** (brotli {quality}) | same at real ratio | > 150 KB | rank (index) | + snippets | brute force |\n|---|---|---|---|---|---|---|---|---|---|---|"
+        "| query | shards | shard data (brotli {quality}) | same at real ratio | hit files | hit data (brotli {quality}) | **data with manifest** (brotli {quality}) | same at real ratio | > 150 KB | rank (index) | + snippets | brute force |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
     let base = vec![si::MANIFEST.to_string()];
     for q in QUERIES {
@@ -578,9 +597,10 @@ pub fn run(args: &[String]) -> Result {
         }
         let _ = writeln!(
             w,
-            "| {q} ({total_hits} hits, {listed} shown) | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {q} ({total_hits} hits, {listed} shown) | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             shard_files.len(),
             kb(shard_size.br),
+            kb(shard_size.est),
             hit_files.len(),
             kb(hit_size.br),
             kb(data.br),

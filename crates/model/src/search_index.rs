@@ -5,8 +5,9 @@
 //!
 //! - [`MANIFEST`] (`search/manifest.json`, [`Manifest`]): the number of shards and where
 //!   each entry comes from (`ranges`: the entries in the order search ranks ties, a range
-//!   per record kind and one for all document text, each in chunk files). Its size does not
-//!   grow with the library.
+//!   per record kind and one for all document text, each in chunk files), and the split
+//!   bigrams (`split`, see below: none for the real corpus, 1 153 at 1 000 documents, some
+//!   3 KB brotli).
 //! - [`shard_file`]`(i)` (`search/<i>.json`, [`Shard`]): the postings of every key whose
 //!   [`shard_of`] is `i`.
 //!
@@ -14,7 +15,8 @@
 //!
 //! 1. Fetch the manifest once.
 //! 2. [`shard_files`]`(&manifest, query)`: the shard files the query needs (none for an
-//!    empty query); fetch them.
+//!    empty query; which keys a term needs depends on the manifest's split bigrams); fetch
+//!    them.
 //! 3. [`search`]`(&manifest, &shards, query, per_group)`: the hits, grouped by kind and in
 //!    the same order, with the same totals and scores, as `search::search` over all entries
 //!    (`search::Ranked<u32>`: each hit is an entry number and its score).
@@ -30,20 +32,57 @@
 //! Text is folded (`search::fold`, one character to one, so positions carry over). The keys
 //! are every single character and every pair of adjacent characters (bigram) of the folded
 //! title and text, except pairs and characters holding a term separator
-//! (`search::is_separator`), which no term can contain. A one-character term is looked up
-//! as its character; a longer term as a set of bigrams that covers it (offsets 0, 2, 4, …
-//! and the last pair), and a match is where all of them sit at their offsets. So a term of
-//! `n` characters needs `ceil(n / 2)` keys, and matching is exact substring matching.
+//! (`search::is_separator`), which no term can contain; and, for the common bigrams, the
+//! trigrams that hold them (below). A one-character term is looked up as its character, a
+//! two-character term as its bigram, a longer term as a set of keys that covers it, and a
+//! match is where all of them sit at their offsets. Matching is exact substring matching.
 //!
 //! Each key has two flat integer arrays ([`Postings`]), delta-encoded so the JSON stays
 //! small:
 //!
-//! - text: per entry holding the key, `entry − previous entry, n` and, for a bigram, its `n`
-//!   positions (in characters of the folded text; the first absolute, then differences). For
-//!   a single character `n` is only the count: no phrase needs its positions.
+//! - text: per entry holding the key, `entry − previous entry, n` and, for a key with
+//!   positions, its `n` positions (in characters of the folded text; the first absolute,
+//!   then differences). A key without positions (a single character, a split bigram) has
+//!   only the count: the occurrences as `str::matches` counts them, what ranking needs of a
+//!   term that is the key itself.
 //! - titles: per run of consecutive entries sharing one title (a document's paragraphs all
-//!   carry its short title), `run start − previous run start, run length` and, for a
-//!   bigram, `n` and the positions in the folded title.
+//!   carry its short title), `run start − previous run start, run length` and, for a key
+//!   with positions, `n` and the positions in the folded title.
+//!
+//! # Split bigrams
+//!
+//! A bigram with more than [`SPLIT_POSITIONS`] positions over all texts and title runs is
+//! *split* ([`Manifest::split`] lists them): its postings keep only counts, and a
+//! trigram — three adjacent characters, no separator — is a key, with positions, when
+//! either of its two bigrams is split. So every occurrence of such a trigram is indexed,
+//! wherever its split bigram sits in it, including a bigram at the end of a text or title,
+//! which no trigram starts. A term of `n ≥ 3` characters is covered from its start: the
+//! trigram at an offset when it is a key (three characters on), else the bigram (two on);
+//! a last pair that is split is covered by the trigram ending the term (offset `n − 3`).
+//! With no split bigram this is offsets 0, 2, 4, … and the last pair, `ceil(n / 2)` keys.
+//! A term then costs what its keys cost: a bigram it needs has at most 2 048 positions;
+//! a trigram can still be common (at 1 000 documents 202 has 75 703 integers, 服务业
+//! 64 709), which splitting trigrams the same way would bound in turn.
+//!
+//! Measured with the synthetic library of 1 000 documents (`cargo xtask synth --docs 1000`,
+//! `bench-data`; 220 116 entries, 16 384 shards, the most the builder makes), shard bytes a
+//! query fetches, brotli 11, measured on the synthetic copies / estimated at the real
+//! corpus's ratio, for 养老 / 业 / 国际消费中心城市 / 养老 床位, and all shards on disk:
+//!
+//! | split over | split bigrams | shard bytes a query fetches | largest shard raw | shards raw |
+//! |---|---|---|---|---|
+//! | never | 0 | 3.9 / 9.9 / 24.2 / 6.5 KB (est. 43.9 / 173.6 / 366.5 / 53.7 KB) | 845 KB | 174.5 MB |
+//! | **2 048** | 1 153 | 5.4 / 10.2 / 6.7 / 8.6 KB (est. 26.4 / 174.2 / 24.2 / 38.2 KB) | 502 KB | 239.7 MB |
+//! | 512 | 5 405 | 5.6 / 10.5 / 7.9 / 8.5 KB (est. 27.3 / 174.9 / 26.5 / 35.1 KB) | 503 KB | 250.7 MB |
+//!
+//! 2 048: below it the keys a long term needs hardly shrink (each shard also holds other
+//! keys), while the list of split bigrams in the manifest, which every search fetches,
+//! grows fast (5 405 bigrams at 512 add some 9 KB brotli to it). The real corpus (11
+//! documents) has no bigram above 2 048 positions (服务 has some 1 700), so its index is as
+//! before. One- and two-character terms cost what their matches cost: every matching
+//! entry's count (业 at 1 000 documents: 242 586 integers, some 175 KB at the real ratio).
+//!
+//! # Shards
 //!
 //! A key lives in shard `fnv1a(key) % shards`. The builder picks `shards`, a power of two,
 //! so that the average shard stays under [`SHARD_TARGET_BYTES`] of JSON. Measured on the
@@ -58,8 +97,7 @@
 //! | 1024 | 2.5 KB | 12.7 KB | 1.4 / 1.7 / 6.8 / 2.5 KB |
 //!
 //! 8 KB gives 512: past it the largest shards are single common keys (服务 is 8.7 KB) and
-//! each halving of the bytes doubles the files. A query fetches at most one shard per key,
-//! `ceil(n / 2)` for a term of `n` characters.
+//! each halving of the bytes doubles the files. A query fetches at most one shard per key.
 
 use crate::files::{DepartmentsFile, RecordFile};
 use crate::lists::{ListKind, Listed};
@@ -144,6 +182,11 @@ pub fn text_chunks(corpus: &Corpus) -> Vec<TextChunk> {
 /// corpus, averaging 4.9 KB raw and 1.7 KB brotli (see the table above).
 pub const SHARD_TARGET_BYTES: usize = 8 * 1024;
 
+/// A bigram with more positions than this over every text and title run is split: its
+/// postings keep only counts, and its positions are in the trigrams that hold it (see the
+/// module documentation for the measurements behind the number).
+pub const SPLIT_POSITIONS: u32 = 2048;
+
 /// Most shards the builder makes, whatever the corpus: beyond this, the per-file overhead
 /// of requests outweighs the bytes saved.
 const MAX_SHARDS: u32 = 1 << 14;
@@ -154,6 +197,9 @@ pub struct Manifest {
     pub schema_version: u32,
     /// Number of shard files; key `k` is in shard [`shard_of`]`(k, shards)`.
     pub shards: u32,
+    /// The split bigrams, sorted: each has only counts, and its positions are in the
+    /// trigrams that hold it (see the module documentation).
+    pub split: Vec<String>,
     /// The entries, numbered from 0 through these ranges in order (the order in which
     /// search breaks ties: the records as `search::record_entries` lists them, then every
     /// document's parts in the order of `index.json`).
@@ -278,22 +324,55 @@ fn indexable(c: char) -> bool {
     !is_separator(c)
 }
 
-/// The keys of a folded text: `(key, position)` for every single character and every
-/// bigram, in text order.
-fn keys_of(folded: &[char]) -> Vec<(String, u32)> {
+/// How a key's postings are written: with positions (bigrams that are not split, and
+/// trigrams), or only a count per entry and no positions in titles (single characters and
+/// split bigrams: a term that is the key itself needs no position check).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Shape {
+    Counted,
+    Positioned,
+}
+
+/// The keys of a folded text: `(key, position, shape)` for every single character, every
+/// bigram and every trigram with a split bigram in it, in text order.
+fn keys_of(folded: &[char], split: &Split) -> Vec<(String, u32, Shape)> {
     let mut out = Vec::new();
     for (i, &c) in folded.iter().enumerate() {
         if !indexable(c) {
             continue;
         }
-        out.push((c.to_string(), i as u32));
-        if let Some(&next) = folded.get(i + 1) {
-            if indexable(next) {
-                out.push(([c, next].iter().collect(), i as u32));
+        out.push((c.to_string(), i as u32, Shape::Counted));
+        let Some(&next) = folded.get(i + 1).filter(|n| indexable(**n)) else {
+            continue;
+        };
+        let first_split = split.has(c, next);
+        let shape = if first_split {
+            Shape::Counted
+        } else {
+            Shape::Positioned
+        };
+        out.push(([c, next].iter().collect(), i as u32, shape));
+        if let Some(&third) = folded.get(i + 2).filter(|t| indexable(**t)) {
+            if first_split || split.has(next, third) {
+                out.push((
+                    [c, next, third].iter().collect(),
+                    i as u32,
+                    Shape::Positioned,
+                ));
             }
         }
     }
     out
+}
+
+/// The split bigrams of a build.
+#[derive(Default)]
+struct Split(std::collections::HashSet<(char, char)>);
+
+impl Split {
+    fn has(&self, a: char, b: char) -> bool {
+        self.0.contains(&(a, b))
+    }
 }
 
 /// Postings being built: the arrays and the last entry (or run start) written to each.
@@ -305,13 +384,19 @@ struct Builder {
 }
 
 /// Appends one entry's (or run's) occurrences of every key it holds.
-fn add(builders: &mut BTreeMap<String, Builder>, folded: &[char], at: u32, run_len: Option<u32>) {
-    let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
-    for (key, pos) in keys_of(folded) {
-        by_key.entry(key).or_default().push(pos);
+fn add(
+    builders: &mut BTreeMap<String, Builder>,
+    folded: &[char],
+    split: &Split,
+    at: u32,
+    run_len: Option<u32>,
+) {
+    let mut by_key: HashMap<String, (Shape, Vec<u32>)> = HashMap::new();
+    for (key, pos, shape) in keys_of(folded, split) {
+        by_key.entry(key).or_insert((shape, Vec::new())).1.push(pos);
     }
-    for (key, positions) in by_key {
-        let bigram = key.chars().count() == 2;
+    for (key, (shape, positions)) in by_key {
+        let len = key.chars().count() as u32;
         let b = builders.entry(key).or_default();
         let (list, last) = match run_len {
             None => (&mut b.postings.0, &mut b.last_entry),
@@ -319,13 +404,18 @@ fn add(builders: &mut BTreeMap<String, Builder>, folded: &[char], at: u32, run_l
         };
         list.push(at - *last);
         *last = at;
-        if let Some(len) = run_len {
-            list.push(len);
+        match (run_len, shape) {
+            // A text's count: occurrences as `str::matches` counts them (a split bigram
+            // such as 哈哈 overlaps itself in 哈哈哈).
+            (None, Shape::Counted) => list.push(non_overlapping(&positions, len)),
+            (Some(len), Shape::Counted) => list.push(len),
+            (None, Shape::Positioned) => list.push(positions.len() as u32),
+            (Some(len), Shape::Positioned) => {
+                list.push(len);
+                list.push(positions.len() as u32);
+            }
         }
-        if run_len.is_none() || bigram {
-            list.push(positions.len() as u32);
-        }
-        if bigram {
+        if shape == Shape::Positioned {
             let mut prev = 0;
             for p in positions {
                 list.push(p - prev);
@@ -335,29 +425,59 @@ fn add(builders: &mut BTreeMap<String, Builder>, folded: &[char], at: u32, run_l
     }
 }
 
-/// Builds the manifest and the shards over `corpus`, with as many shards (a power of two)
-/// as keep the average shard under `target_bytes` of JSON.
-pub fn build(corpus: &Corpus, target_bytes: usize) -> (Manifest, Vec<Shard>) {
-    let mut builders: BTreeMap<String, Builder> = BTreeMap::new();
+/// The entries' texts and titles as the index sees them: each text, and each title once per
+/// run of consecutive entries that share it, as `(folded characters, entry or run start,
+/// run length for a title)`.
+fn indexed_texts(corpus: &Corpus) -> impl Iterator<Item = (Vec<char>, u32, Option<u32>)> + '_ {
     let mut run_start = 0usize;
-    for (i, e) in corpus.entries.iter().enumerate() {
-        let folded: Vec<char> = e.folded_text.chars().collect();
-        add(&mut builders, &folded, i as u32, None);
+    corpus.entries.iter().enumerate().flat_map(move |(i, e)| {
+        let mut out = vec![(e.folded_text.chars().collect(), i as u32, None)];
         // A title is indexed once per run of consecutive entries that share it.
         let next_differs = corpus
             .entries
             .get(i + 1)
             .is_none_or(|n| n.folded_title != e.folded_title);
         if next_differs {
-            let title: Vec<char> = e.folded_title.chars().collect();
-            add(
-                &mut builders,
-                &title,
+            out.push((
+                e.folded_title.chars().collect(),
                 run_start as u32,
                 Some((i + 1 - run_start) as u32),
-            );
+            ));
             run_start = i + 1;
         }
+        out
+    })
+}
+
+/// The bigrams with more than `split_positions` positions over every text and title run.
+fn split_bigrams(corpus: &Corpus, split_positions: u32) -> Split {
+    let mut counts: HashMap<(char, char), u32> = HashMap::new();
+    for (folded, _, _) in indexed_texts(corpus) {
+        for w in folded.windows(2) {
+            if let [a, b] = *w {
+                if indexable(a) && indexable(b) {
+                    *counts.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+    }
+    Split(
+        counts
+            .into_iter()
+            .filter(|&(_, n)| n > split_positions)
+            .map(|(k, _)| k)
+            .collect(),
+    )
+}
+
+/// Builds the manifest and the shards over `corpus`, with as many shards (a power of two)
+/// as keep the average shard under `target_bytes` of JSON, splitting every bigram with more
+/// than `split_positions` positions.
+pub fn build(corpus: &Corpus, target_bytes: usize, split_positions: u32) -> (Manifest, Vec<Shard>) {
+    let split = split_bigrams(corpus, split_positions);
+    let mut builders: BTreeMap<String, Builder> = BTreeMap::new();
+    for (folded, at, run_len) in indexed_texts(corpus) {
+        add(&mut builders, &folded, &split, at, run_len);
     }
     let keys: Vec<(String, Postings)> =
         builders.into_iter().map(|(k, b)| (k, b.postings)).collect();
@@ -381,36 +501,55 @@ pub fn build(corpus: &Corpus, target_bytes: usize) -> (Manifest, Vec<Shard>) {
             s.keys.insert(k, p);
         }
     }
+    let mut split: Vec<String> = split
+        .0
+        .iter()
+        .map(|(a, b)| [*a, *b].iter().collect())
+        .collect();
+    split.sort();
     let manifest = Manifest {
         schema_version: crate::SCHEMA_VERSION,
         shards,
+        split,
         ranges: corpus.ranges.clone(),
     };
     (manifest, files)
 }
 
-/// The keys that find a term, each with its offset in the term: the character itself, or
-/// bigrams at offsets 0, 2, 4, … and the last pair, which together cover every character.
-fn term_keys(term: &str) -> Vec<(u32, String)> {
+/// The keys that find a term, each with its offset in the term, which together cover every
+/// character: a term of one or two characters is its own key; a longer one is covered from
+/// the start by the trigram at each offset when it is a key (one of its pairs is split: the
+/// next offset is three on), else the bigram (two on), and a split last pair by the
+/// trigram that ends the term. With no split bigram: offsets 0, 2, 4, … and the last pair.
+fn term_keys(manifest: &Manifest, term: &str) -> Vec<(u32, String)> {
     let chars: Vec<char> = term.chars().collect();
-    if chars.len() < 2 {
-        return chars.iter().map(|c| (0, c.to_string())).collect();
+    let n = chars.len();
+    if n <= 2 {
+        return vec![(0, term.to_string())];
     }
-    let mut offsets: Vec<usize> = (0..chars.len() - 1).step_by(2).collect();
-    if chars.len() % 2 == 1 {
-        offsets.push(chars.len() - 2);
+    let key = |o: usize, len: usize| (o as u32, chars[o..o + len].iter().collect::<String>());
+    let split = |o: usize| manifest.is_split(&key(o, 2).1);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if i + 3 <= n && (split(i) || split(i + 1)) {
+            out.push(key(i, 3));
+            i += 3;
+        } else {
+            // A pair at `i`, or the last pair when one character is left.
+            let at = i.min(n - 2);
+            out.push(if split(at) { key(n - 3, 3) } else { key(at, 2) });
+            i = at + 2;
+        }
     }
-    offsets
-        .into_iter()
-        .map(|o| (o as u32, chars[o..o + 2].iter().collect()))
-        .collect()
+    out
 }
 
 /// The shard numbers a query needs, ascending, without repeats.
 pub fn shards_for(manifest: &Manifest, query: &str) -> Vec<u32> {
     let mut shards: Vec<u32> = terms(query)
         .iter()
-        .flat_map(|t| term_keys(t))
+        .flat_map(|t| term_keys(manifest, t))
         .map(|(_, k)| shard_of(&k, manifest.shards))
         .collect();
     crate::sort::sort_dedup(&mut shards);
@@ -484,10 +623,10 @@ fn decode_list(list: &[u32], with_len: bool, with_positions: bool) -> Vec<(u32, 
     out
 }
 
-fn decode(p: &Postings, bigram: bool) -> Decoded {
+fn decode(p: &Postings, positions: bool) -> Decoded {
     Decoded {
-        text: decode_list(&p.0, false, bigram),
-        titles: decode_list(&p.1, true, bigram),
+        text: decode_list(&p.0, false, positions),
+        titles: decode_list(&p.1, true, positions),
     }
 }
 
@@ -559,19 +698,29 @@ fn non_overlapping(starts: &[u32], len: u32) -> u32 {
 }
 
 /// Finds one term through its keys' postings.
-fn find_term<'a>(term: &str, lookup: &dyn Fn(&str) -> Option<&'a Postings>) -> TermMatches {
-    let keys = term_keys(term);
+fn find_term<'a>(
+    manifest: &Manifest,
+    term: &str,
+    lookup: &dyn Fn(&str) -> Option<&'a Postings>,
+) -> TermMatches {
+    let keys = term_keys(manifest, term);
     let len = term.chars().count() as u32;
-    let bigram = len >= 2;
+    // A single character or a split bigram: the term is the key, its counts are the answer.
+    let counted = len < 2 || (len == 2 && manifest.is_split(term));
     let decoded: Vec<(u32, Decoded)> = keys
         .iter()
-        .map(|(o, k)| (*o, lookup(k).map(|p| decode(p, bigram)).unwrap_or_default()))
+        .map(|(o, k)| {
+            (
+                *o,
+                lookup(k).map(|p| decode(p, !counted)).unwrap_or_default(),
+            )
+        })
         .collect();
     let mut out = TermMatches::default();
     let Some(((_, first), rest)) = decoded.split_first() else {
         return out;
     };
-    if !bigram {
+    if counted {
         out.text = first
             .text
             .iter()
@@ -614,6 +763,13 @@ fn find_term<'a>(term: &str, lookup: &dyn Fn(&str) -> Option<&'a Postings>) -> T
 }
 
 impl Manifest {
+    /// Whether `bigram` is split (its postings hold counts, not positions).
+    pub fn is_split(&self, bigram: &str) -> bool {
+        self.split
+            .binary_search_by(|s| s.as_str().cmp(bigram))
+            .is_ok()
+    }
+
     /// The kind of each entry: `(end, kind)` per range, ends ascending.
     fn kind_ends(&self) -> Vec<(u32, Kind)> {
         let mut end = 0u32;
@@ -711,7 +867,10 @@ pub fn search<S: std::borrow::Borrow<Shard>>(
             .get(&shard_of(key, manifest.shards))
             .and_then(|s| s.keys.get(key))
     };
-    let found: Vec<TermMatches> = terms.iter().map(|t| find_term(t, &lookup)).collect();
+    let found: Vec<TermMatches> = terms
+        .iter()
+        .map(|t| find_term(manifest, t, &lookup))
+        .collect();
     let Some(rarest) = found.iter().min_by_key(|m| m.size()) else {
         return Ok(Vec::new());
     };
@@ -851,8 +1010,8 @@ mod tests {
     /// A group as compared: kind, total, and (entry number, score) per hit.
     type Compared = (Kind, usize, Vec<(usize, u32)>);
 
-    fn check(corpus: &Corpus, target: usize, query: &str) {
-        let (manifest, shards) = build(corpus, target);
+    fn check(corpus: &Corpus, target: usize, split: u32, query: &str) {
+        let (manifest, shards) = build(corpus, target, split);
         let expected: Vec<Compared> = brute(&corpus.entries, query, 3)
             .into_iter()
             .map(|g| {
@@ -867,7 +1026,13 @@ mod tests {
                 (g.kind, g.total, hits)
             })
             .collect();
-        let got: Vec<Compared> = search(&manifest, &shards, query, 3)
+        // Only the shards the query names.
+        let wanted = shards_for(&manifest, query);
+        let fetched: Vec<&Shard> = shards
+            .iter()
+            .filter(|s| wanted.contains(&s.shard))
+            .collect();
+        let got: Vec<Compared> = search(&manifest, &fetched, query, 3)
             .unwrap_or_default()
             .into_iter()
             .map(|g| {
@@ -878,51 +1043,136 @@ mod tests {
                 )
             })
             .collect();
-        assert_eq!(got, expected, "query {query:?}, {} shards", manifest.shards);
+        assert_eq!(
+            got, expected,
+            "query {query:?}, {} shards, split over {split}: {:?}",
+            manifest.shards, manifest.split
+        );
     }
 
     #[test]
     fn equals_the_brute_force_search() {
         let c = corpus();
-        for target in [1, 100, 1 << 20] {
-            for q in [
-                "养老",
-                "养",
-                "养老 服务",
-                "哈哈",
-                "哈哈哈",
-                "哈哈哈哈",
-                "app",
-                "ａｐｐ 5g",
-                "文件",
-                "养老文件",
-                "床位 养老",
-                "。养老",
-                "老养",
-                "",
-                "  ",
-                "龘",
-                "养老，服务",
-                "发展服务业。养老养老",
-            ] {
-                check(&c, target, q);
+        // Split over 0: every bigram; 1 and 2: those that recur (养老, 哈哈, 床位, …), so that
+        // terms mix split and whole bigrams; u32::MAX: none.
+        for split in [0, 1, 2, 3, u32::MAX] {
+            for target in [1, 100, 1 << 20] {
+                for q in [
+                    "养老",
+                    "养",
+                    "养老 服务",
+                    "哈哈",
+                    "哈哈哈",
+                    "哈哈哈哈",
+                    "哈哈哈哈哈",
+                    "哈哈哈工程",
+                    "app",
+                    "ａｐｐ 5g",
+                    "pp",
+                    "文件",
+                    "养老文件",
+                    "老文件",
+                    "床位 养老",
+                    "。养老",
+                    "老养",
+                    "",
+                    "  ",
+                    "龘",
+                    "龘养老",
+                    "养老龘",
+                    "养老，服务",
+                    "发展服务业。养老养老",
+                    // A split bigram at the start, the middle and the end of a term, and a
+                    // term that is one trigram.
+                    "养老床",
+                    "养老床位",
+                    "年养老床",
+                    "推进养老",
+                    "进养老",
+                    "构床位",
+                    "机构床位",
+                    "。养老养老",
+                    "老养老",
+                    "养老养",
+                    "务发展",
+                    "服务发展",
+                    "务业",
+                ] {
+                    check(&c, target, split, q);
+                }
             }
+        }
+    }
+
+    fn manifest(split: &[&str]) -> Manifest {
+        Manifest {
+            schema_version: crate::SCHEMA_VERSION,
+            shards: 1,
+            split: split.iter().map(|s| s.to_string()).collect(),
+            ranges: Vec::new(),
         }
     }
 
     #[test]
     fn keys_cover_every_character() {
-        let offsets = |t: &str| term_keys(t).into_iter().map(|(o, _)| o).collect::<Vec<_>>();
+        let keys = |m: &Manifest, t: &str| term_keys(m, t);
+        let offsets = |t: &str| {
+            term_keys(&manifest(&[]), t)
+                .into_iter()
+                .map(|(o, _)| o)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(offsets("养"), [0]);
         assert_eq!(offsets("养老"), [0]);
         assert_eq!(offsets("养老床"), [0, 1]);
         assert_eq!(offsets("国际消费中心城市"), [0, 2, 4, 6]);
         assert_eq!(offsets("国际消费中心城"), [0, 2, 4, 5]);
+        let k = |pairs: &[(u32, &str)]| -> Vec<(u32, String)> {
+            pairs.iter().map(|(o, s)| (*o, s.to_string())).collect()
+        };
+        let m = manifest(&["中心", "国际", "城市", "消费"]);
+        // A split pair at each offset: the trigram there, then on from its end; the split
+        // last pair: the trigram that ends the term.
+        assert_eq!(
+            keys(&m, "国际消费中心城市"),
+            k(&[(0, "国际消"), (3, "费中心"), (5, "心城市")])
+        );
+        assert_eq!(keys(&m, "中心城"), k(&[(0, "中心城")]));
+        assert_eq!(keys(&m, "中心"), k(&[(0, "中心")]));
+        assert_eq!(keys(&m, "进城市"), k(&[(0, "进城市")]));
+        assert_eq!(keys(&m, "推进城市"), k(&[(0, "推进"), (1, "进城市")]));
+        assert_eq!(keys(&m, "推进城"), k(&[(0, "推进"), (1, "进城")]));
+        assert_eq!(keys(&m, "推进城市x"), k(&[(0, "推进"), (2, "城市x")]));
+        // One character left after a trigram, its pair whole or split.
+        assert_eq!(keys(&m, "国际消费"), k(&[(0, "国际消"), (1, "际消费")]));
+        assert_eq!(keys(&m, "国际消x"), k(&[(0, "国际消"), (2, "消x")]));
+        assert_eq!(keys(&m, "国际城市"), k(&[(0, "国际城"), (1, "际城市")]));
+    }
+
+    #[test]
+    fn split_bigrams_are_counts_and_their_trigrams_positions() {
+        let (manifest, shards) = build(&corpus(), 1 << 20, 2);
+        assert_eq!(manifest.split, ["养老", "哈哈"]);
+        let json = serde_json::to_string(&shards[0]).unwrap_or_default();
+        // 养老 in entries 0, 2 and 3, once, twice and twice; in the title runs [0, 1) and
+        // [4, 5). Counts only, as a single character's.
+        assert!(
+            json.contains(r#""养老":[[0,1,2,2,1,2],[0,1,4,1]]"#),
+            "{json}"
+        );
+        // 哈哈 four times in 哈哈哈哈哈, twice as `str::matches` counts; in 哈哈哈工程 at 0 and 1.
+        assert!(json.contains(r#""哈哈":[[1,2],[1,1]]"#), "{json}");
+        // The trigrams that hold a split bigram, at either end, with positions; none for 老
+        // at the end of a text (养老养老), none with a separator.
+        assert!(json.contains(r#""进养老":[[2,1,1]]"#), "{json}");
+        assert!(json.contains(r#""老养老":[[3,1,7]]"#), "{json}");
+        assert!(!json.contains(r#""老。"#), "{json}");
+        assert!(!json.contains(r#""老文件""#), "{json}");
     }
 
     #[test]
     fn wire_is_compact_and_round_trips() {
-        let (manifest, shards) = build(&corpus(), 1 << 20);
+        let (manifest, shards) = build(&corpus(), 1 << 20, u32::MAX);
         assert_eq!(manifest.shards, 1);
         let json = serde_json::to_string(&shards[0]).unwrap_or_default();
         // 养老 occurs in entry 0 at 6, entry 2 at 2 and 11, entry 3 at 6 and 8; in the title
@@ -939,7 +1189,7 @@ mod tests {
 
     #[test]
     fn missing_shards_and_locations() {
-        let (manifest, shards) = build(&corpus(), 1);
+        let (manifest, shards) = build(&corpus(), 1, u32::MAX);
         assert!(manifest.shards > 1);
         assert!(matches!(
             search::<Shard>(&manifest, &[], "养老", 3),

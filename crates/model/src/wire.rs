@@ -679,8 +679,9 @@ mod tests {
             r#"{"schema_version":4,"documents":[]}"#,
             Err(DataError::WrongSchema { found: Some(4) }),
         );
-        // So is one from before the per-document files (version 5): its list indexes name
-        // no document titles, and the app fetched one index of every document.
+        // So is one from before the per-document files and split bigrams (version 5): its
+        // list indexes name no document titles, its search manifest lists no split bigram
+        // (the app would read a split bigram's counts as positions).
         check(
             r#"{"schema_version":5,"documents":[]}"#,
             Err(DataError::WrongSchema { found: Some(5) }),

@@ -2,7 +2,9 @@
 //! search answers over the same entries (built from `public/data/` as the app builds them
 //! today): same groups, totals, hits, scores, order, titles and snippets, for random
 //! substrings of the real texts and titles, multi-word queries, and queries that find
-//! nothing.
+//! nothing. The same holds for an index built from the same entries with most bigrams split
+//! (every bigram with more than [`SPLIT_LOW`] positions), so that terms meet split bigrams
+//! at their start, middle and end, at the ends of texts and titles.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
 
 use model::search::{self, Entry};
@@ -19,7 +21,12 @@ struct Shipped {
     entries: Vec<Entry>,
     manifest: Manifest,
     shards: Vec<Shard>,
+    /// Built here with [`SPLIT_LOW`].
+    low: (Manifest, Vec<Shard>),
 }
+
+/// The split threshold of the second index: thousands of the real corpus's bigrams.
+const SPLIT_LOW: u32 = 4;
 
 /// The entries as the app's search page builds them, and the shipped index.
 fn shipped() -> &'static Shipped {
@@ -43,10 +50,13 @@ fn shipped() -> &'static Shipped {
         let shards = (0..manifest.shards)
             .map(|i| read::<Shard>(&si::shard_file(i)))
             .collect();
+        let low = si::build(&corpus, si::SHARD_TARGET_BYTES, SPLIT_LOW);
+        assert!(low.0.split.len() > 1000, "{} split", low.0.split.len());
         Shipped {
             entries: corpus.entries,
             manifest,
             shards,
+            low,
         }
     })
 }
@@ -69,31 +79,36 @@ fn compare(query: &str) {
             (g.kind, g.total, hits)
         })
         .collect();
-    // Only the shards the query names, as the app fetches them.
-    let wanted = si::shards_for(&s.manifest, query);
-    let fetched: Vec<Shard> = s
-        .shards
-        .iter()
-        .filter(|sh| wanted.contains(&sh.shard))
-        .cloned()
-        .collect();
     let terms = search::terms(query);
-    let got: Vec<_> = si::search(&s.manifest, &fetched, query, PER_GROUP)
-        .unwrap()
-        .into_iter()
-        .map(|g| {
-            let hits: Vec<_> = g
-                .hits
-                .into_iter()
-                .map(|(e, score)| {
-                    let h = search::hit(&s.entries[e as usize], score, &terms);
-                    (e as usize, h.score, h.title, h.snippet)
-                })
-                .collect();
-            (g.kind, g.total, hits)
-        })
-        .collect();
-    assert_eq!(got, expected, "query {query:?}");
+    for (manifest, shards) in [(&s.manifest, &s.shards), (&s.low.0, &s.low.1)] {
+        // Only the shards the query names, as the app fetches them.
+        let wanted = si::shards_for(manifest, query);
+        let fetched: Vec<&Shard> = shards
+            .iter()
+            .filter(|sh| wanted.contains(&sh.shard))
+            .collect();
+        let got: Vec<_> = si::search(manifest, &fetched, query, PER_GROUP)
+            .unwrap()
+            .into_iter()
+            .map(|g| {
+                let hits: Vec<_> = g
+                    .hits
+                    .into_iter()
+                    .map(|(e, score)| {
+                        let h = search::hit(&s.entries[e as usize], score, &terms);
+                        (e as usize, h.score, h.title, h.snippet)
+                    })
+                    .collect();
+                (g.kind, g.total, hits)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            expected,
+            "query {query:?}, {} split bigrams",
+            manifest.split.len()
+        );
+    }
 }
 
 /// A substring of 1–8 characters of a real entry's text or title.
@@ -118,9 +133,21 @@ fn substring() -> impl Strategy<Value = String> {
         })
 }
 
+/// The last 2–6 characters of a real entry's text or title: where a bigram has no
+/// following character.
+fn suffix() -> impl Strategy<Value = String> {
+    (any::<prop::sample::Index>(), 2usize..=6, prop::bool::ANY).prop_map(|(entry, len, title)| {
+        let entries = &shipped().entries;
+        let e = &entries[entry.index(entries.len())];
+        let chars: Vec<char> = if title { &e.title } else { &e.text }.chars().collect();
+        chars[chars.len().saturating_sub(len)..].iter().collect()
+    })
+}
+
 fn query() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => substring(),
+        1 => suffix(),
         2 => prop::collection::vec(substring(), 2..=3).prop_map(|v| v.join(" ")),
         // A real substring next to characters the corpus does not hold.
         1 => (substring(), prop::sample::select(vec!["龘", "😀", "ß", "ｚｚｑ", "\u{3000}"]))
@@ -157,6 +184,18 @@ fn fixed_queries() {
         "的",
         "发展 的 建设 推进",
         "2025",
+        // Common bigrams (split in the shipped index) at the start, middle and end of terms,
+        // and three-character terms.
+        "服务业",
+        "现代服务",
+        "发展服务业",
+        "消费中心",
+        "国际消费",
+        "中心城市",
+        "城市",
+        "服务",
+        "的发展",
+        "养老服务",
     ] {
         compare(q);
     }

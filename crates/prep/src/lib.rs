@@ -319,7 +319,7 @@ fn search_index(
     use model::search_index as si;
     let by_file: BTreeMap<&str, &Document> = parts.iter().map(|(f, d)| (f.as_str(), d)).collect();
     let corpus = si::corpus(facts, index, |file| by_file.get(file).copied());
-    let (manifest, shards) = si::build(&corpus, si::SHARD_TARGET_BYTES);
+    let (manifest, shards) = si::build(&corpus, si::SHARD_TARGET_BYTES, si::SPLIT_POSITIONS);
     (manifest, shards, si::text_chunks(&corpus))
 }
 
