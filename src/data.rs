@@ -270,6 +270,13 @@ pub async fn doc_meta(id: &str) -> Result<Option<Arc<DocMetaFile>>, LoadError> {
     }
 }
 
+/// A document's own records (`records/<id>.json`), fetched only for an id its bucket names;
+/// an unknown id is a "no such file" failure, never a request.
+pub async fn doc_records(id: &str) -> Loaded<DocRecordsFile> {
+    let entry = doc_entry(id).await?.ok_or_else(missing)?;
+    fetch_kept(DocRecordsFile::path(&entry.id)).await
+}
+
 /// The metadata of each of `docs` (for a download), each file once.
 pub async fn doc_metas(mut docs: Vec<String>) -> Result<Vec<DocumentMeta>, LoadError> {
     docs.sort();

@@ -32,6 +32,18 @@ pub fn download_url(name: &str, href: &str) {
     }
 }
 
+/// Scrolls `target` into view and moves focus to it, so keyboard and screen-reader users
+/// continue where the view went.
+pub fn show(target: &web_sys::Element) {
+    target.scroll_into_view();
+    if !target.has_attribute("tabindex") {
+        let _ = target.set_attribute("tabindex", "-1");
+    }
+    if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = target.focus();
+    }
+}
+
 /// `href="#…"` resolves against `<base href>`, which points at the site root so that one
 /// build serves any sub-path; left alone, the skip link and the outline would open the home
 /// page. Such links scroll to and focus their target on the current page instead.
@@ -58,14 +70,7 @@ pub fn follow_fragment_links_in_place(document: &web_sys::Document) {
                 return;
             };
             ev.prevent_default();
-            target.scroll_into_view();
-            // Focus moves with the view, so keyboard and screen-reader users continue there.
-            if !target.has_attribute("tabindex") {
-                let _ = target.set_attribute("tabindex", "-1");
-            }
-            if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = target.focus();
-            }
+            show(&target);
             if let Some(w) = web_sys::window() {
                 let here = w.location();
                 let address = format!(

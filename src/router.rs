@@ -62,26 +62,7 @@ impl Router {
             search: String::new(),
         })
     }
-}
 
-pub fn router() -> Router {
-    expect_context::<Router>()
-}
-
-/// The query of the current address.
-pub fn use_query() -> Memo<Query> {
-    router().query
-}
-
-fn window_address() -> Option<Address> {
-    let location = web_sys::window()?.location();
-    Some(Address {
-        path: location.pathname().ok()?,
-        search: location.search().ok()?,
-    })
-}
-
-impl Router {
     /// Opens `href` (an app path made by `links::url`, with the hosting sub-path) without
     /// reloading: a new history entry, the page it names, and the top of the page or the
     /// element its `#` names.
@@ -120,25 +101,7 @@ impl Router {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
     }
-}
 
-/// Scrolls to the element `#id` names, or to the top when there is none.
-fn scroll_to(hash: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let id = hash.trim_start_matches('#');
-    let id = js_sys::decode_uri_component(id)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| id.to_string());
-    match window.document().and_then(|d| d.get_element_by_id(&id)) {
-        Some(element) => element.scroll_into_view(),
-        None => window.scroll_to_with_x_and_y(0.0, 0.0),
-    }
-}
-
-impl Router {
     /// A click on a link to a page of the app opens it in place; the browser keeps every
     /// other click: with a modifier key or another button, on a link with a target, a
     /// download or `rel="external"`, or to an address outside the app (another origin, or
@@ -177,6 +140,39 @@ impl Router {
         }
         ev.prevent_default();
         self.navigate(&format!("{path}{}{}", to.search(), to.hash()));
+    }
+}
+
+pub fn router() -> Router {
+    expect_context::<Router>()
+}
+
+/// The query of the current address.
+pub fn use_query() -> Memo<Query> {
+    router().query
+}
+
+fn window_address() -> Option<Address> {
+    let location = web_sys::window()?.location();
+    Some(Address {
+        path: location.pathname().ok()?,
+        search: location.search().ok()?,
+    })
+}
+
+/// Scrolls to the element `#id` names (and focuses it), or to the top when there is none.
+fn scroll_to(hash: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let id = hash.trim_start_matches('#');
+    let id = js_sys::decode_uri_component(id)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| id.to_string());
+    match window.document().and_then(|d| d.get_element_by_id(&id)) {
+        Some(element) => crate::dom::show(&element),
+        None => window.scroll_to_with_x_and_y(0.0, 0.0),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::components::chart_views::overview_views;
 use crate::components::status::{LoadFailed, Loading, NotFoundRecord};
-use crate::data::{doc_entry, doc_meta, document_resource, fetch_kept, store, Data};
+use crate::data::{doc_meta, doc_records, document_resource, store, Data};
 use crate::head::PageMeta;
 use crate::links::url;
 use crate::pages::documents::or_dash;
@@ -12,7 +12,6 @@ use crate::router::use_query;
 use crate::router::A;
 use crate::takeover::Ready;
 use leptos::prelude::*;
-use model::files::DocRecordsFile;
 use model::pages::Page;
 use model::view::{paragraph_runs, record_marks, table_cells, RecordMark};
 use model::{Block, Document, DocumentMeta};
@@ -36,15 +35,7 @@ pub fn Reader() -> impl IntoView {
     });
     let records = Data::new(move || {
         let id = id.get();
-        async move {
-            let entry = doc_entry(&id)
-                .await?
-                .ok_or_else(|| crate::data::LoadError {
-                    file: String::new(),
-                    reason: "没有这个文件".into(),
-                })?;
-            fetch_kept::<DocRecordsFile>(DocRecordsFile::path(&entry.id)).await
-        }
+        async move { doc_records(&id).await }
     });
     let retry = store.retry();
     let retry = Callback::new(move |_| {
