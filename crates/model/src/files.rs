@@ -6,6 +6,7 @@ use crate::wire::{
     RecordCounts, Target, Theme, ThemeDepartment,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// `data/facts.json`: every record in one file, offered as a download.
 pub const ALL_FACTS: &str = "facts.json";
@@ -248,15 +249,32 @@ pub struct Compared {
 
 impl Compared {
     pub fn of(facts: &Facts, index: &Index, doc: &str) -> Self {
-        let of_doc = |id: &String| facts.targets.iter().any(|t| &t.id == id && t.doc == doc);
+        // Linear in the library for each document (the build writes a file per document).
+        let of_doc: HashSet<&str> = facts
+            .targets
+            .iter()
+            .filter(|t| t.doc == doc)
+            .map(|t| t.id.as_str())
+            .collect();
         let comparisons: Vec<Comparison> = facts
             .comparisons
             .iter()
-            .filter(|c| c.members.iter().any(of_doc))
+            .filter(|c| c.members.iter().any(|m| of_doc.contains(m.as_str())))
             .cloned()
             .collect();
-        let compared = |t: &&Target| comparisons.iter().any(|c| c.members.contains(&t.id));
-        let targets: Vec<Target> = facts.targets.iter().filter(compared).cloned().collect();
+        if comparisons.is_empty() {
+            return Compared::default();
+        }
+        let members: HashSet<&str> = comparisons
+            .iter()
+            .flat_map(|c| c.members.iter().map(String::as_str))
+            .collect();
+        let targets: Vec<Target> = facts
+            .targets
+            .iter()
+            .filter(|t| members.contains(t.id.as_str()))
+            .cloned()
+            .collect();
         let documents = index
             .documents
             .iter()
