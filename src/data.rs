@@ -8,7 +8,7 @@ use model::json::FromJson;
 use model::lists::{self, ListIndex, ListPage, Listed};
 use model::query::Filter;
 use model::search_index;
-use model::{Document, DocumentMeta, Field, Project, Target};
+use model::{Document, DocumentMeta, Field, Index, Project, Target};
 use std::sync::Arc;
 
 /// A data file that could not be used, with the file name and the reason.
@@ -277,16 +277,12 @@ pub async fn doc_records(id: &str) -> Loaded<DocRecordsFile> {
     fetch_kept(DocRecordsFile::path(&entry.id)).await
 }
 
-/// The metadata of each of `docs` (for a download), each file once.
-pub async fn doc_metas(mut docs: Vec<String>) -> Result<Vec<DocumentMeta>, LoadError> {
-    docs.sort();
-    docs.dedup();
-    let files = join_all(docs.iter().map(|d| doc_meta(d))).await?;
-    Ok(files
-        .into_iter()
-        .flatten()
-        .map(|f| f.document.clone())
-        .collect())
+/// The metadata of `docs`, in that order, for a download: from the one file of every
+/// document's metadata (`documents.json`, itself a download), fetched only when a resident
+/// asks for a download, rather than a request per document of the download.
+pub async fn doc_metas(docs: &[String]) -> Result<Vec<DocumentMeta>, LoadError> {
+    let all: Arc<Index> = fetch_kept(files::ALL_DOCUMENTS.into()).await?;
+    Ok(docs.iter().filter_map(|d| all.doc(d).cloned()).collect())
 }
 
 /// The part of a document's text that a reader asked for (`at` anchor, else `part`

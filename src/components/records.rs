@@ -3,8 +3,7 @@
 
 use crate::dom::download;
 use crate::links::url;
-use crate::router::A;
-use crate::router::{router, use_query};
+use crate::router::{router, use_query, A};
 use leptos::prelude::*;
 use model::pages::Page;
 use model::query::{Filter, Page as ListPage};
@@ -338,14 +337,7 @@ async fn download_rows<R: model::lists::Listed + Send + Sync>(
     // A document's records are one run of the list: its id once per run.
     let mut docs: Vec<String> = rows.iter().map(|r| r.doc().to_string()).collect();
     docs.dedup();
-    let order: std::collections::HashMap<String, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.clone(), i))
-        .collect();
-    let mut metas = crate::data::doc_metas(docs).await?;
-    // In list order, as the rows are.
-    model::sort::sort_by_key(&mut metas, |m| order.get(&m.id).copied());
+    let metas = crate::data::doc_metas(&docs).await?;
     Ok((rows, metas))
 }
 
