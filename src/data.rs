@@ -384,7 +384,7 @@ pub async fn list_ordinals(
     kind: lists::ListKind,
     filter: &Filter,
 ) -> Result<(Arc<ListIndex>, Vec<u32>), LoadError> {
-    let list: Arc<ListIndex> = fetch_kept(kind.index_file()).await?;
+    let list = list_index(kind).await?;
     let Some(files) = list.member_files(kind, filter) else {
         return Ok((list, Vec::new()));
     };
@@ -404,6 +404,23 @@ pub async fn list_ordinals(
     };
     let ordinals = list.resolve(kind, filter, &members, text.as_deref());
     Ok((list, ordinals))
+}
+
+/// A kind's list index, with the documents' names for a record kind (`lists/names.json`,
+/// one file for every kind), both kept for the visit.
+pub async fn list_index(kind: lists::ListKind) -> Loaded<ListIndex> {
+    let file = kind.index_file();
+    let index = fetch_kept::<lists::ListIndexFile>(file.clone());
+    let assembled = if kind.has_doc_runs() {
+        let names = fetch_kept::<lists::DocNames>(lists::DOC_NAMES.into());
+        let (index, names) = join2(index, names).await?;
+        ListIndex::assemble(&index, Some(&names))
+    } else {
+        ListIndex::assemble(&*index.await?, None)
+    };
+    assembled
+        .map(Arc::new)
+        .map_err(|reason| LoadError { file, reason })
 }
 
 /// The chunks holding `ordinals`.
@@ -428,50 +445,61 @@ pub async fn load_list<R: Listed + Send + Sync>(filter: Filter) -> Loaded<ListPa
     )))
 }
 
-/// The first `n` records of `R`'s list filtered by `filter`, with the count of all (what a
-/// theme or department page shows before linking to the whole list): only the chunks of
-/// those `n` are fetched.
-pub async fn load_first<R: Listed + Send + Sync>(filter: Filter, n: usize) -> Loaded<ListPage<R>> {
-    let (list, ordinals) = list_ordinals(R::KIND, &filter).await?;
-    let first = ordinals.get(..n).unwrap_or(&ordinals);
-    let chunks = chunks_of::<R>(&list, first).await?;
-    let records = lists::records_at(&chunks, first)
-        .into_iter()
-        .cloned()
-        .collect();
-    Ok(Arc::new(ListPage {
-        page: model::query::page_of(ordinals.len(), ""),
-        list,
-        ordinals,
-        records,
+/// What a theme's or a department's page shows: its topic file (`lists::Topic`) and the
+/// first records of each kind, never a list index or member file (each of those names the
+/// whole library). Empty for a value that is not known.
+#[derive(Default)]
+pub struct TopicRecords {
+    pub topic: Arc<lists::Topic>,
+    pub fields: Vec<Field>,
+    pub projects: Vec<Project>,
+    pub targets: Vec<Target>,
+}
+
+/// The topic of `value` for filter `key` with its first `shown` fields and projects and
+/// first `targets` targets; `known` says that the themes or departments file has the value
+/// (else nothing is fetched and the page says 未找到).
+pub async fn topic_records(
+    key: &str,
+    value: &str,
+    known: bool,
+    shown: usize,
+    targets: usize,
+) -> Loaded<TopicRecords> {
+    if !known {
+        return Ok(Arc::new(TopicRecords::default()));
+    }
+    let topic: Arc<lists::Topic> = fetch_data(lists::Topic::path(key, value)).await?;
+    let first = |kind| {
+        topic.first(
+            kind,
+            if kind == lists::ListKind::Targets {
+                targets
+            } else {
+                shown
+            },
+        )
+    };
+    let fields = first_records::<Field>(first(lists::ListKind::Fields));
+    let projects = first_records::<Project>(first(lists::ListKind::Projects));
+    let targets = first_records::<Target>(first(lists::ListKind::Targets));
+    let (fields, (projects, targets)) = join2(fields, join2(projects, targets)).await?;
+    Ok(Arc::new(TopicRecords {
+        topic,
+        fields,
+        projects,
+        targets,
     }))
 }
 
-/// The first records of each kind whose filter `key` is the address's `id`, for a theme or
-/// a department page: `shown` fields and projects, `targets` targets. They follow the
-/// address and a retry.
-pub struct FirstOfEach {
-    pub fields: Data<ListPage<Field>>,
-    pub projects: Data<ListPage<Project>>,
-    pub targets: Data<ListPage<Target>>,
-}
-
-pub fn first_of_each(
-    key: &'static str,
-    id: Memo<String>,
-    shown: usize,
-    targets: usize,
-) -> FirstOfEach {
-    let store = store();
-    let filter = move || {
-        store.track_retry();
-        Filter::default().with(key, &id.get())
-    };
-    FirstOfEach {
-        fields: Data::new(move || load_first::<Field>(filter(), shown)),
-        projects: Data::new(move || load_first::<Project>(filter(), shown)),
-        targets: Data::new(move || load_first::<Target>(filter(), targets)),
-    }
+/// The records at `ordinals` of `R`'s list, from their chunks.
+async fn first_records<R: Listed>(ordinals: &[u32]) -> Result<Vec<R>, LoadError> {
+    let chunks: Vec<Arc<lists::Chunk<R>>> =
+        fetch_all(lists::chunk_files(R::KIND, lists::CHUNK, ordinals)).await?;
+    Ok(lists::records_at(&chunks, ordinals)
+        .into_iter()
+        .cloned()
+        .collect())
 }
 
 /// Every record at `ordinals` (a download of the whole filtered list).

@@ -4,16 +4,16 @@
 use crate::components::chart_views::overview_views;
 use crate::components::records::{see_all, use_query_value, FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{first_of_each, store, FirstOfEach};
+use crate::data::{store, topic_records, Data, TopicRecords};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use crate::router::A;
 use leptos::prelude::*;
 use model::files::DepartmentsFile;
-use model::lists::ListPage;
+use model::lists::ListKind;
 use model::pages::Page;
 use model::query::Filter;
-use model::{DepartmentKind, Field, Project, Target};
+use model::{DepartmentKind, Target};
 use std::sync::Arc;
 
 /// Heading and lead, shown while the list loads too.
@@ -96,18 +96,19 @@ pub fn DepartmentDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
     let departments = store.departments();
-    let FirstOfEach {
-        fields,
-        projects,
-        targets,
-    } = first_of_each("dept", id, SHOWN, SHOWN);
+    let records = Data::new(move || {
+        store.track_retry();
+        let id = id.get();
+        async move {
+            let known = departments.await?.department(&id).is_some();
+            topic_records("dept", &id, known, SHOWN, SHOWN).await
+        }
+    });
     view! {
         <Awaited
-            load=move || async move {
-                Ok((departments.await?, fields.await?, projects.await?, targets.await?))
-            }
-            view=move |(departments, fields, projects, targets)| view! {
-                <DepartmentDetailView id=id.get_untracked() departments fields projects targets />
+            load=move || async move { Ok((departments.await?, records.await?)) }
+            view=move |(departments, records)| view! {
+                <DepartmentDetailView id=id.get_untracked() departments records />
             }
         />
     }
@@ -117,9 +118,7 @@ pub fn DepartmentDetail() -> impl IntoView {
 fn DepartmentDetailView(
     id: String,
     departments: Arc<DepartmentsFile>,
-    fields: Arc<ListPage<Field>>,
-    projects: Arc<ListPage<Project>>,
-    targets: Arc<ListPage<Target>>,
+    records: Arc<TopicRecords>,
 ) -> impl IntoView {
     let Some(d) = departments.department(&id).cloned() else {
         return view! {
@@ -128,21 +127,27 @@ fn DepartmentDetailView(
         }
         .into_any();
     };
+    let topic = &records.topic;
+    let (n_fields, n_projects, n_targets) = (
+        topic.total(ListKind::Fields),
+        topic.total(ListKind::Projects),
+        topic.total(ListKind::Targets),
+    );
     let filter = Filter::default().with("dept", &d.id);
-    let field_cards = fields
-        .records
+    let field_cards = records
+        .fields
         .iter()
-        .map(|f| view! { <FieldCard field=f.clone() doc_title=fields.list.short_title(&f.doc) /> })
+        .map(|f| view! { <FieldCard field=f.clone() doc_title=topic.short_title(&f.doc) /> })
         .collect_view();
-    let project_cards = projects
-        .records
+    let project_cards = records
+        .projects
         .iter()
-        .map(|p| view! { <ProjectCard project=p.clone() doc_title=projects.list.short_title(&p.doc) /> })
+        .map(|p| view! { <ProjectCard project=p.clone() doc_title=topic.short_title(&p.doc) /> })
         .collect_view();
-    let own_targets: Vec<&Target> = targets.records.iter().collect();
+    let own_targets: Vec<&Target> = records.targets.iter().collect();
     let target_cards = own_targets
         .iter()
-        .map(|t| view! { <TargetCard target=(*t).clone() doc_title=targets.list.short_title(&t.doc) /> })
+        .map(|t| view! { <TargetCard target=(*t).clone() doc_title=topic.short_title(&t.doc) /> })
         .collect_view();
     view! {
         <PageMeta title=d.name.clone() column=Page::Department.def().column />
@@ -151,16 +156,16 @@ fn DepartmentDetailView(
             <h1>{d.name.clone()}</h1>
             <p class="meta">{d.kind.label()} {(d.kind != DepartmentKind::Agency).then(|| format!("：{}", group_note(d.kind)))}</p>
             {(!d.aliases.is_empty()).then(|| view! { <p class="meta">"又称：" {d.aliases.join("、")}</p> })}
-            <h2>"重点领域（" {fields.count()} "）"</h2>
+            <h2>"重点领域（" {n_fields} "）"</h2>
             <ul class="records">{field_cards}</ul>
-            {see_all(Page::Fields, &filter, fields.count(), fields.records.len(), "重点领域")}
-            <h2>"重点工程（" {projects.count()} "）"</h2>
+            {see_all(Page::Fields, &filter, n_fields, records.fields.len(), "重点领域")}
+            <h2>"重点工程（" {n_projects} "）"</h2>
             <ul class="records">{project_cards}</ul>
-            {see_all(Page::Projects, &filter, projects.count(), projects.records.len(), "重点工程")}
+            {see_all(Page::Projects, &filter, n_projects, records.projects.len(), "重点工程")}
             {overview_views(&own_targets, &d.id)}
-            <h2>"目标指标（" {targets.count()} "）"</h2>
+            <h2>"目标指标（" {n_targets} "）"</h2>
             <ul class="records">{target_cards}</ul>
-            {see_all(Page::Targets, &filter, targets.count(), targets.records.len(), "目标指标")}
+            {see_all(Page::Targets, &filter, n_targets, records.targets.len(), "目标指标")}
         </article>
     }
     .into_any()

@@ -5,17 +5,16 @@
 use crate::components::chart_views::overview_views;
 use crate::components::records::{use_query_value, FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{first_of_each, store, FirstOfEach};
+use crate::data::{store, topic_records, Data, TopicRecords};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use crate::router::A;
 use leptos::prelude::*;
 use model::files::ThemesFile;
-use model::lists::ListPage;
+use model::lists::ListKind;
 use model::pages::Page;
 use model::query::Filter;
-use model::view::theme_documents;
-use model::{Field, Project, Target};
+use model::Target;
 use std::sync::Arc;
 
 /// How many records of each kind a theme page lists before linking to the full list.
@@ -96,31 +95,26 @@ pub fn ThemeDetail() -> impl IntoView {
     let id = use_query_value("id");
     let store = store();
     let themes = store.themes();
-    let FirstOfEach {
-        fields,
-        projects,
-        targets,
-    } = first_of_each("theme", id, SHOWN, CHARTED);
+    let records = Data::new(move || {
+        store.track_retry();
+        let id = id.get();
+        async move {
+            let known = themes.await?.theme(&id).is_some();
+            topic_records("theme", &id, known, SHOWN, CHARTED).await
+        }
+    });
     view! {
         <Awaited
-            load=move || async move {
-                Ok((themes.await?, fields.await?, projects.await?, targets.await?))
-            }
-            view=move |(themes, fields, projects, targets)| view! {
-                <ThemeView id=id.get_untracked() themes fields projects targets />
+            load=move || async move { Ok((themes.await?, records.await?)) }
+            view=move |(themes, records)| view! {
+                <ThemeView id=id.get_untracked() themes records />
             }
         />
     }
 }
 
 #[component]
-fn ThemeView(
-    id: String,
-    themes: Arc<ThemesFile>,
-    fields: Arc<ListPage<Field>>,
-    projects: Arc<ListPage<Project>>,
-    targets: Arc<ListPage<Target>>,
-) -> impl IntoView {
+fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) -> impl IntoView {
     let Some(theme) = themes.theme(&id).cloned() else {
         return view! {
             <PageMeta title="未找到".to_string() column=Page::Theme.def().column />
@@ -128,51 +122,48 @@ fn ThemeView(
         }
         .into_any();
     };
-    let documents = theme_documents(&[
-        (&fields.list, &fields.ordinals),
-        (&projects.list, &projects.ordinals),
-        (&targets.list, &targets.ordinals),
-    ]);
+    let topic = &records.topic;
     let all_of =
         |page: Page| url(&page.path_with(&Filter::default().with("theme", &theme.id).to_query()));
     let more = |page: Page, n: usize, what: &'static str| {
         (n > SHOWN).then(|| view! { <p class="more"><A href=all_of(page)>{format!("查看全部 {n} 项{what}")}</A></p> })
     };
-    let docs = documents
+    let docs = topic
+        .documents
         .iter()
-        .map(|(doc, title, n)| {
-            let href = url(&Page::Document.record(doc));
-            let (title, n) = (title.clone(), format!("{n} 项"));
+        .map(|d| {
+            let href = url(&Page::Document.record(&d.0));
+            let (title, n) = (d.1.clone(), format!("{} 项", d.2));
             view! { <li><A href=href>{title}</A> " " <span class="meta">{n}</span></li> }
         })
         .collect_view();
     let (n_targets, n_projects, n_fields, n_docs) = (
-        targets.count(),
-        projects.count(),
-        fields.count(),
-        documents.len(),
+        topic.total(ListKind::Targets),
+        topic.total(ListKind::Projects),
+        topic.total(ListKind::Fields),
+        topic.documents.len(),
     );
     // The chart draws the first CHARTED targets (every one, for today's library).
-    let charted: Vec<&Target> = targets.records.iter().collect();
+    let charted: Vec<&Target> = records.targets.iter().collect();
     let charted_n = charted.len();
     let charts = overview_views(&charted, &format!("theme-{}", theme.id));
-    let target_cards = targets
-        .records
+    let target_cards = records
+        .targets
         .iter()
         .take(SHOWN)
-        .map(|t| view! { <TargetCard target=(*t).clone() doc_title=targets.list.short_title(&t.doc) /> })
+        .map(|t| view! { <TargetCard target=t.clone() doc_title=topic.short_title(&t.doc) /> })
         .collect_view();
-    let project_cards = projects
-        .records
+    let project_cards = records
+        .projects
         .iter()
         .take(SHOWN)
-        .map(|p| view! { <ProjectCard project=(*p).clone() doc_title=projects.list.short_title(&p.doc) /> })
+        .map(|p| view! { <ProjectCard project=p.clone() doc_title=topic.short_title(&p.doc) /> })
         .collect_view();
-    let field_cards = fields
-        .records
+    let field_cards = records
+        .fields
         .iter()
         .take(SHOWN)
-        .map(|f| view! { <FieldCard field=(*f).clone() doc_title=fields.list.short_title(&f.doc) label=true /> })
+        .map(|f| view! { <FieldCard field=f.clone() doc_title=topic.short_title(&f.doc) label=true /> })
         .collect_view();
     let depts = theme
         .departments

@@ -36,6 +36,8 @@ const brotli = (file) => {
 const group = (rel) => {
   if (rel.startsWith("data/doc/") || rel.startsWith("data/records/") || rel.startsWith("data/meta/")) return null;
   if (rel.startsWith("data/ids/")) return "ids";
+  if (rel === "data/lists/names.json") return "names";
+  if (rel.startsWith("data/lists/topics/")) return "topics";
   if (rel.startsWith("data/lists/")) return rel.endsWith("index.json") ? "list index" : /\/[a-z]+-\d+\.json$/.test(rel) ? "members" : "chunks";
   if (rel.startsWith("data/search/text/")) return "text chunks";
   if (rel.startsWith("data/search/") && !rel.endsWith("manifest.json")) return "shards";

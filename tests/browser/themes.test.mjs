@@ -58,6 +58,39 @@ test("the list filters offer the themes and a theme filter is a removable chip",
   assert.deepEqual(problems(), []);
 });
 
+// A theme's or a department's page reads its own topic file and the chunks of the cards it
+// shows: no list index, no documents' names, no member file (each names the whole library).
+test("a theme page and a department page fetch their topic file, not the lists", async () => {
+  const dept = data("facts-departments.json").departments.find((d) => d.counts.targets > 0);
+  for (const [address, topic] of [
+    ["theme/?id=elderly-care", "lists/topics/theme-elderly-care.json"],
+    [`department/?id=${dept.id}`, `lists/topics/dept-${dept.id}.json`],
+  ]) {
+    const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+    const requests = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname.split("/data/")[1] ?? ""));
+    await page.goto(env.srv.base + address);
+    await ready(page);
+    assert.ok((await page.locator(".records .record").count()) > 0, address);
+    const data = requests.filter((p) => p);
+    assert.ok(data.includes(topic), `${address}: ${data}`);
+    assert.deepEqual(data.filter((p) => /^lists\/(names|[a-z]+\/(index|[a-z]+-\d+))\.json$/.test(p)), [], address);
+    assert.deepEqual(problems(), []);
+  }
+});
+
+// An unknown id is never a request for a topic file.
+test("an unknown department says so and fetches no topic file", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${env.srv.base}department/?id=../../etc`);
+  await ready(page);
+  assert.match(await page.locator("main").innerText(), /没有编号为“..\/..\/etc”的责任单位/);
+  assert.deepEqual(requests.filter((p) => p.includes("/topics/")), []);
+  assert.deepEqual(problems(), []);
+});
+
 test("an unknown theme says so and links back", async () => {
   const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
   await page.goto(`${env.srv.base}theme/?id=nope`);

@@ -191,6 +191,10 @@ fn group(rel: &str) -> &'static str {
         "search/text/ chunks"
     } else if rel.starts_with("search/") {
         "search/ shards"
+    } else if rel == model::lists::DOC_NAMES {
+        "lists/names.json"
+    } else if rel.starts_with("lists/topics/") {
+        "lists/topics/ (themes, departments)"
     } else if rel.starts_with("lists/") && rel.ends_with("index.json") {
         "lists/<kind>/index.json"
     } else if rel.starts_with("lists/") && rel.contains('-') {
@@ -486,11 +490,16 @@ pub fn run(args: &[String]) -> Result {
     {
         waits.push((format!("{} list index", kind.dir()), kind.index_file()));
     }
+    waits.push((
+        "documents' names".into(),
+        model::lists::DOC_NAMES.to_string(),
+    ));
     for (label, prefix) in [
         ("largest document id bucket", "ids/"),
         ("largest document metadata", "meta/"),
         ("largest list chunk", "lists/"),
         ("largest member file", "lists/"),
+        ("largest theme or department", "lists/topics/"),
         ("largest text chunk", "search/text/"),
         ("largest document records", "records/"),
         ("largest document part", "doc/"),
@@ -498,8 +507,10 @@ pub fn run(args: &[String]) -> Result {
         let biggest = sizes
             .iter()
             .filter(|(r, _)| r.starts_with(prefix) && !r.ends_with("index.json"))
+            .filter(|(r, _)| **r != model::lists::DOC_NAMES)
             .filter(|(r, _)| {
-                let member = r.contains('-') && r.starts_with("lists/");
+                let member =
+                    r.contains('-') && r.starts_with("lists/") && !r.starts_with("lists/topics/");
                 match label {
                     "largest list chunk" => !member,
                     "largest member file" => member,

@@ -229,26 +229,47 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
     for (file, part) in &outputs.document_parts {
         files.push((format!("doc/{file}"), json(part)?));
     }
-    // The paged list indexes: a list page fetches its kind's index, the member files of its
-    // filters and the chunks of the cards it shows.
-    fn list<R: model::lists::Listed>(
+    // The paged list indexes: a list page fetches its kind's index (with the documents'
+    // names, one file for every kind), the member files of its filters and the chunks of
+    // the cards it shows; a theme's or department's page its topic file and chunks.
+    use model::lists::{self, DocNames, ListIndex, ListKind, Members, Topic};
+    fn list<R: lists::Listed>(
         files: &mut Vec<(String, String)>,
         outputs: &prep::Outputs,
-    ) -> Result {
-        let built = model::lists::build::<R>(&outputs.facts, &outputs.index);
-        files.push((R::KIND.index_file(), erased::Json::to_json(&built.index)?));
+    ) -> Result<(ListIndex, Vec<(String, Members)>)> {
+        let built = lists::build::<R>(&outputs.facts, &outputs.index);
+        files.push((
+            R::KIND.index_file(),
+            erased::Json::to_json(&built.index.to_file())?,
+        ));
         for (c, chunk) in built.chunks.iter().enumerate() {
             files.push((R::KIND.chunk_file(c as u32), erased::Json::to_json(chunk)?));
         }
         for (path, members) in &built.members {
             files.push((path.clone(), erased::Json::to_json(members)?));
         }
-        Ok(())
+        Ok((built.index, built.members))
     }
-    list::<model::Field>(&mut files, outputs)?;
-    list::<model::Project>(&mut files, outputs)?;
-    list::<model::Target>(&mut files, outputs)?;
+    files.push((
+        lists::DOC_NAMES.into(),
+        json(&DocNames::of(&outputs.index))?,
+    ));
+    let fields = list::<model::Field>(&mut files, outputs)?;
+    let projects = list::<model::Project>(&mut files, outputs)?;
+    let targets = list::<model::Target>(&mut files, outputs)?;
     list::<model::DocumentMeta>(&mut files, outputs)?;
+    let kinds = [
+        (ListKind::Fields, &fields.0, fields.1.as_slice()),
+        (ListKind::Projects, &projects.0, projects.1.as_slice()),
+        (ListKind::Targets, &targets.0, targets.1.as_slice()),
+    ];
+    let themes: Vec<&str> = facts.themes.iter().map(|t| t.id.as_str()).collect();
+    let depts: Vec<&str> = facts.departments.iter().map(|d| d.id.as_str()).collect();
+    for (key, values) in [("theme", &themes), ("dept", &depts)] {
+        for (path, topic) in Topic::all(key, values, &kinds) {
+            files.push((path, json(&topic)?));
+        }
+    }
     // The prebuilt search index: a query fetches the manifest and its terms' shards.
     let (manifest, shards, text) = &outputs.search;
     files.push((model::search_index::MANIFEST.into(), json(manifest)?));

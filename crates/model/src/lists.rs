@@ -3,15 +3,20 @@
 //!
 //! # Files (paths under `data/`, per kind: `fields`, `projects`, `targets`)
 //!
-//! - `lists/<kind>/index.json` ([`ListIndex`]): how many records, where each document's
-//!   records sit in the list, and every filter's options with their counts (the facets).
+//! - `lists/<kind>/index.json` ([`ListIndexFile`]): how many records, how many each
+//!   document holds, and every filter's options with their counts (the facets).
+//! - [`DOC_NAMES`] (`lists/names.json`, [`DocNames`]): every document's id, short title and
+//!   region, once for all kinds. The app joins it with a kind's index into a [`ListIndex`].
 //! - `lists/<kind>/<c>.json` ([`Chunk`]): records `c * CHUNK ..` in list order, whole.
 //! - `lists/<kind>/<key>-<n>.json` ([`Members`]): the list positions (ordinals) of the
 //!   records having the `n`-th value of facet `key`.
+//! - `lists/topics/<key>-<value>.json` ([`Topic`]): one theme's or department's records of
+//!   every kind, counted, the first of each kind and the documents they come from: all its
+//!   page needs besides the chunks of the records it shows.
 //!
 //! # How a list page loads
 //!
-//! 1. Fetch the kind's index.
+//! 1. Fetch the kind's index and the names (kept for the visit), [`ListIndex::assemble`].
 //! 2. [`ListIndex::member_files`]: the member files of the filters set; fetch them (and, for
 //!    a text filter, the search index's shards: [`crate::search_index::text_ordinals`]).
 //! 3. [`ListIndex::resolve`]: the ordinals that pass every filter, in list order.
@@ -20,17 +25,18 @@
 //!
 //! The list order is the order of `documents.json`'s documents and, within a document,
 //! reading order (targets: the indicator table first, then prose). A document's records are
-//! one run of ordinals, so the document filter needs no member file. Each record kind's
-//! index names every document (its short title and region, and its run, empty for a
-//! document without records of that kind): the cards, the document filter and the region
-//! filter need nothing else about the documents.
+//! one run of ordinals, so the document filter needs no member file, and a run is written
+//! as its length alone. The names cover every document (a document without records of a
+//! kind has an empty run): the cards, the document filter and the region filter need
+//! nothing else about the documents.
 //!
 //! The documents themselves are a list too (`lists/documents/`, [`ListKind::Documents`]):
 //! its chunks hold each document's metadata, its facets are region and type, and its index
 //! has no runs, so it stays small as the library grows.
 //!
 //! [`ListIndex::resolve`] gives exactly what the brute-force filters of [`crate::query`]
-//! give over the whole kind (tested over the real records).
+//! give over the whole kind, and each [`Topic`] what the filter of its theme or department
+//! gives (tested over the real records).
 
 use crate::query::{target_year, Filter};
 use crate::wire::{Department, DocumentMeta, Facts, Field, Index, Project, Target};
@@ -110,10 +116,66 @@ impl ListKind {
     }
 }
 
-/// `lists/<kind>/index.json`.
+/// `lists/<kind>/index.json` on the wire: the runs as counts per document, in the order of
+/// [`DocNames`] (each run starts where the one before ends), so that the documents' names
+/// are written once for every kind. [`ListIndex::assemble`] joins the two.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
-pub struct ListIndex {
+pub struct ListIndexFile {
     pub schema_version: u32,
+    /// Records of this kind.
+    pub total: u32,
+    /// Records per chunk file.
+    pub chunk: u32,
+    /// Records of this kind per document of [`DocNames`] (empty in the documents' own list).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<u32>,
+    /// Targets only: per document, `[year, count]` per target year printed, ascending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<Vec<[u32; 2]>>,
+    /// The options of each filter in [`ListKind::facet_keys`], with their counts.
+    pub facets: Vec<Facet>,
+}
+
+/// `lists/names.json` ([`DOC_NAMES`]): every document in list order, with what a card or a
+/// filter shows of it, shared by the record kinds' indexes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+pub struct DocNames {
+    pub schema_version: u32,
+    /// Each region once, in the order documents first name it.
+    pub regions: Vec<String>,
+    pub docs: Vec<DocName>,
+}
+
+/// `lists/names.json`.
+pub const DOC_NAMES: &str = "lists/names.json";
+
+/// On the wire `[id, short title, region]`, the region a number into [`DocNames::regions`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+pub struct DocName(pub String, pub String, pub u32);
+
+impl DocNames {
+    /// Every document of `index`, in its order.
+    pub fn of(index: &Index) -> Self {
+        let regions = crate::query::distinct(index.documents.iter(), |d| d.region.as_str());
+        let docs = index
+            .documents
+            .iter()
+            .map(|d| {
+                let region = regions.iter().position(|r| *r == d.region).unwrap_or(0);
+                DocName(d.id.clone(), d.short_title.clone(), region as u32)
+            })
+            .collect();
+        DocNames {
+            schema_version: crate::SCHEMA_VERSION,
+            regions,
+            docs,
+        }
+    }
+}
+
+/// A kind's list index as the app uses it: the index file with the documents' names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListIndex {
     /// Records of this kind.
     pub total: u32,
     /// Records per chunk file.
@@ -126,7 +188,7 @@ pub struct ListIndex {
 }
 
 /// One document's run of records in the list, and what a card or a filter shows of it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocSpan {
     pub doc: String,
     /// The document's short title.
@@ -136,7 +198,6 @@ pub struct DocSpan {
     pub start: u32,
     pub count: u32,
     /// Targets only: `[year, count]` per target year printed, ascending.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub years: Vec<[u32; 2]>,
 }
 
@@ -491,7 +552,6 @@ pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
         .collect();
     Built {
         index: ListIndex {
-            schema_version: crate::SCHEMA_VERSION,
             total: records.len() as u32,
             chunk: CHUNK,
             docs,
@@ -499,6 +559,126 @@ pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
         },
         chunks,
         members,
+    }
+}
+
+/// Records of each kind a [`Topic`] names first: what a theme or department page shows
+/// (and charts) before linking to the whole list.
+pub const TOPIC_FIRST: usize = 40;
+
+/// One record kind's built list, as [`Topic::all`] reads it: the kind, its index and its
+/// member files (path, members).
+pub type BuiltKind<'a> = (ListKind, &'a ListIndex, &'a [(String, Members)]);
+
+/// `lists/topics/<key>-<value>.json`: one theme's or department's records of every kind,
+/// what its page needs besides the chunks of the records it shows, so that the page
+/// fetches no list index and no member file (each names the whole library).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+pub struct Topic {
+    pub schema_version: u32,
+    /// Per record kind, in the order of [`ListKind::ALL`].
+    pub kinds: Vec<TopicKind>,
+    /// The documents holding any of the records, in list order, with how many they hold.
+    pub documents: Vec<TopicDoc>,
+}
+
+/// One kind's records of a topic: how many, and the list positions of the first
+/// [`TOPIC_FIRST`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+pub struct TopicKind {
+    pub total: u32,
+    pub first: Vec<u32>,
+}
+
+/// A document of a topic: `[id, short title, records of the topic]`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+pub struct TopicDoc(pub String, pub String, pub u32);
+
+impl Topic {
+    /// `lists/topics/<key>-<value>.json`. Only for a value its page has found in the
+    /// themes or departments file: an address's id is never turned into a request before.
+    pub fn path(key: &str, value: &str) -> String {
+        format!("lists/topics/{key}-{value}.json")
+    }
+
+    /// The topic of every value of `key` in `values` (each theme, each department; one
+    /// without records has an empty topic), from the record kinds' built lists
+    /// (`[(kind, index, members)]`, in the order of [`ListKind::ALL`]).
+    pub fn all(key: &str, values: &[&str], kinds: &[BuiltKind<'_>]) -> Vec<(String, Topic)> {
+        values
+            .iter()
+            .map(|value| {
+                let mut per_doc: HashMap<&str, u32> = HashMap::new();
+                let kinds_of = kinds
+                    .iter()
+                    .map(|(kind, index, members)| {
+                        let f = Filter::default().with(key, value);
+                        let ordinals = index
+                            .member_files(*kind, &f)
+                            .and_then(|files| {
+                                let file = files.first()?;
+                                members.iter().find(|(p, _)| p == file)
+                            })
+                            .map(|(_, m)| m.ordinals())
+                            .unwrap_or_default();
+                        for &o in &ordinals {
+                            if let Some(span) = index.doc_of(o) {
+                                *per_doc.entry(span.doc.as_str()).or_default() += 1;
+                            }
+                        }
+                        TopicKind {
+                            total: ordinals.len() as u32,
+                            first: ordinals.into_iter().take(TOPIC_FIRST).collect(),
+                        }
+                    })
+                    .collect();
+                let documents = kinds
+                    .first()
+                    .map(|(_, index, _)| {
+                        index
+                            .docs
+                            .iter()
+                            .filter_map(|d| {
+                                let n = per_doc.get(d.doc.as_str())?;
+                                Some(TopicDoc(d.doc.clone(), d.title.clone(), *n))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let topic = Topic {
+                    schema_version: crate::SCHEMA_VERSION,
+                    kinds: kinds_of,
+                    documents,
+                };
+                (Topic::path(key, value), topic)
+            })
+            .collect()
+    }
+
+    /// How many records of `kind` the topic has.
+    pub fn total(&self, kind: ListKind) -> usize {
+        self.kind(kind).map_or(0, |k| k.total as usize)
+    }
+
+    /// The list positions of the first `n` records of `kind` (at most [`TOPIC_FIRST`]).
+    pub fn first(&self, kind: ListKind, n: usize) -> &[u32] {
+        self.kind(kind)
+            .map(|k| k.first.get(..n).unwrap_or(&k.first))
+            .unwrap_or(&[])
+    }
+
+    fn kind(&self, kind: ListKind) -> Option<&TopicKind> {
+        let i = ListKind::ALL.iter().position(|k| *k == kind)?;
+        self.kinds.get(i)
+    }
+
+    /// The short title of a document of the topic, empty for another.
+    pub fn short_title(&self, doc: &str) -> String {
+        self.documents
+            .iter()
+            .find(|d| d.0 == doc)
+            .map(|d| d.1.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -563,6 +743,62 @@ impl<R: Clone> ListPage<R> {
 }
 
 impl ListIndex {
+    /// The index of `file`, its runs named by `names` (a record kind's); the documents'
+    /// own list has no runs and needs no names. An error when the two files do not
+    /// describe the same documents (say, one of them is from another build).
+    pub fn assemble(file: &ListIndexFile, names: Option<&DocNames>) -> Result<Self, String> {
+        let mismatch = || "列表索引与文件名单不一致".to_string();
+        let mut docs = Vec::new();
+        if let Some(names) = names {
+            if file.counts.len() != names.docs.len()
+                || !(file.years.is_empty() || file.years.len() == names.docs.len())
+            {
+                return Err(mismatch());
+            }
+            let mut start = 0u32;
+            for (i, (DocName(doc, title, region), &count)) in
+                names.docs.iter().zip(&file.counts).enumerate()
+            {
+                let region = names.regions.get(*region as usize).ok_or_else(mismatch)?;
+                docs.push(DocSpan {
+                    doc: doc.clone(),
+                    title: title.clone(),
+                    region: region.clone(),
+                    start,
+                    count,
+                    years: file.years.get(i).cloned().unwrap_or_default(),
+                });
+                start = start.checked_add(count).ok_or_else(mismatch)?;
+            }
+            if start != file.total {
+                return Err(mismatch());
+            }
+        }
+        Ok(ListIndex {
+            total: file.total,
+            chunk: file.chunk,
+            docs,
+            facets: file.facets.clone(),
+        })
+    }
+
+    /// The index file of this index (its documents' names go to [`DocNames`]).
+    pub fn to_file(&self) -> ListIndexFile {
+        let years = if self.docs.iter().any(|d| !d.years.is_empty()) {
+            self.docs.iter().map(|d| d.years.clone()).collect()
+        } else {
+            Vec::new()
+        };
+        ListIndexFile {
+            schema_version: crate::SCHEMA_VERSION,
+            total: self.total,
+            chunk: self.chunk,
+            counts: self.docs.iter().map(|d| d.count).collect(),
+            years,
+            facets: self.facets.clone(),
+        }
+    }
+
     pub fn facet(&self, key: &str) -> Option<&Facet> {
         self.facets.iter().find(|f| f.key == key)
     }

@@ -95,33 +95,6 @@ pub fn theme_records<'a>(
     }
 }
 
-/// The documents a theme's records come from, with how many of its records each holds, in
-/// the order of `documents.json`: from each kind's list index (every document, with its
-/// short title) and the ordinals of the theme's records (`lists`), as [`theme_records`]
-/// gives them from every record.
-pub fn theme_documents(
-    kinds: &[(&crate::lists::ListIndex, &Vec<u32>)],
-) -> Vec<(String, String, usize)> {
-    let mut counts: std::collections::HashMap<&str, usize> = Default::default();
-    for (list, ordinals) in kinds {
-        for o in ordinals.iter() {
-            if let Some(span) = list.doc_of(*o) {
-                *counts.entry(span.doc.as_str()).or_default() += 1;
-            }
-        }
-    }
-    let Some((list, _)) = kinds.first() else {
-        return Vec::new();
-    };
-    list.docs
-        .iter()
-        .filter_map(|d| {
-            let n = counts.get(d.doc.as_str()).copied()?;
-            Some((d.doc.clone(), d.title.clone(), n))
-        })
-        .collect()
-}
-
 /// A link beside a paragraph (or heading, or table) to a record quoted from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordMark {

@@ -6,7 +6,7 @@ mod common;
 
 use model::files::{DepartmentsFile, DocBucket, DocMetaFile, DocRecordsFile, ThemesFile};
 use model::json::FromJson;
-use model::lists::{Chunk, ListIndex, Members};
+use model::lists::{Chunk, DocNames, ListIndexFile, Members, Topic};
 use model::search_index::{Manifest, Shard, TextChunk};
 use model::{Document, DocumentMeta, Facts, Field, Index, Project, Target};
 use serde::de::DeserializeOwned;
@@ -34,7 +34,9 @@ fn check(rel: &str, text: &str) {
         ["search", "manifest.json"] => same::<Manifest>(rel, text),
         ["search", "text", _] => same::<TextChunk>(rel, text),
         ["search", name] if numbered(name) => same::<Shard>(rel, text),
-        ["lists", _, "index.json"] => same::<ListIndex>(rel, text),
+        ["lists", "names.json"] => same::<DocNames>(rel, text),
+        ["lists", "topics", _] => same::<Topic>(rel, text),
+        ["lists", _, "index.json"] => same::<ListIndexFile>(rel, text),
         ["lists", "fields", name] if numbered(name) => same::<Chunk<Field>>(rel, text),
         ["lists", "projects", name] if numbered(name) => same::<Chunk<Project>>(rel, text),
         ["lists", "targets", name] if numbered(name) => same::<Chunk<Target>>(rel, text),

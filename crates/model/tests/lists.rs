@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 mod common;
-use common::read;
+use common::{read, read_list};
 
 /// What a list page does: the member files and the text filter's shards, then the chunks.
 fn by_index<R: Listed>(list: &ListIndex, manifest: &Manifest, f: &Filter) -> Vec<String> {
@@ -106,7 +106,7 @@ fn check_kind<R: Listed>() {
     let index: Index = read(model::files::ALL_DOCUMENTS);
     let facts: Facts = read(model::files::ALL_FACTS);
     let manifest: Manifest = read(si::MANIFEST);
-    let list: ListIndex = read(&R::KIND.index_file());
+    let list: ListIndex = read_list(R::KIND);
     let records = R::in_order(&facts, &index);
     assert_eq!(list.total as usize, records.len());
     let mut nonempty = 0;
@@ -157,7 +157,7 @@ fn every_list_index_names_every_document() {
         .collect();
     let regions = model::query::distinct(index.documents.iter(), |d| d.region.as_str());
     for kind in ListKind::ALL {
-        let list: ListIndex = read(&kind.index_file());
+        let list: ListIndex = read_list(kind);
         assert_eq!(list.doc_options(), options, "{}", kind.dir());
         assert_eq!(list.region_options(), regions, "{}", kind.dir());
         for d in &index.documents {
@@ -168,12 +168,12 @@ fn every_list_index_names_every_document() {
     }
     assert!(
         ListKind::ALL.iter().any(|k| {
-            let list: ListIndex = read(&k.index_file());
+            let list: ListIndex = read_list(*k);
             list.docs.iter().any(|s| s.count == 0)
         }),
         "a document without records of some kind is still named"
     );
-    let documents: ListIndex = read(&ListKind::Documents.index_file());
+    let documents: ListIndex = read_list(ListKind::Documents);
     assert!(documents.docs.is_empty(), "the documents list names no run");
     assert_eq!(documents.total as usize, index.documents.len());
 }
@@ -184,7 +184,7 @@ fn every_list_index_names_every_document() {
 fn each_document_has_its_own_files_and_is_in_its_bucket() {
     use model::files::{app_meta, bucket_of, DocBucket, DocMetaFile, DOC_BUCKETS};
     let index: Index = read(model::files::ALL_DOCUMENTS);
-    let list: ListIndex = read(&ListKind::Documents.index_file());
+    let list: ListIndex = read_list(ListKind::Documents);
     let all: Vec<u32> = (0..list.total).collect();
     let chunks: Vec<Arc<Chunk<DocumentMeta>>> = chunk_files(ListKind::Documents, list.chunk, &all)
         .iter()
@@ -230,7 +230,7 @@ fn each_document_has_its_own_files_and_is_in_its_bucket() {
 fn the_chunks_hold_every_record_once_in_list_order() {
     let index: Index = read(model::files::ALL_DOCUMENTS);
     let facts: Facts = read(model::files::ALL_FACTS);
-    let list: ListIndex = read(&ListKind::Targets.index_file());
+    let list: ListIndex = read_list(ListKind::Targets);
     let all: Vec<u32> = (0..list.total).collect();
     let chunks: Vec<Arc<Chunk<Target>>> = chunk_files(ListKind::Targets, list.chunk, &all)
         .iter()
@@ -256,7 +256,7 @@ fn the_chunks_hold_every_record_once_in_list_order() {
 fn the_targets_overview_from_the_index_equals_the_one_from_every_target() {
     let index: Index = read(model::files::ALL_DOCUMENTS);
     let facts: Facts = read(model::files::ALL_FACTS);
-    let list: ListIndex = read(&ListKind::Targets.index_file());
+    let list: ListIndex = read_list(ListKind::Targets);
     let from_index = model::view::targets_overview_of(&list);
     assert_eq!(
         from_index,
@@ -265,58 +265,128 @@ fn the_targets_overview_from_the_index_equals_the_one_from_every_target() {
     assert!(from_index.rows.len() > 5 && from_index.years.len() > 3);
 }
 
+/// The ids of the brute-force filter `key` = `value` over every record of `R`, in list order.
+fn filtered<R: Listed>(facts: &Facts, index: &Index, key: &str, value: &str) -> Vec<R> {
+    let f = Filter::default().with(key, value);
+    R::filter(&f, &R::in_order(facts, index), &facts.departments, index)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+/// A theme's or department's page reads its topic file and the chunks of its first
+/// records: the counts, the first records and the documents equal the brute-force filter
+/// over every record, for every theme and every department.
 #[test]
-fn a_theme_page_from_the_lists_equals_the_one_from_every_record() {
-    use model::files::{RecordFile, ThemesFile};
+fn each_topic_file_equals_the_brute_force_filter_of_its_theme_or_department() {
+    use model::files::{DepartmentsFile, RecordFile, ThemesFile};
+    use model::lists::{Topic, TopicDoc, TOPIC_FIRST};
     let index: Index = read(model::files::ALL_DOCUMENTS);
     let facts: Facts = read(model::files::ALL_FACTS);
     let themes: ThemesFile = read(ThemesFile::PATH);
-    let lists: Vec<ListIndex> = ListKind::ALL
+    let departments: DepartmentsFile = read(DepartmentsFile::PATH);
+    let first_ids = |kind: ListKind, ordinals: &[u32]| -> Vec<String> {
+        match kind {
+            ListKind::Fields => ids_at::<Field>(ordinals),
+            ListKind::Projects => ids_at::<Project>(ordinals),
+            _ => ids_at::<Target>(ordinals),
+        }
+    };
+    let values = themes
+        .themes
         .iter()
-        .map(|k| read(&k.index_file()))
-        .collect();
-    for theme in &themes.themes {
-        let expected = model::view::theme_records(
-            &theme.id,
-            &facts.fields,
-            &facts.projects,
-            &facts.targets,
-            &facts.departments,
-            &index,
+        .map(|t| ("theme", t.id.as_str()))
+        .chain(
+            departments
+                .departments
+                .iter()
+                .map(|d| ("dept", d.id.as_str())),
         );
-        let f = Filter::default().with("theme", &theme.id);
-        let ordinals: Vec<Vec<u32>> = lists
+    let mut seen = 0;
+    for (key, value) in values {
+        let topic: Topic = read(&Topic::path(key, value));
+        let fields = filtered::<Field>(&facts, &index, key, value);
+        let projects = filtered::<Project>(&facts, &index, key, value);
+        let targets = filtered::<Target>(&facts, &index, key, value);
+        let expected: [Vec<String>; 3] = [
+            fields.iter().map(|r| r.id.clone()).collect(),
+            projects.iter().map(|r| r.id.clone()).collect(),
+            targets.iter().map(|r| r.id.clone()).collect(),
+        ];
+        for (kind, ids) in ListKind::ALL.into_iter().zip(&expected) {
+            assert_eq!(topic.total(kind), ids.len(), "{key} {value} {kind:?}");
+            let first = topic.first(kind, TOPIC_FIRST);
+            let n = ids.len().min(TOPIC_FIRST);
+            assert_eq!(first_ids(kind, first), ids[..n], "{key} {value} {kind:?}");
+            assert_eq!(topic.first(kind, 3).len(), n.min(3));
+        }
+        let docs: Vec<TopicDoc> = index
+            .documents
             .iter()
-            .zip(ListKind::ALL)
-            .map(|(list, kind)| {
-                let members: BTreeMap<String, Arc<Members>> = list
-                    .member_files(kind, &f)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|file| (file.clone(), Arc::new(read::<Members>(&file))))
-                    .collect();
-                list.resolve(kind, &f, &members, None)
+            .filter_map(|d| {
+                let n = fields.iter().filter(|r| r.doc == d.id).count()
+                    + projects.iter().filter(|r| r.doc == d.id).count()
+                    + targets.iter().filter(|r| r.doc == d.id).count();
+                (n > 0).then(|| TopicDoc(d.id.clone(), d.short_title.clone(), n as u32))
             })
             .collect();
-        let kinds: Vec<(&ListIndex, &Vec<u32>)> = lists.iter().zip(ordinals.iter()).collect();
-        assert_eq!(
-            model::view::theme_documents(&kinds),
-            expected.documents,
-            "{}",
-            theme.id
-        );
-        let depts: Vec<(&str, u32)> = theme
-            .departments
-            .iter()
-            .map(|d| (d.id.as_str(), d.count))
-            .collect();
-        let expected_depts: Vec<(&str, u32)> = expected
-            .departments
-            .iter()
-            .map(|(d, n)| (d.id.as_str(), *n as u32))
-            .collect();
-        assert_eq!(depts, expected_depts, "{}", theme.id);
+        assert_eq!(topic.documents, docs, "{key} {value}");
+        if key == "theme" {
+            // The theme page's documents, as the one built from every record lists them.
+            let theme = model::view::theme_records(
+                value,
+                &facts.fields,
+                &facts.projects,
+                &facts.targets,
+                &facts.departments,
+                &index,
+            );
+            let listed: Vec<(String, String, usize)> = topic
+                .documents
+                .iter()
+                .map(|d| (d.0.clone(), d.1.clone(), d.2 as usize))
+                .collect();
+            assert_eq!(listed, theme.documents, "{value}");
+        }
+        seen += 1;
     }
+    assert!(seen > 20, "only {seen} topics");
+}
+
+/// The ids of the records at `ordinals` of `R`'s list, read from its chunks.
+fn ids_at<R: Listed>(ordinals: &[u32]) -> Vec<String> {
+    let chunks: Vec<Arc<Chunk<R>>> = chunk_files(R::KIND, model::lists::CHUNK, ordinals)
+        .iter()
+        .map(|f| Arc::new(read::<Chunk<R>>(f)))
+        .collect();
+    records_at(&chunks, ordinals)
+        .iter()
+        .map(|r| r.id().to_string())
+        .collect()
+}
+
+/// A list index and the documents' names are refused when they do not describe the same
+/// documents (say, files of two builds).
+#[test]
+fn an_index_and_names_of_two_builds_are_refused() {
+    use model::lists::{DocNames, ListIndexFile};
+    let file: ListIndexFile = read(&ListKind::Targets.index_file());
+    let names: DocNames = read(model::lists::DOC_NAMES);
+    assert!(ListIndex::assemble(&file, Some(&names)).is_ok());
+    let mut fewer = names.clone();
+    fewer.docs.pop();
+    assert!(ListIndex::assemble(&file, Some(&fewer)).is_err());
+    let mut more = file.clone();
+    more.total += 1;
+    assert!(ListIndex::assemble(&more, Some(&names)).is_err());
+    let mut region = names.clone();
+    region.docs[0].2 = 99;
+    assert!(ListIndex::assemble(&file, Some(&region)).is_err());
+    // And an assembled index writes back to the same file.
+    assert_eq!(
+        ListIndex::assemble(&file, Some(&names)).unwrap().to_file(),
+        file
+    );
 }
 
 /// Every target a curated comparison holds finds, in its own document's records file, that

@@ -206,7 +206,14 @@ fn record_file<T: RecordFile>(dir: &Path) -> Result<Arc<T>> {
 
 /// The first page of a kind's list, unfiltered, from the files the app would fetch for it.
 fn first_page<R: Listed>(dir: &Path) -> Result<Arc<ListPage<R>>> {
-    let list: Arc<ListIndex> = read_json(dir, &R::KIND.index_file())?;
+    let file: Arc<lists::ListIndexFile> = read_json(dir, &R::KIND.index_file())?;
+    let names = match R::KIND.has_doc_runs() {
+        true => Some(read_json::<lists::DocNames>(dir, lists::DOC_NAMES)?),
+        false => None,
+    };
+    let list = ListIndex::assemble(&file, names.as_deref())
+        .map(Arc::new)
+        .map_err(|e| format!("{}: {e}", R::KIND.index_file()))?;
     let ordinals: Vec<u32> = (0..list.total).collect();
     let (_, shown) = ListPage::<R>::shown(&ordinals, "");
     let chunks = lists::chunk_files(R::KIND, list.chunk, &shown)
