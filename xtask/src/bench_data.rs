@@ -512,7 +512,7 @@ pub fn run(args: &[String]) -> Result {
                 let member =
                     r.contains('-') && r.starts_with("lists/") && !r.starts_with("lists/topics/");
                 match label {
-                    "largest list chunk" => !member,
+                    "largest list chunk" => !member && !r.starts_with("lists/topics/"),
                     "largest member file" => member,
                     _ => true,
                 }

@@ -687,7 +687,8 @@ mod tests {
             Err(DataError::WrongSchema { found: Some(5) }),
         );
         // So is one from before the shared names (version 6): its list indexes carry
-        // their documents' names where the app reads counts.
+        // their documents' names where the app reads counts, its member files deltas
+        // where the app reads runs.
         check(
             r#"{"schema_version":6,"documents":[]}"#,
             Err(DataError::WrongSchema { found: Some(6) }),
