@@ -1,6 +1,7 @@
 //! A standing audit of the shipped records: rules that flag records a careful reader would
 //! question (generic names, procedural items shipped as key fields, near-duplicates within a
-//! document, qualitative targets that say only a deadline), and the reviewed allow-list
+//! document, qualitative targets that say only a deadline, target values read from prose
+//! with no word saying whether they are a floor, a ceiling or exact), and the reviewed allow-list
 //! (`data/audit-allow.toml`) that acknowledges the known ones, each with a reason.
 
 use crate::Diagnostic;
@@ -21,14 +22,18 @@ pub enum Rule {
     NearDuplicate,
     /// A qualitative target that says nothing but a deadline or "完成".
     DeadlineOnly,
+    /// A target value from prose with no comparator: shown as an exact number, which the
+    /// sentence may not mean (至少, 争取, a 以上 printed after a list of numbers).
+    BareProseValue,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 4] = [
+    pub const ALL: [Rule; 5] = [
         Rule::GenericName,
         Rule::ProceduralField,
         Rule::NearDuplicate,
         Rule::DeadlineOnly,
+        Rule::BareProseValue,
     ];
 
     pub fn name(self) -> &'static str {
@@ -37,6 +42,7 @@ impl Rule {
             Rule::ProceduralField => "procedural-field",
             Rule::NearDuplicate => "near-duplicate",
             Rule::DeadlineOnly => "deadline-only",
+            Rule::BareProseValue => "bare-prose-value",
         }
     }
 }
@@ -253,6 +259,20 @@ pub fn audit(facts: &Facts, documents: &[Document]) -> Vec<Finding> {
                 rule: Rule::DeadlineOnly,
                 records: vec![t.id.clone()],
                 detail: format!("“{}”只写了期限：{}", t.indicator, t.qualitative),
+            });
+        }
+        let bare = t
+            .target
+            .as_ref()
+            .is_some_and(|f| f.value.is_some() && f.comparator.is_empty());
+        if t.origin == model::Origin::Prose && bare {
+            out.push(Finding {
+                rule: Rule::BareProseValue,
+                records: vec![t.id.clone()],
+                detail: format!(
+                    "“{}”的目标值没有“达到”“以上”之类的说法：{}",
+                    t.indicator, t.source.quote
+                ),
             });
         }
     }

@@ -151,6 +151,8 @@ const COMPARATORS: &[&str] = &[
     "不少于",
     "不超过",
     "以下",
+    "至少",
+    "争取",
 ];
 
 /// One block of a document, squeezed for matching, with where it is.
