@@ -14,8 +14,16 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-/// The benchmark queries (issue 15).
-const QUERIES: &[&str] = &["养老", "业", "国际消费中心城市", "养老 床位"];
+/// The benchmark queries (issue 15), then the commonest character and two common bigrams.
+const QUERIES: &[&str] = &[
+    "养老",
+    "业",
+    "国际消费中心城市",
+    "养老 床位",
+    "的",
+    "发展",
+    "服务",
+];
 
 /// Hits shown per group on the search page (`PER_GROUP` in `src/pages/search.rs`).
 const PER_GROUP: usize = 10;
