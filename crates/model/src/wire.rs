@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when a change to these types would make an older app misread a newer file.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// `data/documents.json`: every document's metadata in full (a download; the app reads one
 /// document's from `files::DocMetaFile`, a page of them from the documents list).
@@ -662,7 +662,7 @@ mod tests {
 
     #[test]
     fn versioned_parsing() {
-        check(r#"{"schema_version":6,"documents":[]}"#, Ok(()));
+        check(r#"{"schema_version":7,"documents":[]}"#, Ok(()));
         // A file from before typed records (version 2) is refused, not misread.
         check(
             r#"{"schema_version":2,"documents":[]}"#,
@@ -686,6 +686,12 @@ mod tests {
             r#"{"schema_version":5,"documents":[]}"#,
             Err(DataError::WrongSchema { found: Some(5) }),
         );
+        // So is one from before common keys (version 6): its shards hold the postings of
+        // the commonest characters, which the app would look for in files of their own.
+        check(
+            r#"{"schema_version":6,"documents":[]}"#,
+            Err(DataError::WrongSchema { found: Some(6) }),
+        );
         check(
             r#"{"documents":[]}"#,
             Err(DataError::WrongSchema { found: None }),
@@ -695,7 +701,7 @@ mod tests {
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
-            parse_versioned::<Index>(r#"{"schema_version":6,"documents":[{"id":1}]}"#),
+            parse_versioned::<Index>(r#"{"schema_version":7,"documents":[{"id":1}]}"#),
             Err(DataError::NotJson(_))
         ));
         assert!(matches!(
