@@ -459,13 +459,10 @@ pub fn run(args: &[String]) -> Result {
                 )
             })
         })
-        .chain(built.common.iter().enumerate().map(|(n, c)| {
-            let p = &c.postings;
-            (
-                p.0.len() + p.1.len(),
-                c.key.as_str(),
-                si::common_file(n as u32),
-            )
+        .chain(built.common.iter().flat_map(|c| {
+            c.keys
+                .iter()
+                .map(move |(k, p)| (p.0.len() + p.1.len(), k.as_str(), si::common_file(c.shard)))
         }))
         .collect();
     keys.sort_by(|a, b| (std::cmp::Reverse(a.0), a.1).cmp(&(std::cmp::Reverse(b.0), b.1)));

@@ -9,7 +9,11 @@
 //!   bigrams (`split`, see below: none for the real corpus, 1 153 at 1 000 documents, some
 //!   3 KB brotli).
 //! - [`shard_file`]`(i)` (`search/<i>.json`, [`Shard`]): the postings of every key whose
-//!   [`shard_of`] is `i`.
+//!   [`shard_of`] is `i`, but the common keys (below), which it names with their numbers.
+//! - [`common_file`]`(n)` (`search/common/<n>.json`, a [`Shard`] of one key, numbered
+//!   `n`): the postings of common key `n`.
+//! - [`top_file`]`(n)` (`search/top/<n>.json`, [`Top`]): the answer to a query of common
+//!   key `n` alone, per kind its total and first [`TOP_HITS`] hits with their scores.
 //!
 //! # How the app searches
 //!
@@ -17,10 +21,13 @@
 //! 2. [`shard_files`]`(&manifest, query)`: the shard files the query needs (none for an
 //!    empty query; which keys a term needs depends on the manifest's split bigrams); fetch
 //!    them.
-//! 3. [`search`]`(&manifest, &shards, query, per_group)`: the hits, grouped by kind and in
-//!    the same order, with the same totals and scores, as `search::search` over all entries
-//!    (`search::Ranked<u32>`: each hit is an entry number and its score).
-//! 4. [`hit_files`]`(&manifest, &groups)`: the files that hold the entries shown (chunks of
+//! 3. [`top_file_for`]`(&manifest, &shards, query, per_group)`: for a query of one term
+//!    that is a common key, its ranked file; else [`common_files_for`]: the postings of the
+//!    common keys its terms need (usually none). Fetch them.
+//! 4. [`search`]`(&manifest, &shards, &common, top, query, per_group)`: the hits, grouped by
+//!    kind and in the same order, with the same totals and scores, as `search::search` over
+//!    all entries (`search::Ranked<u32>`: each hit is an entry number and its score).
+//! 5. [`hit_files`]`(&manifest, &groups)`: the files that hold the entries shown (chunks of
 //!    the record lists, `lists`, and of the documents' text, [`TextChunk`], a few kilobytes
 //!    each); fetch them, then for each hit [`Manifest::locate`] the entry, rebuild it with
 //!    [`Located::from_text`] or [`Located::from_records`], and make the displayed hit with
@@ -202,7 +209,8 @@ pub const COMMON_INTEGERS: usize = 2048;
 /// postings.
 pub const TOP_HITS: usize = 200;
 
-/// The file of common key `n`'s postings ([`CommonPostings`]), under `data/`.
+/// The file of common key `n`'s postings, under `data/`: a [`Shard`] numbered `n` that
+/// holds that one key. What a query of several terms, or a list's text filter, reads for it.
 pub fn common_file(n: u32) -> String {
     format!("search/common/{n}.json")
 }
@@ -210,16 +218,6 @@ pub fn common_file(n: u32) -> String {
 /// The file of common key `n`'s ranked answer ([`Top`]), under `data/`.
 pub fn top_file(n: u32) -> String {
     format!("search/top/{n}.json")
-}
-
-/// `data/search/common/<n>.json`: the postings of one common key, moved out of its shard
-/// (whose `common` names `n`). What a query of several terms, or a list's text filter,
-/// reads for that key.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
-pub struct CommonPostings {
-    pub schema_version: u32,
-    pub key: String,
-    pub postings: Postings,
 }
 
 /// `data/search/top/<n>.json`: what [`search`] answers to a query of the one common key
@@ -530,8 +528,8 @@ fn split_bigrams(corpus: &Corpus, split_positions: u32) -> Split {
 pub struct Built {
     pub manifest: Manifest,
     pub shards: Vec<Shard>,
-    /// The common keys' postings, `n` at index `n`.
-    pub common: Vec<CommonPostings>,
+    /// The common keys' postings ([`common_file`]), `n` at index `n`.
+    pub common: Vec<Shard>,
     /// The common keys' ranked answers, `n` at index `n`.
     pub top: Vec<Top>,
 }
@@ -640,10 +638,12 @@ pub fn build(
         .collect();
     let common = common
         .into_iter()
-        .map(|(key, postings)| CommonPostings {
+        .enumerate()
+        .map(|(n, (key, postings))| Shard {
             schema_version: crate::SCHEMA_VERSION,
-            key,
-            postings,
+            shard: n as u32,
+            keys: BTreeMap::from([(key, postings)]),
+            common: BTreeMap::new(),
         })
         .collect();
     Built {
@@ -1062,10 +1062,10 @@ impl Located<'_> {
 /// entries (same groups, totals, scores and order), each hit an entry number. `shards` must
 /// hold every shard [`shards_for`] names, then `top` the file [`top_file_for`] names, if
 /// any, else `common` every file [`common_files_for`] names (others are ignored).
-pub fn search<S: std::borrow::Borrow<Shard>, C: std::borrow::Borrow<CommonPostings>>(
+pub fn search<S: std::borrow::Borrow<Shard>>(
     manifest: &Manifest,
     shards: &[S],
-    common: &[C],
+    common: &[S],
     top: Option<&Top>,
     query: &str,
     per_group: usize,
@@ -1105,13 +1105,11 @@ pub fn search<S: std::borrow::Borrow<Shard>, C: std::borrow::Borrow<CommonPostin
             })
             .collect());
     }
-    let mut moved: HashMap<&str, &Postings> = HashMap::new();
-    for c in common {
-        let c = c.borrow();
-        moved.insert(c.key.as_str(), &c.postings);
-    }
+    // A common key's postings: in the one-key shard passed for it.
+    let moved =
+        |key: &str| -> Option<&Postings> { common.iter().find_map(|c| c.borrow().keys.get(key)) };
     for (key, n) in &plan.common {
-        if !moved.contains_key(key.as_str()) {
+        if moved(key).is_none() {
             return Err(SearchError::MissingFile(common_file(*n)));
         }
     }
@@ -1119,7 +1117,7 @@ pub fn search<S: std::borrow::Borrow<Shard>, C: std::borrow::Borrow<CommonPostin
         by_number
             .get(&shard_of(key, manifest.shards))
             .and_then(|s| s.keys.get(key))
-            .or_else(|| moved.get(key).copied())
+            .or_else(|| moved(key))
     };
     let found: Vec<TermMatches> = terms
         .iter()
@@ -1159,10 +1157,10 @@ fn ranked(manifest: &Manifest, found: &[TermMatches], per_group: usize) -> Vec<R
 /// `shards` and `common` as for [`search`]: every shard [`shards_for`] names and every
 /// postings file [`common_files_for`] names for `usize::MAX` hits (a ranked file holds only
 /// the first hits).
-pub fn text_ordinals<S: std::borrow::Borrow<Shard>, C: std::borrow::Borrow<CommonPostings>>(
+pub fn text_ordinals<S: std::borrow::Borrow<Shard>>(
     manifest: &Manifest,
     shards: &[S],
-    common: &[C],
+    common: &[S],
     query: &str,
     kind: Kind,
 ) -> Result<Option<Vec<u32>>, SearchError> {
@@ -1225,7 +1223,7 @@ impl Built {
         let plan = plan(&self.manifest, &shards, query, per_group);
         let top = plan.top.and_then(|n| self.top.get(n as usize));
         files.extend(plan.top.map(top_file));
-        let common: Vec<&CommonPostings> = plan
+        let common: Vec<&Shard> = plan
             .common
             .iter()
             .filter_map(|&(_, n)| self.common.get(n as usize))
@@ -1242,7 +1240,7 @@ impl Built {
             .iter()
             .filter_map(|&n| self.shards.get(n as usize))
             .collect();
-        let common: Vec<&CommonPostings> = plan(&self.manifest, &shards, query, usize::MAX)
+        let common: Vec<&Shard> = plan(&self.manifest, &shards, query, usize::MAX)
             .common
             .iter()
             .filter_map(|&(_, n)| self.common.get(n as usize))
@@ -1512,15 +1510,12 @@ mod tests {
             manifest, shards, ..
         } = build(&corpus(), 1, u32::MAX, usize::MAX);
         assert!(manifest.shards > 1);
-        let none: &[CommonPostings] = &[];
+        let none: &[Shard] = &[];
         assert!(matches!(
-            search::<Shard, _>(&manifest, &[], none, None, "养老", 3),
+            search(&manifest, none, none, None, "养老", 3),
             Err(SearchError::MissingShard(_))
         ));
-        assert_eq!(
-            search::<Shard, _>(&manifest, &[], none, None, "  ", 3),
-            Ok(Vec::new())
-        );
+        assert_eq!(search(&manifest, none, none, None, "  ", 3), Ok(Vec::new()));
         assert!(shard_files(&manifest, "").is_empty());
         assert_eq!(shard_files(&manifest, "养老 养老").len(), 1);
         let l = manifest.locate(3);
@@ -1549,10 +1544,13 @@ mod tests {
         assert!(shard.keys.contains_key("养老") && shard.keys.contains_key("服"));
         assert!(json.contains(&format!(r#""养":{n}"#)), "{json}");
         let common = &built.common[n as usize];
-        assert_eq!(common.key, "养");
+        assert_eq!(common.shard, n);
         assert_eq!(
-            common.postings,
-            Postings(vec![0, 1, 2, 2, 1, 2], vec![0, 1, 4, 1])
+            common.keys,
+            BTreeMap::from([(
+                "养".to_string(),
+                Postings(vec![0, 1, 2, 2, 1, 2], vec![0, 1, 4, 1])
+            )])
         );
         // The answer to 养 alone: the target (title and text: 1001), then the texts: 养老文件
         // by its title (1000), then twice in each of two paragraphs, in document order.
@@ -1583,7 +1581,7 @@ mod tests {
         assert_eq!(files("养老", 3), [shard_file(0)]);
         assert_eq!(files("养老 服", 3), [shard_file(0)]);
         // Without the file the shard names, no answer rather than a wrong one.
-        let none: &[CommonPostings] = &[];
+        let none: &[Shard] = &[];
         assert_eq!(
             search(&built.manifest, &built.shards, none, None, "养", 3),
             Err(SearchError::MissingFile(top_file(n)))
@@ -1606,7 +1604,13 @@ mod tests {
             Err(SearchError::MissingFile(common_file(n)))
         );
         assert_eq!(
-            text_ordinals(&listed, &built.shards, &[common], "养", Kind::Target),
+            text_ordinals(
+                &listed,
+                &built.shards,
+                std::slice::from_ref(common),
+                "养",
+                Kind::Target
+            ),
             Ok(Some(vec![0]))
         );
     }

@@ -7,7 +7,7 @@ mod common;
 use model::files::{DepartmentsFile, DocBucket, DocMetaFile, DocRecordsFile, ThemesFile};
 use model::json::FromJson;
 use model::lists::{Chunk, ListIndex, Members};
-use model::search_index::{CommonPostings, Manifest, Shard, TextChunk, Top};
+use model::search_index::{Manifest, Shard, TextChunk, Top};
 use model::{Document, DocumentMeta, Facts, Field, Index, Project, Target};
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -33,7 +33,7 @@ fn check(rel: &str, text: &str) {
         ["ids", name] if numbered(name) => same::<DocBucket>(rel, text),
         ["search", "manifest.json"] => same::<Manifest>(rel, text),
         ["search", "text", _] => same::<TextChunk>(rel, text),
-        ["search", "common", _] => same::<CommonPostings>(rel, text),
+        ["search", "common", _] => same::<Shard>(rel, text),
         ["search", "top", _] => same::<Top>(rel, text),
         ["search", name] if numbered(name) => same::<Shard>(rel, text),
         ["lists", _, "index.json"] => same::<ListIndex>(rel, text),

@@ -30,7 +30,7 @@ fn by_index<R: Listed>(list: &ListIndex, manifest: &Manifest, f: &Filter) -> Vec
         .into_iter()
         .map(|i| read(&si::shard_file(i)))
         .collect();
-    let common: Vec<si::CommonPostings> = si::common_files_for(manifest, &shards, &f.q, usize::MAX)
+    let common: Vec<Shard> = si::common_files_for(manifest, &shards, &f.q, usize::MAX)
         .iter()
         .map(|file| read(file))
         .collect();
