@@ -86,8 +86,64 @@
 //! keys), while the list of split bigrams in the manifest, which every search fetches,
 //! grows fast (5 405 bigrams at 512 add some 9 KB brotli to it). The real corpus (11
 //! documents) has no bigram above 2 048 positions (服务 has some 1 700), so its index is as
-//! before. One- and two-character terms cost what their matches cost: every matching
-//! entry's count (业 at 1 000 documents: 242 586 integers, some 175 KB at the real ratio).
+//! before. (These measurements predate common keys, below.) One- and two-character terms
+//! cost what their matches cost: every matching entry's count (业 at 1 000 documents:
+//! 242 586 integers, some 175 KB at the real ratio), unless the key is common.
+//!
+//! # Common keys
+//!
+//! A count-only key (a single character, a split bigram) with more than
+//! [`COMMON_INTEGERS`] integers of postings is *common*. Its postings move out of its shard
+//! into [`common_file`]`(n)`, a shard of that one key numbered `n`; its shard names it in
+//! `common` (`key: n`). And the builder writes into [`top_file`]`(n)` ([`Top`]) what
+//! [`search`] answers to a query of that key alone with [`TOP_HITS`] hits a kind (the most
+//! the search page shows): per kind, in rank order, the total and the first hits as
+//! `entry, score` pairs. A query of one term that is a common key then fetches the
+//! manifest, the shard that names it, the ranked file and the chunks of the hits shown,
+//! never the postings; a search with more hits a kind than [`TOP_HITS`] reads the
+//! postings instead. Known limit: a query of several terms of which one is common (业 发展)
+//! and a list page's text filter ([`text_ordinals`], which needs every match) read the
+//! common key's whole postings (业 at 1 000 documents: 488 KB raw, some 170 KB at the real
+//! ratio), as every count-only key did before.
+//!
+//! Count-only keys at 1 000 documents by integers of postings (`bench-data`, then counted
+//! over its output), with the mean of their postings and, for the common ones, of their
+//! ranked files, raw JSON:
+//!
+//! | integers | keys | postings | ranked file |
+//! |---|---|---|---|
+//! | ≤ 512 | 407 | 0.7 KB | |
+//! | 512–1 024 | 292 | 1.9 KB | |
+//! | 1 024–2 048 | 278 | 4.0 KB | |
+//! | 2 048–4 096 | 371 | 8.1 KB | 4.3 KB |
+//! | 4 096–8 192 | 797 | 13.6 KB | 5.2 KB |
+//! | 8 192–32 768 | 706 | 36.6 KB | 6.9 KB |
+//! | > 32 768 | 262 | 143.2 KB | 8.5 KB |
+//!
+//! 2 048: there a key's postings (some 5.6 KB raw) are already larger than its ranked file
+//! (1.8–4.0 KB for the keys just above it) and the gap grows with the key, while below it
+//! the postings are no larger than a ranked file would be, which costs a request after the
+//! shard. The real corpus has three common keys, 业, 区 and 建 (2 158–2 674 integers), whose
+//! ranked files are as large as their postings (4.4–5.9 KB raw): it neither gains nor loses
+//! much. At 1 000 documents 2 136 keys are common; data a search fetches (manifest, index
+//! files, hit chunks; brotli 11, measured / at the real corpus's ratio), the shards, and
+//! the index's share of the build:
+//!
+//! | | before (no common keys) | **common over 2 048** |
+//! |---|---|---|
+//! | 养老 | 51.7 / 77.2 KB | 50.4 / 60.5 KB |
+//! | 业 | 95.9 / 268.1 KB | 89.8 / 100.7 KB |
+//! | 国际消费中心城市 | 79.1 / 99.4 KB | 79.1 / 99.5 KB |
+//! | 养老 床位 | 67.5 / 102.2 KB | 67.6 / 94.5 KB |
+//! | 的 | 110.9 / 222.7 KB | 103.7 / 118.8 KB |
+//! | 发展 | 80.7 / 164.7 KB | 75.9 / 82.2 KB |
+//! | 服务 | 84.5 / 208.1 KB | 75.1 / 82.4 KB |
+//! | shards raw (brotli 5), largest | 239.7 MB (33.2 MB), 502 KB | 164.4 MB (26.0 MB), 169 KB |
+//! | common postings / ranked files raw | | 75.5 MB / 12.5 MB |
+//! | search index build (release, timed again) / data build | 55.6 s / 81.4 s | 59.8–73.5 s / 96.8–100.6 s (two runs) |
+//!
+//! Of what 业 fetches now, the index files (its shard and ranked file) are 4.1 / 6.8 KB and
+//! the rest is the 41 chunks holding its hits; before, its shard alone was 10.2 / 174.2 KB.
 //!
 //! # Shards
 //!
@@ -105,6 +161,8 @@
 //!
 //! 8 KB gives 512: past it the largest shards are single common keys (服务 is 8.7 KB) and
 //! each halving of the bytes doubles the files. A query fetches at most one shard per key.
+//! (Measured before common keys; with them the real corpus still has 512 shards, the
+//! largest 14.7 KB raw. The shards' size counts what stays in them.)
 
 use crate::files::{DepartmentsFile, RecordFile};
 use crate::lists::{ListKind, Listed};
