@@ -7,7 +7,8 @@
 //! [`SPLIT_LOW`] positions), so that terms meet split bigrams at their start, middle and
 //! end, at the ends of texts and titles; and with most count-only keys common (more than
 //! [`COMMON_LOW`] integers), so that one-term queries are answered by ranked files and
-//! others by the common keys' postings.
+//! others by the common keys' postings. A list page's text filter, which reads the common
+//! keys' postings, gives exactly the records the brute-force search finds, in each index.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
 
 use model::search::{self, Entry};
@@ -146,6 +147,40 @@ fn compare(query: &str, per_group: usize) {
     }
 }
 
+/// A list page's text filter ([`si::text_ordinals`], from only the files it fetches) gives
+/// the places in its kind's list of exactly the records the brute-force search finds.
+fn compare_ordinals(query: &str) {
+    let s = shipped();
+    let found = search::search(&s.entries, query, usize::MAX);
+    for kind in [
+        search::Kind::Target,
+        search::Kind::Project,
+        search::Kind::Field,
+    ] {
+        let start = s.entries.iter().position(|e| e.kind == kind).unwrap_or(0);
+        let expected = (!search::terms(query).is_empty()).then(|| {
+            let mut places: Vec<u32> = found
+                .iter()
+                .filter(|g| g.kind == kind)
+                .flat_map(|g| &g.hits)
+                .map(|h| {
+                    let i = s.entries.iter().position(|x| std::ptr::eq(x, h.entry));
+                    (i.unwrap() - start) as u32
+                })
+                .collect();
+            places.sort_unstable();
+            places
+        });
+        for (split, common, built) in &s.indexes {
+            assert_eq!(
+                built.ordinals(query, kind).unwrap(),
+                expected,
+                "query {query:?}, {kind:?}, split over {split}, common over {common}"
+            );
+        }
+    }
+}
+
 /// A substring of 1–8 characters of a real entry's text or title.
 fn substring() -> impl Strategy<Value = String> {
     (
@@ -199,6 +234,15 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn list_text_filter_equals_brute_force(q in query()) {
+        compare_ordinals(&q);
+    }
+}
+
 #[test]
 fn fixed_queries() {
     for q in [
@@ -242,6 +286,7 @@ fn fixed_queries() {
         for per_group in PER_GROUP {
             compare(q, per_group);
         }
+        compare_ordinals(q);
     }
 }
 
