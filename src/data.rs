@@ -363,18 +363,45 @@ pub async fn fetch_all<T: FromJson>(files: Vec<String>) -> Result<Vec<Arc<T>>, L
     join_all(files.into_iter().map(fetch_data::<T>)).await
 }
 
-/// The search index's manifest and the shards of `query`'s keys: which keys a term needs
-/// depends on the bigrams the manifest lists as split (a trigram in place of each), so the
-/// manifest comes first, then every shard at once.
-pub async fn search_shards(
-    query: &str,
-) -> Result<(Arc<search_index::Manifest>, Vec<Arc<search_index::Shard>>), LoadError> {
+/// The files of the search index a query needs (`model::search_index`).
+pub struct SearchFiles {
+    pub manifest: Arc<search_index::Manifest>,
+    pub shards: Vec<Arc<search_index::Shard>>,
+    /// The postings of the common keys the query needs (each a shard of one key), unless
+    /// `top` answers it.
+    pub common: Vec<Arc<search_index::Shard>>,
+    /// The ranked answer of a one-term query of a common key.
+    pub top: Option<Arc<search_index::Top>>,
+}
+
+/// The search index's files for `query` with `per_group` hits a kind: the manifest, then
+/// every shard of the query's keys at once (which keys a term needs depends on the bigrams
+/// the manifest lists as split), then the ranked file or the common postings the shards
+/// name. The manifest, shards and postings are kept for the visit.
+pub async fn search_files(query: &str, per_group: usize) -> Result<SearchFiles, LoadError> {
     let manifest: Arc<search_index::Manifest> =
         fetch_kept(search_index::MANIFEST.to_string()).await?;
-    let shards = search_index::shards_for(&manifest, query)
-        .into_iter()
-        .map(|n| fetch_kept(search_index::shard_file(n)));
-    Ok((manifest, join_all(shards).await?))
+    let numbers = search_index::shards_for(&manifest, query);
+    let shards = fetch_shards(numbers.into_iter().map(search_index::shard_file).collect()).await?;
+    let top = match search_index::top_file_for(&manifest, &shards, query, per_group) {
+        Some(file) => Some(fetch_data(file).await?),
+        None => None,
+    };
+    let common = fetch_shards(search_index::common_files_for(
+        &manifest, &shards, query, per_group,
+    ))
+    .await?;
+    Ok(SearchFiles {
+        manifest,
+        shards,
+        common,
+        top,
+    })
+}
+
+/// Shard files (and common keys' postings, which are shards of one key), all at once.
+async fn fetch_shards(files: Vec<String>) -> Result<Vec<Arc<search_index::Shard>>, LoadError> {
+    join_all(files.into_iter().map(fetch_kept)).await
 }
 
 /// The ordinals of `kind`'s list that pass `filter`: the kind's index, the member files of
@@ -392,13 +419,12 @@ pub async fn list_ordinals(
     let members = files.into_iter().zip(fetched).collect();
     let text = match kind.search_kind() {
         Some(search_kind) if !model::search::terms(&filter.q).is_empty() => {
-            let (manifest, shards) = search_shards(&filter.q).await?;
-            search_index::text_ordinals(&manifest, &shards, &filter.q, search_kind).map_err(
-                |e| LoadError {
-                    file: search_index::MANIFEST.into(),
-                    reason: e.to_string(),
-                },
-            )?
+            let f = search_files(&filter.q, usize::MAX).await?;
+            search_index::text_ordinals(&f.manifest, &f.shards, &f.common, &filter.q, search_kind)
+                .map_err(|e| LoadError {
+                file: search_index::MANIFEST.into(),
+                reason: e.to_string(),
+            })?
         }
         _ => None,
     };

@@ -1,11 +1,12 @@
 //! 搜索: full-text search over every document's text and every record, grouped by kind,
 //! with the matches highlighted and the query in the URL. Answered from the prebuilt index
-//! (`model::search_index`): a query fetches the shards of its keys and the files of the
-//! hits shown, not the whole library.
+//! (`model::search_index`): a query fetches the shards of its keys (and for a common
+//! character or bigram alone its ranked answer) and the files of the hits shown, not the
+//! whole library.
 
 use crate::components::records::use_query_value;
 use crate::components::status::Awaited;
-use crate::data::{fetch_data, search_shards, store, Data, LoadError, Store};
+use crate::data::{fetch_data, search_files, store, Data, LoadError, SearchFiles, Store};
 use crate::head::PageMeta;
 use crate::links::url;
 use crate::router::{router, A};
@@ -21,9 +22,11 @@ use std::sync::Arc;
 /// Hits shown per kind at first: each costs a chunk file for its snippet, so a phone
 /// fetches a few small files, not one per hit of a long list.
 const PER_GROUP: usize = 10;
-/// Hits more that "显示更多" adds to each kind, and the most a page shows.
+/// Hits more that "显示更多" adds to each kind, and the most a page shows: what a common
+/// key's ranked file holds, so that a query of one common character or bigram never needs
+/// its postings.
 const MORE: usize = 20;
-const MOST: usize = 200;
+const MOST: usize = search_index::TOP_HITS;
 
 /// Hits shown per kind, from the address (`n`): at least [`PER_GROUP`], at most [`MOST`].
 fn per_group(n: &str) -> usize {
@@ -36,19 +39,32 @@ fn per_group(n: &str) -> usize {
 type Found = Vec<(Kind, usize, Vec<(Entry, u32)>)>;
 
 /// Answers a query from the prebuilt index: the manifest, the shards of the query's keys,
-/// then only the files that hold the hits shown (for their titles and snippets).
+/// a common key's ranked answer (a query of it alone) or postings (with other terms), then
+/// only the files that hold the hits shown (for their titles and snippets).
 async fn find(store: Store, query: String, per_group: usize) -> Result<Arc<Found>, LoadError> {
     if model::search::terms(&query).is_empty() {
         return Ok(Arc::new(Vec::new()));
     }
-    let (manifest, shards) = search_shards(&query).await?;
-    let groups =
-        timed(|| search_index::search(&manifest, &shards, &query, per_group)).map_err(|e| {
-            LoadError {
-                file: search_index::MANIFEST.into(),
-                reason: e.to_string(),
-            }
-        })?;
+    let SearchFiles {
+        manifest,
+        shards,
+        common,
+        top,
+    } = search_files(&query, per_group).await?;
+    let groups = timed(|| {
+        search_index::search(
+            &manifest,
+            &shards,
+            &common,
+            top.as_deref(),
+            &query,
+            per_group,
+        )
+    })
+    .map_err(|e| LoadError {
+        file: search_index::MANIFEST.into(),
+        reason: e.to_string(),
+    })?;
     // The files holding the hits shown, fetched at once: the chunks of the records' lists
     // and of the documents' text, and the departments through the shared store. Each file's
     // entries are built once, however many hits it holds.

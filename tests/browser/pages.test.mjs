@@ -247,6 +247,38 @@ test("the search box and the keyword filter keep the sub-path", async () => {
   assert.deepEqual(problems(), []);
 });
 
+test("a search for a common character reads its ranked answer, not its postings; with another word, its postings", async () => {
+  // 业 is a common key of the real corpus: its postings are a shard of that one key.
+  const dir = path.join(ROOT, "public/data/search/common");
+  const common = fs
+    .readdirSync(dir)
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")))
+    .find((s) => "业" in s.keys);
+  assert.ok(common, "业 is a common key");
+  const top = JSON.parse(fs.readFileSync(path.join(ROOT, `public/data/search/top/${common.shard}.json`), "utf8"));
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${env.srv.base}search/?q=${encodeURIComponent("业")}`);
+  await ready(page);
+  assert.ok(fetched.some((p) => p.endsWith(`data/search/top/${common.shard}.json`)), fetched.join(" "));
+  assert.ok(!fetched.some((p) => p.includes("data/search/common/")), fetched.join(" "));
+  // Each kind's total as the ranked file gives it.
+  const labels = { target: "目标指标", project: "重点工程", field: "重点领域", department: "责任单位", text: "文件原文" };
+  const headings = await page.locator(".hit-group h2").allInnerTexts();
+  assert.deepEqual(
+    headings.map((h) => h.replace(/（显示前.*$/, "")),
+    top.groups.map((g) => `${labels[g.kind]}（${g.total}）`),
+  );
+  fetched.length = 0;
+  await page.goto(`${env.srv.base}search/?q=${encodeURIComponent("业 发展")}`);
+  await ready(page);
+  assert.ok(fetched.some((p) => p.endsWith(`data/search/common/${common.shard}.json`)), fetched.join(" "));
+  assert.ok(!fetched.some((p) => p.includes("data/search/top/")), fetched.join(" "));
+  assert.ok((await page.locator(".hit").count()) > 0);
+  assert.deepEqual(problems(), []);
+});
+
 test("a search shows the first hits of each kind, a record kind's every hit in its list, more text on demand", async () => {
   const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
   await page.goto(`${env.srv.base}search/?q=${encodeURIComponent("养老")}`);

@@ -14,8 +14,16 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-/// The benchmark queries (issue 15).
-const QUERIES: &[&str] = &["养老", "业", "国际消费中心城市", "养老 床位"];
+/// The benchmark queries (issue 15), then the commonest character and two common bigrams.
+const QUERIES: &[&str] = &[
+    "养老",
+    "业",
+    "国际消费中心城市",
+    "养老 床位",
+    "的",
+    "发展",
+    "服务",
+];
 
 /// Hits shown per group on the search page (`PER_GROUP` in `src/pages/search.rs`).
 const PER_GROUP: usize = 10;
@@ -189,6 +197,10 @@ fn group(rel: &str) -> &'static str {
         "search/manifest.json"
     } else if rel.starts_with("search/text/") {
         "search/text/ chunks"
+    } else if rel.starts_with("search/common/") {
+        "search/common/ postings"
+    } else if rel.starts_with("search/top/") {
+        "search/top/ ranked"
     } else if rel.starts_with("search/") {
         "search/ shards"
     } else if rel == model::lists::DOC_NAMES {
@@ -265,7 +277,12 @@ fn breakdown(inputs: &prep::Inputs, outputs: &prep::Outputs) -> Result<(Duration
         .map(|(f, d)| (f.as_str(), d))
         .collect();
     let corpus = si::corpus(&outputs.facts, &outputs.index, |f| parts.get(f).copied());
-    let _ = si::build(&corpus, si::SHARD_TARGET_BYTES, si::SPLIT_POSITIONS);
+    let _ = si::build(
+        &corpus,
+        si::SHARD_TARGET_BYTES,
+        si::SPLIT_POSITIONS,
+        si::COMMON_INTEGERS,
+    );
     Ok((t_docs, t.elapsed()))
 }
 
@@ -347,7 +364,7 @@ pub fn run(args: &[String]) -> Result {
     let _ = writeln!(
         w,
         "# Data build at {n} documents\n\ncorpus `{}`: {n} documents, {} of sources, {} of curated facts; \
-         {} records ({} fields, {} projects, {} targets), {} document parts, {} search shards ({} split bigrams). \
+         {} records ({} fields, {} projects, {} targets), {} document parts, {} search shards ({} split bigrams, {} common keys). \
          Profile: {profile}. Brotli window 22, each file on its own: quality {total_quality} for the \
          totals over every file, quality {quality} for the files pages and searches fetch.\n",
         corpus.strip_prefix(root()).unwrap_or(&corpus).display(),
@@ -358,8 +375,9 @@ pub fn run(args: &[String]) -> Result {
         outputs.facts.projects.len(),
         outputs.facts.targets.len(),
         outputs.document_parts.len(),
-        outputs.search.1.len(),
-        outputs.search.0.split.len(),
+        outputs.search.0.shards.len(),
+        outputs.search.0.manifest.split.len(),
+        outputs.search.0.common.len(),
     );
     let _ = writeln!(
         w,
@@ -430,27 +448,49 @@ pub fn run(args: &[String]) -> Result {
             kb(max.br)
         );
     }
-    // The keys with the longest postings: what makes the largest shards.
-    let mut keys: Vec<(usize, &str, u32)> = outputs
-        .search
-        .1
+    // The keys with the longest postings: what makes the largest shards (and the common
+    // keys' postings files).
+    let built = &outputs.search.0;
+    let mut keys: Vec<(usize, &str, String)> = built
+        .shards
         .iter()
         .flat_map(|sh| {
-            sh.keys
-                .iter()
-                .map(move |(k, p)| (p.0.len() + p.1.len(), k.as_str(), sh.shard))
+            sh.keys.iter().map(move |(k, p)| {
+                (
+                    p.0.len() + p.1.len(),
+                    k.as_str(),
+                    format!("shard {}", sh.shard),
+                )
+            })
         })
+        .chain(built.common.iter().flat_map(|c| {
+            c.keys
+                .iter()
+                .map(move |(k, p)| (p.0.len() + p.1.len(), k.as_str(), si::common_file(c.shard)))
+        }))
         .collect();
-    keys.sort_by_key(|&(len, k, _)| (std::cmp::Reverse(len), k));
+    keys.sort_by(|a, b| (std::cmp::Reverse(a.0), a.1).cmp(&(std::cmp::Reverse(b.0), b.1)));
     let top: Vec<String> = keys
         .iter()
         .take(5)
-        .map(|(len, k, sh)| format!("“{k}” {len} integers (shard {sh})"))
+        .map(|(len, k, at)| format!("“{k}” {len} integers ({at})"))
         .collect();
     let _ = writeln!(w, "| longest postings | {} | |", top.join(", "));
+    let in_shards: Vec<String> = keys
+        .iter()
+        .filter(|(_, _, at)| at.starts_with("shard"))
+        .take(5)
+        .map(|(len, k, at)| format!("“{k}” {len} integers ({at})"))
+        .collect();
+    let _ = writeln!(
+        w,
+        "| longest postings in a shard ({} common keys moved out) | {} | |",
+        built.common.len(),
+        in_shards.join(", ")
+    );
     // Those of keys with positions (bigrams not split, trigrams): what a term of three
     // characters or more can cost at most per key.
-    let manifest = &outputs.search.0;
+    let manifest = &built.manifest;
     let top: Vec<String> = keys
         .iter()
         .filter(|(_, k, _)| match k.chars().count() {
@@ -458,7 +498,7 @@ pub fn run(args: &[String]) -> Result {
             n => n > 2,
         })
         .take(5)
-        .map(|(len, k, sh)| format!("“{k}” {len} integers (shard {sh})"))
+        .map(|(len, k, at)| format!("“{k}” {len} integers ({at})"))
         .collect();
     let _ = writeln!(
         w,
@@ -540,7 +580,8 @@ pub fn run(args: &[String]) -> Result {
     let _ = writeln!(w);
 
     // Search by the prebuilt index, beside the brute-force search over every entry.
-    let (manifest, all_shards, _) = &outputs.search;
+    let built = &outputs.search.0;
+    let manifest = &built.manifest;
     let parts: BTreeMap<&str, &model::Document> = outputs
         .document_parts
         .iter()
@@ -550,29 +591,27 @@ pub fn run(args: &[String]) -> Result {
     let corpus = si::corpus(&outputs.facts, &outputs.index, |f| parts.get(f).copied());
     let brute_entries = corpus.entries;
     let t_entries = t.elapsed();
-    let shard_by_number: BTreeMap<u32, &si::Shard> =
-        all_shards.iter().map(|s| (s.shard, s)).collect();
     let _ = writeln!(
         w,
-        "| query | shards | shard data (brotli {quality}) | same at real ratio | hit files | hit data (brotli {quality}) | **data with manifest** (brotli {quality}) | same at real ratio | > 150 KB | rank (index) | + snippets | brute force |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "| query | index files: shards + ranked / postings | index data (brotli {quality}) | same at real ratio | hit files | hit data (brotli {quality}) | **data with manifest** (brotli {quality}) | same at real ratio | > 150 KB | rank (index) | + snippets | brute force |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
     let base = vec![si::MANIFEST.to_string()];
     for q in QUERIES {
-        let shard_files = si::shard_files(manifest, q);
-        let needed: Vec<si::Shard> = si::shards_for(manifest, q)
-            .into_iter()
-            .filter_map(|i| shard_by_number.get(&i).map(|s| (*s).clone()))
-            .collect();
-        let (t_rank, groups) = timed(|| si::search(manifest, &needed, q, PER_GROUP));
-        let groups = groups
+        // The files the app fetches: the shards, then a ranked file or common postings.
+        let (t_rank, answer) = timed(|| built.answer(q, PER_GROUP));
+        let (groups, index_files) = answer
             .transpose()
             .map_err(|e| e.to_string())?
             .unwrap_or_default();
+        let shard_count = index_files
+            .iter()
+            .filter(|f| group(f) == "search/ shards")
+            .count();
         let hit_files = si::hit_files(manifest, &groups);
         // Ranking, then each hit shown with its highlighted title and snippet.
         let terms = model::search::terms(q);
         let (t_snippets, shown) = timed(|| {
-            let Ok(groups) = si::search(manifest, &needed, q, PER_GROUP) else {
+            let Ok((groups, _)) = built.answer(q, PER_GROUP) else {
                 return 0;
             };
             let mut shown = 0;
@@ -586,10 +625,10 @@ pub fn run(args: &[String]) -> Result {
             shown
         });
         let (t_brute, _) = timed(|| model::search::search(&brute_entries, q, PER_GROUP).len());
-        let shard_size = fetched.fetch(&shard_files)?;
+        let shard_size = fetched.fetch(&index_files)?;
         let hit_size = fetched.fetch(&hit_files)?;
         let mut all = base.clone();
-        all.extend(shard_files.iter().cloned());
+        all.extend(index_files.iter().cloned());
         all.extend(
             hit_files
                 .iter()
@@ -608,8 +647,9 @@ pub fn run(args: &[String]) -> Result {
         }
         let _ = writeln!(
             w,
-            "| {q} ({total_hits} hits, {listed} shown) | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            shard_files.len(),
+            "| {q} ({total_hits} hits, {listed} shown) | {} + {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            shard_count,
+            index_files.len() - shard_count,
             kb(shard_size.br),
             kb(shard_size.est),
             hit_files.len(),
@@ -625,7 +665,7 @@ pub fn run(args: &[String]) -> Result {
     let _ = writeln!(
         w,
         "\n“At real ratio”: raw × the brotli/raw ratio of the same file (search shards: of all \
-         shards) in the real corpus, for the files that mix every document; synthetic copies \
+         shards; ranked files and common postings: of all of them) in the real corpus, for the files that mix every document; synthetic copies \
          repeat the same records and postings within brotli's window, so their measured brotli \
          size is a floor. Document parts are measured as they are.\n\n\
          Times are native ({profile}), fastest of {RUNS}, with every needed file already parsed in \

@@ -270,11 +270,18 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
             files.push((path, json(&topic)?));
         }
     }
-    // The prebuilt search index: a query fetches the manifest and its terms' shards.
-    let (manifest, shards, text) = &outputs.search;
-    files.push((model::search_index::MANIFEST.into(), json(manifest)?));
-    for s in shards {
+    // The prebuilt search index: a query fetches the manifest and its terms' shards, then a
+    // common key's ranked answer or postings.
+    let (built, text) = &outputs.search;
+    files.push((model::search_index::MANIFEST.into(), json(&built.manifest)?));
+    for s in &built.shards {
         files.push((model::search_index::shard_file(s.shard), json(s)?));
+    }
+    for (n, c) in built.common.iter().enumerate() {
+        files.push((model::search_index::common_file(n as u32), json(c)?));
+    }
+    for (n, t) in built.top.iter().enumerate() {
+        files.push((model::search_index::top_file(n as u32), json(t)?));
     }
     for (c, chunk) in text.iter().enumerate() {
         files.push((
@@ -349,6 +356,8 @@ fn write_outputs(files: &[(String, String)], out_dir: &Path, check: bool) -> Res
         (out_dir.join("records"), "records/"),
         (out_dir.join("search"), "search/"),
         (out_dir.join("search/text"), "search/text/"),
+        (out_dir.join("search/common"), "search/common/"),
+        (out_dir.join("search/top"), "search/top/"),
         (out_dir.join("lists/fields"), "lists/fields/"),
         (out_dir.join("lists/projects"), "lists/projects/"),
         (out_dir.join("lists/targets"), "lists/targets/"),

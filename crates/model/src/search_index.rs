@@ -9,7 +9,11 @@
 //!   bigrams (`split`, see below: none for the real corpus, 1 153 at 1 000 documents, some
 //!   3 KB brotli).
 //! - [`shard_file`]`(i)` (`search/<i>.json`, [`Shard`]): the postings of every key whose
-//!   [`shard_of`] is `i`.
+//!   [`shard_of`] is `i`, but the common keys (below), which it names with their numbers.
+//! - [`common_file`]`(n)` (`search/common/<n>.json`, a [`Shard`] of one key, numbered
+//!   `n`): the postings of common key `n`.
+//! - [`top_file`]`(n)` (`search/top/<n>.json`, [`Top`]): the answer to a query of common
+//!   key `n` alone, per kind its total and first [`TOP_HITS`] hits with their scores.
 //!
 //! # How the app searches
 //!
@@ -17,10 +21,13 @@
 //! 2. [`shard_files`]`(&manifest, query)`: the shard files the query needs (none for an
 //!    empty query; which keys a term needs depends on the manifest's split bigrams); fetch
 //!    them.
-//! 3. [`search`]`(&manifest, &shards, query, per_group)`: the hits, grouped by kind and in
-//!    the same order, with the same totals and scores, as `search::search` over all entries
-//!    (`search::Ranked<u32>`: each hit is an entry number and its score).
-//! 4. [`hit_files`]`(&manifest, &groups)`: the files that hold the entries shown (chunks of
+//! 3. [`top_file_for`]`(&manifest, &shards, query, per_group)`: for a query of one term
+//!    that is a common key, its ranked file; else [`common_files_for`]: the postings of the
+//!    common keys its terms need (usually none). Fetch them.
+//! 4. [`search`]`(&manifest, &shards, &common, top, query, per_group)`: the hits, grouped by
+//!    kind and in the same order, with the same totals and scores, as `search::search` over
+//!    all entries (`search::Ranked<u32>`: each hit is an entry number and its score).
+//! 5. [`hit_files`]`(&manifest, &groups)`: the files that hold the entries shown (chunks of
 //!    the record lists, `lists`, and of the documents' text, [`TextChunk`], a few kilobytes
 //!    each); fetch them, then for each hit [`Manifest::locate`] the entry, rebuild it with
 //!    [`Located::from_text`] or [`Located::from_records`], and make the displayed hit with
@@ -79,8 +86,67 @@
 //! keys), while the list of split bigrams in the manifest, which every search fetches,
 //! grows fast (5 405 bigrams at 512 add some 9 KB brotli to it). The real corpus (11
 //! documents) has no bigram above 2 048 positions (服务 has some 1 700), so its index is as
-//! before. One- and two-character terms cost what their matches cost: every matching
-//! entry's count (业 at 1 000 documents: 242 586 integers, some 175 KB at the real ratio).
+//! before. (These measurements predate common keys, below.) One- and two-character terms
+//! cost what their matches cost: every matching entry's count (业 at 1 000 documents:
+//! 242 586 integers, some 175 KB at the real ratio), unless the key is common.
+//!
+//! # Common keys
+//!
+//! A count-only key (a single character, a split bigram) with more than
+//! [`COMMON_INTEGERS`] integers of postings is *common*. Its postings move out of its shard
+//! into [`common_file`]`(n)`, a shard of that one key numbered `n`; its shard names it in
+//! `common` (`key: n`). And the builder writes into [`top_file`]`(n)` ([`Top`]) what
+//! [`search`] answers to a query of that key alone with [`TOP_HITS`] hits a kind (the most
+//! the search page shows): per kind, in rank order, the total and the first hits as
+//! `entry, score` pairs. A query of one term that is a common key then fetches the
+//! manifest, the shard that names it, the ranked file and the chunks of the hits shown,
+//! never the postings; a search with more hits a kind than [`TOP_HITS`] reads the
+//! postings instead. Known limit: a query of several terms of which one is common (业 发展)
+//! and a list page's text filter ([`text_ordinals`], which needs every match) read the
+//! common key's whole postings (业 at 1 000 documents: 488 KB raw, 8 KB brotli measured on
+//! the synthetic copies, some 98 KB at the real corpus's ratio of such files), as every
+//! count-only key did before.
+//!
+//! Count-only keys at 1 000 documents by integers of postings (`bench-data`, then counted
+//! over its output), with the mean of their postings and, for the common ones, of their
+//! ranked files, raw JSON:
+//!
+//! | integers | keys | postings | ranked file |
+//! |---|---|---|---|
+//! | ≤ 512 | 407 | 0.7 KB | |
+//! | 512–1 024 | 292 | 1.9 KB | |
+//! | 1 024–2 048 | 278 | 4.0 KB | |
+//! | 2 048–4 096 | 371 | 8.1 KB | 4.3 KB |
+//! | 4 096–8 192 | 797 | 13.6 KB | 5.2 KB |
+//! | 8 192–32 768 | 706 | 36.6 KB | 6.9 KB |
+//! | > 32 768 | 262 | 143.2 KB | 8.5 KB |
+//!
+//! 2 048: there a key's postings (some 5.6 KB raw) are already larger than its ranked file
+//! (1.8–4.0 KB for the keys just above it) and the gap grows with the key, while below it
+//! the postings are no larger than a ranked file would be, which costs a request after the
+//! shard. The real corpus has three common keys, 业, 区 and 建 (2 158–2 674 integers), whose
+//! ranked files are as large as their postings (4.4–5.9 KB raw): it neither gains nor loses
+//! much. At 1 000 documents 2 136 keys are common; data a search fetches (manifest, index
+//! files, hit chunks; brotli 11, measured / at the real corpus's ratio), the shards, and
+//! the index's share of the build:
+//!
+//! | | before (no common keys) | **common over 2 048** |
+//! |---|---|---|
+//! | 养老 | 51.7 / 77.2 KB | 50.4 / 60.5 KB |
+//! | 业 | 95.9 / 268.1 KB | 89.8 / 100.7 KB |
+//! | 国际消费中心城市 | 79.1 / 99.4 KB | 79.1 / 99.5 KB |
+//! | 养老 床位 | 67.5 / 102.2 KB | 67.6 / 94.5 KB |
+//! | 的 | 110.9 / 222.7 KB | 103.7 / 118.8 KB |
+//! | 发展 | 80.7 / 164.7 KB | 75.9 / 82.2 KB |
+//! | 服务 | 84.5 / 208.1 KB | 75.1 / 82.4 KB |
+//! | shards raw (brotli 5), largest | 239.7 MB (33.2 MB), 502 KB | 164.4 MB (26.0 MB), 169 KB |
+//! | common postings / ranked files raw | | 75.5 MB / 12.5 MB |
+//! | search index build (release, timed again) / data build | 55.6 s / 81.4 s | 59.8–73.5 s / 96.8–100.6 s (two runs) |
+//!
+//! Of what 业 fetches now, the index files (its shard and ranked file) are 4.1 / 6.8 KB and
+//! the rest is the 41 chunks holding its hits; before, its shard alone was 10.2 / 174.2 KB.
+//! Its ranked file is 9.4 KB raw, 1.7 KB brotli (unlike postings, ranked files are not
+//! repeats of the synthetic copies: measured and estimated agree).
 //!
 //! # Shards
 //!
@@ -98,6 +164,8 @@
 //!
 //! 8 KB gives 512: past it the largest shards are single common keys (服务 is 8.7 KB) and
 //! each halving of the bytes doubles the files. A query fetches at most one shard per key.
+//! (Measured before common keys; with them the real corpus still has 512 shards, the
+//! largest 14.7 KB raw. The shards' size counts what stays in them.)
 
 use crate::files::{DepartmentsFile, RecordFile};
 use crate::lists::{ListKind, Listed};
@@ -191,6 +259,47 @@ pub const SPLIT_POSITIONS: u32 = 2048;
 /// of requests outweighs the bytes saved.
 const MAX_SHARDS: u32 = 1 << 14;
 
+/// A count-only key (a single character, a split bigram) whose postings hold more integers
+/// than this is *common*: its postings move out of its shard into [`common_file`], and the
+/// builder writes the answer to a query of that one key into [`top_file`] (see the module
+/// documentation for the measurements behind the number).
+pub const COMMON_INTEGERS: usize = 2048;
+
+/// Hits per kind a ranked file keeps: the most the search page shows of a kind
+/// (`src/pages/search.rs` takes its cap from here). A query asking for more reads the full
+/// postings.
+pub const TOP_HITS: usize = 200;
+
+/// The file of common key `n`'s postings, under `data/`: a [`Shard`] numbered `n` that
+/// holds that one key. What a query of several terms, or a list's text filter, reads for it.
+pub fn common_file(n: u32) -> String {
+    format!("search/common/{n}.json")
+}
+
+/// The file of common key `n`'s ranked answer ([`Top`]), under `data/`.
+pub fn top_file(n: u32) -> String {
+    format!("search/top/{n}.json")
+}
+
+/// `data/search/top/<n>.json`: what [`search`] answers to a query of the one common key
+/// `key`, for up to [`TOP_HITS`] hits a kind: per kind, in rank order, its total and first
+/// hits. A one-term query of a common key reads this, never the key's postings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+pub struct Top {
+    pub schema_version: u32,
+    pub key: String,
+    pub groups: Vec<TopGroup>,
+}
+
+/// One kind's part of a [`Top`]: all its matches and the first of them, best first, as
+/// `entry, score` pairs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+pub struct TopGroup {
+    pub kind: Kind,
+    pub total: u32,
+    pub hits: Vec<u32>,
+}
+
 /// `data/search/manifest.json`: how many shards there are and where every entry comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Manifest {
@@ -233,6 +342,10 @@ pub struct Shard {
     /// Which shard this is (`i` in the file name).
     pub shard: u32,
     pub keys: BTreeMap<String, Postings>,
+    /// The common keys of this shard, each with its number `n`: its postings are in
+    /// [`common_file`]`(n)`, the answer to a query of it alone in [`top_file`]`(n)`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub common: BTreeMap<String, u32>,
 }
 
 /// One key's postings, on the wire `[text, titles]` (titles left out when empty); see the
@@ -470,20 +583,63 @@ fn split_bigrams(corpus: &Corpus, split_positions: u32) -> Split {
     )
 }
 
+/// A built index: what `cargo xtask data` writes under `data/search/` (but the text chunks,
+/// [`text_chunks`]).
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub manifest: Manifest,
+    pub shards: Vec<Shard>,
+    /// The common keys' postings ([`common_file`]), `n` at index `n`.
+    pub common: Vec<Shard>,
+    /// The common keys' ranked answers, `n` at index `n`.
+    pub top: Vec<Top>,
+}
+
 /// Builds the manifest and the shards over `corpus`, with as many shards (a power of two)
 /// as keep the average shard under `target_bytes` of JSON, splitting every bigram with more
-/// than `split_positions` positions.
-pub fn build(corpus: &Corpus, target_bytes: usize, split_positions: u32) -> (Manifest, Vec<Shard>) {
+/// than `split_positions` positions, and making every count-only key with more than
+/// `common_integers` integers of postings common (its postings and its ranked answer in
+/// files of their own).
+pub fn build(
+    corpus: &Corpus,
+    target_bytes: usize,
+    split_positions: u32,
+    common_integers: usize,
+) -> Built {
     let split = split_bigrams(corpus, split_positions);
     let mut builders: BTreeMap<String, Builder> = BTreeMap::new();
     for (folded, at, run_len) in indexed_texts(corpus) {
         add(&mut builders, &folded, &split, at, run_len);
     }
-    let keys: Vec<(String, Postings)> =
-        builders.into_iter().map(|(k, b)| (k, b.postings)).collect();
+    // Count-only keys (a single character, a split bigram) with long postings are common.
+    let counted = |k: &str| {
+        let mut c = k.chars();
+        match (c.next(), c.next(), c.next()) {
+            (Some(_), None, _) => true,
+            (Some(a), Some(b), None) => split.has(a, b),
+            _ => false,
+        }
+    };
+    let mut keys: Vec<(String, Postings)> = Vec::new();
+    let mut common: Vec<(String, Postings)> = Vec::new();
+    for (k, b) in builders {
+        let p = b.postings;
+        if counted(&k) && p.0.len() + p.1.len() > common_integers {
+            common.push((k, p));
+        } else {
+            keys.push((k, p));
+        }
+    }
+    // What stays in the shards: the postings, and a number per common key.
     let total: usize = keys
         .iter()
         .map(|(k, p)| serde_json::to_string(&(k, p)).map_or(0, |s| s.len()))
+        .chain(
+            common
+                .iter()
+                .enumerate()
+                .map(|(n, (k, _))| serde_json::to_string(&(k, n)).map_or(0, |s| s.len())),
+        )
         .sum();
     let mut shards = 1u32;
     while total.div_ceil(shards as usize) > target_bytes.max(1) && shards < MAX_SHARDS {
@@ -494,11 +650,17 @@ pub fn build(corpus: &Corpus, target_bytes: usize, split_positions: u32) -> (Man
             schema_version: crate::SCHEMA_VERSION,
             shard: i,
             keys: BTreeMap::new(),
+            common: BTreeMap::new(),
         })
         .collect();
     for (k, p) in keys {
         if let Some(s) = files.get_mut(shard_of(&k, shards) as usize) {
             s.keys.insert(k, p);
+        }
+    }
+    for (n, (k, _)) in common.iter().enumerate() {
+        if let Some(s) = files.get_mut(shard_of(k, shards) as usize) {
+            s.common.insert(k.clone(), n as u32);
         }
     }
     let mut split: Vec<String> = split
@@ -513,7 +675,44 @@ pub fn build(corpus: &Corpus, target_bytes: usize, split_positions: u32) -> (Man
         split,
         ranges: corpus.ranges.clone(),
     };
-    (manifest, files)
+    // Each common key's answer, ranked from its postings as `search` ranks a query of it.
+    let top = common
+        .iter()
+        .map(|(key, postings)| {
+            let found = [find_term(&manifest, key, &|k| {
+                (k == key).then_some(postings)
+            })];
+            let groups = ranked(&manifest, &found, TOP_HITS)
+                .into_iter()
+                .map(|g| TopGroup {
+                    kind: g.kind,
+                    total: g.total as u32,
+                    hits: g.hits.iter().flat_map(|&(e, s)| [e, s]).collect(),
+                })
+                .collect();
+            Top {
+                schema_version: crate::SCHEMA_VERSION,
+                key: key.clone(),
+                groups,
+            }
+        })
+        .collect();
+    let common = common
+        .into_iter()
+        .enumerate()
+        .map(|(n, (key, postings))| Shard {
+            schema_version: crate::SCHEMA_VERSION,
+            shard: n as u32,
+            keys: BTreeMap::from([(key, postings)]),
+            common: BTreeMap::new(),
+        })
+        .collect();
+    Built {
+        manifest,
+        shards: files,
+        common,
+        top,
+    }
 }
 
 /// The keys that find a term, each with its offset in the term, which together cover every
@@ -564,17 +763,98 @@ pub fn shard_files(manifest: &Manifest, query: &str) -> Vec<String> {
         .collect()
 }
 
+/// What a query needs once its shards are in, as their `common` maps say: the ranked file
+/// of its one common key, or the postings of the common keys its terms need.
+#[derive(Debug, Default, PartialEq)]
+struct Plan {
+    top: Option<u32>,
+    /// `(key, n)`, each once.
+    common: Vec<(String, u32)>,
+}
+
+/// Whether a term is looked up as one count-only key (a single character, a split bigram).
+fn is_counted(manifest: &Manifest, term: &str) -> bool {
+    let len = term.chars().count();
+    len < 2 || (len == 2 && manifest.is_split(term))
+}
+
+fn plan<S: std::borrow::Borrow<Shard>>(
+    manifest: &Manifest,
+    shards: &[S],
+    query: &str,
+    per_group: usize,
+) -> Plan {
+    let common_of = |key: &str| -> Option<u32> {
+        let n = shard_of(key, manifest.shards);
+        shards
+            .iter()
+            .map(|s| s.borrow())
+            .find(|s| s.shard == n)
+            .and_then(|s| s.common.get(key).copied())
+    };
+    let terms = terms(query);
+    let mut out = Plan::default();
+    if let [term] = terms.as_slice() {
+        if per_group <= TOP_HITS && is_counted(manifest, term) {
+            if let Some(n) = common_of(term) {
+                out.top = Some(n);
+                return out;
+            }
+        }
+    }
+    for t in &terms {
+        for (_, key) in term_keys(manifest, t) {
+            if let Some(n) = common_of(&key) {
+                if !out.common.iter().any(|(_, m)| *m == n) {
+                    out.common.push((key, n));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The ranked file ([`top_file`]) a query needs once its shards (`shards`, those
+/// [`shards_for`] names) are in: for a query of one term that is a common key, when it
+/// shows at most [`TOP_HITS`] hits a kind. Then no postings file is needed.
+pub fn top_file_for<S: std::borrow::Borrow<Shard>>(
+    manifest: &Manifest,
+    shards: &[S],
+    query: &str,
+    per_group: usize,
+) -> Option<String> {
+    plan(manifest, shards, query, per_group).top.map(top_file)
+}
+
+/// The postings files ([`common_file`]) a query needs once its shards are in: those of the
+/// common keys its terms need, unless a ranked file answers it ([`top_file_for`]).
+pub fn common_files_for<S: std::borrow::Borrow<Shard>>(
+    manifest: &Manifest,
+    shards: &[S],
+    query: &str,
+    per_group: usize,
+) -> Vec<String> {
+    plan(manifest, shards, query, per_group)
+        .common
+        .into_iter()
+        .map(|(_, n)| common_file(n))
+        .collect()
+}
+
 /// Why the index could not answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchError {
     /// A shard the query needs was not passed in.
     MissingShard(u32),
+    /// A common key's file (postings or ranked answer) the query needs was not passed in.
+    MissingFile(String),
 }
 
 impl std::fmt::Display for SearchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SearchError::MissingShard(i) => write!(f, "搜索索引不完整（缺少 {}）", shard_file(*i)),
+            SearchError::MissingFile(file) => write!(f, "搜索索引不完整（缺少 {file}）"),
         }
     }
 }
@@ -841,10 +1121,13 @@ impl Located<'_> {
 
 /// The hits of `query`, grouped and ranked exactly as `search::search` ranks the corpus's
 /// entries (same groups, totals, scores and order), each hit an entry number. `shards` must
-/// hold every shard [`shards_for`] names (others are ignored).
+/// hold every shard [`shards_for`] names, then `top` the file [`top_file_for`] names, if
+/// any, else `common` every file [`common_files_for`] names (others are ignored).
 pub fn search<S: std::borrow::Borrow<Shard>>(
     manifest: &Manifest,
     shards: &[S],
+    common: &[S],
+    top: Option<&Top>,
     query: &str,
     per_group: usize,
 ) -> Result<Vec<Ranked<u32>>, SearchError> {
@@ -862,17 +1145,52 @@ pub fn search<S: std::borrow::Borrow<Shard>>(
             return Err(SearchError::MissingShard(n));
         }
     }
+    let plan = plan(manifest, shards, query, per_group);
+    if let Some(n) = plan.top {
+        // The one term's answer, as built: the first `per_group` hits of each kind.
+        let top = top
+            .filter(|t| terms.first() == Some(&t.key))
+            .ok_or_else(|| SearchError::MissingFile(top_file(n)))?;
+        return Ok(top
+            .groups
+            .iter()
+            .map(|g| Ranked {
+                kind: g.kind,
+                total: g.total as usize,
+                hits: g
+                    .hits
+                    .chunks_exact(2)
+                    .take(per_group)
+                    .map(|h| (h[0], h[1]))
+                    .collect(),
+            })
+            .collect());
+    }
+    // A common key's postings: in the one-key shard passed for it.
+    let moved =
+        |key: &str| -> Option<&Postings> { common.iter().find_map(|c| c.borrow().keys.get(key)) };
+    for (key, n) in &plan.common {
+        if moved(key).is_none() {
+            return Err(SearchError::MissingFile(common_file(*n)));
+        }
+    }
     let lookup = |key: &str| -> Option<&Postings> {
         by_number
             .get(&shard_of(key, manifest.shards))
             .and_then(|s| s.keys.get(key))
+            .or_else(|| moved(key))
     };
     let found: Vec<TermMatches> = terms
         .iter()
         .map(|t| find_term(manifest, t, &lookup))
         .collect();
+    Ok(ranked(manifest, &found, per_group))
+}
+
+/// The entries every term matches, scored and ranked as `search::search` does.
+fn ranked(manifest: &Manifest, found: &[TermMatches], per_group: usize) -> Vec<Ranked<u32>> {
     let Some(rarest) = found.iter().min_by_key(|m| m.size()) else {
-        return Ok(Vec::new());
+        return Vec::new();
     };
     let kinds = manifest.kind_ends();
     let kind_of = |e: u32| -> Option<Kind> {
@@ -892,14 +1210,18 @@ pub fn search<S: std::borrow::Borrow<Shard>>(
             .sum();
         scored.push((kind, crate::search::score(in_title, occurrences), e));
     }
-    Ok(rank(scored, per_group))
+    rank(scored, per_group)
 }
 
 /// The places in `kind`'s list (`lists`) of every record of that kind matching `query`,
 /// ascending: the text filter of a list page. None when the query has no terms (no filter).
+/// `shards` and `common` as for [`search`]: every shard [`shards_for`] names and every
+/// postings file [`common_files_for`] names for `usize::MAX` hits (a ranked file holds only
+/// the first hits).
 pub fn text_ordinals<S: std::borrow::Borrow<Shard>>(
     manifest: &Manifest,
     shards: &[S],
+    common: &[S],
     query: &str,
     kind: Kind,
 ) -> Result<Option<Vec<u32>>, SearchError> {
@@ -918,7 +1240,7 @@ pub fn text_ordinals<S: std::borrow::Borrow<Shard>>(
     let Some(start) = start else {
         return Ok(Some(Vec::new()));
     };
-    let groups = search(manifest, shards, query, usize::MAX)?;
+    let groups = search(manifest, shards, common, None, query, usize::MAX)?;
     let mut out: Vec<u32> = groups
         .iter()
         .filter(|g| g.kind == kind)
@@ -942,6 +1264,50 @@ pub fn hit_files(manifest: &Manifest, groups: &[Ranked<u32>]) -> Vec<String> {
         }
     }
     out
+}
+
+impl Built {
+    /// Answers `query` as the app does, from only the files it would fetch: the shards of
+    /// its keys, then the ranked file or the common postings they name. Gives the hits and
+    /// those files (paths under `data/`), in that order.
+    pub fn answer(
+        &self,
+        query: &str,
+        per_group: usize,
+    ) -> Result<(Vec<Ranked<u32>>, Vec<String>), SearchError> {
+        let numbers = shards_for(&self.manifest, query);
+        let shards: Vec<&Shard> = numbers
+            .iter()
+            .filter_map(|&n| self.shards.get(n as usize))
+            .collect();
+        let mut files: Vec<String> = numbers.into_iter().map(shard_file).collect();
+        let plan = plan(&self.manifest, &shards, query, per_group);
+        let top = plan.top.and_then(|n| self.top.get(n as usize));
+        files.extend(plan.top.map(top_file));
+        let common: Vec<&Shard> = plan
+            .common
+            .iter()
+            .filter_map(|&(_, n)| self.common.get(n as usize))
+            .collect();
+        files.extend(plan.common.iter().map(|&(_, n)| common_file(n)));
+        let groups = search(&self.manifest, &shards, &common, top, query, per_group)?;
+        Ok((groups, files))
+    }
+
+    /// The places in `kind`'s list matching `query`, as a list page finds them
+    /// ([`text_ordinals`]), from only the files it fetches.
+    pub fn ordinals(&self, query: &str, kind: Kind) -> Result<Option<Vec<u32>>, SearchError> {
+        let shards: Vec<&Shard> = shards_for(&self.manifest, query)
+            .iter()
+            .filter_map(|&n| self.shards.get(n as usize))
+            .collect();
+        let common: Vec<&Shard> = plan(&self.manifest, &shards, query, usize::MAX)
+            .common
+            .iter()
+            .filter_map(|&(_, n)| self.common.get(n as usize))
+            .collect();
+        text_ordinals(&self.manifest, &shards, &common, query, kind)
+    }
 }
 
 #[cfg(test)]
@@ -1010,44 +1376,46 @@ mod tests {
     /// A group as compared: kind, total, and (entry number, score) per hit.
     type Compared = (Kind, usize, Vec<(usize, u32)>);
 
-    fn check(corpus: &Corpus, target: usize, split: u32, query: &str) {
-        let (manifest, shards) = build(corpus, target, split);
-        let expected: Vec<Compared> = brute(&corpus.entries, query, 3)
-            .into_iter()
-            .map(|g| {
-                let hits = g
-                    .hits
-                    .iter()
-                    .map(|h| {
-                        let i = corpus.entries.iter().position(|e| std::ptr::eq(e, h.entry));
-                        (i.unwrap_or(usize::MAX), h.score)
-                    })
-                    .collect();
-                (g.kind, g.total, hits)
-            })
-            .collect();
-        // Only the shards the query names.
-        let wanted = shards_for(&manifest, query);
-        let fetched: Vec<&Shard> = shards
-            .iter()
-            .filter(|s| wanted.contains(&s.shard))
-            .collect();
-        let got: Vec<Compared> = search(&manifest, &fetched, query, 3)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|g| {
-                (
-                    g.kind,
-                    g.total,
-                    g.hits.iter().map(|&(e, s)| (e as usize, s)).collect(),
-                )
-            })
-            .collect();
-        assert_eq!(
-            got, expected,
-            "query {query:?}, {} shards, split over {split}: {:?}",
-            manifest.shards, manifest.split
-        );
+    fn check(corpus: &Corpus, target: usize, split: u32, common: usize, query: &str) {
+        let built = build(corpus, target, split, common);
+        // A few hits a kind (a ranked file answers a common key), and more than a ranked
+        // file holds (the common postings do).
+        for per_group in [3, TOP_HITS + 1] {
+            let expected: Vec<Compared> = brute(&corpus.entries, query, per_group)
+                .into_iter()
+                .map(|g| {
+                    let hits = g
+                        .hits
+                        .iter()
+                        .map(|h| {
+                            let i = corpus.entries.iter().position(|e| std::ptr::eq(e, h.entry));
+                            (i.unwrap_or(usize::MAX), h.score)
+                        })
+                        .collect();
+                    (g.kind, g.total, hits)
+                })
+                .collect();
+            // Only the files the query names, as the app fetches them.
+            let got: Vec<Compared> = built
+                .answer(query, per_group)
+                .map(|(groups, _)| groups)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|g| {
+                    (
+                        g.kind,
+                        g.total,
+                        g.hits.iter().map(|&(e, s)| (e as usize, s)).collect(),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                got, expected,
+                "query {query:?}, {} shards, split over {split}, common over {common}, \
+                 {per_group} a kind: {:?}",
+                built.manifest.shards, built.manifest.split
+            );
+        }
     }
 
     #[test]
@@ -1055,8 +1423,14 @@ mod tests {
         let c = corpus();
         // Split over 0: every bigram; 1 and 2: those that recur (养老, 哈哈, 床位, …), so that
         // terms mix split and whole bigrams; u32::MAX: none.
-        for split in [0, 1, 2, 3, u32::MAX] {
-            for target in [1, 100, 1 << 20] {
+        // Common over 0: every count-only key; 4: those of the characters and split bigrams
+        // that recur; usize::MAX: none.
+        for (split, target, common) in [0, 1, 2, 3, u32::MAX]
+            .into_iter()
+            .flat_map(|s| [1, 100, 1 << 20].map(|t| (s, t)))
+            .flat_map(|(s, t)| [0, 4, usize::MAX].map(|c| (s, t, c)))
+        {
+            {
                 for q in [
                     "养老",
                     "养",
@@ -1098,7 +1472,7 @@ mod tests {
                     "服务发展",
                     "务业",
                 ] {
-                    check(&c, target, split, q);
+                    check(&c, target, split, common, q);
                 }
             }
         }
@@ -1151,7 +1525,9 @@ mod tests {
 
     #[test]
     fn split_bigrams_are_counts_and_their_trigrams_positions() {
-        let (manifest, shards) = build(&corpus(), 1 << 20, 2);
+        let Built {
+            manifest, shards, ..
+        } = build(&corpus(), 1 << 20, 2, usize::MAX);
         assert_eq!(manifest.split, ["养老", "哈哈"]);
         let json = serde_json::to_string(&shards[0]).unwrap_or_default();
         // 养老 in entries 0, 2 and 3, once, twice and twice; in the title runs [0, 1) and
@@ -1172,7 +1548,9 @@ mod tests {
 
     #[test]
     fn wire_is_compact_and_round_trips() {
-        let (manifest, shards) = build(&corpus(), 1 << 20, u32::MAX);
+        let Built {
+            manifest, shards, ..
+        } = build(&corpus(), 1 << 20, u32::MAX, usize::MAX);
         assert_eq!(manifest.shards, 1);
         let json = serde_json::to_string(&shards[0]).unwrap_or_default();
         // 养老 occurs in entry 0 at 6, entry 2 at 2 and 11, entry 3 at 6 and 8; in the title
@@ -1189,13 +1567,16 @@ mod tests {
 
     #[test]
     fn missing_shards_and_locations() {
-        let (manifest, shards) = build(&corpus(), 1, u32::MAX);
+        let Built {
+            manifest, shards, ..
+        } = build(&corpus(), 1, u32::MAX, usize::MAX);
         assert!(manifest.shards > 1);
+        let none: &[Shard] = &[];
         assert!(matches!(
-            search::<Shard>(&manifest, &[], "养老", 3),
+            search(&manifest, none, none, None, "养老", 3),
             Err(SearchError::MissingShard(_))
         ));
-        assert_eq!(search::<Shard>(&manifest, &[], "  ", 3), Ok(Vec::new()));
+        assert_eq!(search(&manifest, none, none, None, "  ", 3), Ok(Vec::new()));
         assert!(shard_files(&manifest, "").is_empty());
         assert_eq!(shard_files(&manifest, "养老 养老").len(), 1);
         let l = manifest.locate(3);
@@ -1205,10 +1586,93 @@ mod tests {
         );
         assert_eq!(manifest.locate(5), None);
         // The text hit whose title holds the term comes first.
-        let groups = search(&manifest, &shards, "养老", 3).unwrap_or_default();
+        let groups = search(&manifest, &shards, none, None, "养老", 3).unwrap_or_default();
         assert_eq!(
             hit_files(&manifest, &groups),
             ["t", "doc/e.json", "doc/d.json"]
+        );
+    }
+
+    #[test]
+    fn common_keys_move_out_and_are_ranked() {
+        // Common over 4 integers: 养 (6 in texts, 4 in titles), 老, 哈, …; not 养老, whose
+        // positions are not counts, nor 服 (4).
+        let built = build(&corpus(), 1 << 20, u32::MAX, 4);
+        let shard = &built.shards[0];
+        let json = serde_json::to_string(shard).unwrap_or_default();
+        let n = shard.common.get("养").copied().unwrap_or(u32::MAX);
+        assert!(!shard.keys.contains_key("养"), "{json}");
+        assert!(shard.keys.contains_key("养老") && shard.keys.contains_key("服"));
+        assert!(json.contains(&format!(r#""养":{n}"#)), "{json}");
+        let common = &built.common[n as usize];
+        assert_eq!(common.shard, n);
+        assert_eq!(
+            common.keys,
+            BTreeMap::from([(
+                "养".to_string(),
+                Postings(vec![0, 1, 2, 2, 1, 2], vec![0, 1, 4, 1])
+            )])
+        );
+        // The answer to 养 alone: the target (title and text: 1001), then the texts: 养老文件
+        // by its title (1000), then twice in each of two paragraphs, in document order.
+        let top = &built.top[n as usize];
+        assert_eq!(
+            serde_json::to_string(top).unwrap_or_default(),
+            format!(
+                r#"{{"schema_version":{},"key":"养","groups":[{{"kind":"target","total":1,"hits":[0,1001]}},{{"kind":"text","total":3,"hits":[4,1000,2,2,3,2]}}]}}"#,
+                crate::SCHEMA_VERSION
+            )
+        );
+        // What a query fetches: the shard, then the ranked file for the key alone (however
+        // written), its postings for more hits than a ranked file holds, or with other terms.
+        let files = |q: &str, per_group: usize| {
+            built
+                .answer(q, per_group)
+                .map(|(_, files)| files)
+                .unwrap_or_default()
+        };
+        let lao = shard.common.get("老").copied().unwrap_or(u32::MAX);
+        assert_eq!(files("养", 3), [shard_file(0), top_file(n)]);
+        assert_eq!(files(" 养，养 ", TOP_HITS), [shard_file(0), top_file(n)]);
+        assert_eq!(files("养", TOP_HITS + 1), [shard_file(0), common_file(n)]);
+        assert_eq!(
+            files("养 老", 3),
+            [shard_file(0), common_file(n), common_file(lao)]
+        );
+        assert_eq!(files("养老", 3), [shard_file(0)]);
+        assert_eq!(files("养老 服", 3), [shard_file(0)]);
+        // Without the file the shard names, no answer rather than a wrong one.
+        let none: &[Shard] = &[];
+        assert_eq!(
+            search(&built.manifest, &built.shards, none, None, "养", 3),
+            Err(SearchError::MissingFile(top_file(n)))
+        );
+        assert_eq!(
+            search(&built.manifest, &built.shards, none, None, "养 老", 3),
+            Err(SearchError::MissingFile(common_file(n)))
+        );
+        let other = built.top.iter().find(|t| t.key != "养");
+        assert!(matches!(
+            search(&built.manifest, &built.shards, none, other, "养", 3),
+            Err(SearchError::MissingFile(_))
+        ));
+        // A list's text filter (the targets in a chunked list) reads the postings, even for
+        // the key alone.
+        let mut listed = built.manifest.clone();
+        listed.ranges[0].chunk = 1;
+        assert_eq!(
+            text_ordinals(&listed, &built.shards, none, "养", Kind::Target),
+            Err(SearchError::MissingFile(common_file(n)))
+        );
+        assert_eq!(
+            text_ordinals(
+                &listed,
+                &built.shards,
+                std::slice::from_ref(common),
+                "养",
+                Kind::Target
+            ),
+            Ok(Some(vec![0]))
         );
     }
 

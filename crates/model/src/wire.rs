@@ -686,9 +686,10 @@ mod tests {
             r#"{"schema_version":5,"documents":[]}"#,
             Err(DataError::WrongSchema { found: Some(5) }),
         );
-        // So is one from before the shared names (version 6): its list indexes carry
-        // their documents' names where the app reads counts, its member files deltas
-        // where the app reads runs.
+        // So is one from before the shared names and common keys (version 6): its list
+        // indexes carry their documents' names where the app reads counts, its member
+        // files deltas where the app reads runs, and its shards hold the postings of the
+        // commonest characters, which the app would look for in files of their own.
         check(
             r#"{"schema_version":6,"documents":[]}"#,
             Err(DataError::WrongSchema { found: Some(6) }),

@@ -7,7 +7,7 @@ mod common;
 use model::files::{DepartmentsFile, DocBucket, DocMetaFile, DocRecordsFile, ThemesFile};
 use model::json::FromJson;
 use model::lists::{Chunk, DocNames, ListIndexFile, Members, Topic};
-use model::search_index::{Manifest, Shard, TextChunk};
+use model::search_index::{Manifest, Shard, TextChunk, Top};
 use model::{Document, DocumentMeta, Facts, Field, Index, Project, Target};
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -33,6 +33,8 @@ fn check(rel: &str, text: &str) {
         ["ids", name] if numbered(name) => same::<DocBucket>(rel, text),
         ["search", "manifest.json"] => same::<Manifest>(rel, text),
         ["search", "text", _] => same::<TextChunk>(rel, text),
+        ["search", "common", _] => same::<Shard>(rel, text),
+        ["search", "top", _] => same::<Top>(rel, text),
         ["search", name] if numbered(name) => same::<Shard>(rel, text),
         ["lists", "names.json"] => same::<DocNames>(rel, text),
         ["lists", "topics", _] => same::<Topic>(rel, text),

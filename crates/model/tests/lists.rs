@@ -30,8 +30,14 @@ fn by_index<R: Listed>(list: &ListIndex, manifest: &Manifest, f: &Filter) -> Vec
         .into_iter()
         .map(|i| read(&si::shard_file(i)))
         .collect();
+    let common: Vec<Shard> = si::common_files_for(manifest, &shards, &f.q, usize::MAX)
+        .iter()
+        .map(|file| read(file))
+        .collect();
     let text = match kind.search_kind() {
-        Some(search_kind) => si::text_ordinals(manifest, &shards, &f.q, search_kind).unwrap(),
+        Some(search_kind) => {
+            si::text_ordinals(manifest, &shards, &common, &f.q, search_kind).unwrap()
+        }
         None => None,
     };
     let ordinals = list.resolve(kind, f, &members, text.as_deref());

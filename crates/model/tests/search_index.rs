@@ -2,13 +2,17 @@
 //! search answers over the same entries (built from `public/data/` as the app builds them
 //! today): same groups, totals, hits, scores, order, titles and snippets, for random
 //! substrings of the real texts and titles, multi-word queries, and queries that find
-//! nothing. The same holds for an index built from the same entries with most bigrams split
-//! (every bigram with more than [`SPLIT_LOW`] positions), so that terms meet split bigrams
-//! at their start, middle and end, at the ends of texts and titles.
+//! nothing, each read from only the files the app fetches for it. The same holds for
+//! indexes built from the same entries with most bigrams split (every bigram with more than
+//! [`SPLIT_LOW`] positions), so that terms meet split bigrams at their start, middle and
+//! end, at the ends of texts and titles; and with most count-only keys common (more than
+//! [`COMMON_LOW`] integers), so that one-term queries are answered by ranked files and
+//! others by the common keys' postings. A list page's text filter, which reads the common
+//! keys' postings, gives exactly the records the brute-force search finds, in each index.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
 
 use model::search::{self, Entry};
-use model::search_index::{self as si, Manifest, Shard};
+use model::search_index::{self as si, Built, Manifest, Shard};
 use model::{Document, Facts, Index};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -19,14 +23,36 @@ use common::read;
 
 struct Shipped {
     entries: Vec<Entry>,
-    manifest: Manifest,
-    shards: Vec<Shard>,
-    /// Built here with [`SPLIT_LOW`].
-    low: (Manifest, Vec<Shard>),
+    /// The shipped index, then those built here: `(split over, common over, index)`.
+    indexes: Vec<(u32, usize, Built)>,
 }
 
-/// The split threshold of the second index: thousands of the real corpus's bigrams.
+/// The split threshold of the other indexes: thousands of the real corpus's bigrams.
 const SPLIT_LOW: u32 = 4;
+
+/// The common threshold of the other indexes: thousands of the real corpus's characters
+/// and split bigrams.
+const COMMON_LOW: usize = 16;
+
+/// The shipped index, from its files.
+fn read_built() -> Built {
+    let manifest: Manifest = read(si::MANIFEST);
+    let shards: Vec<Shard> = (0..manifest.shards)
+        .map(|i| read::<Shard>(&si::shard_file(i)))
+        .collect();
+    let count = shards
+        .iter()
+        .flat_map(|s| s.common.values())
+        .map(|n| n + 1)
+        .max()
+        .unwrap_or(0);
+    Built {
+        manifest,
+        shards,
+        common: (0..count).map(|n| read(&si::common_file(n))).collect(),
+        top: (0..count).map(|n| read(&si::top_file(n))).collect(),
+    }
+}
 
 /// The entries as the app's search page builds them, and the shipped index.
 fn shipped() -> &'static Shipped {
@@ -42,33 +68,46 @@ fn shipped() -> &'static Shipped {
             }
         }
         let corpus = si::corpus(&facts, &index, |f| parts.get(f));
-        let manifest: Manifest = read(si::MANIFEST);
+        let built = read_built();
         assert_eq!(
-            manifest.ranges, corpus.ranges,
+            built.manifest.ranges, corpus.ranges,
             "the manifest lists the entries"
         );
-        let shards = (0..manifest.shards)
-            .map(|i| read::<Shard>(&si::shard_file(i)))
-            .collect();
-        let low = si::build(&corpus, si::SHARD_TARGET_BYTES, SPLIT_LOW);
-        assert!(low.0.split.len() > 1000, "{} split", low.0.split.len());
+        let mut indexes = vec![(si::SPLIT_POSITIONS, si::COMMON_INTEGERS, built)];
+        for (split, common) in [
+            (SPLIT_LOW, usize::MAX),
+            (SPLIT_LOW, COMMON_LOW),
+            (si::SPLIT_POSITIONS, COMMON_LOW),
+        ] {
+            let b = si::build(&corpus, si::SHARD_TARGET_BYTES, split, common);
+            if split == SPLIT_LOW {
+                assert!(
+                    b.manifest.split.len() > 1000,
+                    "{} split",
+                    b.manifest.split.len()
+                );
+            }
+            if common == COMMON_LOW {
+                assert!(b.common.len() > 1000, "{} common", b.common.len());
+            }
+            indexes.push((split, common, b));
+        }
         Shipped {
             entries: corpus.entries,
-            manifest,
-            shards,
-            low,
+            indexes,
         }
     })
 }
 
-const PER_GROUP: usize = 30;
+/// Hits a kind: the search page's first view, more, and a ranked file's cap and past it.
+const PER_GROUP: [usize; 5] = [10, 30, 50, si::TOP_HITS, si::TOP_HITS + 1];
 
 /// Both searches, as comparable values: per group its kind, total and hits (entry number,
 /// score, highlighted title, snippet).
-fn compare(query: &str) {
+fn compare(query: &str, per_group: usize) {
     let s = shipped();
     let position = |e: &Entry| s.entries.iter().position(|x| std::ptr::eq(x, e)).unwrap();
-    let expected: Vec<_> = search::search(&s.entries, query, PER_GROUP)
+    let expected: Vec<_> = search::search(&s.entries, query, per_group)
         .into_iter()
         .map(|g| {
             let hits: Vec<_> = g
@@ -80,15 +119,10 @@ fn compare(query: &str) {
         })
         .collect();
     let terms = search::terms(query);
-    for (manifest, shards) in [(&s.manifest, &s.shards), (&s.low.0, &s.low.1)] {
-        // Only the shards the query names, as the app fetches them.
-        let wanted = si::shards_for(manifest, query);
-        let fetched: Vec<&Shard> = shards
-            .iter()
-            .filter(|sh| wanted.contains(&sh.shard))
-            .collect();
-        let got: Vec<_> = si::search(manifest, &fetched, query, PER_GROUP)
-            .unwrap()
+    for (split, common, built) in &s.indexes {
+        // Only the files the query names, as the app fetches them.
+        let (groups, _) = built.answer(query, per_group).unwrap();
+        let got: Vec<_> = groups
             .into_iter()
             .map(|g| {
                 let hits: Vec<_> = g
@@ -105,9 +139,45 @@ fn compare(query: &str) {
         assert_eq!(
             got,
             expected,
-            "query {query:?}, {} split bigrams",
-            manifest.split.len()
+            "query {query:?}, {per_group} a kind, split over {split} ({} bigrams), common \
+             over {common} ({} keys)",
+            built.manifest.split.len(),
+            built.common.len()
         );
+    }
+}
+
+/// A list page's text filter ([`si::text_ordinals`], from only the files it fetches) gives
+/// the places in its kind's list of exactly the records the brute-force search finds.
+fn compare_ordinals(query: &str) {
+    let s = shipped();
+    let found = search::search(&s.entries, query, usize::MAX);
+    for kind in [
+        search::Kind::Target,
+        search::Kind::Project,
+        search::Kind::Field,
+    ] {
+        let start = s.entries.iter().position(|e| e.kind == kind).unwrap_or(0);
+        let expected = (!search::terms(query).is_empty()).then(|| {
+            let mut places: Vec<u32> = found
+                .iter()
+                .filter(|g| g.kind == kind)
+                .flat_map(|g| &g.hits)
+                .map(|h| {
+                    let i = s.entries.iter().position(|x| std::ptr::eq(x, h.entry));
+                    (i.unwrap() - start) as u32
+                })
+                .collect();
+            places.sort_unstable();
+            places
+        });
+        for (split, common, built) in &s.indexes {
+            assert_eq!(
+                built.ordinals(query, kind).unwrap(),
+                expected,
+                "query {query:?}, {kind:?}, split over {split}, common over {common}"
+            );
+        }
     }
 }
 
@@ -159,8 +229,17 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
-    fn index_search_equals_brute_force(q in query()) {
-        compare(&q);
+    fn index_search_equals_brute_force(q in query(), per_group in prop::sample::select(PER_GROUP.to_vec())) {
+        compare(&q, per_group);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn list_text_filter_equals_brute_force(q in query()) {
+        compare_ordinals(&q);
     }
 }
 
@@ -196,8 +275,18 @@ fn fixed_queries() {
         "服务",
         "的发展",
         "养老服务",
+        // Common characters and split bigrams alone (ranked files), and with other terms.
+        "发",
+        "展",
+        "发展",
+        "的 发展",
+        "业 服务",
+        "的，的",
     ] {
-        compare(q);
+        for per_group in PER_GROUP {
+            compare(q, per_group);
+        }
+        compare_ordinals(q);
     }
 }
 
@@ -208,7 +297,7 @@ fn every_entry_is_located_in_its_file() {
     let s = shipped();
     let facts: Facts = read(model::files::ALL_FACTS);
     for (n, e) in s.entries.iter().enumerate() {
-        let l = s.manifest.locate(n as u32).unwrap();
+        let l = s.indexes[0].2.manifest.locate(n as u32).unwrap();
         // Each entry from the one file the search page fetches for it.
         let rebuilt = match e.kind {
             search::Kind::Text => {
@@ -231,5 +320,9 @@ fn every_entry_is_located_in_its_file() {
         };
         assert_eq!(rebuilt.as_ref(), Some(e), "entry {n}");
     }
-    assert!(s.manifest.locate(s.entries.len() as u32).is_none());
+    assert!(s.indexes[0]
+        .2
+        .manifest
+        .locate(s.entries.len() as u32)
+        .is_none());
 }

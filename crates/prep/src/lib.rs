@@ -124,10 +124,10 @@ pub struct Outputs {
     pub document_parts: Vec<(String, Document)>,
     pub facts: Facts,
     /// The prebuilt search index over the records and the shipped parts
-    /// (`model::search_index`): its manifest and shards.
+    /// (`model::search_index`): its manifest, shards and common keys' files, and the text
+    /// chunks.
     pub search: (
-        model::search_index::Manifest,
-        Vec<model::search_index::Shard>,
+        model::search_index::Built,
         Vec<model::search_index::TextChunk>,
     ),
     /// Per document: what the repair removed, for the report and the conservation test.
@@ -312,15 +312,19 @@ fn search_index(
     parts: &[(String, Document)],
     facts: &Facts,
 ) -> (
-    model::search_index::Manifest,
-    Vec<model::search_index::Shard>,
+    model::search_index::Built,
     Vec<model::search_index::TextChunk>,
 ) {
     use model::search_index as si;
     let by_file: BTreeMap<&str, &Document> = parts.iter().map(|(f, d)| (f.as_str(), d)).collect();
     let corpus = si::corpus(facts, index, |file| by_file.get(file).copied());
-    let (manifest, shards) = si::build(&corpus, si::SHARD_TARGET_BYTES, si::SPLIT_POSITIONS);
-    (manifest, shards, si::text_chunks(&corpus))
+    let built = si::build(
+        &corpus,
+        si::SHARD_TARGET_BYTES,
+        si::SPLIT_POSITIONS,
+        si::COMMON_INTEGERS,
+    );
+    (built, si::text_chunks(&corpus))
 }
 
 /// Gives every record its themes (`themes::assign`); problems go to `errors`.
