@@ -32,19 +32,46 @@ pub type Loaded<T> = Result<Arc<T>, LoadError>;
 pub const TIMEOUT_MS: u32 = 10_000;
 
 /// Fetches `data/<file>` relative to the page's `<base>`, so the app works under any sub-path.
-pub async fn fetch_data<T: FromJson>(file: String) -> Loaded<T> {
-    // The network part is one function for every file type; only the parse is generic
-    // (a smaller app: one async state machine instead of one per type).
+pub async fn fetch_data<T: FromJson + Send + Sync + 'static>(file: String) -> Loaded<T> {
+    fetch_erased(file, parse_any::<T>, false)
+        .await
+        .and_then(typed::<T>)
+}
+
+/// A file's value, of whatever type its parser made.
+type AnyValue = Arc<dyn std::any::Any + Send + Sync>;
+
+/// `text` parsed as a `T`, as an [`AnyValue`].
+fn parse_any<T: FromJson + Send + Sync + 'static>(text: &str) -> Result<AnyValue, String> {
+    model::parse_versioned::<T>(text)
+        .map(|t| Arc::new(t) as AnyValue)
+        .map_err(|e| e.to_string())
+}
+
+/// The fetch of every data file, for every type: one async state machine, not one per type
+/// (a smaller app); only `parse` knows the type. With `keep`, the value is kept for the
+/// visit ([`fetch_kept`]).
+async fn fetch_erased(
+    file: String,
+    parse: fn(&str) -> Result<AnyValue, String>,
+    keep: bool,
+) -> Result<AnyValue, LoadError> {
+    if keep {
+        if let Some(kept) = KEPT.with(|k| k.borrow().get(&file).cloned()) {
+            return Ok(kept);
+        }
+    }
     let text = fetch_text(&file).await?;
-    let parsed = model::parse_versioned::<T>(&text)
-        .map(Arc::new)
-        .map_err(|e| LoadError {
-            file,
-            reason: e.to_string(),
-        });
+    let parsed = parse(&text).map_err(|reason| LoadError {
+        file: file.clone(),
+        reason,
+    });
     // Parsing a large file and drawing the page from it are two long pieces of work; the
     // browser gets the main thread back in between, to paint and to answer the reader.
     yield_to_browser().await;
+    if let (true, Ok(value)) = (keep, &parsed) {
+        KEPT.with(|k| k.borrow_mut().insert(file, value.clone()));
+    }
     parsed
 }
 
@@ -143,7 +170,7 @@ impl<T: Send + Sync + 'static> Data<T> {
 }
 
 /// The value a [`Data<T>`] made, as the `T` it is.
-fn typed<T: Send + Sync + 'static>(value: Arc<dyn std::any::Any + Send + Sync>) -> Loaded<T> {
+fn typed<T: Send + Sync + 'static>(value: AnyValue) -> Loaded<T> {
     value.downcast::<T>().map_err(|_| LoadError {
         file: String::new(),
         reason: "数据类型不符".into(),
@@ -310,21 +337,15 @@ pub fn document_resource(
 thread_local! {
     /// Files that never change during a visit (list indexes, the search manifest and
     /// shards), kept once fetched: the next filter or query that needs one makes no request.
-    static KEPT: std::cell::RefCell<std::collections::HashMap<String, Arc<dyn std::any::Any + Send + Sync>>> =
+    static KEPT: std::cell::RefCell<std::collections::HashMap<String, AnyValue>> =
         Default::default();
 }
 
 /// `data/<file>`, from this visit's copy if it was fetched before.
 pub async fn fetch_kept<T: FromJson + Send + Sync + 'static>(file: String) -> Loaded<T> {
-    let kept = KEPT.with(|k| k.borrow().get(&file).cloned());
-    if let Some(any) = kept {
-        if let Ok(t) = any.downcast::<T>() {
-            return Ok(t);
-        }
-    }
-    let t: Arc<T> = fetch_data(file.clone()).await?;
-    KEPT.with(|k| k.borrow_mut().insert(file, t.clone()));
-    Ok(t)
+    fetch_erased(file, parse_any::<T>, true)
+        .await
+        .and_then(typed::<T>)
 }
 
 /// Runs every future at once and gives their values in order, or the first failure (the
@@ -359,7 +380,9 @@ pub async fn join_all<T>(
 
 /// Every one of `files`, fetched at once rather than one after another (a page of a list
 /// or of search hits needs several small files; on a phone each round trip counts).
-pub async fn fetch_all<T: FromJson>(files: Vec<String>) -> Result<Vec<Arc<T>>, LoadError> {
+pub async fn fetch_all<T: FromJson + Send + Sync + 'static>(
+    files: Vec<String>,
+) -> Result<Vec<Arc<T>>, LoadError> {
     join_all(files.into_iter().map(fetch_data::<T>)).await
 }
 

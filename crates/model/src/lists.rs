@@ -286,7 +286,9 @@ pub struct Chunk<R> {
 }
 
 /// A record kind with a list page.
-pub trait Listed: Clone + Serialize + DeserializeOwned + crate::json::FromJson + 'static {
+pub trait Listed:
+    Clone + Serialize + DeserializeOwned + crate::json::FromJson + Send + Sync + 'static
+{
     const KIND: ListKind;
     fn id(&self) -> &str;
     fn doc(&self) -> &str;
