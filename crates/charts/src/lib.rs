@@ -151,12 +151,8 @@ pub fn draw_target(width: u32, height: u32, chart: &TargetChart, theme: &Theme) 
             fill,
         );
         let is_target = i + 1 == chart.bars.len();
-        let shown = if is_target
-            && !chart.comparator.is_empty()
-            && chart.comparator != "达到"
-            && !printed.contains(['>', '<', '≥', '≤', '＞', '＜'])
-        {
-            format!("{}{}", printed, chart.comparator)
+        let shown = if is_target {
+            model::chart::value_label(printed, &chart.comparator)
         } else {
             printed.clone()
         };

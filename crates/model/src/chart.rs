@@ -429,6 +429,24 @@ pub fn describe_target(c: &TargetChart) -> String {
     s
 }
 
+/// A target's printed value with its comparator as a chart labels it: a word read after
+/// the number (以上, 以下, 以内, 左右) follows it, one read before it (突破, 超过, 力争,
+/// 至少, 不低于, …) goes first; 达到 (the value stated) and a value printed with its own
+/// sign (`>`, `≥`, …) get none.
+pub fn value_label(printed: &str, comparator: &str) -> String {
+    const AFTER: [&str; 4] = ["以上", "以下", "以内", "左右"];
+    if comparator.is_empty()
+        || comparator == "达到"
+        || printed.contains(['>', '<', '≥', '≤', '＞', '＜'])
+    {
+        printed.to_string()
+    } else if AFTER.contains(&comparator) {
+        format!("{printed}{comparator}")
+    } else {
+        format!("{comparator}{printed}")
+    }
+}
+
 #[cfg(test)]
 mod formatting {
     use super::*;
@@ -509,6 +527,26 @@ mod formatting {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comparator_sits_where_it_is_read() {
+        let check = |printed: &str, comparator: &str, expected: &str| {
+            assert_eq!(
+                value_label(printed, comparator),
+                expected,
+                "{printed} {comparator}"
+            );
+        };
+        check("20", "以上", "20以上");
+        check("5", "左右", "5左右");
+        check("1000", "突破", "突破1000");
+        check("1", "至少", "至少1");
+        check("1", "争取", "争取1");
+        check("95", "不低于", "不低于95");
+        check("35", "达到", "35");
+        check("35", "", "35");
+        check(">85", "≥", ">85");
+    }
 
     #[test]
     fn axes() {
