@@ -47,22 +47,19 @@ pub fn FilterSelect(
         let next = filter.get_untracked().with(key, &value);
         router.navigate(&url(&page.path_with(&next.to_query())));
     };
-    let opts = options
-        .into_iter()
-        .map(|(value, text)| {
-            let v = value.clone();
-            view! { <option value=value selected=move || current() == v>{text}</option> }
-        })
-        .collect_view();
+    // The options are static: a change of filter draws the page anew. As one piece of HTML
+    // (`options_html`), a select of a thousand documents is one call into the page.
+    let options = model::view::options_html(&options, &current_untracked(filter, key));
     view! {
         <div class="filter">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=on_change prop:value=current>
-                <option value="">"全部"</option>
-                {opts}
-            </select>
+            <select id=id on:change=on_change prop:value=current inner_html=options></select>
         </div>
     }
+}
+
+fn current_untracked(filter: Memo<Filter>, key: &str) -> String {
+    filter.get_untracked().get(key).to_string()
 }
 
 /// A text filter; submitting it rewrites `q` in the URL.

@@ -3,6 +3,7 @@
 //! has `style-src 'self'`), and no float formatting: coordinates are integers and the one
 //! fractional number, a font size, is printed from an integer number of hundredths.
 
+pub use model::view::escape_into;
 use std::fmt::Write as _;
 
 /// Horizontal anchor of a text: where `x` is.
@@ -146,19 +147,6 @@ impl std::fmt::Display for Rgb {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let Rgb(r, g, b) = self;
         write!(f, "#{r:02X}{g:02X}{b:02X}")
-    }
-}
-
-/// Writes `text` with `&`, `<`, `>` and `"` as entities (text content and attribute values).
-pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
     }
 }
 

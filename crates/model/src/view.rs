@@ -27,6 +27,40 @@ impl Index {
     }
 }
 
+/// Writes `text` with `&`, `<`, `>` and `"` as entities (text content and attribute values).
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The `<option>`s of a filter's `<select>` as HTML: 全部 (value "") first, then `(value,
+/// text)` in order, the one whose value is `selected` marked. A filter of documents has an
+/// option per document (a thousand in a large library); written into the page as one piece
+/// of HTML they cost the browser one parse instead of thousands of element calls.
+pub fn options_html(options: &[(String, String)], selected: &str) -> String {
+    let mut out = String::with_capacity(32 * (options.len() + 1));
+    let all = [(String::new(), "全部".to_string())];
+    for (value, text) in all.iter().chain(options) {
+        out.push_str("<option value=\"");
+        escape_into(&mut out, value);
+        out.push('"');
+        if value == selected {
+            out.push_str(" selected");
+        }
+        out.push('>');
+        escape_into(&mut out, text);
+        out.push_str("</option>");
+    }
+    out
+}
+
 /// What a theme page shows: the theme's records across documents, the documents they come
 /// from and the departments responsible, each with a count.
 #[derive(Debug, Clone, PartialEq)]
@@ -574,6 +608,29 @@ pub fn years_chart(targets: &[&Target], file: &str) -> Option<(Vec<(u16, usize)>
 mod tests {
     use super::*;
     use crate::wire::Provenance;
+
+    #[test]
+    fn options_html_escapes_and_marks_the_selected_value() {
+        let check = |options: &[(&str, &str)], selected: &str, expected: &str| {
+            let options: Vec<(String, String)> = options
+                .iter()
+                .map(|(v, t)| (v.to_string(), t.to_string()))
+                .collect();
+            assert_eq!(options_html(&options, selected), expected);
+        };
+        check(&[], "", r#"<option value="" selected>全部</option>"#);
+        check(
+            &[("a", "甲"), ("b\"<", "乙&<b>")],
+            "b\"<",
+            r#"<option value="">全部</option><option value="a">甲</option><option value="b&quot;&lt;" selected>乙&amp;&lt;b&gt;</option>"#,
+        );
+        // A value that is not an option selects nothing (the browser shows the first).
+        check(
+            &[("a", "甲")],
+            "zz",
+            r#"<option value="">全部</option><option value="a">甲</option>"#,
+        );
+    }
 
     fn source(block: &str) -> Provenance {
         Provenance {
