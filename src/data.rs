@@ -402,10 +402,7 @@ pub struct SearchFiles {
 /// the manifest lists as split), then the ranked file or the common postings the shards
 /// name. The manifest, shards and postings are kept for the visit.
 pub async fn search_files(query: &str, per_group: usize) -> Result<SearchFiles, LoadError> {
-    let manifest: Arc<search_index::Manifest> =
-        fetch_kept(search_index::MANIFEST.to_string()).await?;
-    let numbers = search_index::shards_for(&manifest, query);
-    let shards = fetch_shards(numbers.into_iter().map(search_index::shard_file).collect()).await?;
+    let (manifest, shards) = manifest_and_shards(query).await?;
     let top = match search_index::top_file_for(&manifest, &shards, query, per_group) {
         Some(file) => Some(fetch_data(file).await?),
         None => None,
@@ -420,6 +417,41 @@ pub async fn search_files(query: &str, per_group: usize) -> Result<SearchFiles, 
         common,
         top,
     })
+}
+
+/// The places in `kind`'s list matching the text filter `query`, from the search index:
+/// the manifest and the shards of its terms, then for a query of one common key that key's
+/// matches in the list, else the common keys' postings the terms need.
+async fn text_ordinals(
+    query: &str,
+    kind: model::search::Kind,
+) -> Result<Option<Vec<u32>>, LoadError> {
+    let (manifest, shards) = manifest_and_shards(query).await?;
+    let matches: Option<Arc<lists::Members>> =
+        match search_index::list_matches_file_for(&manifest, &shards, query, kind) {
+            Some(file) => Some(fetch_data(file).await?),
+            None => None,
+        };
+    let common = fetch_shards(search_index::list_common_files_for(
+        &manifest, &shards, query, kind,
+    ))
+    .await?;
+    search_index::text_ordinals(&manifest, &shards, &common, matches.as_deref(), query, kind)
+        .map_err(|e| LoadError {
+            file: search_index::MANIFEST.into(),
+            reason: e.to_string(),
+        })
+}
+
+/// The manifest (kept for the visit), then every shard of the query's keys at once.
+async fn manifest_and_shards(
+    query: &str,
+) -> Result<(Arc<search_index::Manifest>, Vec<Arc<search_index::Shard>>), LoadError> {
+    let manifest: Arc<search_index::Manifest> =
+        fetch_kept(search_index::MANIFEST.to_string()).await?;
+    let numbers = search_index::shards_for(&manifest, query);
+    let shards = fetch_shards(numbers.into_iter().map(search_index::shard_file).collect()).await?;
+    Ok((manifest, shards))
 }
 
 /// Shard files (and common keys' postings, which are shards of one key), all at once.
@@ -442,12 +474,7 @@ pub async fn list_ordinals(
     let members = files.into_iter().zip(fetched).collect();
     let text = match kind.search_kind() {
         Some(search_kind) if !model::search::terms(&filter.q).is_empty() => {
-            let f = search_files(&filter.q, usize::MAX).await?;
-            search_index::text_ordinals(&f.manifest, &f.shards, &f.common, &filter.q, search_kind)
-                .map_err(|e| LoadError {
-                file: search_index::MANIFEST.into(),
-                reason: e.to_string(),
-            })?
+            text_ordinals(&filter.q, search_kind).await?
         }
         _ => None,
     };

@@ -40,6 +40,7 @@ const group = (rel) => {
   if (rel.startsWith("data/lists/topics/")) return "topics";
   if (rel.startsWith("data/lists/")) return rel.endsWith("index.json") ? "list index" : /\/[a-z]+-\d+\.json$/.test(rel) ? "members" : "chunks";
   if (rel.startsWith("data/search/text/")) return "text chunks";
+  if (rel.startsWith("data/search/list/")) return "list matches";
   if (rel.startsWith("data/search/") && !rel.endsWith("manifest.json")) return "shards";
   return rel;
 };
@@ -89,7 +90,7 @@ const ROUTES = [
   ["theme 养老", "theme/?id=elderly-care"],
   ["fields", "fields/"],
   ["projects", "projects/"],
-  ["projects, theme + kind", `projects/?theme=transport&kind=${q("重点工程")}`],
+  ["projects, theme + kind", `projects/?theme=transport&kind=${q("工程")}`],
   ["projects, text 养老", `projects/?q=${q("养老")}`],
   ["targets", "targets/"],
   ["targets, theme", "targets/?theme=elderly-care"],
@@ -111,8 +112,10 @@ const server = await startServer(site, 0, PREFIX);
 const base = `http://127.0.0.1:${server.address().port}${PREFIX}`;
 const browser = await launch();
 const RUNS = Number(process.env.SCALE_RUNS ?? 3);
+// `SCALE_ONLY=projects,targets` measures only the routes whose name starts with one of these.
+const only = process.env.SCALE_ONLY?.split(",");
 const rows = [];
-for (const [name, route] of ROUTES) {
+for (const [name, route] of ROUTES.filter(([name]) => !only || only.some((o) => name.startsWith(o)))) {
   const runs = [];
   let files = [];
   for (let run = 0; run < RUNS; run++) {
@@ -169,6 +172,8 @@ for (const [name, route] of ROUTES) {
     dataEstimate: data.reduce((a, f) => a + estimate(f), 0),
     appBrotli: sum(app),
     largestData: largest ? { file: largest[0], brotli: largest[1] } : null,
+    // Each data file: [path, brotli bytes, bytes at the real ratio].
+    files: data.map((f) => [f, brotli(path.join(site, f)), estimate(f)]),
     shownMs: median(runs.map((r) => r.shown)),
     afterDataMs: runs.every((r) => r.afterData != null) ? median(runs.map((r) => r.afterData)) : null,
   };

@@ -279,6 +279,28 @@ test("a search for a common character reads its ranked answer, not its postings;
   assert.deepEqual(problems(), []);
 });
 
+test("a list's text filter of a common character reads its matches in that list, not its postings", async () => {
+  const dir = path.join(ROOT, "public/data/search/common");
+  const common = fs
+    .readdirSync(dir)
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")))
+    .find((s) => "业" in s.keys);
+  assert.ok(common, "业 is a common key");
+  const matches = JSON.parse(fs.readFileSync(path.join(ROOT, `public/data/search/list/${common.shard}-projects.json`), "utf8"));
+  let count = 0;
+  for (let i = 1; i < matches.runs.length; i += 2) count += matches.runs[i];
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${env.srv.base}projects/?q=${encodeURIComponent("业")}`);
+  await ready(page);
+  assert.ok(fetched.some((p) => p.endsWith(`data/search/list/${common.shard}-projects.json`)), fetched.join(" "));
+  assert.ok(!fetched.some((p) => p.includes("data/search/common/") || p.includes("data/search/top/")), fetched.join(" "));
+  // The count the page gives is the file's.
+  assert.match(await page.locator(".result-bar").innerText(), new RegExp(`共\\s*${count}\\s*项`));
+  assert.deepEqual(problems(), []);
+});
+
 test("a search shows the first hits of each kind, a record kind's every hit in its list, more text on demand", async () => {
   const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
   await page.goto(`${env.srv.base}search/?q=${encodeURIComponent("养老")}`);

@@ -201,6 +201,8 @@ fn group(rel: &str) -> &'static str {
         "search/common/ postings"
     } else if rel.starts_with("search/top/") {
         "search/top/ ranked"
+    } else if rel.starts_with("search/list/") {
+        "search/list/ matches in a list"
     } else if rel.starts_with("search/") {
         "search/ shards"
     } else if rel == model::lists::DOC_NAMES {

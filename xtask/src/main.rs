@@ -280,6 +280,9 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
     for (n, c) in built.common.iter().enumerate() {
         files.push((model::search_index::common_file(n as u32), json(c)?));
     }
+    for (file, matches) in &built.lists {
+        files.push((file.clone(), json(matches)?));
+    }
     for (n, t) in built.top.iter().enumerate() {
         files.push((model::search_index::top_file(n as u32), json(t)?));
     }

@@ -44,9 +44,12 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
-/// Records per chunk file: a page of 50 cards needs two or three chunks, a detail-sized
-/// lookup one small file.
-pub const CHUNK: u32 = 25;
+/// Records per chunk file: a page of 50 cards in list order needs five or six small
+/// files. A filter whose matches are scattered (a text filter, a theme with a kind, a
+/// theme's page) needs a chunk per card, about 1 KB each: at 1 000 synthetic documents
+/// `projects/?q=养老` fetched 27 chunks of 25 records, 50 KB at the real corpus's ratio,
+/// and 30 chunks of 10, 29 KB (`cargo xtask bench-scale`).
+pub const CHUNK: u32 = 10;
 
 /// The kinds of record that have list pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

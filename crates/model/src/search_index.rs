@@ -101,9 +101,12 @@
 //! `entry, score` pairs. A query of one term that is a common key then fetches the
 //! manifest, the shard that names it, the ranked file and the chunks of the hits shown,
 //! never the postings; a search with more hits a kind than [`TOP_HITS`] reads the
-//! postings instead. Known limit: a query of several terms of which one is common (业 发展)
-//! and a list page's text filter ([`text_ordinals`], which needs every match) read the
-//! common key's whole postings (业 at 1 000 documents: 488 KB raw, 8 KB brotli measured on
+//! postings instead. A list page's text filter ([`text_ordinals`]) needs every match of its
+//! kind, not the first: it reads the ranked file first ([`list_top_file_for`]) and the
+//! postings only when the ranked file leaves some of the kind's matches out
+//! ([`list_common_files_for`], [`Top::every_match`]). Known limit: a query of several terms
+//! of which one is common (业 发展), and a list filter of a common key with more than
+//! [`TOP_HITS`] matches of the kind, read the common key's whole postings (业 at 1 000 documents: 488 KB raw, 8 KB brotli measured on
 //! the synthetic copies, some 98 KB at the real corpus's ratio of such files), as every
 //! count-only key did before.
 //!
@@ -168,7 +171,7 @@
 //! largest 14.7 KB raw. The shards' size counts what stays in them.)
 
 use crate::files::{DepartmentsFile, RecordFile};
-use crate::lists::{ListKind, Listed};
+use crate::lists::{ListKind, Listed, Members};
 use crate::search::{is_separator, rank, record_entries, terms, text_entries, Entry, Kind, Ranked};
 use crate::wire::{Department, Document, Facts, Field, Index, Project, Target};
 use serde::{Deserialize, Serialize};
@@ -593,6 +596,9 @@ pub struct Built {
     pub common: Vec<Shard>,
     /// The common keys' ranked answers, `n` at index `n`.
     pub top: Vec<Top>,
+    /// The common keys' matches in each record kind's list: `(file, places)`, the file as
+    /// [`list_matches_file_for`] names it.
+    pub lists: Vec<(String, Members)>,
 }
 
 /// Builds the manifest and the shards over `corpus`, with as many shards (a power of two)
@@ -675,28 +681,43 @@ pub fn build(
         split,
         ranges: corpus.ranges.clone(),
     };
-    // Each common key's answer, ranked from its postings as `search` ranks a query of it.
-    let top = common
-        .iter()
-        .map(|(key, postings)| {
-            let found = [find_term(&manifest, key, &|k| {
-                (k == key).then_some(postings)
-            })];
-            let groups = ranked(&manifest, &found, TOP_HITS)
+    // Each common key's answer, ranked from its postings as `search` ranks a query of it,
+    // and its matches in each record kind's list.
+    let mut top = Vec::with_capacity(common.len());
+    let mut lists = Vec::new();
+    for (n, (key, postings)) in common.iter().enumerate() {
+        let found = [find_term(&manifest, key, &|k| {
+            (k == key).then_some(postings)
+        })];
+        let groups = ranked(&manifest, &found, usize::MAX);
+        for (kind, file) in list_matches_files(&manifest, n as u32) {
+            let start = list_range(&manifest, kind).map_or(0, |(start, _)| start);
+            let mut ordinals: Vec<u32> = groups
+                .iter()
+                .filter(|g| g.kind == kind)
+                .flat_map(|g| g.hits.iter().filter_map(|(e, _)| e.checked_sub(start)))
+                .collect();
+            crate::sort::sort_dedup(&mut ordinals);
+            lists.push((file, Members::of(&ordinals)));
+        }
+        top.push(Top {
+            schema_version: crate::SCHEMA_VERSION,
+            key: key.clone(),
+            groups: groups
                 .into_iter()
                 .map(|g| TopGroup {
                     kind: g.kind,
                     total: g.total as u32,
-                    hits: g.hits.iter().flat_map(|&(e, s)| [e, s]).collect(),
+                    hits: g
+                        .hits
+                        .iter()
+                        .take(TOP_HITS)
+                        .flat_map(|&(e, s)| [e, s])
+                        .collect(),
                 })
-                .collect();
-            Top {
-                schema_version: crate::SCHEMA_VERSION,
-                key: key.clone(),
-                groups,
-            }
-        })
-        .collect();
+                .collect(),
+        });
+    }
     let common = common
         .into_iter()
         .enumerate()
@@ -712,6 +733,7 @@ pub fn build(
         shards: files,
         common,
         top,
+        lists,
     }
 }
 
@@ -839,6 +861,64 @@ pub fn common_files_for<S: std::borrow::Borrow<Shard>>(
         .into_iter()
         .map(|(_, n)| common_file(n))
         .collect()
+}
+
+/// The first entry of `kind`'s list (`lists`) and the number of its records: its range in
+/// the manifest. None for a kind without a chunked list.
+fn list_range(manifest: &Manifest, kind: Kind) -> Option<(u32, &EntryRange)> {
+    let mut first = 0u32;
+    for r in &manifest.ranges {
+        if r.kind == kind && r.chunk > 0 {
+            return Some((first, r));
+        }
+        first = first.saturating_add(r.count);
+    }
+    None
+}
+
+/// The file of common key `n`'s matches in the list of `range` (a [`lists::Members`] of
+/// the places in that list), under `data/`: `search/list/<n>-<kind>.json`.
+fn list_matches_file(n: u32, range: &EntryRange) -> String {
+    let list = range.file.rsplit('/').next().unwrap_or_default();
+    format!("search/list/{n}-{list}.json")
+}
+
+/// The files of common key `n`'s matches in each record kind's list, as the builder writes
+/// them: `(kind, file)`.
+pub fn list_matches_files(manifest: &Manifest, n: u32) -> Vec<(Kind, String)> {
+    [Kind::Target, Kind::Project, Kind::Field]
+        .into_iter()
+        .filter_map(|kind| list_range(manifest, kind).map(|(_, r)| (kind, list_matches_file(n, r))))
+        .collect()
+}
+
+/// The file a list page's text filter of `kind` reads for a query of one term that is a
+/// common key, once its shards are in: that key's matches in the list, never its postings
+/// (which a common key's matches in every kind and every text make large).
+pub fn list_matches_file_for<S: std::borrow::Borrow<Shard>>(
+    manifest: &Manifest,
+    shards: &[S],
+    query: &str,
+    kind: Kind,
+) -> Option<String> {
+    let (_, range) = list_range(manifest, kind)?;
+    let n = plan(manifest, shards, query, TOP_HITS).top?;
+    Some(list_matches_file(n, range))
+}
+
+/// The postings files a list page's text filter of `kind` needs once its shards are in:
+/// none when [`list_matches_file_for`] names a file, else those of the common keys the
+/// query's terms need.
+pub fn list_common_files_for<S: std::borrow::Borrow<Shard>>(
+    manifest: &Manifest,
+    shards: &[S],
+    query: &str,
+    kind: Kind,
+) -> Vec<String> {
+    if list_matches_file_for(manifest, shards, query, kind).is_some() {
+        return Vec::new();
+    }
+    common_files_for(manifest, shards, query, usize::MAX)
 }
 
 /// Why the index could not answer.
@@ -1215,36 +1295,31 @@ fn ranked(manifest: &Manifest, found: &[TermMatches], per_group: usize) -> Vec<R
 
 /// The places in `kind`'s list (`lists`) of every record of that kind matching `query`,
 /// ascending: the text filter of a list page. None when the query has no terms (no filter).
-/// `shards` and `common` as for [`search`]: every shard [`shards_for`] names and every
-/// postings file [`common_files_for`] names for `usize::MAX` hits (a ranked file holds only
-/// the first hits).
+/// `shards` as for [`search`]; `matches` the file [`list_matches_file_for`] names, if any,
+/// and `common` the postings files [`list_common_files_for`] names.
 pub fn text_ordinals<S: std::borrow::Borrow<Shard>>(
     manifest: &Manifest,
     shards: &[S],
     common: &[S],
+    matches: Option<&Members>,
     query: &str,
     kind: Kind,
 ) -> Result<Option<Vec<u32>>, SearchError> {
     if terms(query).is_empty() {
         return Ok(None);
     }
-    let mut first = 0u32;
-    let mut start = None;
-    for r in &manifest.ranges {
-        if r.kind == kind && r.chunk > 0 {
-            start = Some(first);
-            break;
-        }
-        first = first.saturating_add(r.count);
-    }
-    let Some(start) = start else {
+    let Some((start, range)) = list_range(manifest, kind) else {
         return Ok(Some(Vec::new()));
     };
+    if let Some(file) = list_matches_file_for(manifest, shards, query, kind) {
+        let matches = matches.ok_or(SearchError::MissingFile(file))?;
+        return Ok(Some(matches.ordinals(range.count)));
+    }
     let groups = search(manifest, shards, common, None, query, usize::MAX)?;
     let mut out: Vec<u32> = groups
         .iter()
         .filter(|g| g.kind == kind)
-        .flat_map(|g| g.hits.iter().map(|(e, _)| e - start))
+        .flat_map(|g| g.hits.iter().filter_map(|(e, _)| e.checked_sub(start)))
         .collect();
     crate::sort::sort_dedup(&mut out);
     Ok(Some(out))
@@ -1295,18 +1370,35 @@ impl Built {
     }
 
     /// The places in `kind`'s list matching `query`, as a list page finds them
-    /// ([`text_ordinals`]), from only the files it fetches.
-    pub fn ordinals(&self, query: &str, kind: Kind) -> Result<Option<Vec<u32>>, SearchError> {
-        let shards: Vec<&Shard> = shards_for(&self.manifest, query)
+    /// ([`text_ordinals`]), from only the files it fetches; and those files (paths under
+    /// `data/`): the shards, then the list's matches of a common key or the postings.
+    pub fn ordinals(
+        &self,
+        query: &str,
+        kind: Kind,
+    ) -> Result<(Option<Vec<u32>>, Vec<String>), SearchError> {
+        let numbers = shards_for(&self.manifest, query);
+        let shards: Vec<&Shard> = numbers
             .iter()
             .filter_map(|&n| self.shards.get(n as usize))
             .collect();
+        let mut files: Vec<String> = numbers.into_iter().map(shard_file).collect();
+        let matches_file = list_matches_file_for(&self.manifest, &shards, query, kind);
+        let matches = matches_file
+            .as_ref()
+            .and_then(|f| self.lists.iter().find(|(file, _)| file == f))
+            .map(|(_, m)| m);
+        files.extend(matches_file);
+        let postings = list_common_files_for(&self.manifest, &shards, query, kind);
         let common: Vec<&Shard> = plan(&self.manifest, &shards, query, usize::MAX)
             .common
             .iter()
+            .filter(|&&(_, n)| postings.contains(&common_file(n)))
             .filter_map(|&(_, n)| self.common.get(n as usize))
             .collect();
-        text_ordinals(&self.manifest, &shards, &common, query, kind)
+        files.extend(postings);
+        let ordinals = text_ordinals(&self.manifest, &shards, &common, matches, query, kind)?;
+        Ok((ordinals, files))
     }
 }
 
@@ -1656,12 +1748,38 @@ mod tests {
             search(&built.manifest, &built.shards, none, other, "养", 3),
             Err(SearchError::MissingFile(_))
         ));
-        // A list's text filter (the targets in a chunked list) reads the postings, even for
-        // the key alone.
+        // A list's text filter (the targets in a chunked list) of the key alone reads the
+        // key's matches in that list, never its postings; with another term, the postings.
         let mut listed = built.manifest.clone();
         listed.ranges[0].chunk = 1;
+        let file = list_matches_file_for(&listed, &built.shards, "养", Kind::Target);
+        assert_eq!(file, Some(list_matches_file(n, &listed.ranges[0])));
         assert_eq!(
-            text_ordinals(&listed, &built.shards, none, "养", Kind::Target),
+            list_common_files_for(&listed, &built.shards, "养", Kind::Target),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            text_ordinals(&listed, &built.shards, none, None, "养", Kind::Target),
+            Err(SearchError::MissingFile(file.unwrap()))
+        );
+        let matches = Members::of(&[0]);
+        assert_eq!(
+            text_ordinals(
+                &listed,
+                &built.shards,
+                none,
+                Some(&matches),
+                "养",
+                Kind::Target
+            ),
+            Ok(Some(vec![0]))
+        );
+        assert_eq!(
+            list_common_files_for(&listed, &built.shards, "养 老", Kind::Target),
+            common_files_for(&listed, &built.shards, "养 老", usize::MAX)
+        );
+        assert_eq!(
+            text_ordinals(&listed, &built.shards, none, None, "养 老", Kind::Target),
             Err(SearchError::MissingFile(common_file(n)))
         );
         assert_eq!(
@@ -1669,10 +1787,14 @@ mod tests {
                 &listed,
                 &built.shards,
                 std::slice::from_ref(common),
+                None,
                 "养",
                 Kind::Target
             ),
-            Ok(Some(vec![0]))
+            Err(SearchError::MissingFile(list_matches_file(
+                n,
+                &listed.ranges[0]
+            )))
         );
     }
 

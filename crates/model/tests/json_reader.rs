@@ -35,6 +35,7 @@ fn check(rel: &str, text: &str) {
         ["search", "text", _] => same::<TextChunk>(rel, text),
         ["search", "common", _] => same::<Shard>(rel, text),
         ["search", "top", _] => same::<Top>(rel, text),
+        ["search", "list", _] => same::<Members>(rel, text),
         ["search", name] if numbered(name) => same::<Shard>(rel, text),
         ["lists", "names.json"] => same::<DocNames>(rel, text),
         ["lists", "topics", _] => same::<Topic>(rel, text),

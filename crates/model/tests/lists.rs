@@ -30,13 +30,24 @@ fn by_index<R: Listed>(list: &ListIndex, manifest: &Manifest, f: &Filter) -> Vec
         .into_iter()
         .map(|i| read(&si::shard_file(i)))
         .collect();
-    let common: Vec<Shard> = si::common_files_for(manifest, &shards, &f.q, usize::MAX)
-        .iter()
-        .map(|file| read(file))
-        .collect();
     let text = match kind.search_kind() {
         Some(search_kind) => {
-            si::text_ordinals(manifest, &shards, &common, &f.q, search_kind).unwrap()
+            let matches: Option<Members> =
+                si::list_matches_file_for(manifest, &shards, &f.q, search_kind).map(|f| read(&f));
+            let common: Vec<Shard> =
+                si::list_common_files_for(manifest, &shards, &f.q, search_kind)
+                    .iter()
+                    .map(|file| read(file))
+                    .collect();
+            si::text_ordinals(
+                manifest,
+                &shards,
+                &common,
+                matches.as_ref(),
+                &f.q,
+                search_kind,
+            )
+            .unwrap()
         }
         None => None,
     };

@@ -7,8 +7,9 @@
 //! [`SPLIT_LOW`] positions), so that terms meet split bigrams at their start, middle and
 //! end, at the ends of texts and titles; and with most count-only keys common (more than
 //! [`COMMON_LOW`] integers), so that one-term queries are answered by ranked files and
-//! others by the common keys' postings. A list page's text filter, which reads the common
-//! keys' postings, gives exactly the records the brute-force search finds, in each index.
+//! others by the common keys' postings. A list page's text filter, which reads a common
+//! key's matches in its list for a query of that key alone and the postings otherwise,
+//! gives exactly the records the brute-force search finds, in each index.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
 
 use model::search::{self, Entry};
@@ -46,11 +47,19 @@ fn read_built() -> Built {
         .map(|n| n + 1)
         .max()
         .unwrap_or(0);
+    let lists = (0..count)
+        .flat_map(|n| si::list_matches_files(&manifest, n))
+        .map(|(_, file)| {
+            let matches = read(&file);
+            (file, matches)
+        })
+        .collect();
     Built {
-        manifest,
-        shards,
         common: (0..count).map(|n| read(&si::common_file(n))).collect(),
         top: (0..count).map(|n| read(&si::top_file(n))).collect(),
+        lists,
+        manifest,
+        shards,
     }
 }
 
@@ -173,7 +182,7 @@ fn compare_ordinals(query: &str) {
         });
         for (split, common, built) in &s.indexes {
             assert_eq!(
-                built.ordinals(query, kind).unwrap(),
+                built.ordinals(query, kind).unwrap().0,
                 expected,
                 "query {query:?}, {kind:?}, split over {split}, common over {common}"
             );
@@ -288,6 +297,44 @@ fn fixed_queries() {
         }
         compare_ordinals(q);
     }
+}
+
+/// A list's text filter of one common key reads that key's matches in the list and no
+/// postings; of a common key and another term, the postings. Both give what the
+/// brute-force search gives.
+#[test]
+fn a_list_filter_of_one_common_key_reads_its_matches_in_the_list_not_its_postings() {
+    let s = shipped();
+    let (_, _, built) = s
+        .indexes
+        .iter()
+        .find(|(_, common, _)| *common == COMMON_LOW)
+        .unwrap();
+    let kind = search::Kind::Target;
+    let key = &built
+        .top
+        .iter()
+        .find(|t| t.key.chars().count() == 1 && t.groups.iter().any(|g| g.kind == kind))
+        .unwrap()
+        .key;
+    let reads = |query: &str| {
+        let (_, files) = built.ordinals(query, kind).unwrap();
+        let lists = files
+            .iter()
+            .filter(|f| f.starts_with("search/list/"))
+            .count();
+        let postings = files
+            .iter()
+            .filter(|f| f.starts_with("search/common/"))
+            .count();
+        (lists, postings)
+    };
+    assert_eq!(reads(key), (1, 0), "{key}");
+    let two = format!("{key} {key}的");
+    assert_eq!(reads(&two).0, 0, "{two}");
+    assert!(reads(&two).1 > 0, "{two}");
+    compare_ordinals(key);
+    compare_ordinals(&two);
 }
 
 #[test]
