@@ -40,6 +40,9 @@ const group = (rel) => {
   if (rel.startsWith("data/lists/topics/")) return "topics";
   if (rel.startsWith("data/lists/")) return rel.endsWith("index.json") ? "list index" : /\/[a-z]+-\d+\.json$/.test(rel) ? "members" : "chunks";
   if (rel.startsWith("data/search/text/")) return "text chunks";
+  // A common key's postings are counts only (no positions): they compress unlike shards.
+  if (rel.startsWith("data/search/common/")) return "common postings";
+  if (rel.startsWith("data/search/top/")) return "ranked answers";
   if (rel.startsWith("data/search/list/")) return "list matches";
   if (rel.startsWith("data/search/") && !rel.endsWith("manifest.json")) return "shards";
   return rel;
@@ -106,6 +109,8 @@ const ROUTES = [
   ["search 业", `search/?q=${q("业")}`],
   ["search 国际消费中心城市", `search/?q=${q("国际消费中心城市")}`],
   ["search 养老 床位", `search/?q=${q("养老 床位")}`],
+  // A common key with another word: the one query that reads a common key's postings.
+  ["search 业 发展", `search/?q=${q("业 发展")}`],
 ];
 
 const server = await startServer(site, 0, PREFIX);
@@ -203,6 +208,9 @@ for (const r of rows) {
   md.push(
     `| ${r.name} (\`${decodeURIComponent(r.route) || "/"}\`) | ${r.dataFiles} | ${kb(r.dataBrotli)} | ${realSite ? kb(r.dataEstimate) : "—"} | ${r.largestData ? `${r.largestData.file} ${kb(r.largestData.brotli)}` : "—"} | ${kb(r.appBrotli)} | ${r.shownMs.toFixed(0)} | ${r.afterDataMs == null ? "—" : r.afterDataMs.toFixed(0)} | ${met ? "yes" : "**no**"} |`,
   );
+}
+if (ratios.size) {
+  md.push("", `Real ratios (brotli / raw, by group): ${[...ratios].map(([g, r]) => `${g} ${r.toFixed(3)}`).join(", ")}.`);
 }
 fs.writeFileSync(path.join(OUT, `scale-browser-${label}.md`), md.join("\n") + "\n");
 fs.writeFileSync(path.join(OUT, `scale-browser-${label}.json`), JSON.stringify({ label, documents: index.documents.length, rows }, null, 2));

@@ -14,6 +14,10 @@
 //!   `n`): the postings of common key `n`.
 //! - [`top_file`]`(n)` (`search/top/<n>.json`, [`Top`]): the answer to a query of common
 //!   key `n` alone, per kind its total and first [`TOP_HITS`] hits with their scores.
+//! - [`list_matches_files`]`(manifest, n)` (`search/list/<n>-<kind>.json`, a
+//!   [`Members`](crate::lists::Members)): the places in each record kind's list of the
+//!   records matching common key `n`, what a list page's text filter of that key alone
+//!   reads ([`list_matches_file_for`]).
 //!
 //! # How the app searches
 //!
