@@ -23,6 +23,11 @@ const SHOWN: usize = 8;
 /// away): every one of today's themes, and a bounded fetch for a large library.
 const CHARTED: usize = 40;
 
+/// A theme page lists every document its records come from up to this many; beyond, the
+/// [`DOCS_LEADING`] with the most records, and the others folded away.
+const DOCS_ALL_UP_TO: usize = 20;
+const DOCS_LEADING: usize = 10;
+
 /// Heading and lead, shown while the list loads too.
 pub fn intro() -> impl IntoView {
     view! {
@@ -128,9 +133,31 @@ fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) ->
     let more = |page: Page, n: usize, what: &'static str| {
         (n > SHOWN).then(|| view! { <p class="more"><A href=all_of(page)>{format!("查看全部 {n} 项{what}")}</A></p> })
     };
-    let docs = topic
-        .documents
-        .iter()
+    let (leading, others) = topic.documents_shown(DOCS_ALL_UP_TO, DOCS_LEADING);
+    // The others, folded away, in one piece of HTML: at 1 000 documents 养老 comes from
+    // 545, too many to draw one link component at a time.
+    let others = (!others.is_empty()).then(|| {
+        let items: Vec<(String, String, String)> = others
+            .iter()
+            .map(|d| {
+                (
+                    url(&Page::Document.record(&d.0)),
+                    d.1.clone(),
+                    format!("{} 项", d.2),
+                )
+            })
+            .collect();
+        let summary = format!("其余 {} 份文件（按文件顺序）", items.len());
+        let html = model::view::link_items_html(&items);
+        view! {
+            <details class="more-docs">
+                <summary>{summary}</summary>
+                <ul class="plain-list" inner_html=html></ul>
+            </details>
+        }
+    });
+    let docs = leading
+        .into_iter()
         .map(|d| {
             let href = url(&Page::Document.record(&d.0));
             let (title, n) = (d.1.clone(), format!("{} 项", d.2));
@@ -206,7 +233,9 @@ fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) ->
             </section>
             <section aria-labelledby="theme-docs">
                 <h2 id="theme-docs">"来自哪些文件（" {n_docs} "）"</h2>
+                {(n_docs > DOCS_ALL_UP_TO).then(|| view! { <p class="meta">{format!("记录最多的 {DOCS_LEADING} 份：")}</p> })}
                 <ul class="plain-list">{docs}</ul>
+                {others}
             </section>
             <section aria-labelledby="theme-depts">
                 <h2 id="theme-depts">"责任单位（" {n_depts} "）"</h2>

@@ -696,6 +696,29 @@ impl Topic {
             .map(|d| d.1.clone())
             .unwrap_or_default()
     }
+
+    /// The topic's documents as its page lists them: every one, in library order, when
+    /// there are at most `all_up_to`; else the `leading` with the most records first (ties
+    /// in library order), then the others in library order, which the page folds away (a
+    /// theme of a large library comes from hundreds of documents).
+    pub fn documents_shown(
+        &self,
+        all_up_to: usize,
+        leading: usize,
+    ) -> (Vec<&TopicDoc>, Vec<&TopicDoc>) {
+        let docs: Vec<&TopicDoc> = self.documents.iter().collect();
+        if docs.len() <= all_up_to {
+            return (docs, Vec::new());
+        }
+        let mut by_count = docs.clone();
+        crate::sort::sort_by_key(&mut by_count, |d| std::cmp::Reverse(d.2));
+        by_count.truncate(leading);
+        let rest = docs
+            .into_iter()
+            .filter(|d| !by_count.iter().any(|l| std::ptr::eq(*l, *d)))
+            .collect();
+        (by_count, rest)
+    }
 }
 
 /// The chunk files that hold `ordinals`, each once, ascending.
@@ -961,6 +984,35 @@ impl ListIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_topic_of_many_documents_leads_with_those_of_most_records() {
+        let check =
+            |counts: &[u32], all_up_to: usize, leading: usize, expected: (&[&str], &[&str])| {
+                let topic = Topic {
+                    documents: counts
+                        .iter()
+                        .enumerate()
+                        .map(|(i, n)| TopicDoc(format!("d{i}"), format!("文件{i}"), *n))
+                        .collect(),
+                    ..Topic::default()
+                };
+                let (lead, rest) = topic.documents_shown(all_up_to, leading);
+                let ids = |ds: Vec<&TopicDoc>| ds.iter().map(|d| d.0.clone()).collect::<Vec<_>>();
+                assert_eq!(
+                    (ids(lead), ids(rest)),
+                    (
+                        expected.0.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                        expected.1.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                    ),
+                    "{counts:?}"
+                );
+            };
+        check(&[1, 5, 2], 3, 1, (&["d0", "d1", "d2"], &[]));
+        check(&[1, 5, 2, 5], 3, 2, (&["d1", "d3"], &["d0", "d2"]));
+        check(&[3, 1, 3, 2], 2, 3, (&["d0", "d2", "d3"], &["d1"]));
+        check(&[], 0, 2, (&[], &[]));
+    }
 
     #[test]
     fn members_round_trip_through_runs() {

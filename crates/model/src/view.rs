@@ -61,6 +61,24 @@ pub fn options_html(options: &[(String, String)], selected: &str) -> String {
     out
 }
 
+/// Links as `<li>`s of HTML, each `(href, text, note)`, the note after the link in a
+/// `span.meta`: a long list the page draws in one piece (the hundreds of documents a theme
+/// of a large library comes from). The links open in place like any other: the router
+/// listens to clicks on the whole page.
+pub fn link_items_html(items: &[(String, String, String)]) -> String {
+    let mut out = String::new();
+    for (href, text, note) in items {
+        out.push_str("<li><a href=\"");
+        escape_into(&mut out, href);
+        out.push_str("\">");
+        escape_into(&mut out, text);
+        out.push_str("</a> <span class=\"meta\">");
+        escape_into(&mut out, note);
+        out.push_str("</span></li>");
+    }
+    out
+}
+
 /// What a theme page shows: the theme's records across documents, the documents they come
 /// from and the departments responsible, each with a count.
 #[derive(Debug, Clone, PartialEq)]
@@ -608,6 +626,16 @@ pub fn years_chart(targets: &[&Target], file: &str) -> Option<(Vec<(u16, usize)>
 mod tests {
     use super::*;
     use crate::wire::Provenance;
+
+    #[test]
+    fn link_items_html_escapes_every_part() {
+        let item = |h: &str, t: &str, n: &str| (h.to_string(), t.to_string(), n.to_string());
+        assert_eq!(link_items_html(&[]), "");
+        assert_eq!(
+            link_items_html(&[item("/a/?id=x&y", "甲<乙>", "3 项"), item("\"", "&", "\"")]),
+            r#"<li><a href="/a/?id=x&amp;y">甲&lt;乙&gt;</a> <span class="meta">3 项</span></li><li><a href="&quot;">&amp;</a> <span class="meta">&quot;</span></li>"#
+        );
+    }
 
     #[test]
     fn options_html_escapes_and_marks_the_selected_value() {
