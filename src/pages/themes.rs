@@ -11,7 +11,7 @@ use crate::links::url;
 use crate::router::A;
 use leptos::prelude::*;
 use model::files::ThemesFile;
-use model::lists::ListKind;
+use model::lists::{ListKind, TopicDoc};
 use model::pages::Page;
 use model::query::Filter;
 use model::Target;
@@ -133,12 +133,10 @@ fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) ->
     let more = |page: Page, n: usize, what: &'static str| {
         (n > SHOWN).then(|| view! { <p class="more"><A href=all_of(page)>{format!("查看全部 {n} 项{what}")}</A></p> })
     };
-    let (leading, others) = topic.documents_shown(DOCS_ALL_UP_TO, DOCS_LEADING);
-    // The others, folded away, in one piece of HTML: at 1 000 documents 养老 comes from
-    // 545, too many to draw one link component at a time.
-    let others = (!others.is_empty()).then(|| {
-        let items: Vec<(String, String, String)> = others
-            .iter()
+    // The documents (at 1 000 documents 养老 comes from 545) and departments as pieces of
+    // HTML: drawn one link component at a time, hundreds of them held up the page.
+    let doc_items = |docs: Vec<&TopicDoc>| -> Vec<(String, String, String)> {
+        docs.into_iter()
             .map(|d| {
                 (
                     url(&Page::Document.record(&d.0)),
@@ -146,7 +144,12 @@ fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) ->
                     format!("{} 项", d.2),
                 )
             })
-            .collect();
+            .collect()
+    };
+    let (leading, others) = topic.documents_shown(DOCS_ALL_UP_TO, DOCS_LEADING);
+    let docs = model::view::link_items_html(&doc_items(leading));
+    let others = (!others.is_empty()).then(|| {
+        let items = doc_items(others);
         let summary = format!("其余 {} 份文件（按文件顺序）", items.len());
         let html = model::view::link_items_html(&items);
         view! {
@@ -156,14 +159,6 @@ fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) ->
             </details>
         }
     });
-    let docs = leading
-        .into_iter()
-        .map(|d| {
-            let href = url(&Page::Document.record(&d.0));
-            let (title, n) = (d.1.clone(), format!("{} 项", d.2));
-            view! { <li><A href=href>{title}</A> " " <span class="meta">{n}</span></li> }
-        })
-        .collect_view();
     let (n_targets, n_projects, n_fields, n_docs) = (
         topic.total(ListKind::Targets),
         topic.total(ListKind::Projects),
@@ -192,16 +187,19 @@ fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) ->
         .take(SHOWN)
         .map(|f| view! { <FieldCard field=f.clone() doc_title=topic.short_title(&f.doc) label=true /> })
         .collect_view();
-    let depts = theme
+    let depts: Vec<(String, String, String)> = theme
         .departments
         .iter()
         .take(20)
         .map(|d| {
-            let href = url(&Page::Department.record(&d.id));
-            let (name, n) = (d.name.clone(), format!("{} 项", d.count));
-            view! { <li><A href=href>{name}</A> " " <span class="meta">{n}</span></li> }
+            (
+                url(&Page::Department.record(&d.id)),
+                d.name.clone(),
+                format!("{} 项", d.count),
+            )
         })
-        .collect_view();
+        .collect();
+    let depts = model::view::link_items_html(&depts);
     let n_depts = theme.departments.len();
     view! {
         <PageMeta title=theme.name.clone() column=Page::Theme.def().column />
@@ -234,13 +232,13 @@ fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) ->
             <section aria-labelledby="theme-docs">
                 <h2 id="theme-docs">"来自哪些文件（" {n_docs} "）"</h2>
                 {(n_docs > DOCS_ALL_UP_TO).then(|| view! { <p class="meta">{format!("记录最多的 {DOCS_LEADING} 份：")}</p> })}
-                <ul class="plain-list">{docs}</ul>
+                <ul class="plain-list" inner_html=docs></ul>
                 {others}
             </section>
             <section aria-labelledby="theme-depts">
                 <h2 id="theme-depts">"责任单位（" {n_depts} "）"</h2>
                 {(n_depts == 0).then(|| view! { <p>"原文未列出这一主题的责任单位。"</p> })}
-                <ul class="plain-list">{depts}</ul>
+                <ul class="plain-list" inner_html=depts></ul>
             </section>
         </article>
     }
