@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { useServerAndBrowser, openPage, ready, shot, VIEWPORTS, ROOT, openFilters } from "./harness.mjs";
+import { useServerAndBrowser, serve, openPage, ready, shot, VIEWPORTS, ROOT, openFilters } from "./harness.mjs";
 
 const env = useServerAndBrowser();
 const data = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, "public/data", f), "utf8"));
@@ -76,6 +76,44 @@ test("a theme page and a department page fetch their topic file, not the lists",
     assert.ok(data.includes(topic), `${address}: ${data}`);
     assert.deepEqual(data.filter((p) => /^lists\/(names|[a-z]+\/(index|[a-z]+-\d+))\.json$/.test(p)), [], address);
     assert.deepEqual(problems(), []);
+  }
+});
+
+// A theme of a large library comes from hundreds of documents: its page lists the ten with
+// the most records and folds the others away. Today's themes come from at most eleven, so
+// the topic file is served here with thirty.
+test("a theme of many documents lists the ten with the most records and folds the others away", async () => {
+  const file = "data/lists/topics/theme-elderly-care.json";
+  const topic = data("lists/topics/theme-elderly-care.json");
+  const [id, title] = topic.documents[0];
+  topic.documents = Array.from({ length: 30 }, (_, i) => [id, `${title}·${i}`, (i * 7) % 30 + 1]);
+  const body = JSON.stringify(topic);
+  const srv = await serve(new Map([[file, (res) => res.writeHead(200, { "content-type": "application/json" }).end(body)]]));
+  try {
+    const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+    await page.goto(`${srv.base}theme/?id=elderly-care`);
+    await ready(page);
+    const section = page.locator("section[aria-labelledby=theme-docs]");
+    assert.match(await section.locator("h2").innerText(), /（30）/);
+    const byCount = [...topic.documents].sort((a, b) => b[2] - a[2]);
+    const leading = await section.locator(":scope > ul li").allInnerTexts();
+    assert.deepEqual(leading, byCount.slice(0, 10).map(([, t, n]) => `${t} ${n} 项`));
+    const folded = section.locator("details.more-docs");
+    assert.equal(await folded.locator("summary").innerText(), "其余 20 份文件（按文件顺序）");
+    assert.equal(await folded.evaluate((d) => d.open), false);
+    await folded.locator("summary").click();
+    const rest = topic.documents.filter((d) => !byCount.slice(0, 10).includes(d));
+    assert.deepEqual(await folded.locator("li").allInnerTexts(), rest.map(([, t, n]) => `${t} ${n} 项`));
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), VIEWPORTS.phone.width);
+    // A folded link opens its document in place, like any other.
+    await page.evaluate(() => (window.__stayed = true));
+    await folded.locator("li a").first().click();
+    await page.waitForURL(new RegExp(`document/\\?id=${id}`));
+    await ready(page);
+    assert.equal(await page.evaluate(() => window.__stayed), true);
+    assert.deepEqual(problems(), []);
+  } finally {
+    await srv.close();
   }
 });
 
