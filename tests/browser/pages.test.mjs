@@ -247,14 +247,20 @@ test("the search box and the keyword filter keep the sub-path", async () => {
   assert.deepEqual(problems(), []);
 });
 
-test("a search for a common character reads its ranked answer, not its postings; with another word, its postings", async () => {
-  // 业 is a common key of the real corpus: its postings are a shard of that one key.
+// The one-key shard that holds a common key's postings (`search/common/<n>.json`).
+function commonKey(key) {
   const dir = path.join(ROOT, "public/data/search/common");
   const common = fs
     .readdirSync(dir)
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")))
-    .find((s) => "业" in s.keys);
-  assert.ok(common, "业 is a common key");
+    .find((s) => key in s.keys);
+  assert.ok(common, `${key} is a common key`);
+  return common;
+}
+
+test("a search for a common character reads its ranked answer, not its postings; with another word, its postings", async () => {
+  // 业 is a common key of the real corpus: its postings are a shard of that one key.
+  const common = commonKey("业");
   const top = JSON.parse(fs.readFileSync(path.join(ROOT, `public/data/search/top/${common.shard}.json`), "utf8"));
   const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
   const fetched = [];
@@ -280,12 +286,7 @@ test("a search for a common character reads its ranked answer, not its postings;
 });
 
 test("a list's text filter of a common character reads its matches in that list, not its postings", async () => {
-  const dir = path.join(ROOT, "public/data/search/common");
-  const common = fs
-    .readdirSync(dir)
-    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")))
-    .find((s) => "业" in s.keys);
-  assert.ok(common, "业 is a common key");
+  const common = commonKey("业");
   const matches = JSON.parse(fs.readFileSync(path.join(ROOT, `public/data/search/list/${common.shard}-projects.json`), "utf8"));
   let count = 0;
   for (let i = 1; i < matches.runs.length; i += 2) count += matches.runs[i];

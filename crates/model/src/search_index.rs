@@ -1347,6 +1347,16 @@ pub fn hit_files(manifest: &Manifest, groups: &[Ranked<u32>]) -> Vec<String> {
 }
 
 impl Built {
+    /// The shards of `query`'s keys, and their files (paths under `data/`).
+    fn query_shards(&self, query: &str) -> (Vec<&Shard>, Vec<String>) {
+        let numbers = shards_for(&self.manifest, query);
+        let shards = numbers
+            .iter()
+            .filter_map(|&n| self.shards.get(n as usize))
+            .collect();
+        (shards, numbers.into_iter().map(shard_file).collect())
+    }
+
     /// Answers `query` as the app does, from only the files it would fetch: the shards of
     /// its keys, then the ranked file or the common postings they name. Gives the hits and
     /// those files (paths under `data/`), in that order.
@@ -1355,12 +1365,7 @@ impl Built {
         query: &str,
         per_group: usize,
     ) -> Result<(Vec<Ranked<u32>>, Vec<String>), SearchError> {
-        let numbers = shards_for(&self.manifest, query);
-        let shards: Vec<&Shard> = numbers
-            .iter()
-            .filter_map(|&n| self.shards.get(n as usize))
-            .collect();
-        let mut files: Vec<String> = numbers.into_iter().map(shard_file).collect();
+        let (shards, mut files) = self.query_shards(query);
         let plan = plan(&self.manifest, &shards, query, per_group);
         let top = plan.top.and_then(|n| self.top.get(n as usize));
         files.extend(plan.top.map(top_file));
@@ -1382,12 +1387,7 @@ impl Built {
         query: &str,
         kind: Kind,
     ) -> Result<(Option<Vec<u32>>, Vec<String>), SearchError> {
-        let numbers = shards_for(&self.manifest, query);
-        let shards: Vec<&Shard> = numbers
-            .iter()
-            .filter_map(|&n| self.shards.get(n as usize))
-            .collect();
-        let mut files: Vec<String> = numbers.into_iter().map(shard_file).collect();
+        let (shards, mut files) = self.query_shards(query);
         let matches_file = list_matches_file_for(&self.manifest, &shards, query, kind);
         let matches = matches_file
             .as_ref()
