@@ -395,20 +395,32 @@ pub struct SearchFiles {
     pub common: Vec<Arc<search_index::Shard>>,
     /// The ranked answer of a one-term query of a common key.
     pub top: Option<Arc<search_index::Top>>,
+    /// The kinds these files answer: every kind, or all but the text when it is put off.
+    pub kinds: Vec<model::search::Kind>,
 }
 
 /// The search index's files for `query` with `per_group` hits a kind: the manifest, then
 /// every shard of the query's keys at once (which keys a term needs depends on the bigrams
 /// the manifest lists as split), then the ranked file or the common postings the shards
-/// name. The manifest, shards and postings are kept for the visit.
-pub async fn search_files(query: &str, per_group: usize) -> Result<SearchFiles, LoadError> {
+/// name, of every kind (`with_text`) or of the kinds answered at once. The manifest, shards
+/// and postings are kept for the visit.
+pub async fn search_files(
+    query: &str,
+    per_group: usize,
+    with_text: bool,
+) -> Result<SearchFiles, LoadError> {
     let (manifest, shards) = manifest_and_shards(query).await?;
     let top = match search_index::top_file_for(&manifest, &shards, query, per_group) {
         Some(file) => Some(fetch_data(file).await?),
         None => None,
     };
+    let kinds = if with_text {
+        model::search::Kind::ALL.to_vec()
+    } else {
+        search_index::kinds_at_once(&manifest, &shards, query, per_group)
+    };
     let common = fetch_shards(search_index::common_files_for(
-        &manifest, &shards, query, per_group,
+        &manifest, &shards, query, per_group, &kinds,
     ))
     .await?;
     Ok(SearchFiles {
@@ -416,6 +428,7 @@ pub async fn search_files(query: &str, per_group: usize) -> Result<SearchFiles, 
         shards,
         common,
         top,
+        kinds,
     })
 }
 

@@ -35,22 +35,39 @@ fn per_group(n: &str) -> usize {
         .clamp(PER_GROUP, MOST)
 }
 
-/// The hits of one query, grouped by kind: `(kind, total, shown hits with their scores)`.
-type Found = Vec<(Kind, usize, Vec<(Entry, u32)>)>;
+/// One kind's hits: `(kind, total, shown hits with their scores)`.
+type Group = (Kind, usize, Vec<(Entry, u32)>);
+
+/// The hits of one query.
+#[derive(Default)]
+struct Found {
+    /// Grouped by kind.
+    groups: Vec<Group>,
+    /// The document text was not searched yet: its common words' postings are large
+    /// (`search_index::kinds_at_once`), so the page offers to search it.
+    text_later: bool,
+}
 
 /// Answers a query from the prebuilt index: the manifest, the shards of the query's keys,
 /// a common key's ranked answer (a query of it alone) or postings (with other terms), then
 /// only the files that hold the hits shown (for their titles and snippets).
-async fn find(store: Store, query: String, per_group: usize) -> Result<Arc<Found>, LoadError> {
+async fn find(
+    store: Store,
+    query: String,
+    per_group: usize,
+    with_text: bool,
+) -> Result<Arc<Found>, LoadError> {
     if model::search::terms(&query).is_empty() {
-        return Ok(Arc::new(Vec::new()));
+        return Ok(Arc::default());
     }
     let SearchFiles {
         manifest,
         shards,
         common,
         top,
-    } = search_files(&query, per_group).await?;
+        kinds,
+    } = search_files(&query, per_group, with_text).await?;
+    let text_later = !kinds.contains(&Kind::Text);
     let groups = timed(|| {
         search_index::search(
             &manifest,
@@ -59,6 +76,7 @@ async fn find(store: Store, query: String, per_group: usize) -> Result<Arc<Found
             top.as_deref(),
             &query,
             per_group,
+            &kinds,
         )
     })
     .map_err(|e| LoadError {
@@ -86,7 +104,7 @@ async fn find(store: Store, query: String, per_group: usize) -> Result<Arc<Found
         let at = manifest.locate(n)?;
         built.get(&at.file)?.get(at.k).cloned()
     };
-    let found = groups
+    let groups = groups
         .into_iter()
         .map(|g| {
             let hits = g
@@ -97,7 +115,7 @@ async fn find(store: Store, query: String, per_group: usize) -> Result<Arc<Found
             (g.kind, g.total, hits)
         })
         .collect();
-    Ok(Arc::new(found))
+    Ok(Arc::new(Found { groups, text_later }))
 }
 
 /// The search entries of one file holding hits, of the kind its range says.
@@ -183,10 +201,11 @@ fn hit_href(e: &Entry) -> String {
 pub fn Search() -> impl IntoView {
     let q = use_query_value("q");
     let n = use_query_value("n");
+    let text = use_query_value("text");
     let store = store();
     let found = Data::new(move || {
         store.track_retry();
-        find(store, q.get(), per_group(&n.get()))
+        find(store, q.get(), per_group(&n.get()), text.get() == "1")
     });
     let title = Signal::derive(move || {
         let q = q.get();
@@ -201,7 +220,7 @@ pub fn Search() -> impl IntoView {
         <SearchForm q />
         <Awaited
             load=move || async move { found.await }
-            view=move |found| view! { <SearchResults found query=q.get_untracked() per_group=per_group(&n.get_untracked()) /> }
+            view=move |found| view! { <SearchResults found query=q.get_untracked() per_group=per_group(&n.get_untracked()) with_text=text.get_untracked() == "1" /> }
         />
     }
 }
@@ -231,16 +250,37 @@ pub fn SearchForm(q: Memo<String>) -> impl IntoView {
 }
 
 #[component]
-fn SearchResults(found: Arc<Found>, query: String, per_group: usize) -> impl IntoView {
+fn SearchResults(
+    found: Arc<Found>,
+    query: String,
+    per_group: usize,
+    with_text: bool,
+) -> impl IntoView {
     if query.is_empty() {
         return ().into_any();
     }
-    if found.is_empty() {
+    if found.groups.is_empty() && !found.text_later {
         return view! { <p class="empty" role="status">"没有找到包含“" {query} "”的内容。请换一个词或减少关键词。"</p> }.into_any();
     }
     let terms = model::search::terms(&query);
-    let total: usize = found.iter().map(|(_, n, _)| n).sum();
+    let total: usize = found.groups.iter().map(|(_, n, _)| n).sum();
+    // The address of this search with more: hits shown, or the text searched too.
+    let search_href = |n: usize, text: bool| {
+        let text = if text { "&text=1" } else { "" };
+        url(&Page::Search.path_with(&format!("?q={}&n={n}{text}", encode(&query))))
+    };
+    let text_later = found.text_later.then(|| {
+        let href = search_href(per_group, true);
+        view! {
+            <section class="hit-group">
+                <h2>{Kind::Text.label()}</h2>
+                <p>"这些词在文件原文中十分常见，查找原文要再下载较多数据，所以尚未查找。"</p>
+                <p class="more"><A href=href>"在文件原文中查找"</A></p>
+            </section>
+        }
+    });
     let sections = found
+        .groups
         .iter()
         .map(|(kind, n, hits)| {
             let shown = hits.len();
@@ -260,9 +300,7 @@ fn SearchResults(found: Arc<Found>, query: String, per_group: usize) -> impl Int
                     view! { <p class="more"><A href=href>{label}</A></p> }.into_any()
                 }
                 None => {
-                    let more_q =
-                        format!("?q={}&n={}", encode(&query), (per_group + MORE).min(MOST));
-                    let href = url(&Page::Search.path_with(&more_q));
+                    let href = search_href((per_group + MORE).min(MOST), with_text);
                     (per_group < MOST)
                         .then(|| view! { <p class="more"><A href=href>"显示更多"</A></p> })
                         .into_any()
@@ -289,5 +327,10 @@ fn SearchResults(found: Arc<Found>, query: String, per_group: usize) -> impl Int
             }
         })
         .collect_view();
-    view! { <p class="count" role="status">"共找到 " {total} " 处"</p> {sections} }.into_any()
+    let count = if found.text_later {
+        format!("在文件原文以外共找到 {total} 处")
+    } else {
+        format!("共找到 {total} 处")
+    };
+    view! { <p class="count" role="status">{count}</p> {sections} {text_later} }.into_any()
 }

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { useServerAndBrowser, openPage, shot, ready, VIEWPORTS, ROOT, openFilters } from "./harness.mjs";
+import { useServerAndBrowser, serve, openPage, shot, ready, VIEWPORTS, ROOT, openFilters } from "./harness.mjs";
 
 const facts = JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/facts.json"), "utf8"));
 const env = useServerAndBrowser();
@@ -247,15 +247,15 @@ test("the search box and the keyword filter keep the sub-path", async () => {
   assert.deepEqual(problems(), []);
 });
 
-// The one-key shard that holds a common key's postings (`search/common/<n>.json`).
+// A common key's number and the shard that names it (its postings are in
+// `search/common/<n>-<kind>.json`, a file a kind).
 function commonKey(key) {
-  const dir = path.join(ROOT, "public/data/search/common");
-  const common = fs
-    .readdirSync(dir)
-    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")))
-    .find((s) => key in s.keys);
-  assert.ok(common, `${key} is a common key`);
-  return common;
+  const dir = path.join(ROOT, "public/data/search");
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "manifest.json")) {
+    const shard = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
+    if (shard.common && key in shard.common) return { shard: shard.common[key][0], file: `data/search/${f}`, json: shard };
+  }
+  assert.fail(`${key} is a common key`);
 }
 
 test("a search for a common character reads its ranked answer, not its postings; with another word, its postings", async () => {
@@ -279,10 +279,60 @@ test("a search for a common character reads its ranked answer, not its postings;
   fetched.length = 0;
   await page.goto(`${env.srv.base}search/?q=${encodeURIComponent("业 发展")}`);
   await ready(page);
-  assert.ok(fetched.some((p) => p.endsWith(`data/search/common/${common.shard}.json`)), fetched.join(" "));
+  for (const kind of ["target", "project", "field", "department", "text"]) {
+    assert.ok(fetched.some((p) => p.endsWith(`data/search/common/${common.shard}-${kind}.json`)), fetched.join(" "));
+  }
   assert.ok(!fetched.some((p) => p.includes("data/search/top/")), fetched.join(" "));
   assert.ok((await page.locator(".hit").count()) > 0);
   assert.deepEqual(problems(), []);
+});
+
+// At a library of hundreds of documents a common word's postings in the document text are
+// hundreds of kilobytes; a search of it with another word then answers the records at once
+// and searches the text when asked. The real corpus's are small, so the shard that names
+// 业 is served here giving its text postings' size over the limit (256 KB).
+test("a search whose common words' text postings are large answers the records, then the text when asked", async () => {
+  const common = commonKey("业");
+  const query = `search/?q=${encodeURIComponent("业 发展")}`;
+  const groups = async (page) =>
+    (await page.locator(".hit-group h2").allInnerTexts()).map((h) => h.replace(/（显示前.*$/, ""));
+  // The whole answer, as the shipped data gives it.
+  const whole = await openPage(env.browser, VIEWPORTS.phone);
+  await whole.page.goto(env.srv.base + query);
+  await ready(whole.page);
+  const all = await groups(whole.page);
+  assert.ok(all.some((h) => h.startsWith("文件原文（")), all.join(" "));
+  const records = all.filter((h) => !h.startsWith("文件原文"));
+  const total = (hs) => hs.reduce((n, h) => n + Number(h.match(/（(\d+)）/)[1]), 0);
+
+  common.json.common["业"][1] = 256 * 1024 + 1;
+  const body = JSON.stringify(common.json);
+  const srv = await serve(new Map([[common.file, (res) => res.writeHead(200, { "content-type": "application/json" }).end(body)]]));
+  try {
+    const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+    const fetched = [];
+    page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(srv.base + query);
+    await ready(page);
+    // The records as before, and the text not searched: none of its postings or chunks.
+    assert.deepEqual(await groups(page), [...records, "文件原文"]);
+    assert.equal(await page.locator("p.count").innerText(), `在文件原文以外共找到 ${total(records)} 处`);
+    assert.ok(fetched.some((p) => p.endsWith(`data/search/common/${common.shard}-project.json`)), fetched.join(" "));
+    assert.ok(!fetched.some((p) => p.endsWith(`-text.json`) || p.includes("data/search/text/")), fetched.join(" "));
+    await shot(page, "search-text-later-phone");
+    // Asked, the text too: the whole answer, its postings fetched now.
+    fetched.length = 0;
+    await page.getByRole("link", { name: "在文件原文中查找" }).click();
+    await page.waitForURL(/text=1/);
+    await page.locator(".hit-group h2", { hasText: "文件原文（" }).waitFor();
+    await ready(page);
+    assert.deepEqual(await groups(page), all);
+    assert.equal(await page.locator("p.count").innerText(), `共找到 ${total(all)} 处`);
+    assert.ok(fetched.some((p) => p.endsWith(`data/search/common/${common.shard}-text.json`)), fetched.join(" "));
+    assert.deepEqual(problems(), []);
+  } finally {
+    await srv.close();
+  }
 });
 
 test("a list's text filter of a common character reads its matches in that list, not its postings", async () => {

@@ -277,8 +277,8 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
     for s in &built.shards {
         files.push((model::search_index::shard_file(s.shard), json(s)?));
     }
-    for (n, c) in built.common.iter().enumerate() {
-        files.push((model::search_index::common_file(n as u32), json(c)?));
+    for c in &built.common {
+        files.push((model::search_index::common_file_of(c), json(c)?));
     }
     for (file, matches) in &built.lists {
         files.push((file.clone(), json(matches)?));

@@ -68,6 +68,26 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order search lists them.
+    pub const ALL: [Kind; 5] = [
+        Kind::Target,
+        Kind::Project,
+        Kind::Field,
+        Kind::Department,
+        Kind::Text,
+    ];
+
+    /// Its name in file names, as in the JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Target => "target",
+            Kind::Project => "project",
+            Kind::Field => "field",
+            Kind::Department => "department",
+            Kind::Text => "text",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Target => "目标指标",

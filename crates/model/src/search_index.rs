@@ -278,11 +278,24 @@ pub const COMMON_INTEGERS: usize = 2048;
 /// postings.
 pub const TOP_HITS: usize = 200;
 
-/// The file of common key `n`'s postings, under `data/`: a [`Shard`] numbered `n` that
-/// holds that one key. What a query of several terms, or a list's text filter, reads for it.
-pub fn common_file(n: u32) -> String {
-    format!("search/common/{n}.json")
+/// The file of common key `n`'s postings in the entries of `kind`, under `data/`
+/// (`search/common/<n>-<kind>.json`): a [`Shard`] numbered `n` of that one key and that
+/// kind. What a query of several terms, or a list's text filter, reads for it: only the
+/// kinds it answers.
+pub fn common_file(n: u32, kind: Kind) -> String {
+    format!("search/common/{n}-{}.json", kind.slug())
 }
+
+/// The file of a common key's postings of one kind ([`common_file`]).
+pub fn common_file_of(postings: &Shard) -> String {
+    common_file(postings.shard, postings.kind.unwrap_or(Kind::Text))
+}
+
+/// A search of the document text is put off ([`kinds_at_once`]) when the common keys'
+/// text postings it needs are larger than this, in bytes of JSON: some 50 KB brotli at the
+/// ratio of such files on the real corpus (0.201), a third of a search's budget. None is
+/// at 11 documents (the largest, 业's, is 2.4 KB); at 1 000 documents 业's is some 280 KB.
+pub const TEXT_AT_ONCE_BYTES: u32 = 256 * 1024;
 
 /// The file of common key `n`'s ranked answer ([`Top`]), under `data/`.
 pub fn top_file(n: u32) -> String {
@@ -350,10 +363,15 @@ pub struct Shard {
     /// Which shard this is (`i` in the file name).
     pub shard: u32,
     pub keys: BTreeMap<String, Postings>,
-    /// The common keys of this shard, each with its number `n`: its postings are in
-    /// [`common_file`]`(n)`, the answer to a query of it alone in [`top_file`]`(n)`.
+    /// The common keys of this shard, each with its number `n` and the bytes of its
+    /// postings in the document text (`[n, bytes]`): its postings are in
+    /// [`common_file`]`(n, kind)` a kind, the answer to a query of it alone in
+    /// [`top_file`]`(n)`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub common: BTreeMap<String, u32>,
+    pub common: BTreeMap<String, (u32, u32)>,
+    /// For a common key's postings ([`common_file`]): the kind of entries they cover.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
 }
 
 /// One key's postings, on the wire `[text, titles]` (titles left out when empty); see the
@@ -597,7 +615,7 @@ fn split_bigrams(corpus: &Corpus, split_positions: u32) -> Split {
 pub struct Built {
     pub manifest: Manifest,
     pub shards: Vec<Shard>,
-    /// The common keys' postings ([`common_file`]), `n` at index `n`.
+    /// The common keys' postings, one [`Shard`] a key and a kind ([`common_file_of`]).
     pub common: Vec<Shard>,
     /// The common keys' ranked answers, `n` at index `n`.
     pub top: Vec<Top>,
@@ -641,16 +659,40 @@ pub fn build(
             keys.push((k, p));
         }
     }
+    // Each common key's postings, a file a kind, and the bytes of its text file.
+    let by_kind: Vec<Vec<Shard>> = common
+        .iter()
+        .enumerate()
+        .map(|(n, (key, postings))| {
+            kinds_of(&corpus.ranges)
+                .into_iter()
+                .map(|kind| Shard {
+                    schema_version: crate::SCHEMA_VERSION,
+                    shard: n as u32,
+                    keys: BTreeMap::from([(
+                        key.clone(),
+                        postings_in(postings, &spans_of(&corpus.ranges, kind)),
+                    )]),
+                    common: BTreeMap::new(),
+                    kind: Some(kind),
+                })
+                .collect()
+        })
+        .collect();
+    let text_bytes = |n: usize| -> u32 {
+        by_kind[n]
+            .iter()
+            .filter(|s| s.kind == Some(Kind::Text))
+            .map(|s| serde_json::to_string(s).map_or(0, |j| j.len() as u32 + 1))
+            .sum()
+    };
     // What stays in the shards: the postings, and a number per common key.
     let total: usize = keys
         .iter()
         .map(|(k, p)| serde_json::to_string(&(k, p)).map_or(0, |s| s.len()))
-        .chain(
-            common
-                .iter()
-                .enumerate()
-                .map(|(n, (k, _))| serde_json::to_string(&(k, n)).map_or(0, |s| s.len())),
-        )
+        .chain(common.iter().enumerate().map(|(n, (k, _))| {
+            serde_json::to_string(&(k, (n, text_bytes(n)))).map_or(0, |s| s.len())
+        }))
         .sum();
     let mut shards = 1u32;
     while total.div_ceil(shards as usize) > target_bytes.max(1) && shards < MAX_SHARDS {
@@ -662,6 +704,7 @@ pub fn build(
             shard: i,
             keys: BTreeMap::new(),
             common: BTreeMap::new(),
+            kind: None,
         })
         .collect();
     for (k, p) in keys {
@@ -671,7 +714,7 @@ pub fn build(
     }
     for (n, (k, _)) in common.iter().enumerate() {
         if let Some(s) = files.get_mut(shard_of(k, shards) as usize) {
-            s.common.insert(k.clone(), n as u32);
+            s.common.insert(k.clone(), (n as u32, text_bytes(n)));
         }
     }
     let mut split: Vec<String> = split
@@ -692,9 +735,9 @@ pub fn build(
     let mut lists = Vec::new();
     for (n, (key, postings)) in common.iter().enumerate() {
         let found = [find_term(&manifest, key, &|k| {
-            (k == key).then_some(postings)
+            (k == key).then_some(postings).into_iter().collect()
         })];
-        let groups = ranked(&manifest, &found, usize::MAX);
+        let groups = ranked(&manifest, &found, usize::MAX, &Kind::ALL);
         for (kind, file) in list_matches_files(&manifest, n as u32) {
             let start = list_range(&manifest, kind).map_or(0, |(start, _)| start);
             let mut ordinals: Vec<u32> = groups
@@ -723,16 +766,7 @@ pub fn build(
                 .collect(),
         });
     }
-    let common = common
-        .into_iter()
-        .enumerate()
-        .map(|(n, (key, postings))| Shard {
-            schema_version: crate::SCHEMA_VERSION,
-            shard: n as u32,
-            keys: BTreeMap::from([(key, postings)]),
-            common: BTreeMap::new(),
-        })
-        .collect();
+    let common = by_kind.into_iter().flatten().collect();
     Built {
         manifest,
         shards: files,
@@ -740,6 +774,55 @@ pub fn build(
         top,
         lists,
     }
+}
+
+/// The kinds of entries the ranges hold, in search order, each once.
+fn kinds_of(ranges: &[EntryRange]) -> Vec<Kind> {
+    Kind::ALL
+        .into_iter()
+        .filter(|k| ranges.iter().any(|r| r.kind == *k))
+        .collect()
+}
+
+/// The entries `[start, end)` of each range of `kind`, ascending.
+fn spans_of(ranges: &[EntryRange], kind: Kind) -> Vec<(u32, u32)> {
+    let mut start = 0u32;
+    let mut out = Vec::new();
+    for r in ranges {
+        let end = start.saturating_add(r.count);
+        if r.kind == kind {
+            out.push((start, end));
+        }
+        start = end;
+    }
+    out
+}
+
+/// The part of a count-only key's postings that lies in `spans` (ascending): its texts
+/// there and its title runs cut to them, encoded as the module documentation says.
+fn postings_in(p: &Postings, spans: &[(u32, u32)]) -> Postings {
+    let inside = |e: u32| spans.iter().any(|&(s, end)| s <= e && e < end);
+    let mut text = Vec::new();
+    let mut last = 0u32;
+    for (e, n, _) in decode_list(&p.0, false, false) {
+        if inside(e) {
+            text.extend([e - last, n]);
+            last = e;
+        }
+    }
+    let mut titles = Vec::new();
+    let mut last = 0u32;
+    for (start, len, _) in decode_list(&p.1, true, false) {
+        let end = start.saturating_add(len);
+        for &(a, b) in spans {
+            let (s, e) = (start.max(a), end.min(b));
+            if s < e {
+                titles.extend([s - last, e - s]);
+                last = s;
+            }
+        }
+    }
+    Postings(text, titles)
 }
 
 /// The keys that find a term, each with its offset in the term, which together cover every
@@ -797,6 +880,8 @@ struct Plan {
     top: Option<u32>,
     /// `(key, n)`, each once.
     common: Vec<(String, u32)>,
+    /// The bytes of the text postings of those common keys.
+    text_bytes: u64,
 }
 
 /// Whether a term is looked up as one count-only key (a single character, a split bigram).
@@ -811,7 +896,7 @@ fn plan<S: std::borrow::Borrow<Shard>>(
     query: &str,
     per_group: usize,
 ) -> Plan {
-    let common_of = |key: &str| -> Option<u32> {
+    let common_of = |key: &str| -> Option<(u32, u32)> {
         let n = shard_of(key, manifest.shards);
         shards
             .iter()
@@ -823,7 +908,7 @@ fn plan<S: std::borrow::Borrow<Shard>>(
     let mut out = Plan::default();
     if let [term] = terms.as_slice() {
         if per_group <= TOP_HITS && is_counted(manifest, term) {
-            if let Some(n) = common_of(term) {
+            if let Some((n, _)) = common_of(term) {
                 out.top = Some(n);
                 return out;
             }
@@ -831,14 +916,32 @@ fn plan<S: std::borrow::Borrow<Shard>>(
     }
     for t in &terms {
         for (_, key) in term_keys(manifest, t) {
-            if let Some(n) = common_of(&key) {
+            if let Some((n, bytes)) = common_of(&key) {
                 if !out.common.iter().any(|(_, m)| *m == n) {
                     out.common.push((key, n));
+                    out.text_bytes += u64::from(bytes);
                 }
             }
         }
     }
     out
+}
+
+/// The kinds a search page answers at once: every kind, but the document text when the
+/// text postings of the common keys the query needs are more than [`TEXT_AT_ONCE_BYTES`]
+/// (a query of several very common terms, at a library of hundreds of documents). The page
+/// then offers to search the text; its answer of the other kinds is complete.
+pub fn kinds_at_once<S: std::borrow::Borrow<Shard>>(
+    manifest: &Manifest,
+    shards: &[S],
+    query: &str,
+    per_group: usize,
+) -> Vec<Kind> {
+    let plan = plan(manifest, shards, query, per_group);
+    kinds_of(&manifest.ranges)
+        .into_iter()
+        .filter(|k| *k != Kind::Text || plan.text_bytes <= u64::from(TEXT_AT_ONCE_BYTES))
+        .collect()
 }
 
 /// The ranked file ([`top_file`]) a query needs once its shards (`shards`, those
@@ -853,18 +956,24 @@ pub fn top_file_for<S: std::borrow::Borrow<Shard>>(
     plan(manifest, shards, query, per_group).top.map(top_file)
 }
 
-/// The postings files ([`common_file`]) a query needs once its shards are in: those of the
-/// common keys its terms need, unless a ranked file answers it ([`top_file_for`]).
+/// The postings files ([`common_file`]) a query answered for `kinds` needs once its
+/// shards are in: those of the common keys its terms need, of those kinds, unless a ranked
+/// file answers it ([`top_file_for`]).
 pub fn common_files_for<S: std::borrow::Borrow<Shard>>(
     manifest: &Manifest,
     shards: &[S],
     query: &str,
     per_group: usize,
+    kinds: &[Kind],
 ) -> Vec<String> {
+    let kinds: Vec<Kind> = kinds_of(&manifest.ranges)
+        .into_iter()
+        .filter(|k| kinds.contains(k))
+        .collect();
     plan(manifest, shards, query, per_group)
         .common
         .into_iter()
-        .map(|(_, n)| common_file(n))
+        .flat_map(|(_, n)| kinds.iter().map(move |&k| common_file(n, k)))
         .collect()
 }
 
@@ -923,7 +1032,7 @@ pub fn list_common_files_for<S: std::borrow::Borrow<Shard>>(
     if list_matches_file_for(manifest, shards, query, kind).is_some() {
         return Vec::new();
     }
-    common_files_for(manifest, shards, query, usize::MAX)
+    common_files_for(manifest, shards, query, usize::MAX, &[kind])
 }
 
 /// Why the index could not answer.
@@ -1000,14 +1109,16 @@ fn decode(p: &Postings, positions: bool) -> Decoded {
 struct TermMatches {
     /// Entry → non-overlapping occurrences in its text (only entries with some).
     text: BTreeMap<u32, u32>,
-    /// Runs of entries `[start, end)` whose title holds the term, ascending.
-    titles: Vec<(u32, u32)>,
+    /// Runs of entries whose title holds the term: start → end (past the last).
+    titles: BTreeMap<u32, u32>,
 }
 
 impl TermMatches {
     fn in_title(&self, e: u32) -> bool {
-        let i = self.titles.partition_point(|&(_, end)| end <= e);
-        self.titles.get(i).is_some_and(|&(start, _)| start <= e)
+        self.titles
+            .range(..=e)
+            .next_back()
+            .is_some_and(|(_, &end)| e < end)
     }
 
     fn has(&self, e: u32) -> bool {
@@ -1020,14 +1131,14 @@ impl TermMatches {
             + self
                 .titles
                 .iter()
-                .map(|&(s, e)| u64::from(e - s))
+                .map(|(&s, &e)| u64::from(e - s))
                 .sum::<u64>()
     }
 
     /// Every entry this term matches, ascending.
     fn entries(&self) -> Vec<u32> {
         let mut out: Vec<u32> = self.text.keys().copied().collect();
-        for &(s, e) in &self.titles {
+        for (&s, &e) in &self.titles {
             out.extend(s..e);
         }
         crate::sort::sort_dedup(&mut out);
@@ -1063,42 +1174,45 @@ fn non_overlapping(starts: &[u32], len: u32) -> u32 {
 }
 
 /// Finds one term through its keys' postings.
+/// `lookup` gives a key's postings: one list, or for a common key one a kind.
 fn find_term<'a>(
     manifest: &Manifest,
     term: &str,
-    lookup: &dyn Fn(&str) -> Option<&'a Postings>,
+    lookup: &dyn Fn(&str) -> Vec<&'a Postings>,
 ) -> TermMatches {
     let keys = term_keys(manifest, term);
     let len = term.chars().count() as u32;
+    let mut out = TermMatches::default();
     // A single character or a split bigram: the term is the key, its counts are the answer.
-    let counted = len < 2 || (len == 2 && manifest.is_split(term));
+    if len < 2 || (len == 2 && manifest.is_split(term)) {
+        for p in lookup(term) {
+            let d = decode(p, false);
+            out.text.extend(
+                d.text
+                    .iter()
+                    .filter(|(_, n, _)| *n > 0)
+                    .map(|(e, n, _)| (*e, *n)),
+            );
+            out.titles
+                .extend(d.titles.iter().map(|(s, l, _)| (*s, s.saturating_add(*l))));
+        }
+        return out;
+    }
     let decoded: Vec<(u32, Decoded)> = keys
         .iter()
         .map(|(o, k)| {
             (
                 *o,
-                lookup(k).map(|p| decode(p, !counted)).unwrap_or_default(),
+                lookup(k)
+                    .first()
+                    .map(|p| decode(p, true))
+                    .unwrap_or_default(),
             )
         })
         .collect();
-    let mut out = TermMatches::default();
     let Some(((_, first), rest)) = decoded.split_first() else {
         return out;
     };
-    if counted {
-        out.text = first
-            .text
-            .iter()
-            .filter(|(_, n, _)| *n > 0)
-            .map(|(e, n, _)| (*e, *n))
-            .collect();
-        out.titles = first
-            .titles
-            .iter()
-            .map(|(s, l, _)| (*s, s.saturating_add(*l)))
-            .collect();
-        return out;
-    }
     // Positions of the other keys in one entry (or run), looked up by binary search.
     let find = |list: &[(u32, u32, Vec<u32>)], at: u32| -> Option<usize> {
         list.binary_search_by_key(&at, |(e, _, _)| *e).ok()
@@ -1121,7 +1235,7 @@ fn find_term<'a>(
             .collect();
         let Some(others) = others else { continue };
         if !starts(positions, &others).is_empty() {
-            out.titles.push((*s, s.saturating_add(*l)));
+            out.titles.insert(*s, s.saturating_add(*l));
         }
     }
     out
@@ -1204,10 +1318,11 @@ impl Located<'_> {
     }
 }
 
-/// The hits of `query`, grouped and ranked exactly as `search::search` ranks the corpus's
-/// entries (same groups, totals, scores and order), each hit an entry number. `shards` must
-/// hold every shard [`shards_for`] names, then `top` the file [`top_file_for`] names, if
-/// any, else `common` every file [`common_files_for`] names (others are ignored).
+/// The hits of `query` of the `kinds` asked for, grouped and ranked exactly as
+/// `search::search` ranks the corpus's entries (same groups, totals, scores and order),
+/// each hit an entry number. `shards` must hold every shard [`shards_for`] names, then
+/// `top` the file [`top_file_for`] names, if any, else `common` every file
+/// [`common_files_for`] names for those kinds (others are ignored).
 pub fn search<S: std::borrow::Borrow<Shard>>(
     manifest: &Manifest,
     shards: &[S],
@@ -1215,6 +1330,7 @@ pub fn search<S: std::borrow::Borrow<Shard>>(
     top: Option<&Top>,
     query: &str,
     per_group: usize,
+    kinds: &[Kind],
 ) -> Result<Vec<Ranked<u32>>, SearchError> {
     let terms = terms(query);
     if terms.is_empty() {
@@ -1239,6 +1355,7 @@ pub fn search<S: std::borrow::Borrow<Shard>>(
         return Ok(top
             .groups
             .iter()
+            .filter(|g| kinds.contains(&g.kind))
             .map(|g| Ranked {
                 kind: g.kind,
                 total: g.total as usize,
@@ -1251,43 +1368,69 @@ pub fn search<S: std::borrow::Borrow<Shard>>(
             })
             .collect());
     }
-    // A common key's postings: in the one-key shard passed for it.
-    let moved =
-        |key: &str| -> Option<&Postings> { common.iter().find_map(|c| c.borrow().keys.get(key)) };
+    // A common key's postings: in the one-key shards passed for it, one a kind.
+    let kinds: Vec<Kind> = kinds_of(&manifest.ranges)
+        .into_iter()
+        .filter(|k| kinds.contains(k))
+        .collect();
+    let passed = |n: u32, kind: Kind| {
+        common
+            .iter()
+            .map(|c| c.borrow())
+            .find(|c| c.shard == n && c.kind == Some(kind))
+    };
+    let mut moved: Vec<(&str, &Postings)> = Vec::new();
     for (key, n) in &plan.common {
-        if moved(key).is_none() {
-            return Err(SearchError::MissingFile(common_file(*n)));
+        for &kind in &kinds {
+            let postings = passed(*n, kind)
+                .and_then(|c| c.keys.get(key))
+                .ok_or_else(|| SearchError::MissingFile(common_file(*n, kind)))?;
+            moved.push((key, postings));
         }
     }
-    let lookup = |key: &str| -> Option<&Postings> {
-        by_number
+    let lookup = |key: &str| -> Vec<&Postings> {
+        match by_number
             .get(&shard_of(key, manifest.shards))
             .and_then(|s| s.keys.get(key))
-            .or_else(|| moved(key))
+        {
+            Some(p) => vec![p],
+            None => moved
+                .iter()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, p)| *p)
+                .collect(),
+        }
     };
     let found: Vec<TermMatches> = terms
         .iter()
         .map(|t| find_term(manifest, t, &lookup))
         .collect();
-    Ok(ranked(manifest, &found, per_group))
+    Ok(ranked(manifest, &found, per_group, &kinds))
 }
 
-/// The entries every term matches, scored and ranked as `search::search` does.
-fn ranked(manifest: &Manifest, found: &[TermMatches], per_group: usize) -> Vec<Ranked<u32>> {
+/// The entries of `kinds` every term matches, scored and ranked as `search::search` does.
+fn ranked(
+    manifest: &Manifest,
+    found: &[TermMatches],
+    per_group: usize,
+    kinds: &[Kind],
+) -> Vec<Ranked<u32>> {
     let Some(rarest) = found.iter().min_by_key(|m| m.size()) else {
         return Vec::new();
     };
-    let kinds = manifest.kind_ends();
+    let ends = manifest.kind_ends();
     let kind_of = |e: u32| -> Option<Kind> {
-        let i = kinds.partition_point(|&(end, _)| end <= e);
-        kinds.get(i).map(|&(_, k)| k)
+        let i = ends.partition_point(|&(end, _)| end <= e);
+        ends.get(i).map(|&(_, k)| k)
     };
     let mut scored: Vec<(Kind, u32, u32)> = Vec::new();
     for e in rarest.entries() {
         if !found.iter().all(|m| m.has(e)) {
             continue;
         }
-        let Some(kind) = kind_of(e) else { continue };
+        let Some(kind) = kind_of(e).filter(|k| kinds.contains(k)) else {
+            continue;
+        };
         let in_title = found.iter().filter(|m| m.in_title(e)).count();
         let occurrences: usize = found
             .iter()
@@ -1320,7 +1463,7 @@ pub fn text_ordinals<S: std::borrow::Borrow<Shard>>(
         let matches = matches.ok_or(SearchError::MissingFile(file))?;
         return Ok(Some(matches.ordinals(range.count)));
     }
-    let groups = search(manifest, shards, common, None, query, usize::MAX)?;
+    let groups = search(manifest, shards, common, None, query, usize::MAX, &[kind])?;
     let mut out: Vec<u32> = groups
         .iter()
         .filter(|g| g.kind == kind)
@@ -1357,26 +1500,54 @@ impl Built {
         (shards, numbers.into_iter().map(shard_file).collect())
     }
 
-    /// Answers `query` as the app does, from only the files it would fetch: the shards of
-    /// its keys, then the ranked file or the common postings they name. Gives the hits and
-    /// those files (paths under `data/`), in that order.
+    /// The files named (paths under `data/`) among the common keys' postings.
+    fn common_named(&self, files: &[String]) -> Vec<&Shard> {
+        self.common
+            .iter()
+            .filter(|c| files.contains(&common_file_of(c)))
+            .collect()
+    }
+
+    /// Answers `query` for `kinds` as the app does, from only the files it would fetch: the
+    /// shards of its keys, then the ranked file or the common postings of those kinds they
+    /// name. Gives the hits and those files (paths under `data/`), in that order.
     pub fn answer(
         &self,
         query: &str,
         per_group: usize,
+        kinds: &[Kind],
     ) -> Result<(Vec<Ranked<u32>>, Vec<String>), SearchError> {
         let (shards, mut files) = self.query_shards(query);
         let plan = plan(&self.manifest, &shards, query, per_group);
         let top = plan.top.and_then(|n| self.top.get(n as usize));
         files.extend(plan.top.map(top_file));
-        let common: Vec<&Shard> = plan
-            .common
-            .iter()
-            .filter_map(|&(_, n)| self.common.get(n as usize))
-            .collect();
-        files.extend(plan.common.iter().map(|&(_, n)| common_file(n)));
-        let groups = search(&self.manifest, &shards, &common, top, query, per_group)?;
+        let postings = common_files_for(&self.manifest, &shards, query, per_group, kinds);
+        let common = self.common_named(&postings);
+        files.extend(postings);
+        let groups = search(
+            &self.manifest,
+            &shards,
+            &common,
+            top,
+            query,
+            per_group,
+            kinds,
+        )?;
         Ok((groups, files))
+    }
+
+    /// What a search page shows at first ([`kinds_at_once`]), as [`Built::answer`] gives it.
+    pub fn first_view(
+        &self,
+        query: &str,
+        per_group: usize,
+    ) -> Result<(Vec<Ranked<u32>>, Vec<String>), SearchError> {
+        let (shards, _) = self.query_shards(query);
+        self.answer(
+            query,
+            per_group,
+            &kinds_at_once(&self.manifest, &shards, query, per_group),
+        )
     }
 
     /// The places in `kind`'s list matching `query`, as a list page finds them
@@ -1395,12 +1566,7 @@ impl Built {
             .map(|(_, m)| m);
         files.extend(matches_file);
         let postings = list_common_files_for(&self.manifest, &shards, query, kind);
-        let common: Vec<&Shard> = plan(&self.manifest, &shards, query, usize::MAX)
-            .common
-            .iter()
-            .filter(|&&(_, n)| postings.contains(&common_file(n)))
-            .filter_map(|&(_, n)| self.common.get(n as usize))
-            .collect();
+        let common = self.common_named(&postings);
         files.extend(postings);
         let ordinals = text_ordinals(&self.manifest, &shards, &common, matches, query, kind)?;
         Ok((ordinals, files))
@@ -1477,9 +1643,21 @@ mod tests {
         let built = build(corpus, target, split, common);
         // A few hits a kind (a ranked file answers a common key), and more than a ranked
         // file holds (the common postings do).
-        for per_group in [3, TOP_HITS + 1] {
+        // Every kind, all but the text (a page that puts the text off), one kind (a list's
+        // text filter), the text alone.
+        let kinds: [&[Kind]; 4] = [
+            &Kind::ALL,
+            &[Kind::Target, Kind::Project, Kind::Field, Kind::Department],
+            &[Kind::Project],
+            &[Kind::Text],
+        ];
+        for (per_group, kinds) in [3, TOP_HITS + 1]
+            .into_iter()
+            .flat_map(|n| kinds.map(|k| (n, k)))
+        {
             let expected: Vec<Compared> = brute(&corpus.entries, query, per_group)
                 .into_iter()
+                .filter(|g| kinds.contains(&g.kind))
                 .map(|g| {
                     let hits = g
                         .hits
@@ -1494,7 +1672,7 @@ mod tests {
                 .collect();
             // Only the files the query names, as the app fetches them.
             let got: Vec<Compared> = built
-                .answer(query, per_group)
+                .answer(query, per_group, kinds)
                 .map(|(groups, _)| groups)
                 .unwrap_or_default()
                 .into_iter()
@@ -1509,7 +1687,7 @@ mod tests {
             assert_eq!(
                 got, expected,
                 "query {query:?}, {} shards, split over {split}, common over {common}, \
-                 {per_group} a kind: {:?}",
+                 {per_group} a kind of {kinds:?}: {:?}",
                 built.manifest.shards, built.manifest.split
             );
         }
@@ -1670,10 +1848,13 @@ mod tests {
         assert!(manifest.shards > 1);
         let none: &[Shard] = &[];
         assert!(matches!(
-            search(&manifest, none, none, None, "养老", 3),
+            search(&manifest, none, none, None, "养老", 3, &Kind::ALL),
             Err(SearchError::MissingShard(_))
         ));
-        assert_eq!(search(&manifest, none, none, None, "  ", 3), Ok(Vec::new()));
+        assert_eq!(
+            search(&manifest, none, none, None, "  ", 3, &Kind::ALL),
+            Ok(Vec::new())
+        );
         assert!(shard_files(&manifest, "").is_empty());
         assert_eq!(shard_files(&manifest, "养老 养老").len(), 1);
         let l = manifest.locate(3);
@@ -1683,7 +1864,8 @@ mod tests {
         );
         assert_eq!(manifest.locate(5), None);
         // The text hit whose title holds the term comes first.
-        let groups = search(&manifest, &shards, none, None, "养老", 3).unwrap_or_default();
+        let groups =
+            search(&manifest, &shards, none, None, "养老", 3, &Kind::ALL).unwrap_or_default();
         assert_eq!(
             hit_files(&manifest, &groups),
             ["t", "doc/e.json", "doc/d.json"]
@@ -1697,19 +1879,40 @@ mod tests {
         let built = build(&corpus(), 1 << 20, u32::MAX, 4);
         let shard = &built.shards[0];
         let json = serde_json::to_string(shard).unwrap_or_default();
-        let n = shard.common.get("养").copied().unwrap_or(u32::MAX);
+        let (n, text_bytes) = shard.common.get("养").copied().unwrap_or((u32::MAX, 0));
         assert!(!shard.keys.contains_key("养"), "{json}");
         assert!(shard.keys.contains_key("养老") && shard.keys.contains_key("服"));
-        assert!(json.contains(&format!(r#""养":{n}"#)), "{json}");
-        let common = &built.common[n as usize];
-        assert_eq!(common.shard, n);
-        assert_eq!(
-            common.keys,
-            BTreeMap::from([(
-                "养".to_string(),
-                Postings(vec![0, 1, 2, 2, 1, 2], vec![0, 1, 4, 1])
-            )])
+        assert!(
+            json.contains(&format!(r#""养":[{n},{text_bytes}]"#)),
+            "{json}"
         );
+        // Its postings (texts 0, 2 and 3; titles 0 and 4), a file a kind of the corpus, the
+        // text's bytes as the shard gives them.
+        let of_kind = |kind: Kind| {
+            built
+                .common
+                .iter()
+                .find(|c| c.shard == n && c.kind == Some(kind))
+                .unwrap()
+        };
+        let postings = |kind: Kind| of_kind(kind).keys.get("养").cloned();
+        assert_eq!(
+            postings(Kind::Target),
+            Some(Postings(vec![0, 1], vec![0, 1]))
+        );
+        assert_eq!(postings(Kind::Project), Some(Postings::default()));
+        assert_eq!(
+            postings(Kind::Text),
+            Some(Postings(vec![2, 2, 1, 2], vec![4, 1]))
+        );
+        assert_eq!(
+            built.common.iter().filter(|c| c.shard == n).count(),
+            3,
+            "target, project, text"
+        );
+        let text_json = serde_json::to_string(of_kind(Kind::Text)).unwrap_or_default();
+        assert_eq!(text_bytes as usize, text_json.len() + 1, "{text_json}");
+        let common = of_kind(Kind::Target);
         // The answer to 养 alone: the target (title and text: 1001), then the texts: 养老文件
         // by its title (1000), then twice in each of two paragraphs, in document order.
         let top = &built.top[n as usize];
@@ -1721,36 +1924,110 @@ mod tests {
             )
         );
         // What a query fetches: the shard, then the ranked file for the key alone (however
-        // written), its postings for more hits than a ranked file holds, or with other terms.
-        let files = |q: &str, per_group: usize| {
+        // written), its postings for more hits than a ranked file holds, or with other terms:
+        // of the kinds asked for.
+        let all = [Kind::Target, Kind::Project, Kind::Text].map(|k| common_file(n, k));
+        let files = |q: &str, per_group: usize, kinds: &[Kind]| {
             built
-                .answer(q, per_group)
+                .answer(q, per_group, kinds)
                 .map(|(_, files)| files)
                 .unwrap_or_default()
         };
-        let lao = shard.common.get("老").copied().unwrap_or(u32::MAX);
-        assert_eq!(files("养", 3), [shard_file(0), top_file(n)]);
-        assert_eq!(files(" 养，养 ", TOP_HITS), [shard_file(0), top_file(n)]);
-        assert_eq!(files("养", TOP_HITS + 1), [shard_file(0), common_file(n)]);
+        let (lao, _) = shard.common.get("老").copied().unwrap_or((u32::MAX, 0));
+        assert_eq!(files("养", 3, &Kind::ALL), [shard_file(0), top_file(n)]);
         assert_eq!(
-            files("养 老", 3),
-            [shard_file(0), common_file(n), common_file(lao)]
+            files(" 养，养 ", TOP_HITS, &Kind::ALL),
+            [shard_file(0), top_file(n)]
         );
-        assert_eq!(files("养老", 3), [shard_file(0)]);
-        assert_eq!(files("养老 服", 3), [shard_file(0)]);
+        assert_eq!(
+            files("养", TOP_HITS + 1, &Kind::ALL),
+            [vec![shard_file(0)], all.to_vec()].concat()
+        );
+        assert_eq!(
+            files("养", TOP_HITS + 1, &[Kind::Text, Kind::Department]),
+            [shard_file(0), common_file(n, Kind::Text)]
+        );
+        assert_eq!(
+            files("养 老", 3, &[Kind::Project]),
+            [
+                shard_file(0),
+                common_file(n, Kind::Project),
+                common_file(lao, Kind::Project)
+            ]
+        );
+        assert_eq!(files("养老", 3, &Kind::ALL), [shard_file(0)]);
+        assert_eq!(files("养老 服", 3, &Kind::ALL), [shard_file(0)]);
+        // The text is put off when the common keys' text postings a query needs are large.
+        let at_once = |q: &str| kinds_at_once(&built.manifest, &built.shards, q, 3);
+        let every = vec![Kind::Target, Kind::Project, Kind::Text];
+        assert_eq!(at_once("养 老"), every);
+        assert_eq!(at_once("养"), every, "a ranked file answers it");
+        let mut heavy = built.shards.clone();
+        for s in &mut heavy {
+            for (_, bytes) in s.common.values_mut() {
+                *bytes = TEXT_AT_ONCE_BYTES / 2 + 1;
+            }
+        }
+        let at_once = |q: &str| kinds_at_once(&built.manifest, &heavy, q, 3);
+        assert_eq!(at_once("养 老"), [Kind::Target, Kind::Project]);
+        assert_eq!(at_once("养 养老"), every, "one common key");
+        assert_eq!(at_once("养"), every);
         // Without the file the shard names, no answer rather than a wrong one.
         let none: &[Shard] = &[];
         assert_eq!(
-            search(&built.manifest, &built.shards, none, None, "养", 3),
+            search(
+                &built.manifest,
+                &built.shards,
+                none,
+                None,
+                "养",
+                3,
+                &Kind::ALL
+            ),
             Err(SearchError::MissingFile(top_file(n)))
         );
         assert_eq!(
-            search(&built.manifest, &built.shards, none, None, "养 老", 3),
-            Err(SearchError::MissingFile(common_file(n)))
+            search(
+                &built.manifest,
+                &built.shards,
+                none,
+                None,
+                "养 老",
+                3,
+                &Kind::ALL
+            ),
+            Err(SearchError::MissingFile(common_file(n, Kind::Target)))
         );
+        // Every kind's file asked for, and only those.
+        let text = [of_kind(Kind::Text).clone()];
+        let with_text = |kinds: &[Kind]| {
+            search(
+                &built.manifest,
+                &built.shards,
+                &text,
+                None,
+                "养",
+                TOP_HITS + 1,
+                kinds,
+            )
+            .map(|groups| groups.len())
+        };
+        assert_eq!(
+            with_text(&Kind::ALL),
+            Err(SearchError::MissingFile(common_file(n, Kind::Target)))
+        );
+        assert_eq!(with_text(&[Kind::Text]), Ok(1));
         let other = built.top.iter().find(|t| t.key != "养");
         assert!(matches!(
-            search(&built.manifest, &built.shards, none, other, "养", 3),
+            search(
+                &built.manifest,
+                &built.shards,
+                none,
+                other,
+                "养",
+                3,
+                &Kind::ALL
+            ),
             Err(SearchError::MissingFile(_))
         ));
         // A list's text filter (the targets in a chunked list) of the key alone reads the
@@ -1781,11 +2058,11 @@ mod tests {
         );
         assert_eq!(
             list_common_files_for(&listed, &built.shards, "养 老", Kind::Target),
-            common_files_for(&listed, &built.shards, "养 老", usize::MAX)
+            common_files_for(&listed, &built.shards, "养 老", usize::MAX, &[Kind::Target])
         );
         assert_eq!(
             text_ordinals(&listed, &built.shards, none, None, "养 老", Kind::Target),
-            Err(SearchError::MissingFile(common_file(n)))
+            Err(SearchError::MissingFile(common_file(n, Kind::Target)))
         );
         assert_eq!(
             text_ordinals(

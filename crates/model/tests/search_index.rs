@@ -12,7 +12,7 @@
 //! gives exactly the records the brute-force search finds, in each index.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
 
-use model::search::{self, Entry};
+use model::search::{self, Entry, Kind};
 use model::search_index::{self as si, Built, Manifest, Shard};
 use model::{Document, Facts, Index};
 use proptest::prelude::*;
@@ -44,7 +44,7 @@ fn read_built() -> Built {
     let count = shards
         .iter()
         .flat_map(|s| s.common.values())
-        .map(|n| n + 1)
+        .map(|(n, _)| n + 1)
         .max()
         .unwrap_or(0);
     let lists = (0..count)
@@ -55,7 +55,17 @@ fn read_built() -> Built {
         })
         .collect();
     Built {
-        common: (0..count).map(|n| read(&si::common_file(n))).collect(),
+        common: (0..count)
+            .flat_map(|n| {
+                let kinds = Kind::ALL
+                    .into_iter()
+                    .filter(|k| manifest.ranges.iter().any(|r| r.kind == *k));
+                kinds
+                    .map(move |k| si::common_file(n, k))
+                    .collect::<Vec<_>>()
+            })
+            .map(|f| read(&f))
+            .collect(),
         top: (0..count).map(|n| read(&si::top_file(n))).collect(),
         lists,
         manifest,
@@ -97,7 +107,7 @@ fn shipped() -> &'static Shipped {
                 );
             }
             if common == COMMON_LOW {
-                assert!(b.common.len() > 1000, "{} common", b.common.len());
+                assert!(b.top.len() > 1000, "{} common", b.top.len());
             }
             indexes.push((split, common, b));
         }
@@ -128,9 +138,20 @@ fn compare(query: &str, per_group: usize) {
         })
         .collect();
     let terms = search::terms(query);
-    for (split, common, built) in &s.indexes {
+    // Every kind, and all but the text (a page that puts the text off).
+    let records = [Kind::Target, Kind::Project, Kind::Field, Kind::Department];
+    for ((split, common, built), kinds) in s
+        .indexes
+        .iter()
+        .flat_map(|i| [(i, &Kind::ALL[..]), (i, &records[..])])
+    {
+        let expected: Vec<_> = expected
+            .iter()
+            .filter(|(kind, _, _)| kinds.contains(kind))
+            .cloned()
+            .collect();
         // Only the files the query names, as the app fetches them.
-        let (groups, _) = built.answer(query, per_group).unwrap();
+        let (groups, _) = built.answer(query, per_group, kinds).unwrap();
         let got: Vec<_> = groups
             .into_iter()
             .map(|g| {
@@ -148,10 +169,10 @@ fn compare(query: &str, per_group: usize) {
         assert_eq!(
             got,
             expected,
-            "query {query:?}, {per_group} a kind, split over {split} ({} bigrams), common \
-             over {common} ({} keys)",
+            "query {query:?}, {per_group} a kind of {kinds:?}, split over {split} ({} bigrams), \
+             common over {common} ({} keys)",
             built.manifest.split.len(),
-            built.common.len()
+            built.top.len()
         );
     }
 }
@@ -161,11 +182,7 @@ fn compare(query: &str, per_group: usize) {
 fn compare_ordinals(query: &str) {
     let s = shipped();
     let found = search::search(&s.entries, query, usize::MAX);
-    for kind in [
-        search::Kind::Target,
-        search::Kind::Project,
-        search::Kind::Field,
-    ] {
+    for kind in [Kind::Target, Kind::Project, Kind::Field] {
         let start = s.entries.iter().position(|e| e.kind == kind).unwrap_or(0);
         let expected = (!search::terms(query).is_empty()).then(|| {
             let mut places: Vec<u32> = found
@@ -310,7 +327,7 @@ fn a_list_filter_of_one_common_key_reads_its_matches_in_the_list_not_its_posting
         .iter()
         .find(|(_, common, _)| *common == COMMON_LOW)
         .unwrap();
-    let kind = search::Kind::Target;
+    let kind = Kind::Target;
     let key = &built
         .top
         .iter()
@@ -347,23 +364,23 @@ fn every_entry_is_located_in_its_file() {
         let l = s.indexes[0].2.manifest.locate(n as u32).unwrap();
         // Each entry from the one file the search page fetches for it.
         let rebuilt = match e.kind {
-            search::Kind::Text => {
+            Kind::Text => {
                 let c: si::TextChunk = read(&l.file);
                 l.from_text(&c)
             }
-            search::Kind::Target => {
+            Kind::Target => {
                 let c: Chunk<Target> = read(&l.file);
                 l.from_records(&[], &[], &c.records, &[])
             }
-            search::Kind::Project => {
+            Kind::Project => {
                 let c: Chunk<Project> = read(&l.file);
                 l.from_records(&[], &c.records, &[], &[])
             }
-            search::Kind::Field => {
+            Kind::Field => {
                 let c: Chunk<Field> = read(&l.file);
                 l.from_records(&c.records, &[], &[], &[])
             }
-            search::Kind::Department => l.from_records(&[], &[], &[], &facts.departments),
+            Kind::Department => l.from_records(&[], &[], &[], &facts.departments),
         };
         assert_eq!(rebuilt.as_ref(), Some(e), "entry {n}");
     }
