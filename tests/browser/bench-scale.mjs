@@ -109,8 +109,11 @@ const ROUTES = [
   ["search 业", `search/?q=${q("业")}`],
   ["search 国际消费中心城市", `search/?q=${q("国际消费中心城市")}`],
   ["search 养老 床位", `search/?q=${q("养老 床位")}`],
-  // A common key with another word: the one query that reads a common key's postings.
+  // Common keys with another word: these read the common keys' postings, of the kinds
+  // answered at once (the document text may wait to be asked for), then with the text.
   ["search 业 发展", `search/?q=${q("业 发展")}`],
+  ["search 业 发展, text too", `search/?q=${q("业 发展")}&text=1`],
+  ["projects, text 业 发展", `projects/?q=${q("业 发展")}`],
 ];
 
 const server = await startServer(site, 0, PREFIX);

@@ -9,9 +9,11 @@
 //!   bigrams (`split`, see below: none for the real corpus, 1 153 at 1 000 documents, some
 //!   3 KB brotli).
 //! - [`shard_file`]`(i)` (`search/<i>.json`, [`Shard`]): the postings of every key whose
-//!   [`shard_of`] is `i`, but the common keys (below), which it names with their numbers.
-//! - [`common_file`]`(n)` (`search/common/<n>.json`, a [`Shard`] of one key, numbered
-//!   `n`): the postings of common key `n`.
+//!   [`shard_of`] is `i`, but the common keys (below), which it names with their numbers
+//!   and the size of their postings in the document text.
+//! - [`common_file`]`(n, kind)` (`search/common/<n>-<kind>.json`, a [`Shard`] of one key,
+//!   numbered `n`, of one kind): the postings of common key `n` in the entries of `kind`,
+//!   a file for each kind the manifest has.
 //! - [`top_file`]`(n)` (`search/top/<n>.json`, [`Top`]): the answer to a query of common
 //!   key `n` alone, per kind its total and first [`TOP_HITS`] hits with their scores.
 //! - [`list_matches_files`]`(manifest, n)` (`search/list/<n>-<kind>.json`, a
@@ -27,10 +29,13 @@
 //!    them.
 //! 3. [`top_file_for`]`(&manifest, &shards, query, per_group)`: for a query of one term
 //!    that is a common key, its ranked file; else [`common_files_for`]: the postings of the
-//!    common keys its terms need (usually none). Fetch them.
-//! 4. [`search`]`(&manifest, &shards, &common, top, query, per_group)`: the hits, grouped by
-//!    kind and in the same order, with the same totals and scores, as `search::search` over
-//!    all entries (`search::Ranked<u32>`: each hit is an entry number and its score).
+//!    common keys its terms need (usually none), of the kinds it answers
+//!    ([`kinds_at_once`]: every kind, or all but the document text when that would need
+//!    large postings; the page searches the text too when asked). Fetch them.
+//! 4. [`search`]`(&manifest, &shards, &common, top, query, per_group, &kinds)`: the hits of
+//!    those kinds, grouped by kind and in the same order, with the same totals and scores,
+//!    as `search::search` over all entries (`search::Ranked<u32>`: each hit is an entry
+//!    number and its score).
 //! 5. [`hit_files`]`(&manifest, &groups)`: the files that hold the entries shown (chunks of
 //!    the record lists, `lists`, and of the documents' text, [`TextChunk`], a few kilobytes
 //!    each); fetch them, then for each hit [`Manifest::locate`] the entry, rebuild it with
@@ -98,8 +103,8 @@
 //!
 //! A count-only key (a single character, a split bigram) with more than
 //! [`COMMON_INTEGERS`] integers of postings is *common*. Its postings move out of its shard
-//! into [`common_file`]`(n)`, a shard of that one key numbered `n`; its shard names it in
-//! `common` (`key: n`). And the builder writes into [`top_file`]`(n)` ([`Top`]) what
+//! into [`common_file`]`(n, kind)`, a shard of that one key numbered `n` for each kind; its
+//! shard names it in `common` (`key: [n, bytes of its text file]`). And the builder writes into [`top_file`]`(n)` ([`Top`]) what
 //! [`search`] answers to a query of that key alone with [`TOP_HITS`] hits a kind (the most
 //! the search page shows): per kind, in rank order, the total and the first hits as
 //! `entry, score` pairs. A query of one term that is a common key then fetches the
@@ -109,11 +114,19 @@
 //! kind, not the first: for a query of one common key it reads that key's matches in its
 //! list ([`list_matches_file_for`]: at 1 000 documents 养老's in the projects is 3.0 KB raw
 //! against 54.6 KB of postings, 业's 37.9 KB against 499 KB; 6 408 such files, 15.3 MB
-//! raw). Known limit: a query of several terms of which one is common (业 发展) reads the
-//! common key's whole postings (业 at 1 000 documents: 499 KB raw, 8 KB brotli measured on
-//! the synthetic copies, some 100 KB at the real corpus's ratio of such files, 0.201), as
-//! every count-only key did before: its totals and ranking need, for every entry holding
-//! all the terms, how often each occurs.
+//! raw).
+//!
+//! A query of several terms of which one is common (业 发展) reads the common key's
+//! postings: its totals and ranking need, for every entry holding all the terms, how often
+//! each occurs. Those of 业 at 1 000 documents are 499 KB raw (8 KB brotli measured on the
+//! synthetic copies, some 100 KB at the real corpus's ratio of such files, 0.201), 发展's
+//! 249 KB; re-encoded (one integer an entry, or a bitmap with the counts apart) they
+//! compress no better. So they are split by kind, and a query reads the kinds it answers:
+//! a list's text filter its own kind's (业 in the projects: 19 167 of its 93 393 entries),
+//! a search page every kind's but the document text's when the common keys' text
+//! postings it needs exceed [`TEXT_AT_ONCE_BYTES`] (业 and 发展: 51 158 and 41 071 of their
+//! entries are paragraphs). The page then answers the records, whose answer is complete,
+//! and offers to search the document text, which reads the text postings when asked.
 //!
 //! Count-only keys at 1 000 documents by integers of postings (`bench-data`, then counted
 //! over its output), with the mean of their postings and, for the common ones, of their
