@@ -433,27 +433,20 @@ pub async fn search_files(
 }
 
 /// The places in `kind`'s list matching the text filter `query`, from the search index:
-/// the manifest and the shards of its terms, then for a query of one common key that key's
-/// matches in the list, else the common keys' postings the terms need.
+/// the manifest and the shards of its terms, then the matches in the list of each term
+/// that is a common key.
 async fn text_ordinals(
     query: &str,
     kind: model::search::Kind,
 ) -> Result<Option<Vec<u32>>, LoadError> {
     let (manifest, shards) = manifest_and_shards(query).await?;
-    let matches: Option<Arc<lists::Members>> =
-        match search_index::list_matches_file_for(&manifest, &shards, query, kind) {
-            Some(file) => Some(fetch_data(file).await?),
-            None => None,
-        };
-    let common = fetch_shards(search_index::list_common_files_for(
-        &manifest, &shards, query, kind,
-    ))
-    .await?;
-    search_index::text_ordinals(&manifest, &shards, &common, matches.as_deref(), query, kind)
-        .map_err(|e| LoadError {
-            file: search_index::MANIFEST.into(),
-            reason: e.to_string(),
-        })
+    let files = search_index::list_matches_files_for(&manifest, &shards, query, kind);
+    let fetched: Vec<Arc<lists::Members>> = fetch_all(files.clone()).await?;
+    let matches: Vec<(String, Arc<lists::Members>)> = files.into_iter().zip(fetched).collect();
+    search_index::text_ordinals(&manifest, &shards, &matches, query, kind).map_err(|e| LoadError {
+        file: search_index::MANIFEST.into(),
+        reason: e.to_string(),
+    })
 }
 
 /// The manifest (kept for the visit), then every shard of the query's keys at once.
@@ -484,7 +477,12 @@ pub async fn list_ordinals(
         return Ok((list, Vec::new()));
     };
     let fetched: Vec<Arc<lists::Members>> = fetch_all(files.clone()).await?;
-    let members = files.into_iter().zip(fetched).collect();
+    // Inserted, not collected: a map collected from an iterator sorts it with the standard
+    // sort, a copy of its own in the wasm (`model::sort`).
+    let mut members = std::collections::BTreeMap::new();
+    for (file, m) in files.into_iter().zip(fetched) {
+        members.insert(file, m);
+    }
     let text = match kind.search_kind() {
         Some(search_kind) if !model::search::terms(&filter.q).is_empty() => {
             text_ordinals(&filter.q, search_kind).await?

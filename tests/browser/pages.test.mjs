@@ -335,7 +335,7 @@ test("a search whose common words' text postings are large answers the records, 
   }
 });
 
-test("a list's text filter of a common character reads its matches in that list, not its postings", async () => {
+test("a list's text filter reads the matches in that list of each common word, never their postings", async () => {
   const common = commonKey("业");
   const matches = JSON.parse(fs.readFileSync(path.join(ROOT, `public/data/search/list/${common.shard}-projects.json`), "utf8"));
   let count = 0;
@@ -349,6 +349,18 @@ test("a list's text filter of a common character reads its matches in that list,
   assert.ok(!fetched.some((p) => p.includes("data/search/common/") || p.includes("data/search/top/")), fetched.join(" "));
   // The count the page gives is the file's.
   assert.match(await page.locator(".result-bar").innerText(), new RegExp(`共\\s*${count}\\s*项`));
+  // With another word, still that file and no postings; the count is the search's.
+  const search = await openPage(env.browser, VIEWPORTS.phone);
+  await search.page.goto(`${env.srv.base}search/?q=${encodeURIComponent("业 发展")}`);
+  await ready(search.page);
+  const heading = await search.page.locator(".hit-group h2", { hasText: "重点工程（" }).innerText();
+  const found = heading.match(/（(\d+)）/)[1];
+  fetched.length = 0;
+  await page.goto(`${env.srv.base}projects/?q=${encodeURIComponent("业 发展")}`);
+  await ready(page);
+  assert.ok(fetched.some((p) => p.endsWith(`data/search/list/${common.shard}-projects.json`)), fetched.join(" "));
+  assert.ok(!fetched.some((p) => p.includes("data/search/common/") || p.includes("data/search/top/")), fetched.join(" "));
+  assert.match(await page.locator(".result-bar").innerText(), new RegExp(`共\\s*${found}\\s*项`));
   assert.deepEqual(problems(), []);
 });
 

@@ -18,8 +18,8 @@
 //!   key `n` alone, per kind its total and first [`TOP_HITS`] hits with their scores.
 //! - [`list_matches_files`]`(manifest, n)` (`search/list/<n>-<kind>.json`, a
 //!   [`Members`]): the places in each record kind's list of the
-//!   records matching common key `n`, what a list page's text filter of that key alone
-//!   reads ([`list_matches_file_for`]).
+//!   records matching common key `n`, what a list page's text filter reads for that key
+//!   ([`list_matches_files_for`]).
 //!
 //! # How the app searches
 //!
@@ -111,19 +111,19 @@
 //! manifest, the shard that names it, the ranked file and the chunks of the hits shown,
 //! never the postings; a search with more hits a kind than [`TOP_HITS`] reads the
 //! postings instead. A list page's text filter ([`text_ordinals`]) needs every match of its
-//! kind, not the first: for a query of one common key it reads that key's matches in its
-//! list ([`list_matches_file_for`]: at 1 000 documents 养老's in the projects is 3.0 KB raw
-//! against 54.6 KB of postings, 业's 37.9 KB against 499 KB; 6 408 such files, 15.3 MB
-//! raw).
+//! kind, not the first, but no count: a record matches when it holds every term, so the
+//! filter keeps the places that each term's matches share, and for a term that is a common
+//! key it reads that key's matches in its list ([`list_matches_files_for`]: at 1 000
+//! documents 养老's in the projects is 3.0 KB raw against 54.6 KB of postings, 业's 37.9 KB
+//! against 499 KB; 6 408 such files, 15.3 MB raw), never its postings.
 //!
 //! A query of several terms of which one is common (业 发展) reads the common key's
 //! postings: its totals and ranking need, for every entry holding all the terms, how often
 //! each occurs. Those of 业 at 1 000 documents are 499 KB raw (8 KB brotli measured on the
 //! synthetic copies, some 100 KB at the real corpus's ratio of such files, 0.201), 发展's
 //! 249 KB; re-encoded (one integer an entry, or a bitmap with the counts apart) they
-//! compress no better. So they are split by kind, and a query reads the kinds it answers:
-//! a list's text filter its own kind's (业 in the projects: 19 167 of its 93 393 entries),
-//! a search page every kind's but the document text's when the common keys' text
+//! compress no better. So they are split by kind, and a search reads the kinds it answers:
+//! every kind's but the document text's when the common keys' text
 //! postings it needs exceed [`TEXT_AT_ONCE_BYTES`] (业 and 发展: 51 158 and 41 071 of their
 //! entries are paragraphs). The page then answers the records, whose answer is complete,
 //! and offers to search the document text, which reads the text postings when asked.
@@ -633,7 +633,7 @@ pub struct Built {
     /// The common keys' ranked answers, `n` at index `n`.
     pub top: Vec<Top>,
     /// The common keys' matches in each record kind's list: `(file, places)`, the file as
-    /// [`list_matches_file_for`] names it.
+    /// [`list_matches_files_for`] names it.
     pub lists: Vec<(String, Members)>,
 }
 
@@ -1019,33 +1019,47 @@ pub fn list_matches_files(manifest: &Manifest, n: u32) -> Vec<(Kind, String)> {
         .collect()
 }
 
-/// The file a list page's text filter of `kind` reads for a query of one term that is a
-/// common key, once its shards are in: that key's matches in the list, never its postings
-/// (which a common key's matches in every kind and every text make large).
-pub fn list_matches_file_for<S: std::borrow::Borrow<Shard>>(
+/// The common key a term is, if any: a term of one or two characters is looked up as
+/// itself, a longer one through keys with positions, which are never common.
+fn common_term<S: std::borrow::Borrow<Shard>>(
     manifest: &Manifest,
     shards: &[S],
-    query: &str,
-    kind: Kind,
-) -> Option<String> {
-    let (_, range) = list_range(manifest, kind)?;
-    let n = plan(manifest, shards, query, TOP_HITS).top?;
-    Some(list_matches_file(n, range))
+    term: &str,
+) -> Option<u32> {
+    if !is_counted(manifest, term) {
+        return None;
+    }
+    let n = shard_of(term, manifest.shards);
+    shards
+        .iter()
+        .map(|s| s.borrow())
+        .find(|s| s.shard == n)
+        .and_then(|s| s.common.get(term))
+        .map(|&(n, _)| n)
 }
 
-/// The postings files a list page's text filter of `kind` needs once its shards are in:
-/// none when [`list_matches_file_for`] names a file, else those of the common keys the
-/// query's terms need.
-pub fn list_common_files_for<S: std::borrow::Borrow<Shard>>(
+/// The files a list page's text filter of `kind` reads once its shards are in: for each
+/// term of the query that is a common key, that key's matches in the list, never its
+/// postings (which a common key's matches in every kind and every text make large).
+pub fn list_matches_files_for<S: std::borrow::Borrow<Shard>>(
     manifest: &Manifest,
     shards: &[S],
     query: &str,
     kind: Kind,
 ) -> Vec<String> {
-    if list_matches_file_for(manifest, shards, query, kind).is_some() {
+    let Some((_, range)) = list_range(manifest, kind) else {
         return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for term in terms(query) {
+        if let Some(n) = common_term(manifest, shards, &term) {
+            let file = list_matches_file(n, range);
+            if !out.contains(&file) {
+                out.push(file);
+            }
+        }
     }
-    common_files_for(manifest, shards, query, usize::MAX, &[kind])
+    out
 }
 
 /// Why the index could not answer.
@@ -1456,34 +1470,54 @@ fn ranked(
 
 /// The places in `kind`'s list (`lists`) of every record of that kind matching `query`,
 /// ascending: the text filter of a list page. None when the query has no terms (no filter).
-/// `shards` as for [`search`]; `matches` the file [`list_matches_file_for`] names, if any,
-/// and `common` the postings files [`list_common_files_for`] names.
-pub fn text_ordinals<S: std::borrow::Borrow<Shard>>(
+/// A record matches when it holds every term, so these are the places that each term's
+/// matches share: a common key's from its file in `matches` (`(file, matches)`, the files
+/// [`list_matches_files_for`] names), another term's from `shards` (as for [`search`]).
+pub fn text_ordinals<S: std::borrow::Borrow<Shard>, M: std::borrow::Borrow<Members>>(
     manifest: &Manifest,
     shards: &[S],
-    common: &[S],
-    matches: Option<&Members>,
+    matches: &[(String, M)],
     query: &str,
     kind: Kind,
 ) -> Result<Option<Vec<u32>>, SearchError> {
-    if terms(query).is_empty() {
+    let terms = terms(query);
+    if terms.is_empty() {
         return Ok(None);
     }
     let Some((start, range)) = list_range(manifest, kind) else {
         return Ok(Some(Vec::new()));
     };
-    if let Some(file) = list_matches_file_for(manifest, shards, query, kind) {
-        let matches = matches.ok_or(SearchError::MissingFile(file))?;
-        return Ok(Some(matches.ordinals(range.count)));
+    let none: &[S] = &[];
+    let mut out: Option<Vec<u32>> = None;
+    for term in &terms {
+        let places = match common_term(manifest, shards, term) {
+            Some(n) => {
+                let file = list_matches_file(n, range);
+                let (_, m) = matches
+                    .iter()
+                    .find(|(f, _)| *f == file)
+                    .ok_or(SearchError::MissingFile(file))?;
+                m.borrow().ordinals(range.count)
+            }
+            None => {
+                let groups = search(manifest, shards, none, None, term, usize::MAX, &[kind])?;
+                let mut places: Vec<u32> = groups
+                    .iter()
+                    .flat_map(|g| g.hits.iter().filter_map(|(e, _)| e.checked_sub(start)))
+                    .collect();
+                crate::sort::sort_dedup(&mut places);
+                places
+            }
+        };
+        out = Some(match out {
+            None => places,
+            Some(before) => before
+                .into_iter()
+                .filter(|o| places.binary_search(o).is_ok())
+                .collect(),
+        });
     }
-    let groups = search(manifest, shards, common, None, query, usize::MAX, &[kind])?;
-    let mut out: Vec<u32> = groups
-        .iter()
-        .filter(|g| g.kind == kind)
-        .flat_map(|g| g.hits.iter().filter_map(|(e, _)| e.checked_sub(start)))
-        .collect();
-    crate::sort::sort_dedup(&mut out);
-    Ok(Some(out))
+    Ok(out)
 }
 
 /// The files (paths under `data/`) that hold the entries of the hits shown, each once, in
@@ -1565,23 +1599,22 @@ impl Built {
 
     /// The places in `kind`'s list matching `query`, as a list page finds them
     /// ([`text_ordinals`]), from only the files it fetches; and those files (paths under
-    /// `data/`): the shards, then the list's matches of a common key or the postings.
+    /// `data/`): the shards, then the list's matches of the common keys among its terms.
     pub fn ordinals(
         &self,
         query: &str,
         kind: Kind,
     ) -> Result<(Option<Vec<u32>>, Vec<String>), SearchError> {
         let (shards, mut files) = self.query_shards(query);
-        let matches_file = list_matches_file_for(&self.manifest, &shards, query, kind);
-        let matches = matches_file
-            .as_ref()
-            .and_then(|f| self.lists.iter().find(|(file, _)| file == f))
-            .map(|(_, m)| m);
-        files.extend(matches_file);
-        let postings = list_common_files_for(&self.manifest, &shards, query, kind);
-        let common = self.common_named(&postings);
-        files.extend(postings);
-        let ordinals = text_ordinals(&self.manifest, &shards, &common, matches, query, kind)?;
+        let named = list_matches_files_for(&self.manifest, &shards, query, kind);
+        let matches: Vec<(String, &Members)> = self
+            .lists
+            .iter()
+            .filter(|(file, _)| named.contains(file))
+            .map(|(file, m)| (file.clone(), m))
+            .collect();
+        files.extend(named);
+        let ordinals = text_ordinals(&self.manifest, &shards, &matches, query, kind)?;
         Ok((ordinals, files))
     }
 }
@@ -1925,7 +1958,6 @@ mod tests {
         );
         let text_json = serde_json::to_string(of_kind(Kind::Text)).unwrap_or_default();
         assert_eq!(text_bytes as usize, text_json.len() + 1, "{text_json}");
-        let common = of_kind(Kind::Target);
         // The answer to 养 alone: the target (title and text: 1001), then the texts: 养老文件
         // by its title (1000), then twice in each of two paragraphs, in document order.
         let top = &built.top[n as usize];
@@ -2043,54 +2075,50 @@ mod tests {
             ),
             Err(SearchError::MissingFile(_))
         ));
-        // A list's text filter (the targets in a chunked list) of the key alone reads the
-        // key's matches in that list, never its postings; with another term, the postings.
+        // A list's text filter (the targets in a chunked list) reads each common term's
+        // matches in that list, never its postings, and keeps the places every term shares.
         let mut listed = built.manifest.clone();
         listed.ranges[0].chunk = 1;
-        let file = list_matches_file_for(&listed, &built.shards, "养", Kind::Target);
-        assert_eq!(file, Some(list_matches_file(n, &listed.ranges[0])));
+        let file = |n: u32| list_matches_file(n, &listed.ranges[0]);
+        let files = |q: &str| list_matches_files_for(&listed, &built.shards, q, Kind::Target);
+        assert_eq!(files("养"), [file(n)]);
+        assert_eq!(files("养 老 养"), [file(n), file(lao)]);
+        assert_eq!(files("养 养老"), [file(n)]);
+        assert_eq!(files("养老"), Vec::<String>::new());
+        let places = |q: &str, matches: &[(String, Members)]| {
+            text_ordinals(&listed, &built.shards, matches, q, Kind::Target)
+        };
+        let (target, nothing) = (Members::of(&[0]), Members::of(&[]));
+        assert_eq!(places("养", &[]), Err(SearchError::MissingFile(file(n))));
         assert_eq!(
-            list_common_files_for(&listed, &built.shards, "养", Kind::Target),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            text_ordinals(&listed, &built.shards, none, None, "养", Kind::Target),
-            Err(SearchError::MissingFile(file.unwrap()))
-        );
-        let matches = Members::of(&[0]);
-        assert_eq!(
-            text_ordinals(
-                &listed,
-                &built.shards,
-                none,
-                Some(&matches),
-                "养",
-                Kind::Target
-            ),
+            places("养", &[(file(n), target.clone())]),
             Ok(Some(vec![0]))
         );
         assert_eq!(
-            list_common_files_for(&listed, &built.shards, "养 老", Kind::Target),
-            common_files_for(&listed, &built.shards, "养 老", usize::MAX, &[Kind::Target])
+            places("养 老", &[(file(n), target.clone())]),
+            Err(SearchError::MissingFile(file(lao)))
         );
         assert_eq!(
-            text_ordinals(&listed, &built.shards, none, None, "养 老", Kind::Target),
-            Err(SearchError::MissingFile(common_file(n, Kind::Target)))
-        );
-        assert_eq!(
-            text_ordinals(
-                &listed,
-                &built.shards,
-                std::slice::from_ref(common),
-                None,
-                "养",
-                Kind::Target
+            places(
+                "养 老",
+                &[(file(n), target.clone()), (file(lao), nothing.clone())]
             ),
-            Err(SearchError::MissingFile(list_matches_file(
-                n,
-                &listed.ranges[0]
-            )))
+            Ok(Some(vec![]))
         );
+        assert_eq!(
+            places(
+                "养 老",
+                &[(file(n), target.clone()), (file(lao), target.clone())]
+            ),
+            Ok(Some(vec![0]))
+        );
+        // 养老 from its shard (the target holds it), 养 from its file.
+        assert_eq!(
+            places("养 养老", &[(file(n), target.clone())]),
+            Ok(Some(vec![0]))
+        );
+        assert_eq!(places("养 养老", &[(file(n), nothing)]), Ok(Some(vec![])));
+        assert_eq!(places("  ", &[]), Ok(None));
     }
 
     #[test]

@@ -32,22 +32,15 @@ fn by_index<R: Listed>(list: &ListIndex, manifest: &Manifest, f: &Filter) -> Vec
         .collect();
     let text = match kind.search_kind() {
         Some(search_kind) => {
-            let matches: Option<Members> =
-                si::list_matches_file_for(manifest, &shards, &f.q, search_kind).map(|f| read(&f));
-            let common: Vec<Shard> =
-                si::list_common_files_for(manifest, &shards, &f.q, search_kind)
-                    .iter()
-                    .map(|file| read(file))
+            let matches: Vec<(String, Members)> =
+                si::list_matches_files_for(manifest, &shards, &f.q, search_kind)
+                    .into_iter()
+                    .map(|file| {
+                        let m = read(&file);
+                        (file, m)
+                    })
                     .collect();
-            si::text_ordinals(
-                manifest,
-                &shards,
-                &common,
-                matches.as_ref(),
-                &f.q,
-                search_kind,
-            )
-            .unwrap()
+            si::text_ordinals(manifest, &shards, &matches, &f.q, search_kind).unwrap()
         }
         None => None,
     };
