@@ -115,6 +115,7 @@ const ROUTES = [
   // Then the text, as asked for on that page: what the click fetches beyond it (at 1 000
   // documents; at fewer the text is searched at once and the page offers no such link).
   ["search 业 发展, then its text", `search/?q=${q("业 发展")}`, { click: "在文件原文中查找", shows: "文件原文（" }],
+  ["search 业 养老", `search/?q=${q("业 养老")}`],
   ["projects, text 业 发展", `projects/?q=${q("业 发展")}`],
 ];
 

@@ -290,7 +290,8 @@ test("a search for a common character reads its ranked answer, not its postings;
 // At a library of hundreds of documents a common word's postings in the document text are
 // hundreds of kilobytes; a search of it with another word then answers the records at once
 // and searches the text when asked. The real corpus's are small, so the shard that names
-// 业 is served here giving its text postings' size over the limit (256 KB).
+// 业 is served here giving its text postings' size over the limit (128 KB,
+// `search_index::TEXT_AT_ONCE_BYTES`).
 test("a search whose common words' text postings are large answers the records, then the text when asked", async () => {
   const common = commonKey("业");
   const query = `search/?q=${encodeURIComponent("业 发展")}`;
@@ -305,7 +306,7 @@ test("a search whose common words' text postings are large answers the records, 
   const records = all.filter((h) => !h.startsWith("文件原文"));
   const total = (hs) => hs.reduce((n, h) => n + Number(h.match(/（(\d+)）/)[1]), 0);
 
-  common.json.common["业"][1] = 256 * 1024 + 1;
+  common.json.common["业"][1] = 128 * 1024 + 1;
   const body = JSON.stringify(common.json);
   const srv = await serve(new Map([[common.file, (res) => res.writeHead(200, { "content-type": "application/json" }).end(body)]]));
   try {

@@ -305,10 +305,12 @@ pub fn common_file_of(postings: &Shard) -> String {
 }
 
 /// A search of the document text is put off ([`kinds_at_once`]) when the common keys'
-/// text postings it needs are larger than this, in bytes of JSON: some 50 KB brotli at the
-/// ratio of such files on the real corpus (0.201), a third of a search's budget. None is
-/// at 11 documents (the largest, 业's, is 2.4 KB); at 1 000 documents 业's is some 280 KB.
-pub const TEXT_AT_ONCE_BYTES: u32 = 256 * 1024;
+/// text postings it needs are larger than this, in bytes of JSON: some 35 KB brotli at the
+/// real corpus's ratio of such files (0.275), so that a common key's postings of the
+/// records, the shards and the hits shown stay within a search's budget (150 KB) with a
+/// rare word too (业 养老). At 1 000 documents 37 of the 2 136 common keys have more
+/// (业 213 KB, 发展 168 KB); at 100 documents the largest has 28 KB, at 11 documents 2.4 KB.
+pub const TEXT_AT_ONCE_BYTES: u32 = 128 * 1024;
 
 /// The file of common key `n`'s ranked answer ([`Top`]), under `data/`.
 pub fn top_file(n: u32) -> String {
