@@ -327,10 +327,16 @@ fn SearchResults(
             }
         })
         .collect_view();
-    let count = if found.text_later {
-        format!("在文件原文以外共找到 {total} 处")
+    // Put off, the text is offered here too: the reader sees it before the records' hits.
+    let (count, text_link) = if found.text_later {
+        let href = search_href(per_group, true);
+        (
+            format!("在文件原文以外共找到 {total} 处。"),
+            Some(view! { <A href=href>"也查找文件原文"</A> }),
+        )
     } else {
-        format!("共找到 {total} 处")
+        (format!("共找到 {total} 处"), None)
     };
-    view! { <p class="count" role="status">{count}</p> {sections} {text_later} }.into_any()
+    view! { <p class="count" role="status">{count} {text_link}</p> {sections} {text_later} }
+        .into_any()
 }

@@ -317,7 +317,11 @@ test("a search whose common words' text postings are large answers the records, 
     await ready(page);
     // The records as before, and the text not searched: none of its postings or chunks.
     assert.deepEqual(await groups(page), [...records, "文件原文"]);
-    assert.equal(await page.locator("p.count").innerText(), `在文件原文以外共找到 ${total(records)} 处`);
+    assert.equal(await page.locator("p.count").innerText(), `在文件原文以外共找到 ${total(records)} 处。也查找文件原文`);
+    assert.equal(
+      await page.getByRole("link", { name: "也查找文件原文" }).getAttribute("href"),
+      await page.getByRole("link", { name: "在文件原文中查找" }).getAttribute("href"),
+    );
     assert.ok(fetched.some((p) => p.endsWith(`data/search/common/${common.shard}-project.json`)), fetched.join(" "));
     assert.ok(!fetched.some((p) => p.endsWith(`-text.json`) || p.includes("data/search/text/")), fetched.join(" "));
     await shot(page, "search-text-later-phone");
