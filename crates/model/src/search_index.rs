@@ -694,19 +694,23 @@ pub fn build(
                 .collect()
         })
         .collect();
-    let text_bytes = |n: usize| -> u32 {
-        by_kind[n]
-            .iter()
-            .filter(|s| s.kind == Some(Kind::Text))
-            .map(|s| serde_json::to_string(s).map_or(0, |j| j.len() as u32 + 1))
-            .sum()
-    };
+    // As written: the JSON and its newline.
+    let text_bytes: Vec<u32> = by_kind
+        .iter()
+        .map(|files| {
+            files
+                .iter()
+                .filter(|s| s.kind == Some(Kind::Text))
+                .map(|s| serde_json::to_string(s).map_or(0, |j| j.len() as u32 + 1))
+                .sum()
+        })
+        .collect();
     // What stays in the shards: the postings, and a number per common key.
     let total: usize = keys
         .iter()
         .map(|(k, p)| serde_json::to_string(&(k, p)).map_or(0, |s| s.len()))
         .chain(common.iter().enumerate().map(|(n, (k, _))| {
-            serde_json::to_string(&(k, (n, text_bytes(n)))).map_or(0, |s| s.len())
+            serde_json::to_string(&(k, (n, text_bytes[n]))).map_or(0, |s| s.len())
         }))
         .sum();
     let mut shards = 1u32;
@@ -729,7 +733,7 @@ pub fn build(
     }
     for (n, (k, _)) in common.iter().enumerate() {
         if let Some(s) = files.get_mut(shard_of(k, shards) as usize) {
-            s.common.insert(k.clone(), (n as u32, text_bytes(n)));
+            s.common.insert(k.clone(), (n as u32, text_bytes[n]));
         }
     }
     let mut split: Vec<String> = split
@@ -796,6 +800,14 @@ fn kinds_of(ranges: &[EntryRange]) -> Vec<Kind> {
     Kind::ALL
         .into_iter()
         .filter(|k| ranges.iter().any(|r| r.kind == *k))
+        .collect()
+}
+
+/// Those of `kinds` that the manifest's entries hold, in search order.
+fn kinds_in(manifest: &Manifest, kinds: &[Kind]) -> Vec<Kind> {
+    kinds_of(&manifest.ranges)
+        .into_iter()
+        .filter(|k| kinds.contains(k))
         .collect()
 }
 
@@ -905,20 +917,28 @@ fn is_counted(manifest: &Manifest, term: &str) -> bool {
     len < 2 || (len == 2 && manifest.is_split(term))
 }
 
+/// A common key's number and the bytes of its text postings, as its shard (among
+/// `shards`) names it; None for a key that is not common.
+fn common_key<S: std::borrow::Borrow<Shard>>(
+    manifest: &Manifest,
+    shards: &[S],
+    key: &str,
+) -> Option<(u32, u32)> {
+    let n = shard_of(key, manifest.shards);
+    shards
+        .iter()
+        .map(|s| s.borrow())
+        .find(|s| s.shard == n)
+        .and_then(|s| s.common.get(key).copied())
+}
+
 fn plan<S: std::borrow::Borrow<Shard>>(
     manifest: &Manifest,
     shards: &[S],
     query: &str,
     per_group: usize,
 ) -> Plan {
-    let common_of = |key: &str| -> Option<(u32, u32)> {
-        let n = shard_of(key, manifest.shards);
-        shards
-            .iter()
-            .map(|s| s.borrow())
-            .find(|s| s.shard == n)
-            .and_then(|s| s.common.get(key).copied())
-    };
+    let common_of = |key: &str| common_key(manifest, shards, key);
     let terms = terms(query);
     let mut out = Plan::default();
     if let [term] = terms.as_slice() {
@@ -981,10 +1001,7 @@ pub fn common_files_for<S: std::borrow::Borrow<Shard>>(
     per_group: usize,
     kinds: &[Kind],
 ) -> Vec<String> {
-    let kinds: Vec<Kind> = kinds_of(&manifest.ranges)
-        .into_iter()
-        .filter(|k| kinds.contains(k))
-        .collect();
+    let kinds = kinds_in(manifest, kinds);
     plan(manifest, shards, query, per_group)
         .common
         .into_iter()
@@ -1031,13 +1048,7 @@ fn common_term<S: std::borrow::Borrow<Shard>>(
     if !is_counted(manifest, term) {
         return None;
     }
-    let n = shard_of(term, manifest.shards);
-    shards
-        .iter()
-        .map(|s| s.borrow())
-        .find(|s| s.shard == n)
-        .and_then(|s| s.common.get(term))
-        .map(|&(n, _)| n)
+    common_key(manifest, shards, term).map(|(n, _)| n)
 }
 
 /// The files a list page's text filter of `kind` reads once its shards are in: for each
@@ -1209,7 +1220,6 @@ fn find_term<'a>(
     term: &str,
     lookup: &dyn Fn(&str) -> Vec<&'a Postings>,
 ) -> TermMatches {
-    let keys = term_keys(manifest, term);
     let len = term.chars().count() as u32;
     let mut out = TermMatches::default();
     // A single character or a split bigram: the term is the key, its counts are the answer.
@@ -1227,7 +1237,7 @@ fn find_term<'a>(
         }
         return out;
     }
-    let decoded: Vec<(u32, Decoded)> = keys
+    let decoded: Vec<(u32, Decoded)> = term_keys(manifest, term)
         .iter()
         .map(|(o, k)| {
             (
@@ -1398,10 +1408,7 @@ pub fn search<S: std::borrow::Borrow<Shard>>(
             .collect());
     }
     // A common key's postings: in the one-key shards passed for it, one a kind.
-    let kinds: Vec<Kind> = kinds_of(&manifest.ranges)
-        .into_iter()
-        .filter(|k| kinds.contains(k))
-        .collect();
+    let kinds = kinds_in(manifest, kinds);
     let passed = |n: u32, kind: Kind| {
         common
             .iter()

@@ -660,53 +660,42 @@ mod tests {
         assert_eq!(got, expected, "input: {input}");
     }
 
+    /// A file of an older `version` is refused, not misread.
+    fn refused(version: u64) {
+        check(
+            &format!(r#"{{"schema_version":{version},"documents":[]}}"#),
+            Err(DataError::WrongSchema {
+                found: Some(version),
+            }),
+        );
+    }
+
     #[test]
     fn versioned_parsing() {
         check(r#"{"schema_version":9,"documents":[]}"#, Ok(()));
         // A file from before typed records (version 2) is refused, not misread.
-        check(
-            r#"{"schema_version":2,"documents":[]}"#,
-            Err(DataError::WrongSchema { found: Some(2) }),
-        );
+        refused(2);
         // So is one from before themes (version 3): its records name no theme.
-        check(
-            r#"{"schema_version":3,"documents":[]}"#,
-            Err(DataError::WrongSchema { found: Some(3) }),
-        );
+        refused(3);
         // So is one from before the paged lists (version 4): its departments file lists
         // record ids where the app reads counts.
-        check(
-            r#"{"schema_version":4,"documents":[]}"#,
-            Err(DataError::WrongSchema { found: Some(4) }),
-        );
+        refused(4);
         // So is one from before the per-document files and split bigrams (version 5): its
         // list indexes name no document titles, its search manifest lists no split bigram
         // (the app would read a split bigram's counts as positions).
-        check(
-            r#"{"schema_version":5,"documents":[]}"#,
-            Err(DataError::WrongSchema { found: Some(5) }),
-        );
+        refused(5);
         // So is one from before the shared names and common keys (version 6): its list
         // indexes carry their documents' names where the app reads counts, its member
         // files deltas where the app reads runs, and its shards hold the postings of the
         // commonest characters, which the app would look for in files of their own.
-        check(
-            r#"{"schema_version":6,"documents":[]}"#,
-            Err(DataError::WrongSchema { found: Some(6) }),
-        );
+        refused(6);
         // So is one from before the lists' matches of common keys (version 7): with it, a
         // list's text filter of a common key would look for a file the data does not have.
-        check(
-            r#"{"schema_version":7,"documents":[]}"#,
-            Err(DataError::WrongSchema { found: Some(7) }),
-        );
+        refused(7);
         // So is one from before a common key's postings were split by kind (version 8):
         // its shards give a common key's number where the app reads a number and a size,
         // and the app would look for postings files the data does not have.
-        check(
-            r#"{"schema_version":8,"documents":[]}"#,
-            Err(DataError::WrongSchema { found: Some(8) }),
-        );
+        refused(8);
         check(
             r#"{"documents":[]}"#,
             Err(DataError::WrongSchema { found: None }),
