@@ -2,7 +2,9 @@
 //!
 //! - `serve`     install what is missing, build the release app, serve it on 127.0.0.1
 //! - `test`      install what the tests need and run every check CI runs
-//! - `data`      regenerate `public/data/` from `data/` (`--check`: fail if it is stale;
+//! - `check`     the quick tier: fmt, clippy (native and wasm32), the data, native tests
+//! - `data`      generate `public/data/` (build output, not in git) from `data/` (`--check`:
+//!   fail if it is stale;
 //!   `--corpus DIR --out DIR2`: another corpus laid out like `data/`, into another directory)
 //! - `synth`     `--docs N [--out DIR]`: a synthetic corpus of N documents made from `data/`
 //!   (default `target/synth-N`), for the scale benchmark (`prep::synth`)
@@ -48,11 +50,15 @@ fn main() -> ExitCode {
         "build" => public_url(rest).and_then(|url| build(url.as_deref())),
         "serve" => serve(rest),
         "test" => test(),
+        "check" => {
+            let targets = tools::ensure_wasm_target();
+            targets.and_then(|()| check())
+        }
         "bench" => bench(),
         "wasm-size" => wasm_size::run(),
         "pages" => write_page_table(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|wasm-size|coverage|themes|audit|pages|build [--public-url /a/b/]>");
+            eprintln!("usage: cargo xtask <serve|test|check|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|wasm-size|coverage|themes|audit|pages|build [--public-url /a/b/]>");
             return ExitCode::from(2);
         }
     };
@@ -647,7 +653,7 @@ const TEST_PUBLIC_URL: &str = "/zwgk/zcdl/";
 /// first views, and the home page's small wasm. No browser runs.
 fn build(public_url: Option<&str>) -> Result {
     tools::ensure_build_tools()?;
-    data(true, &root().join("data"), &root().join("public/data"))?;
+    data(false, &root().join("data"), &root().join("public/data"))?;
     run(Command::new("cargo").args(["fetch", "--locked"]))?;
     run(Command::new("trunk")
         .args(["build", "--release", "--offline", "--locked"])
@@ -781,9 +787,9 @@ fn serve(args: &[String]) -> Result {
     run(Command::new("node").args(["tests/browser/server.mjs", "dist", &port, prefix]))
 }
 
-fn test() -> Result {
-    tools::ensure_build_tools()?;
-    tools::ensure_test_tools()?;
+/// The quick tier: formatting, clippy (native and wasm32), the data build and the native
+/// tests. No release build, no browser.
+fn check() -> Result {
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
     run(Command::new("cargo").args([
         "clippy",
@@ -813,8 +819,17 @@ fn test() -> Result {
         "-D",
         "warnings",
     ]))?;
-    run(Command::new("cargo").args(["test", "--workspace", "--locked"]))?;
-    data(true, &root().join("data"), &root().join("public/data"))?;
+    // The native tests read the generated data: build it first.
+    data(false, &root().join("data"), &root().join("public/data"))?;
+    run(Command::new("cargo").args(["test", "--workspace", "--locked"]))
+}
+
+/// Every check CI runs: the quick tier, two release builds that must be byte-identical
+/// (the generated data included), and the browser tests.
+fn test() -> Result {
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    check()?;
     build(Some(TEST_PUBLIC_URL))?;
     let first = dist_digests()?;
     // The same inputs must give the same output, byte for byte.

@@ -59,11 +59,17 @@ fn ensure_npm_packages() -> Result {
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
 
-pub fn ensure_build_tools() -> Result {
+/// The wasm32 target, for the app's build and its clippy run.
+pub fn ensure_wasm_target() -> Result {
     let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
     if !targets.lines().any(|t| t == "wasm32-unknown-unknown") {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
+    Ok(())
+}
+
+pub fn ensure_build_tools() -> Result {
+    ensure_wasm_target()?;
     if output("trunk", &["--version"]).is_none_or(|v| !v.ends_with(TRUNK_VERSION)) {
         run(Command::new("cargo").args([
             "install",
