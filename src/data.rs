@@ -1,14 +1,15 @@
 //! Fetching the static JSON: one shared, typed resource per file, errors in plain Chinese.
 
+use futures::future::{try_join, try_join_all};
 use leptos::prelude::*;
 use model::files::{
     self, DepartmentsFile, DocBucket, DocEntry, DocMetaFile, DocRecordsFile, RecordFile, ThemesFile,
 };
-use model::json::FromJson;
 use model::lists::{self, ListIndex, ListPage, Listed};
 use model::query::Filter;
 use model::search_index;
 use model::{Document, DocumentMeta, Field, Index, Project, Target};
+use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
 /// A data file that could not be used, with the file name and the reason.
@@ -32,7 +33,7 @@ pub type Loaded<T> = Result<Arc<T>, LoadError>;
 pub const TIMEOUT_MS: u32 = 10_000;
 
 /// Fetches `data/<file>` relative to the page's `<base>`, so the app works under any sub-path.
-pub async fn fetch_data<T: FromJson + Send + Sync + 'static>(file: String) -> Loaded<T> {
+pub async fn fetch_data<T: DeserializeOwned + Send + Sync + 'static>(file: String) -> Loaded<T> {
     fetch_erased(file, parse_any::<T>, false)
         .await
         .and_then(typed::<T>)
@@ -42,7 +43,7 @@ pub async fn fetch_data<T: FromJson + Send + Sync + 'static>(file: String) -> Lo
 type AnyValue = Arc<dyn std::any::Any + Send + Sync>;
 
 /// `text` parsed as a `T`, as an [`AnyValue`].
-fn parse_any<T: FromJson + Send + Sync + 'static>(text: &str) -> Result<AnyValue, String> {
+fn parse_any<T: DeserializeOwned + Send + Sync + 'static>(text: &str) -> Result<AnyValue, String> {
     model::parse_versioned::<T>(text)
         .map(|t| Arc::new(t) as AnyValue)
         .map_err(|e| e.to_string())
@@ -219,7 +220,7 @@ impl Store {
 
     /// The resource of one record file, made on first use under the app's owner, so that it
     /// outlives the page that asked.
-    fn lazy<F: FromJson + Send + Sync + 'static>(
+    fn lazy<F: DeserializeOwned + Send + Sync + 'static>(
         &self,
         slot: StoredValue<Option<Data<F>>>,
         path: &'static str,
@@ -342,48 +343,18 @@ thread_local! {
 }
 
 /// `data/<file>`, from this visit's copy if it was fetched before.
-pub async fn fetch_kept<T: FromJson + Send + Sync + 'static>(file: String) -> Loaded<T> {
+pub async fn fetch_kept<T: DeserializeOwned + Send + Sync + 'static>(file: String) -> Loaded<T> {
     fetch_erased(file, parse_any::<T>, true)
         .await
         .and_then(typed::<T>)
 }
 
-/// Runs every future at once and gives their values in order, or the first failure (the
-/// few lines the app needs of `futures::try_join_all`, without its general machinery).
-pub async fn join_all<T>(
-    futures: impl IntoIterator<Item = impl std::future::Future<Output = Result<T, LoadError>>>,
-) -> Result<Vec<T>, LoadError> {
-    use std::task::Poll;
-    let mut pending: Vec<_> = futures.into_iter().map(|f| Some(Box::pin(f))).collect();
-    let mut done: Vec<Option<T>> = pending.iter().map(|_| None).collect();
-    std::future::poll_fn(move |cx| {
-        let mut all = true;
-        for (slot, out) in pending.iter_mut().zip(done.iter_mut()) {
-            let Some(future) = slot else { continue };
-            match future.as_mut().poll(cx) {
-                Poll::Ready(Ok(value)) => {
-                    *out = Some(value);
-                    *slot = None;
-                }
-                Poll::Ready(Err(e)) => return Poll::Ready(Err(e)),
-                Poll::Pending => all = false,
-            }
-        }
-        if all {
-            Poll::Ready(Ok(done.iter_mut().filter_map(Option::take).collect()))
-        } else {
-            Poll::Pending
-        }
-    })
-    .await
-}
-
 /// Every one of `files`, fetched at once rather than one after another (a page of a list
 /// or of search hits needs several small files; on a phone each round trip counts).
-pub async fn fetch_all<T: FromJson + Send + Sync + 'static>(
+pub async fn fetch_all<T: DeserializeOwned + Send + Sync + 'static>(
     files: Vec<String>,
 ) -> Result<Vec<Arc<T>>, LoadError> {
-    join_all(files.into_iter().map(fetch_data::<T>)).await
+    try_join_all(files.into_iter().map(fetch_data::<T>)).await
 }
 
 /// The files of the search index a query needs (`model::search_index`).
@@ -462,7 +433,7 @@ async fn manifest_and_shards(
 
 /// Shard files (and common keys' postings, which are shards of one key), all at once.
 async fn fetch_shards(files: Vec<String>) -> Result<Vec<Arc<search_index::Shard>>, LoadError> {
-    join_all(files.into_iter().map(fetch_kept)).await
+    try_join_all(files.into_iter().map(fetch_kept)).await
 }
 
 /// The ordinals of `kind`'s list that pass `filter`: the kind's index, the member files of
@@ -500,7 +471,7 @@ pub async fn list_index(kind: lists::ListKind) -> Loaded<ListIndex> {
     let index = fetch_kept::<lists::ListIndexFile>(file.clone());
     let assembled = if kind.has_doc_runs() {
         let names = fetch_kept::<lists::DocNames>(lists::DOC_NAMES.into());
-        let (index, names) = join2(index, names).await?;
+        let (index, names) = try_join(index, names).await?;
         ListIndex::assemble(&index, Some(&names))
     } else {
         ListIndex::assemble(&*index.await?, None)
@@ -570,7 +541,7 @@ pub async fn topic_records(
     let fields = first_records::<Field>(first(lists::ListKind::Fields));
     let projects = first_records::<Project>(first(lists::ListKind::Projects));
     let targets = first_records::<Target>(first(lists::ListKind::Targets));
-    let (fields, (projects, targets)) = join2(fields, join2(projects, targets)).await?;
+    let (fields, (projects, targets)) = try_join(fields, try_join(projects, targets)).await?;
     Ok(Arc::new(TopicRecords {
         topic,
         fields,
@@ -637,42 +608,11 @@ pub fn records_of_id(id: Memo<String>) -> Data<DocFiles> {
             };
             let records = fetch_kept(DocRecordsFile::path(&entry.id));
             let meta = fetch_kept::<DocMetaFile>(DocMetaFile::path(&entry.id));
-            let (records, meta) = join2(records, meta).await?;
+            let (records, meta) = try_join(records, meta).await?;
             Ok(Arc::new(DocFiles {
                 records,
                 meta: Some(meta.document.clone()),
             }))
         }
     })
-}
-
-/// Two fetches at once (of different types).
-pub async fn join2<A, B>(
-    a: impl std::future::Future<Output = Result<A, LoadError>>,
-    b: impl std::future::Future<Output = Result<B, LoadError>>,
-) -> Result<(A, B), LoadError> {
-    use std::task::Poll;
-    let (mut a, mut b) = (Box::pin(a), Box::pin(b));
-    let (mut ra, mut rb) = (None, None);
-    std::future::poll_fn(move |cx| {
-        if ra.is_none() {
-            if let Poll::Ready(r) = a.as_mut().poll(cx) {
-                ra = Some(r?);
-            }
-        }
-        if rb.is_none() {
-            if let Poll::Ready(r) = b.as_mut().poll(cx) {
-                rb = Some(r?);
-            }
-        }
-        match (ra.take(), rb.take()) {
-            (Some(x), Some(y)) => Poll::Ready(Ok((x, y))),
-            (x, y) => {
-                ra = x;
-                rb = y;
-                Poll::Pending
-            }
-        }
-    })
-    .await
 }

@@ -31,7 +31,8 @@ impl ChartKind {
             ChartKind::Target(_) => charts::target_chart_height(theme),
             ChartKind::Changes(bars) => {
                 let mut groups = bars.iter().map(|b| b.group.as_str()).collect::<Vec<_>>();
-                model::sort::sort_dedup(&mut groups);
+                groups.sort();
+                groups.dedup();
                 let groups = groups.len();
                 charts::bar_list_height(bars.len(), groups, theme)
             }

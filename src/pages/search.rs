@@ -98,7 +98,7 @@ async fn find(
     let built: std::collections::HashMap<String, Vec<Entry>> = files
         .iter()
         .cloned()
-        .zip(crate::data::join_all(entries).await?)
+        .zip(futures::future::try_join_all(entries).await?)
         .collect();
     let entry_of = |n: u32| -> Option<Entry> {
         let at = manifest.locate(n)?;

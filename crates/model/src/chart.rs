@@ -69,142 +69,12 @@ pub fn nice_axis(lo: f64, hi: f64, max_ticks: usize) -> Axis {
 
 /// A number as Chinese readers expect it: no trailing zeros, at most two decimals.
 pub fn format_number(v: f64) -> String {
-    let s = fixed(v, 2);
+    let s = format!("{v:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
         "0".into()
     } else {
         s.to_string()
-    }
-}
-
-/// `format!("{v:.decimals}")` (decimals ≤ 4) done with integers: the value is rounded
-/// exactly, halves to even as the standard library does, from the double's own binary
-/// digits. The app then carries no float-formatting code.
-pub fn fixed(v: f64, decimals: u32) -> String {
-    if !v.is_finite() {
-        return non_finite(v);
-    }
-    let decimals = decimals.min(4);
-    // v = mantissa × 2^exponent exactly.
-    let bits = v.to_bits();
-    let exponent_bits = ((bits >> 52) & 0x7ff) as i32;
-    let fraction = bits & ((1u64 << 52) - 1);
-    let (mantissa, exponent) = if exponent_bits == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1u64 << 52), exponent_bits - 1075)
-    };
-    let sign = if v.is_sign_negative() { "-" } else { "" };
-    let zeros = "0".repeat(decimals as usize);
-    let point = if decimals == 0 { "" } else { "." };
-    if exponent >= 0 {
-        // A whole number: its digits by doubling, exactly.
-        return format!(
-            "{sign}{}{point}{zeros}",
-            integer_digits(mantissa, exponent as u32)
-        );
-    }
-    let scaled = u128::from(mantissa) * 10u128.pow(decimals);
-    let shift = exponent.unsigned_abs();
-    let units = if shift >= 128 {
-        0
-    } else {
-        let whole = scaled >> shift;
-        let rest = scaled & ((1u128 << shift) - 1);
-        let half = 1u128 << (shift - 1);
-        if rest > half || (rest == half && whole % 2 == 1) {
-            whole + 1
-        } else {
-            whole
-        }
-    };
-    let (int, frac) = split_point(units, decimals as usize);
-    format!("{sign}{int}{point}{frac}")
-}
-
-/// `units` as whole and fraction digits, the fraction `decimals` long.
-fn split_point(units: u128, decimals: usize) -> (String, String) {
-    let digits = format!("{units:0>width$}", width = decimals + 1);
-    let (int, frac) = digits.split_at(digits.len() - decimals);
-    (int.to_string(), frac.to_string())
-}
-
-/// `mantissa × 2^exponent` in decimal digits.
-fn integer_digits(mantissa: u64, exponent: u32) -> String {
-    // Little-endian decimal digits.
-    let mut digits: Vec<u8> = mantissa
-        .to_string()
-        .bytes()
-        .rev()
-        .map(|b| b - b'0')
-        .collect();
-    for _ in 0..exponent {
-        let mut carry = 0;
-        for d in &mut digits {
-            let twice = *d * 2 + carry;
-            *d = twice % 10;
-            carry = twice / 10;
-        }
-        if carry > 0 {
-            digits.push(carry);
-        }
-    }
-    digits.iter().rev().map(|d| char::from(b'0' + d)).collect()
-}
-
-fn non_finite(v: f64) -> String {
-    if v.is_nan() {
-        "NaN".into()
-    } else if v > 0.0 {
-        "inf".into()
-    } else {
-        "-inf".into()
-    }
-}
-
-/// `v.to_string()` for a value the app's JSON reader gives (at most 15 significant
-/// digits and a power of ten within ±22, `model::json`): the shortest decimal that reads
-/// back as the same double, found with integers, so the app carries no float-formatting
-/// code.
-pub fn shortest(v: f64) -> String {
-    if !v.is_finite() {
-        return non_finite(v);
-    }
-    let sign = if v.is_sign_negative() { "-" } else { "" };
-    let a = v.abs();
-    if a == 0.0 {
-        return format!("{sign}0");
-    }
-    for decimals in 0..=22u32 {
-        let scaled = a * 10f64.powi(decimals as i32);
-        if scaled >= 9e15 {
-            break;
-        }
-        let n = scaled.round() as u64;
-        if crate::json::exact_f64(n, -(decimals as i32)) == Some(a) {
-            return format!("{sign}{}", with_point(n, decimals as usize));
-        }
-    }
-    // A large whole number: the fewest digits that read back, then zeros.
-    for zeros in (1..=22u32).rev() {
-        let n = (a / 10f64.powi(zeros as i32)).round();
-        if (1.0..9e15).contains(&n) && crate::json::exact_f64(n as u64, zeros as i32) == Some(a) {
-            return format!("{sign}{}{}", n as u64, "0".repeat(zeros as usize));
-        }
-    }
-    // Not a value the reader gives: exactly rounded to four decimals.
-    format!("{sign}{}", fixed(a, 4))
-}
-
-/// `n` with a decimal point before its last `decimals` digits, trailing zeros dropped.
-fn with_point(n: u64, decimals: usize) -> String {
-    let (int, frac) = split_point(u128::from(n), decimals);
-    let frac = frac.trim_end_matches('0');
-    if frac.is_empty() {
-        int.to_string()
-    } else {
-        format!("{int}.{frac}")
     }
 }
 
@@ -377,7 +247,7 @@ pub fn change_bars(targets: &[&Target]) -> Vec<Bar> {
             text: format!("{sign}{}%", format_number(change)),
         });
     }
-    crate::sort::sort_by_key(&mut bars, |b| groups.iter().position(|g| g == &b.group));
+    bars.sort_by_key(|b| groups.iter().position(|g| g == &b.group));
     bars
 }
 
@@ -450,76 +320,21 @@ pub fn value_label(printed: &str, comparator: &str) -> String {
 #[cfg(test)]
 mod formatting {
     use super::*;
-    use proptest::prelude::*;
 
     #[test]
-    fn fixed_and_shortest_match_std_at_the_edges() {
-        for v in [
-            0.0,
-            -0.0,
-            0.125,
-            0.375,
-            2.5,
-            0.005,
-            1.005,
-            1.115,
-            -0.001,
-            1e-300,
-            5e-324,
-            1e21,
-            1.7976931348623157e308,
-            123456.785,
-            0.045,
-            2.675,
+    fn format_number_drops_trailing_zeros() {
+        for (v, expected) in [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (-0.001, "0"),
+            (2.5, "2.5"),
+            (3000.0, "3000"),
+            (1.005, "1"),
+            (2.675, "2.67"),
+            (12.345, "12.35"),
+            (-2.5, "-2.5"),
         ] {
-            for d in 0..=4 {
-                assert_eq!(
-                    fixed(v, d),
-                    format!("{v:.prec$}", prec = d as usize),
-                    "{v} {d}"
-                );
-            }
-        }
-        for v in [
-            0.0,
-            -0.0,
-            6.5,
-            0.1,
-            3000.0,
-            1e-7,
-            12.345,
-            1e21,
-            -2.5,
-            123456789012345.0,
-        ] {
-            assert_eq!(shortest(v), v.to_string());
-        }
-        for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-            assert_eq!(fixed(v, 2), format!("{v:.2}"));
-            assert_eq!(shortest(v), v.to_string());
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn fixed_is_std_fixed(v in proptest::num::f64::ANY, d in 0u32..=4) {
-            prop_assert_eq!(fixed(v, d), format!("{v:.prec$}", prec = d as usize));
-        }
-
-        #[test]
-        fn format_number_reads_as_before(v in -1e12f64..1e12) {
-            let s = format!("{:.2}", v);
-            let s = s.trim_end_matches('0').trim_end_matches('.');
-            let before = if s == "-0" { "0".to_string() } else { s.to_string() };
-            prop_assert_eq!(format_number(v), before);
-        }
-
-        #[test]
-        fn shortest_is_to_string_for_what_the_reader_gives(m in 1u64..1_000_000_000_000_000, scale in -22i32..=6, negative in any::<bool>()) {
-            if let Some(v) = crate::json::exact_f64(m, scale) {
-                let v = if negative { -v } else { v };
-                prop_assert_eq!(shortest(v), v.to_string());
-            }
+            assert_eq!(format_number(v), expected, "{v}");
         }
     }
 }

@@ -63,7 +63,7 @@ fn doc_of<'a>(docs: &'a [DocumentMeta], id: &str) -> (&'a str, &'a str) {
 }
 
 fn value(f: &Figure) -> String {
-    f.value.map(crate::chart::shortest).unwrap_or_default()
+    f.value.map(|v| v.to_string()).unwrap_or_default()
 }
 
 fn year(f: &Figure) -> String {

@@ -31,7 +31,7 @@ pub fn app_meta(full: &DocumentMeta) -> DocumentMeta {
 
 /// `data/meta/<id>.json`: one document's metadata, for its reader's header and the pages of
 /// its records (title, issuer, 文号, date, counts, parts).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocMetaFile {
     pub schema_version: u32,
     pub document: DocumentMeta,
@@ -69,14 +69,14 @@ pub fn bucket_of(id: &str) -> u32 {
 /// empty or not), and for a document in several files its parts. Before a page fetches
 /// anything of a document named in its address it reads the id's bucket: an unknown id is
 /// answered there, and never turns into a request for a file that does not exist.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocBucket {
     pub schema_version: u32,
     pub docs: Vec<DocEntry>,
 }
 
 /// A document in its bucket.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocEntry {
     pub id: String,
     /// The parts of a document in several files (empty for one in `<id>.json`), so that the
@@ -136,7 +136,7 @@ impl DocBucket {
 
 /// What a page shows of a document it names without opening it: the short title and the
 /// region (a comparison's rows).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocName {
     pub id: String,
     pub short_title: String,
@@ -165,7 +165,7 @@ pub fn document_part(file: &str) -> String {
 
 /// `data/records/<doc>.json`: one document's fields, projects and targets, for its reader
 /// (the marks beside paragraphs and the document's charts) without the whole library.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocRecordsFile {
     pub schema_version: u32,
     pub doc: String,
@@ -239,7 +239,7 @@ fn find_or_merged<'a, R>(
 /// they compare and the names of those targets' documents: what the document's target
 /// pages show, shipped in its records file, so a target page waits for no file that grows
 /// with the library.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Compared {
     pub comparisons: Vec<Comparison>,
     pub targets: Vec<Target>,
@@ -290,9 +290,7 @@ impl Compared {
 }
 
 /// A file of records of one kind.
-pub trait RecordFile:
-    serde::de::DeserializeOwned + crate::json::FromJson + Serialize + 'static
-{
+pub trait RecordFile: serde::de::DeserializeOwned + Serialize + 'static {
     /// Path under `data/`.
     const PATH: &'static str;
     /// The records of this kind out of all of them.
@@ -301,7 +299,7 @@ pub trait RecordFile:
 
 /// `data/facts-departments.json`: the departments with their counts (their records are
 /// found through the lists' member files).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DepartmentsFile {
     pub schema_version: u32,
     pub departments: Vec<DepartmentSummary>,
@@ -310,7 +308,7 @@ pub struct DepartmentsFile {
 /// `data/themes.json`: the fixed taxonomy of resident themes (主题), each with how many
 /// records of each kind it gathers. Small: the home page can offer the themes from it
 /// without fetching any records.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ThemesFile {
     pub schema_version: u32,
     pub themes: Vec<Theme>,

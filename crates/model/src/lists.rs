@@ -122,7 +122,7 @@ impl ListKind {
 /// `lists/<kind>/index.json` on the wire: the runs as counts per document, in the order of
 /// [`DocNames`] (each run starts where the one before ends), so that the documents' names
 /// are written once for every kind. [`ListIndex::assemble`] joins the two.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ListIndexFile {
     pub schema_version: u32,
     /// Records of this kind.
@@ -141,7 +141,7 @@ pub struct ListIndexFile {
 
 /// `lists/names.json` ([`DOC_NAMES`]): every document in list order, with what a card or a
 /// filter shows of it, shared by the record kinds' indexes.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocNames {
     pub schema_version: u32,
     /// Each region once, in the order documents first name it.
@@ -153,7 +153,7 @@ pub struct DocNames {
 pub const DOC_NAMES: &str = "lists/names.json";
 
 /// On the wire `[id, short title, region]`, the region a number into [`DocNames::regions`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocName(pub String, pub String, pub u32);
 
 impl DocNames {
@@ -205,14 +205,14 @@ pub struct DocSpan {
 }
 
 /// One filter's options.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facet {
     pub key: String,
     pub values: Vec<FacetValue>,
 }
 
 /// An option: the value in the address, the words shown, and how many records have it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FacetValue {
     pub value: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -234,7 +234,7 @@ impl FacetValue {
 /// (records of one section often share a theme or a department), each run written as
 /// `gap, length`: the gap from the end of the run before (the first from 0). At 1 000
 /// synthetic documents this halves the largest file (35 302 ordinals in 8 464 runs).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Members {
     pub schema_version: u32,
     pub runs: Vec<u32>,
@@ -279,7 +279,7 @@ impl Members {
 }
 
 /// `lists/<kind>/<c>.json`: whole records, so a card, a chart and a download need nothing else.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(bound = "R: Serialize + DeserializeOwned")]
 pub struct Chunk<R> {
     pub schema_version: u32,
@@ -289,9 +289,7 @@ pub struct Chunk<R> {
 }
 
 /// A record kind with a list page.
-pub trait Listed:
-    Clone + Serialize + DeserializeOwned + crate::json::FromJson + Send + Sync + 'static
-{
+pub trait Listed: Clone + Serialize + DeserializeOwned + Send + Sync + 'static {
     const KIND: ListKind;
     fn id(&self) -> &str;
     fn doc(&self) -> &str;
@@ -359,9 +357,7 @@ fn by_document<T: Clone>(items: &[T], doc: impl Fn(&T) -> &str, index: &Index) -
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
     let mut out = items.to_vec();
-    crate::sort::sort_by_key(&mut out, |r| {
-        position.get(doc(r)).copied().unwrap_or(usize::MAX)
-    });
+    out.sort_by_key(|r| position.get(doc(r)).copied().unwrap_or(usize::MAX));
     out
 }
 
@@ -539,7 +535,7 @@ pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
             }
             .unwrap_or(usize::MAX)
         };
-        crate::sort::sort_by_key(&mut by_value, |(v, _)| rank(v));
+        by_value.sort_by_key(|(v, _)| rank(v));
         let values = by_value
             .iter()
             .enumerate()
@@ -589,7 +585,7 @@ pub type BuiltKind<'a> = (ListKind, &'a ListIndex, &'a [(String, Members)]);
 /// `lists/topics/<key>-<value>.json`: one theme's or department's records of every kind,
 /// what its page needs besides the chunks of the records it shows, so that the page
 /// fetches no list index and no member file (each names the whole library).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Topic {
     pub schema_version: u32,
     /// Per record kind, in the order of [`ListKind::ALL`].
@@ -600,14 +596,14 @@ pub struct Topic {
 
 /// One kind's records of a topic: how many, and the list positions of the first
 /// [`TOPIC_FIRST`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TopicKind {
     pub total: u32,
     pub first: Vec<u32>,
 }
 
 /// A document of a topic: `[id, short title, records of the topic]`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TopicDoc(pub String, pub String, pub u32);
 
 impl Topic {
@@ -711,7 +707,7 @@ impl Topic {
             return (docs, Vec::new());
         }
         let mut by_count = docs.clone();
-        crate::sort::sort_by_key(&mut by_count, |d| std::cmp::Reverse(d.2));
+        by_count.sort_by_key(|d| std::cmp::Reverse(d.2));
         by_count.truncate(leading);
         let rest = docs
             .into_iter()
@@ -905,7 +901,7 @@ impl ListIndex {
         if let Some(t) = text {
             sets.push(t.to_vec());
         }
-        crate::sort::sort_by_key(&mut sets, |s| s.len());
+        sets.sort_by_key(|s| s.len());
         // Spans are in list order: the one that could hold `o` is found by bisection.
         let in_spans = |o: u32| {
             let i = spans.partition_point(|s| s.start + s.count <= o);
@@ -921,7 +917,8 @@ impl ListIndex {
         for s in sets.iter().skip(1) {
             out.retain(|o| s.binary_search(o).is_ok());
         }
-        crate::sort::sort_dedup(&mut out);
+        out.sort();
+        out.dedup();
         out
     }
 
@@ -947,7 +944,8 @@ impl ListIndex {
             });
         }
         let mut out = out.unwrap_or_else(|| (0..self.total).collect());
-        crate::sort::sort_dedup(&mut out);
+        out.sort();
+        out.dedup();
         out
     }
 

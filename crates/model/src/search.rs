@@ -46,17 +46,7 @@ pub fn terms(query: &str) -> Vec<String> {
 }
 
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    crate::json::FromJson,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -297,9 +287,7 @@ pub struct Ranked<T> {
 /// (`search_index`), so both rank alike.
 pub fn rank<T>(mut scored: Vec<(Kind, u32, T)>, per_group: usize) -> Vec<Ranked<T>> {
     // Stable: document order among equal scores.
-    crate::sort::sort_by_key(&mut scored, |(kind, score, _)| {
-        (*kind, std::cmp::Reverse(*score))
-    });
+    scored.sort_by_key(|(kind, score, _)| (*kind, std::cmp::Reverse(*score)));
     let mut groups: Vec<Ranked<T>> = Vec::new();
     for (kind, score, e) in scored {
         if groups.last().is_none_or(|g| g.kind != kind) {

@@ -212,7 +212,7 @@ pub const TEXT_CHUNK: u32 = 8;
 
 /// `data/search/text/<c>.json`: consecutive text entries (paragraphs and table rows), as
 /// the search shows them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TextChunk {
     pub schema_version: u32,
     pub start: u32,
@@ -220,7 +220,7 @@ pub struct TextChunk {
 }
 
 /// One paragraph or table row: its document, anchor, the document's short title, the text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TextEntry {
     pub doc: String,
     pub anchor: String,
@@ -320,7 +320,7 @@ pub fn top_file(n: u32) -> String {
 /// `data/search/top/<n>.json`: what [`search`] answers to a query of the one common key
 /// `key`, for up to [`TOP_HITS`] hits a kind: per kind, in rank order, its total and first
 /// hits. A one-term query of a common key reads this, never the key's postings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Top {
     pub schema_version: u32,
     pub key: String,
@@ -329,7 +329,7 @@ pub struct Top {
 
 /// One kind's part of a [`Top`]: all its matches and the first of them, best first, as
 /// `entry, score` pairs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TopGroup {
     pub kind: Kind,
     pub total: u32,
@@ -337,7 +337,7 @@ pub struct TopGroup {
 }
 
 /// `data/search/manifest.json`: how many shards there are and where every entry comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     pub schema_version: u32,
     /// Number of shard files; key `k` is in shard [`shard_of`]`(k, shards)`.
@@ -352,7 +352,7 @@ pub struct Manifest {
 }
 
 /// Consecutive entries that come from one file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntryRange {
     pub kind: Kind,
     /// Path under `data/`: a kind's list (`lists/targets`), the text chunks
@@ -372,7 +372,7 @@ fn is_zero(n: &u32) -> bool {
 }
 
 /// `data/search/<i>.json`: the postings of the keys in one shard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shard {
     pub schema_version: u32,
     /// Which shard this is (`i` in the file name).
@@ -391,7 +391,7 @@ pub struct Shard {
 
 /// One key's postings, on the wire `[text, titles]` (titles left out when empty); see the
 /// module documentation for the encoding.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Postings(
     pub Vec<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")] pub Vec<u32>,
@@ -764,7 +764,8 @@ pub fn build(
                 .filter(|g| g.kind == kind)
                 .flat_map(|g| g.hits.iter().filter_map(|(e, _)| e.checked_sub(start)))
                 .collect();
-            crate::sort::sort_dedup(&mut ordinals);
+            ordinals.sort();
+            ordinals.dedup();
             lists.push((file, Members::of(&ordinals)));
         }
         top.push(Top {
@@ -888,7 +889,8 @@ pub fn shards_for(manifest: &Manifest, query: &str) -> Vec<u32> {
         .flat_map(|t| term_keys(manifest, t))
         .map(|(_, k)| shard_of(&k, manifest.shards))
         .collect();
-    crate::sort::sort_dedup(&mut shards);
+    shards.sort();
+    shards.dedup();
     shards
 }
 
@@ -1181,7 +1183,8 @@ impl TermMatches {
         for (&s, &e) in &self.titles {
             out.extend(s..e);
         }
-        crate::sort::sort_dedup(&mut out);
+        out.sort();
+        out.dedup();
         out
     }
 }
@@ -1514,7 +1517,8 @@ pub fn text_ordinals<S: std::borrow::Borrow<Shard>, M: std::borrow::Borrow<Membe
                     .iter()
                     .flat_map(|g| g.hits.iter().filter_map(|(e, _)| e.checked_sub(start)))
                     .collect();
-                crate::sort::sort_dedup(&mut places);
+                places.sort();
+                places.dedup();
                 places
             }
         };

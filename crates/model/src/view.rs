@@ -3,8 +3,8 @@
 //! marks beside a paragraph, a paragraph's bold runs, and the text behind every chart.
 
 use crate::chart::{
-    change_bars, describe_target, format_number, format_with_unit, printed_with_unit, shortest,
-    target_chart, year_counts, Bar, ComparedRow, TargetChart,
+    change_bars, describe_target, format_number, format_with_unit, printed_with_unit, target_chart,
+    year_counts, Bar, ComparedRow, TargetChart,
 };
 use crate::files::DocName;
 use crate::pages::Page;
@@ -137,7 +137,7 @@ pub fn theme_records<'a>(
         .filter(|(_, n)| *n > 0)
         .collect();
     // Stable: the departments file's own order among equal counts.
-    crate::sort::sort_by_key(&mut responsible, |(_, n)| std::cmp::Reverse(*n));
+    responsible.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     ThemeRecords {
         fields,
         projects,
@@ -285,8 +285,8 @@ pub fn figure_text(f: &Figure, unit: &str) -> String {
 /// What the parser read from a printed figure.
 pub fn parsed_text(f: &Figure) -> String {
     match f.value {
-        Some(v) if f.comparator.is_empty() => format!("数值 {}", shortest(v)),
-        Some(v) => format!("数值 {}（{}）", shortest(v), f.comparator),
+        Some(v) if f.comparator.is_empty() => format!("数值 {}", v),
+        Some(v) => format!("数值 {}（{}）", v, f.comparator),
         None => "原文未给出可比较的数值".into(),
     }
 }
@@ -327,7 +327,8 @@ pub fn targets_overview(targets: &[Target], index: &Index) -> TargetsOverview {
         .iter()
         .filter_map(|t| t.target.as_ref().and_then(|f| f.year))
         .collect();
-    crate::sort::sort_dedup(&mut years);
+    years.sort();
+    years.dedup();
     let rows = index
         .documents
         .iter()
@@ -359,7 +360,8 @@ pub fn targets_overview_of(list: &crate::lists::ListIndex) -> TargetsOverview {
         .iter()
         .flat_map(|s| s.years.iter().map(|[y, _]| *y as u16))
         .collect();
-    crate::sort::sort_dedup(&mut years);
+    years.sort();
+    years.dedup();
     let rows = list
         .docs
         .iter()
@@ -389,9 +391,7 @@ pub fn targets_overview_of(list: &crate::lists::ListIndex) -> TargetsOverview {
 pub fn in_list_order<'a>(mut targets: Vec<&'a Target>, index: &Index) -> Vec<&'a Target> {
     let position = |doc: &str| index.documents.iter().position(|d| d.id == doc);
     // Stable: reading order is kept within each group.
-    crate::sort::sort_by_key(&mut targets, |t| {
-        (position(&t.doc), t.origin != crate::wire::Origin::Table)
-    });
+    targets.sort_by_key(|t| (position(&t.doc), t.origin != crate::wire::Origin::Table));
     targets
 }
 

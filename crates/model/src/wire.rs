@@ -10,13 +10,13 @@ pub const SCHEMA_VERSION: u32 = 9;
 
 /// `data/documents.json`: every document's metadata in full (a download; the app reads one
 /// document's from `files::DocMetaFile`, a page of them from the documents list).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Index {
     pub schema_version: u32,
     pub documents: Vec<DocumentMeta>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocumentMeta {
     /// Stable slug, used in URLs and file names.
     pub id: String,
@@ -70,7 +70,7 @@ impl DocumentMeta {
 /// One file of a document's text and the anchors it holds. Anchors are numbered through
 /// the whole document (`s-N`, `p-N`, `t-N`), so the last number of each kind places any
 /// anchor in its part without fetching it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartSpan {
     /// File name under `data/doc/`, e.g. `xinjiu-dongneng.2.json`.
     pub file: String,
@@ -83,7 +83,7 @@ pub struct PartSpan {
     pub last_table: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceRef {
     pub file: String,
     /// 1-based inclusive line span of the source file that holds this document.
@@ -91,7 +91,7 @@ pub struct SourceRef {
     pub last_line: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GazetteIssue {
     pub title: String,
     /// e.g. `2020年第10期`
@@ -101,7 +101,7 @@ pub struct GazetteIssue {
     pub date: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Counts {
     pub sections: u32,
     pub paragraphs: u32,
@@ -114,7 +114,7 @@ pub struct Counts {
 
 /// `data/doc/<part file>`: one part of a document's cleaned text (most documents have one),
 /// fetched when it is opened or searched.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub schema_version: u32,
     pub id: String,
@@ -130,7 +130,7 @@ pub struct Document {
 }
 
 /// One outline line: a heading and the part that holds it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutlineEntry {
     pub anchor: String,
     pub level: u8,
@@ -139,7 +139,7 @@ pub struct OutlineEntry {
     pub part: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// Stable anchor, e.g. `s-2-1`; the root section (text before the first heading) is `s-0`.
     pub anchor: String,
@@ -157,14 +157,14 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Paragraph(Paragraph),
     Table(Table),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// Stable anchor, e.g. `p-12` (numbered through the whole document).
     pub anchor: String,
@@ -174,7 +174,7 @@ pub struct Paragraph {
     pub emphasis: Vec<(u32, u32)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     pub anchor: String,
     pub caption: String,
@@ -193,7 +193,7 @@ pub struct Table {
 /// One merged cell: the cell at `rows[row][col]` (both 0-based, `row` counts body rows, not
 /// the header) reaches down over `rows` rows in all, itself included (`rows >= 2`).
 /// E.g. `{ "row": 15, "col": 3, "rows": 3 }`: row 16's 2020 cell covers rows 16–18.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CellSpan {
     pub row: u32,
     pub col: u32,
@@ -203,7 +203,7 @@ pub struct CellSpan {
 /// `data/facts.json`: every structured record, across documents (the download). The app
 /// fetches the same records in one typed file per kind (`crate::files`), so that a page
 /// parses only the kinds it shows.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
     pub schema_version: u32,
     pub fields: Vec<Field>,
@@ -219,7 +219,7 @@ pub struct Facts {
 }
 
 /// An indicator that several documents set targets for, compared on a target's page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     pub title: String,
     pub unit: String,
@@ -230,7 +230,7 @@ pub struct Comparison {
 /// One resident theme (主题) of the fixed taxonomy in `data/themes.toml`: a way into the
 /// records across documents (养老, 交通出行, …). Every field, project and target names one
 /// or more themes by `id`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Theme {
     /// Stable ASCII slug, used in URLs (`elderly-care`).
     pub id: String,
@@ -245,7 +245,7 @@ pub struct Theme {
 }
 
 /// A department responsible for some of a theme's records, and for how many.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThemeDepartment {
     pub id: String,
     pub name: String,
@@ -253,9 +253,7 @@ pub struct ThemeDepartment {
 }
 
 /// How many records of each kind a theme gathers.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThemeCounts {
     pub fields: u32,
     pub projects: u32,
@@ -270,7 +268,7 @@ pub struct ThemeCounts {
 /// A record has one primary source (`source`, where its values are read) and, when the
 /// document states the same thing in other places, those places too (`also`, in the
 /// curated order): one record per thing, every place marked.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provenance {
     pub doc: String,
     pub section: String,
@@ -299,7 +297,7 @@ macro_rules! all_sources {
 }
 all_sources!(Field, Project, Target);
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Field {
     /// Global id `<doc>.<local>`.
     pub id: String,
@@ -320,7 +318,7 @@ pub struct Field {
     pub merged: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Project {
     pub id: String,
     pub doc: String,
@@ -343,7 +341,7 @@ pub struct Project {
     pub merged: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     pub id: String,
     pub doc: String,
@@ -380,19 +378,7 @@ pub struct Target {
 }
 
 /// What a project is, as the curated data classifies it; on the wire the Chinese word.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    crate::json::FromJson,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ProjectKind {
     #[serde(rename = "工程")]
     Works,
@@ -432,9 +418,7 @@ impl ProjectKind {
 }
 
 /// A target's 指标属性 as printed; on the wire the Chinese word.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::FromJson,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Attribute {
     /// 约束性: must be met, through the government's own means.
     #[serde(rename = "约束性")]
@@ -454,9 +438,7 @@ impl Attribute {
 }
 
 /// Where a target is stated: an indicator table's row, or running text.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::FromJson,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     Table,
@@ -473,7 +455,7 @@ impl Origin {
 }
 
 /// A misprint in the source that the record reads otherwise.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Misprint {
     /// As printed in the quote.
     pub printed: String,
@@ -482,9 +464,7 @@ pub struct Misprint {
 }
 
 /// Where a figure's year is printed.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::FromJson,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum YearSource {
     /// In the quote itself (`到2025年…`).
@@ -510,7 +490,7 @@ impl YearSource {
 }
 
 /// A number as printed beside its parsed value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
@@ -524,7 +504,7 @@ pub struct Figure {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Department {
     pub id: String,
     pub name: String,
@@ -537,7 +517,7 @@ pub struct Department {
 
 /// A department as the app lists it: without its record ids (the lists' member files hold
 /// those, `lists`), with how many records of each kind name it. Small at any library size.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DepartmentSummary {
     pub id: String,
     pub name: String,
@@ -547,9 +527,7 @@ pub struct DepartmentSummary {
 }
 
 /// Records of each kind.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordCounts {
     pub fields: u32,
     pub projects: u32,
@@ -557,9 +535,7 @@ pub struct RecordCounts {
 }
 
 /// What kind of body a 责任单位 is.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::FromJson,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DepartmentKind {
     /// One government body (`市商务局`).
@@ -581,7 +557,7 @@ impl DepartmentKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordList {
     pub id: String,
     pub doc: String,
@@ -590,7 +566,7 @@ pub struct RecordList {
     pub source: Provenance,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListGroup {
     pub name: String,
     pub members: Vec<String>,
@@ -618,37 +594,29 @@ impl std::fmt::Display for DataError {
     }
 }
 
-/// Parses a data file, checking `schema_version` before the shape so that a newer file
-/// is reported as a version mismatch rather than as garbage.
-pub fn parse_versioned<T: crate::json::FromJson>(text: &str) -> Result<T, DataError> {
-    let not_json = |e: crate::json::JsonError| DataError::NotJson(e.to_string());
+/// Parses a data file with serde_json, checking `schema_version` before the shape so that
+/// a newer file is reported as a version mismatch rather than as garbage.
+pub fn parse_versioned<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DataError> {
+    let not_json = |e: serde_json::Error| DataError::NotJson(e.to_string());
     let found = schema_version(text).map_err(not_json)?;
     if found != Some(u64::from(SCHEMA_VERSION)) {
         return Err(DataError::WrongSchema { found });
     }
-    crate::json::from_str(text).map_err(not_json)
+    serde_json::from_str(text).map_err(not_json)
 }
 
-/// A first pass that reads only the top-level `schema_version` (the rest is skipped, not
-/// built): `None` when it is missing or not a whole number.
-fn schema_version(text: &str) -> Result<Option<u64>, crate::json::JsonError> {
-    let mut p = crate::json::Parser::new(text);
-    let mut found = None;
-    p.object(&mut |p, key| {
-        if key != "schema_version" {
-            return Ok(false);
-        }
-        let at = p.position();
-        found = <u64 as crate::json::FromJson>::from_json(p).ok();
-        if found.is_none() {
-            // Not a whole number (`5.0`, `"5"`): the value is still skipped, and the file
-            // is refused for its version.
-            p.reset(at);
-            p.skip_value()?;
-        }
-        Ok(true)
-    })?;
-    Ok(found)
+/// A first pass that reads only the top-level `schema_version` (serde skips the rest):
+/// `None` when it is missing or not a whole number (`5.0`, `"5"`).
+fn schema_version(text: &str) -> Result<Option<u64>, serde_json::Error> {
+    #[derive(Deserialize)]
+    struct Head {
+        schema_version: Option<serde_json::Value>,
+    }
+    let head: Head = serde_json::from_str(text)?;
+    Ok(head
+        .schema_version
+        .as_ref()
+        .and_then(serde_json::Value::as_u64))
 }
 
 #[cfg(test)]

@@ -192,7 +192,7 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn read_json<T: model::json::FromJson>(dir: &Path, file: &str) -> Result<Arc<T>> {
+fn read_json<T: serde::de::DeserializeOwned>(dir: &Path, file: &str) -> Result<Arc<T>> {
     let path = dir.join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     model::parse_versioned::<T>(&text)

@@ -9,7 +9,7 @@ pub fn data() -> PathBuf {
 
 /// `public/data/<rel>`, parsed as the app parses it (schema version checked).
 #[allow(dead_code)] // not every test file reads a typed file
-pub fn read<T: model::json::FromJson>(rel: &str) -> T {
+pub fn read<T: serde::de::DeserializeOwned>(rel: &str) -> T {
     let text = std::fs::read_to_string(data().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
     model::parse_versioned(&text).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
