@@ -1,8 +1,8 @@
 //! Mounting the app, the shell every page shares (header, navigation, settings, footer),
 //! and the route table, built from the one page table in `model::pages`.
 
-use crate::links::url;
-use crate::router::{Router, A};
+use crate::links::{router_base, url};
+use crate::router::A;
 use crate::{data, dom, pages, settings, takeover};
 use leptos::prelude::*;
 use model::pages::{Page, PAGES, PRERENDERED_ATTR, PRERENDERED_WITHOUT_QUERY, SITE_NAME};
@@ -74,36 +74,46 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
-/// The view of `page`, or of "页面不存在" for an address no page has: the route table,
-/// one arm per page of `model::pages::PAGES`.
-fn page_view(page: Option<Page>) -> AnyView {
+/// The route table, one route per page of `model::pages::PAGES` (a test checks that), each
+/// at its segment under the router's base, and "页面不存在" for any other address. A new
+/// query alone keeps the page, which follows it.
+#[component]
+fn PageRoutes() -> impl IntoView {
+    use leptos_router::components::{Route, Routes};
+    use leptos_router::StaticSegment;
     use pages::*;
-    match page {
-        Some(Page::Home) => view! { <home::Home /> }.into_any(),
-        Some(Page::Themes) => view! { <themes::ThemeList /> }.into_any(),
-        Some(Page::Theme) => view! { <themes::ThemeDetail /> }.into_any(),
-        Some(Page::Documents) => view! { <documents::DocumentList /> }.into_any(),
-        Some(Page::Document) => view! { <document::Reader /> }.into_any(),
-        Some(Page::Fields) => view! { <fields::FieldList /> }.into_any(),
-        Some(Page::Field) => view! { <fields::FieldDetail /> }.into_any(),
-        Some(Page::Projects) => view! { <projects::ProjectList /> }.into_any(),
-        Some(Page::Project) => view! { <projects::ProjectDetail /> }.into_any(),
-        Some(Page::Targets) => view! { <targets::TargetList /> }.into_any(),
-        Some(Page::Target) => view! { <targets::TargetDetail /> }.into_any(),
-        Some(Page::Departments) => view! { <departments::DepartmentList /> }.into_any(),
-        Some(Page::Department) => view! { <departments::DepartmentDetail /> }.into_any(),
-        Some(Page::Search) => view! { <search::Search /> }.into_any(),
-        Some(Page::About) => view! { <about::About /> }.into_any(),
-        None => view! { <not_found::NotFound /> }.into_any(),
+    let at = |page: Page| StaticSegment(page.def().segment);
+    view! {
+        <Routes fallback=not_found::NotFound>
+            <Route path=at(Page::Home) view=home::Home />
+            <Route path=at(Page::Themes) view=themes::ThemeList />
+            <Route path=at(Page::Theme) view=themes::ThemeDetail />
+            <Route path=at(Page::Documents) view=documents::DocumentList />
+            <Route path=at(Page::Document) view=document::Reader />
+            <Route path=at(Page::Fields) view=fields::FieldList />
+            <Route path=at(Page::Field) view=fields::FieldDetail />
+            <Route path=at(Page::Projects) view=projects::ProjectList />
+            <Route path=at(Page::Project) view=projects::ProjectDetail />
+            <Route path=at(Page::Targets) view=targets::TargetList />
+            <Route path=at(Page::Target) view=targets::TargetDetail />
+            <Route path=at(Page::Departments) view=departments::DepartmentList />
+            <Route path=at(Page::Department) view=departments::DepartmentDetail />
+            <Route path=at(Page::Search) view=search::Search />
+            <Route path=at(Page::About) view=about::About />
+        </Routes>
     }
 }
 
-/// The browser app: the shell around the page the address names. A new page is drawn
-/// when the address names another page; a new query alone leaves the page to follow it.
+/// The browser app: `leptos_router` under the hosting sub-path, the shell around the page
+/// the address names.
 #[component]
 pub fn App() -> impl IntoView {
+    use leptos_router::components::Router;
     settings::Settings::provide();
     data::Store::provide();
-    let router = Router::provide_browser();
-    view! { <Shell>{move || page_view(router.page.get())}</Shell> }
+    view! {
+        <Router base=router_base()>
+            <Shell><PageRoutes /></Shell>
+        </Router>
+    }
 }

@@ -3,7 +3,8 @@
 
 use crate::dom::download;
 use crate::links::url;
-use crate::router::{router, use_query, A};
+pub use crate::router::use_query_value;
+use crate::router::{use_open, A};
 use leptos::prelude::*;
 use model::pages::Page;
 use model::query::{Filter, Page as ListPage};
@@ -13,7 +14,7 @@ use std::sync::Arc;
 
 /// The current filter, read from the URL.
 pub fn use_filter() -> Memo<Filter> {
-    let query = use_query();
+    let query = leptos_router::hooks::use_query_map();
     Memo::new(move |_| {
         let q = query.read();
         let pairs: Vec<(&str, String)> = Filter::KEYS
@@ -22,12 +23,6 @@ pub fn use_filter() -> Memo<Filter> {
             .collect();
         Filter::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
     })
-}
-
-/// One query value from the URL, cleaned.
-pub fn use_query_value(key: &'static str) -> Memo<String> {
-    let query = use_query();
-    Memo::new(move |_| model::query::clean_value(&query.read().get(key).unwrap_or_default()))
 }
 
 /// A labelled `<select>` that rewrites one filter key in the URL.
@@ -39,13 +34,13 @@ pub fn FilterSelect(
     filter: Memo<Filter>,
     page: Page,
 ) -> impl IntoView {
-    let router = router();
+    let open = use_open();
     let id = format!("filter-{key}");
     let current = move || filter.get().get(key).to_string();
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let next = filter.get_untracked().with(key, &value);
-        router.navigate(&url(&page.path_with(&next.to_query())));
+        open(&page.path_with(&next.to_query()));
     };
     // The options are static: a change of filter draws the page anew. As one piece of HTML
     // (`options_html`), a select of a thousand documents is one call into the page.
@@ -69,13 +64,13 @@ pub fn FilterText(
     page: Page,
     #[prop(into)] placeholder: String,
 ) -> impl IntoView {
-    let router = router();
+    let open = use_open();
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let value = input.get().map(|i| i.value()).unwrap_or_default();
         let next = filter.get_untracked().with("q", &value);
-        router.navigate(&url(&page.path_with(&next.to_query())));
+        open(&page.path_with(&next.to_query()));
     };
     view! {
         <form class="filter filter-text" on:submit=on_submit role="search">

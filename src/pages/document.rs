@@ -8,7 +8,7 @@ use crate::data::{doc_meta, doc_records, document_resource, store, Data};
 use crate::head::PageMeta;
 use crate::links::url;
 use crate::pages::documents::or_dash;
-use crate::router::{use_query, A};
+use crate::router::A;
 use crate::takeover::Ready;
 use leptos::prelude::*;
 use model::pages::Page;
@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 #[component]
 pub fn Reader() -> impl IntoView {
-    let query = use_query();
+    let query = leptos_router::hooks::use_query_map();
     let id = Memo::new(move |_| query.read().get("id").unwrap_or_default());
     let at = Memo::new(move |_| query.read().get("at").unwrap_or_default());
     let part = Memo::new(move |_| query.read().get("part").unwrap_or_default());

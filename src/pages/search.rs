@@ -9,7 +9,7 @@ use crate::components::status::Awaited;
 use crate::data::{fetch_data, search_files, store, Data, LoadError, SearchFiles, Store};
 use crate::head::PageMeta;
 use crate::links::url;
-use crate::router::{router, A};
+use crate::router::{use_open, A};
 use leptos::prelude::*;
 use model::lists::Chunk;
 use model::pages::Page;
@@ -228,15 +228,13 @@ pub fn Search() -> impl IntoView {
 /// The search box and the hint below it.
 #[component]
 pub fn SearchForm(q: Memo<String>) -> impl IntoView {
-    let router = router();
+    let open = use_open();
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let value = input.get().map(|i| i.value()).unwrap_or_default();
         let value = model::query::clean_value(&value);
-        router.navigate(&url(
-            &Page::Search.path_with(&format!("?q={}", model::query::encode(&value)))
-        ));
+        open(&Page::Search.path_with(&format!("?q={}", model::query::encode(&value))));
     };
     view! {
         <h1>"搜索"</h1>

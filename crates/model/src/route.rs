@@ -1,10 +1,6 @@
-//! Pure helpers for addresses: the router base taken from `<base href>`, the page an
-//! address names, its query string read as a browser reads it, when a link points at the
-//! current page, and id checks for values that arrive in the query string. The pages
-//! themselves are in `pages.rs`; the app's router (`src/router.rs`) is these plus the
-//! browser's history.
-
-use crate::pages::Page;
+//! Pure helpers for addresses that `leptos_router` does not cover: the router base taken
+//! from `<base href>`, when a link points at the current page (its `aria-current`), and id
+//! checks for values that arrive in the query string. The pages are in `pages.rs`.
 
 /// The path part of the document's base URI without its trailing slash:
 /// `http://h/zwgk/zcdl/` → `/zwgk/zcdl`, `http://h/` → ``.
@@ -38,75 +34,6 @@ pub fn record_doc(id: &str) -> Option<&str> {
     id.rsplit_once('.')
         .map(|(doc, _)| doc)
         .filter(|d| !d.is_empty())
-}
-
-/// The page at `path` (a location's pathname), for an app hosted under `base` (see
-/// [`base_path`]): `/zwgk/zcdl/targets/` → Targets. The home page is `base` itself, with or
-/// without its slash; a page's path may drop its trailing slash. Anything else, a path
-/// outside `base` or one with more segments, is no page (the app shows "页面不存在").
-pub fn page_at(path: &str, base: &str) -> Option<Page> {
-    let rest = path.strip_prefix(base)?;
-    if !(rest.is_empty() || rest.starts_with('/')) {
-        return None;
-    }
-    let rest = rest.strip_prefix('/').unwrap_or(rest);
-    let segment = rest.strip_suffix('/').unwrap_or(rest);
-    if segment.contains('/') {
-        return None;
-    }
-    Page::from_segment(segment)
-}
-
-/// A query string's `key=value` pairs, decoded as the browser's `URLSearchParams` decodes
-/// them (`+` is a space, `%XX` a byte, bytes that are not UTF-8 become U+FFFD), so that a
-/// hostile address reads the same here as anywhere else.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Query(Vec<(String, String)>);
-
-impl Query {
-    /// Reads `search`, with or without its leading `?`.
-    pub fn parse(search: &str) -> Query {
-        let search = search.strip_prefix('?').unwrap_or(search);
-        Query(
-            search
-                .split('&')
-                .filter(|pair| !pair.is_empty())
-                .map(|pair| {
-                    let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-                    (form_decode(key), form_decode(value))
-                })
-                .collect(),
-        )
-    }
-
-    /// The value of `key`; the last one when the address repeats the key.
-    pub fn get(&self, key: &str) -> Option<String> {
-        self.0
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-    }
-}
-
-/// One `application/x-www-form-urlencoded` name or value, decoded.
-fn form_decode(raw: &str) -> String {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let hex = |k: usize| bytes.get(k).and_then(|c| (*c as char).to_digit(16));
-        match (b, hex(i + 1), hex(i + 2)) {
-            (b'+', ..) => out.push(b' '),
-            (b'%', Some(hi), Some(lo)) => {
-                out.push((hi * 16 + lo) as u8);
-                i += 2;
-            }
-            _ => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Whether a link to `href` points at the address `path` + `search` the resident is on,
@@ -145,54 +72,6 @@ mod tests {
         check("https://www.jinan.gov.cn/a/b/c/?x=1#y", "/a/b/c");
         check("http://h", "");
         check("", "");
-    }
-
-    #[test]
-    fn pages_at_paths() {
-        fn check(path: &str, base: &str, expected: Option<Page>) {
-            assert_eq!(page_at(path, base), expected, "{path} under {base:?}");
-        }
-        check("/zwgk/zcdl/", "/zwgk/zcdl", Some(Page::Home));
-        check("/zwgk/zcdl", "/zwgk/zcdl", Some(Page::Home));
-        check("/zwgk/zcdl/targets/", "/zwgk/zcdl", Some(Page::Targets));
-        check("/zwgk/zcdl/targets", "/zwgk/zcdl", Some(Page::Targets));
-        check("/zwgk/zcdl/target/", "/zwgk/zcdl", Some(Page::Target));
-        check("/", "", Some(Page::Home));
-        check("/search/", "", Some(Page::Search));
-        check("/zwgk/zcdlx/targets/", "/zwgk/zcdl", None);
-        check("/other/targets/", "/zwgk/zcdl", None);
-        check("/zwgk/zcdl/targets/extra/", "/zwgk/zcdl", None);
-        check("/zwgk/zcdl/targets//", "/zwgk/zcdl", None);
-        check("/zwgk/zcdl/nope/", "/zwgk/zcdl", None);
-        check("/zwgk/zcdl/index.html", "/zwgk/zcdl", None);
-        check("/zwgk/zcdl/%74argets/", "/zwgk/zcdl", None);
-    }
-
-    #[test]
-    fn queries_read_as_a_browser_reads_them() {
-        fn check(search: &str, key: &str, expected: Option<&str>) {
-            assert_eq!(
-                Query::parse(search).get(key).as_deref(),
-                expected,
-                "{search} {key}"
-            );
-        }
-        check("?q=%E5%85%BB%E8%80%81", "q", Some("养老"));
-        check("q=%E5%85%BB%E8%80%81", "q", Some("养老"));
-        check("?q=养老+床位", "q", Some("养老 床位"));
-        check("?q=a%2Bb", "q", Some("a+b"));
-        check("?q=100%", "q", Some("100%"));
-        check("?q=%zz%4", "q", Some("%zz%4"));
-        check("?q=%2541", "q", Some("%41"));
-        check("?q=%E0%A4%A", "q", Some("\u{FFFD}%A"));
-        check("?q=%FF", "q", Some("\u{FFFD}"));
-        check("?id=a&id=b", "id", Some("b"));
-        check("?id", "id", Some(""));
-        check("?id=a=b", "id", Some("a=b"));
-        check("?&&x=1&", "x", Some("1"));
-        check("?x=1", "y", None);
-        check("", "q", None);
-        check("?%71=1", "q", Some("1"));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! Rendering is a pure function of the data; only [`run`] reads and writes files.
 
 use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::location::RequestUrl;
 use model::files::{DepartmentsFile, RecordFile, ThemesFile};
 use model::lists::{self, ListIndex, ListPage, Listed};
 use model::pages::{
@@ -12,7 +14,6 @@ use model::pages::{
 };
 use policy_explorer::links::PRERENDER_BASE;
 use policy_explorer::pages::{first_view, FirstViewData};
-use policy_explorer::router::Router;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -23,14 +24,16 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 pub fn render(page: Page, data: &FirstViewData) -> Option<String> {
     let owner = Owner::new();
     owner.with(|| {
-        Router::provide_static(&format!("{PRERENDER_BASE}{}", page.path()));
+        provide_context(RequestUrl::new(&format!("{PRERENDER_BASE}{}", page.path())));
         policy_explorer::settings::Settings::provide();
         if page.def().takes_id {
             return None;
         }
         let data = data.clone();
         let html = view! {
-            <policy_explorer::app::Shell>{first_view(page, &data)}</policy_explorer::app::Shell>
+            <Router base=PRERENDER_BASE>
+                <policy_explorer::app::Shell>{first_view(page, &data)}</policy_explorer::app::Shell>
+            </Router>
         }
         .to_html();
         Some(html)
@@ -41,10 +44,12 @@ pub fn render(page: Page, data: &FirstViewData) -> Option<String> {
 pub fn render_not_found() -> String {
     let owner = Owner::new();
     owner.with(|| {
-        Router::provide_static(&format!("{PRERENDER_BASE}/404/"));
+        provide_context(RequestUrl::new(&format!("{PRERENDER_BASE}/404/")));
         policy_explorer::settings::Settings::provide();
         view! {
-            <policy_explorer::app::Shell>{policy_explorer::pages::not_found_view()}</policy_explorer::app::Shell>
+            <Router base=PRERENDER_BASE>
+                <policy_explorer::app::Shell>{policy_explorer::pages::not_found_view()}</policy_explorer::app::Shell>
+            </Router>
         }
         .to_html()
     })
