@@ -1,19 +1,20 @@
-//! The target charts as SVG text, written by a small SVG writer of our own (`svg`): the
-//! app puts the text into the page, and the "下载图表" buttons and the snapshot tests use the
-//! same text, so every picture is drawn by one code path.
+//! The target charts, one drawing function per kind, generic over plotters'
+//! `DrawingBackend`: the app draws them on a `<canvas>` with plotters-canvas, the prerender,
+//! the SVG download and the snapshot tests with plotters' SVG backend ([`ChartKind::svg`]).
 //!
-//! Only primitive elements are used and text is placed with anchors, never measured, so
-//! no font files are needed; only presentation attributes are written, never a style
-//! attribute (CSP). Coordinates are whole CSS pixels. Layout numbers come from
-//! `model::chart`.
+//! Only filled rectangles, lines and anchored text are drawn (`pen`), and text is placed by
+//! its anchor, never measured, so no font files are needed and nothing sets a style
+//! attribute (CSP). The layout is in whole CSS pixels from `model::chart`.
 
-pub mod svg;
+pub mod pen;
 
 pub use model::chart::ComparedRow;
 use model::chart::{
     fit_label, format_number, format_with_unit, nice_axis, text_width, Bar, TargetChart,
 };
-use svg::{Font, HPos, Rgb, Svg, VPos, WHITE};
+pub use pen::DrawError;
+use pen::{Font, HPos, Pen, Rgb, VPos, WHITE_BG as WHITE};
+use plotters::prelude::{DrawingBackend, RGBColor};
 
 /// Sizes in CSS pixels.
 #[derive(Debug, Clone)]
@@ -53,7 +54,7 @@ impl Theme {
     /// The normal colour, or its high-contrast counterpart.
     fn pick(&self, normal: (u8, u8, u8), contrast: (u8, u8, u8)) -> Rgb {
         let (r, g, b) = if self.high_contrast { contrast } else { normal };
-        Rgb(r, g, b)
+        RGBColor(r, g, b)
     }
     fn ink(&self) -> Rgb {
         self.pick((31, 35, 40), (0, 0, 0))
@@ -81,9 +82,12 @@ pub fn target_chart_height(theme: &Theme) -> f64 {
 }
 
 /// Baseline → target bars with years below, printed values above, and the implied growth.
-pub fn draw_target(width: u32, height: u32, chart: &TargetChart, theme: &Theme) -> String {
-    let mut svg = Svg::new(width, height, theme.font_family);
-    svg.fill(WHITE);
+pub fn draw_target<DB: DrawingBackend>(
+    svg: &Pen<DB>,
+    chart: &TargetChart,
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    svg.fill(WHITE)?;
     let (w, h) = (svg.width(), svg.height());
     let f = theme.font_px;
     let max = chart.bars.iter().map(|b| b.1).fold(f64::MIN, f64::max);
@@ -118,21 +122,21 @@ pub fn draw_target(width: u32, height: u32, chart: &TargetChart, theme: &Theme) 
         HPos::Left,
         VPos::Top,
         theme.text(0.85, theme.muted()),
-    );
+    )?;
     for (t, label) in axis.ticks().iter().zip(&tick_labels) {
         let ty = y(*t);
         svg.polyline(
             &[(left, ty), (right, ty)],
             theme.grid(),
             theme.px(1.0).max(1),
-        );
+        )?;
         svg.text(
             label,
             (left - theme.px(f * 0.3), ty),
             HPos::Right,
             VPos::Center,
             theme.text(0.85, theme.muted()),
-        );
+        )?;
     }
     let n = chart.bars.len().max(1) as i32;
     let slot = (right - left) / n;
@@ -149,7 +153,7 @@ pub fn draw_target(width: u32, height: u32, chart: &TargetChart, theme: &Theme) 
             (cx - bar_w / 2, y0.min(y1)),
             (cx + bar_w / 2, y0.max(y1)),
             fill,
-        );
+        )?;
         let is_target = i + 1 == chart.bars.len();
         let shown = if is_target {
             model::chart::value_label(printed, &chart.comparator)
@@ -162,14 +166,14 @@ pub fn draw_target(width: u32, height: u32, chart: &TargetChart, theme: &Theme) 
             HPos::Center,
             VPos::Bottom,
             theme.text(1.0, theme.ink()),
-        );
+        )?;
         svg.text(
             label,
             (cx, bottom + theme.px(f * 0.4)),
             HPos::Center,
             VPos::Top,
             theme.text(0.9, theme.ink()),
-        );
+        )?;
     }
     if let Some(g) = chart.implied_growth {
         let text = format!("按原文数值计算：隐含年均增长约 {}%", format_number(g));
@@ -179,9 +183,9 @@ pub fn draw_target(width: u32, height: u32, chart: &TargetChart, theme: &Theme) 
             HPos::Left,
             VPos::Bottom,
             theme.text(0.85, theme.muted()),
-        );
+        )?;
     }
-    svg.finish()
+    Ok(())
 }
 
 /// CSS height of a horizontal bar list with `rows` bars in `groups` groups.
@@ -190,9 +194,12 @@ pub fn bar_list_height(rows: usize, groups: usize, theme: &Theme) -> f64 {
 }
 
 /// Horizontal bars around a zero line, labels on the left, grouped under group headings.
-pub fn draw_bar_list(width: u32, height: u32, bars: &[Bar], theme: &Theme) -> String {
-    let mut svg = Svg::new(width, height, theme.font_family);
-    svg.fill(WHITE);
+pub fn draw_bar_list<DB: DrawingBackend>(
+    svg: &Pen<DB>,
+    bars: &[Bar],
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    svg.fill(WHITE)?;
     let w = svg.width();
     let f = theme.font_px;
     let css_w = f64::from(w);
@@ -217,7 +224,7 @@ pub fn draw_bar_list(width: u32, height: u32, bars: &[Bar], theme: &Theme) -> St
             HPos::Center,
             VPos::Top,
             theme.text(0.8, theme.muted()),
-        );
+        )?;
     }
     let mut cy = top;
     let mut current_group: Option<&str> = None;
@@ -237,7 +244,7 @@ pub fn draw_bar_list(width: u32, height: u32, bars: &[Bar], theme: &Theme) -> St
                 HPos::Left,
                 VPos::Center,
                 theme.bold(0.9, theme.ink()),
-            );
+            )?;
             cy += group_h;
         }
         let mid = cy + row_h / 2;
@@ -248,7 +255,7 @@ pub fn draw_bar_list(width: u32, height: u32, bars: &[Bar], theme: &Theme) -> St
             HPos::Left,
             VPos::Center,
             theme.text(0.85, theme.ink()),
-        );
+        )?;
         let xv = x(bar.value);
         let fill = if bar.value < 0.0 {
             theme.negative_fill()
@@ -260,7 +267,7 @@ pub fn draw_bar_list(width: u32, height: u32, bars: &[Bar], theme: &Theme) -> St
             (zero.min(xv), mid - half),
             (zero.max(xv).max(zero.min(xv) + 1), mid + half),
             fill,
-        );
+        )?;
         let (tx, anchor) = if bar.value < 0.0 {
             (xv - theme.px(f * 0.3), HPos::Right)
         } else {
@@ -277,15 +284,15 @@ pub fn draw_bar_list(width: u32, height: u32, bars: &[Bar], theme: &Theme) -> St
             anchor,
             VPos::Center,
             theme.text(0.85, theme.ink()),
-        );
+        )?;
         cy += row_h;
     }
     svg.polyline(
         &[(zero, start), (zero, cy)],
         theme.ink(),
         theme.px(1.0).max(1),
-    );
-    svg.finish()
+    )?;
+    Ok(())
 }
 
 /// CSS height of the year chart.
@@ -294,9 +301,12 @@ pub fn year_chart_height(theme: &Theme) -> f64 {
 }
 
 /// How many targets fall due in each year: vertical bars with counts above.
-pub fn draw_years(width: u32, height: u32, counts: &[(u16, usize)], theme: &Theme) -> String {
-    let mut svg = Svg::new(width, height, theme.font_family);
-    svg.fill(WHITE);
+pub fn draw_years<DB: DrawingBackend>(
+    svg: &Pen<DB>,
+    counts: &[(u16, usize)],
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    svg.fill(WHITE)?;
     let (w, h) = (svg.width(), svg.height());
     let f = theme.font_px;
     let max = counts.iter().map(|c| c.1).max().unwrap_or(1) as f64;
@@ -312,20 +322,20 @@ pub fn draw_years(width: u32, height: u32, counts: &[(u16, usize)], theme: &Them
         HPos::Left,
         VPos::Top,
         theme.text(0.85, theme.muted()),
-    );
+    )?;
     for t in axis.ticks() {
         svg.polyline(
             &[(left, y(t)), (right, y(t))],
             theme.grid(),
             theme.px(1.0).max(1),
-        );
+        )?;
         svg.text(
             &format_number(t),
             (left - theme.px(f * 0.3), y(t)),
             HPos::Right,
             VPos::Center,
             theme.text(0.85, theme.muted()),
-        );
+        )?;
     }
     let n = counts.len().max(1) as i32;
     let slot = (right - left) / n;
@@ -336,14 +346,14 @@ pub fn draw_years(width: u32, height: u32, counts: &[(u16, usize)], theme: &Them
             (cx - bar_w / 2, y(*count as f64)),
             (cx + bar_w / 2, y(0.0)),
             theme.target_fill(),
-        );
+        )?;
         svg.text(
             &count.to_string(),
             (cx, y(*count as f64) - theme.px(f * 0.2)),
             HPos::Center,
             VPos::Bottom,
             theme.text(0.9, theme.ink()),
-        );
+        )?;
         let label = if (slot as f64) < f * 2.8 {
             format!("{}", year % 100)
         } else {
@@ -355,9 +365,9 @@ pub fn draw_years(width: u32, height: u32, counts: &[(u16, usize)], theme: &Them
             HPos::Center,
             VPos::Top,
             theme.text(0.85, theme.ink()),
-        );
+        )?;
     }
-    svg.finish()
+    Ok(())
 }
 
 pub fn comparison_height(rows: usize, theme: &Theme) -> f64 {
@@ -365,15 +375,13 @@ pub fn comparison_height(rows: usize, theme: &Theme) -> f64 {
 }
 
 /// Baseline and target of the same indicator in several documents, one pair of bars each.
-pub fn draw_comparison(
-    width: u32,
-    height: u32,
+pub fn draw_comparison<DB: DrawingBackend>(
+    svg: &Pen<DB>,
     rows: &[ComparedRow],
     unit: &str,
     theme: &Theme,
-) -> String {
-    let mut svg = Svg::new(width, height, theme.font_family);
-    svg.fill(WHITE);
+) -> Result<(), DrawError> {
+    svg.fill(WHITE)?;
     let w = svg.width();
     let f = theme.font_px;
     let max = rows
@@ -390,7 +398,7 @@ pub fn draw_comparison(
         HPos::Left,
         VPos::Top,
         theme.text(0.85, theme.muted()),
-    );
+    )?;
     let mut cy = theme.px(f * 2.0);
     let bar_h = theme.px(f * 0.9);
     let css_w = f64::from(w);
@@ -401,25 +409,97 @@ pub fn draw_comparison(
             HPos::Left,
             VPos::Top,
             theme.text(0.9, theme.ink()),
-        );
+        )?;
         cy += theme.px(f * 1.4);
         // One bar with its label and value after it.
-        let bar = |svg: &mut Svg, (label, v): &(String, f64), cy: i32, fill| {
-            svg.rect((x(0.0), cy), (x(*v).max(x(0.0) + 1), cy + bar_h), fill);
+        let bar = |(label, v): &(String, f64), cy: i32, fill| -> Result<(), DrawError> {
+            svg.rect((x(0.0), cy), (x(*v).max(x(0.0) + 1), cy + bar_h), fill)?;
             svg.text(
                 &format!("{label} {}", format_with_unit(*v, unit)),
                 (x(*v) + theme.px(f * 0.3), cy + bar_h / 2),
                 HPos::Left,
                 VPos::Center,
                 theme.text(0.8, theme.ink()),
-            );
+            )?;
+            Ok(())
         };
         if let Some(baseline) = &r.baseline {
-            bar(&mut svg, baseline, cy, theme.baseline_fill());
+            bar(baseline, cy, theme.baseline_fill())?;
         }
         cy += bar_h + theme.px(f * 0.2);
-        bar(&mut svg, &r.target, cy, theme.target_fill());
+        bar(&r.target, cy, theme.target_fill())?;
         cy += bar_h + theme.px(f * 1.1);
     }
-    svg.finish()
+    Ok(())
+}
+
+/// What to draw: one of the chart kinds with its data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartKind {
+    Target(TargetChart),
+    Changes(Vec<Bar>),
+    Years(Vec<(u16, usize)>),
+    Comparison {
+        rows: Vec<ComparedRow>,
+        unit: String,
+    },
+}
+
+impl ChartKind {
+    /// The chart's height in CSS px for the theme (its width is the container's).
+    pub fn height(&self, theme: &Theme) -> u32 {
+        let css = match self {
+            ChartKind::Target(_) => target_chart_height(theme),
+            ChartKind::Changes(bars) => {
+                let mut groups: Vec<&str> = bars.iter().map(|b| b.group.as_str()).collect();
+                groups.sort();
+                groups.dedup();
+                bar_list_height(bars.len(), groups.len(), theme)
+            }
+            ChartKind::Years(_) => year_chart_height(theme),
+            ChartKind::Comparison { rows, .. } => comparison_height(rows.len(), theme),
+        };
+        css.round() as u32
+    }
+
+    /// Draws the chart on `area` (a canvas), which is `ratio` device pixels to a CSS pixel.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &plotters::drawing::DrawingArea<DB, plotters::coord::Shift>,
+        ratio: f64,
+        theme: &Theme,
+    ) -> Result<(), DrawError> {
+        self.draw_scaled(area, ratio, 1.0, theme)
+    }
+
+    fn draw_scaled<DB: DrawingBackend>(
+        &self,
+        area: &plotters::drawing::DrawingArea<DB, plotters::coord::Shift>,
+        ratio: f64,
+        font_scale: f64,
+        theme: &Theme,
+    ) -> Result<(), DrawError> {
+        let pen = Pen::new(area, ratio, theme.font_family, font_scale);
+        match self {
+            ChartKind::Target(c) => draw_target(&pen, c, theme),
+            ChartKind::Changes(b) => draw_bar_list(&pen, b, theme),
+            ChartKind::Years(y) => draw_years(&pen, y, theme),
+            ChartKind::Comparison { rows, unit } => draw_comparison(&pen, rows, unit, theme),
+        }?;
+        area.present()?;
+        Ok(())
+    }
+
+    /// The chart as SVG text, `width` CSS px wide and as tall as the theme asks, drawn by
+    /// plotters' SVG backend: for the prerendered page, the download and the tests.
+    pub fn svg(&self, width: u32, theme: &Theme) -> Result<String, DrawError> {
+        use plotters::prelude::{IntoDrawingArea, SVGBackend};
+        let mut out = String::new();
+        {
+            let area =
+                SVGBackend::with_string(&mut out, (width, self.height(theme))).into_drawing_area();
+            self.draw_scaled(&area, 1.0, pen::SVG_FONT_SCALE, theme)?;
+        }
+        Ok(out)
+    }
 }
