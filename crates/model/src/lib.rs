@@ -15,6 +15,7 @@ pub mod json;
 pub mod lists;
 pub mod pages;
 pub mod parts;
+pub mod progress;
 pub mod query;
 pub mod search;
 pub mod search_index;
