@@ -281,3 +281,205 @@ fn attach(targets: &mut [Target], links: Vec<(String, LinkedResult)>) {
         t.progress = Some(Progress { status, results });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sections() -> Vec<model::Section> {
+        serde_json::from_value(serde_json::json!([
+            {"anchor": "s-0", "level": 0, "number": "", "title": "", "blocks": []},
+            {"anchor": "s-1", "level": 1, "parent": 0, "number": "一、", "title": "2019年工作回顾", "blocks": [
+                {"type": "paragraph", "anchor": "p-1", "text": "研发投入占GDP比重达到2.71%，高新技术企业突破2200家。城乡低保标准分别提高到每月685元和每年5480元。"}
+            ]}
+        ]))
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn target(id: &str, doc: &str, indicator: &str, unit: &str, cumulative: bool) -> Target {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "doc": doc, "indicator": indicator, "unit": unit, "category": "",
+            "origin": "table", "cumulative": cumulative, "qualitative": "", "themes": ["innovation"],
+            "baseline": {"year": 2017, "year_source": "table_header", "value": 2.4, "comparator": "", "text": "2.4", "note": ""},
+            "target": {"year": 2022, "year_source": "table_header", "value": 3.0, "comparator": "达到", "text": "3", "note": ""},
+            "source": {"doc": doc, "section": "s-1", "block": "t-1", "quote": "7. 研发投入占生产总值比重\t%\t2.4\t3"}
+        }))
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    const RESULT: &str = "[[result]]\ndoc = \"report\"\nid = \"r-1\"\nindicator = \"研发投入占GDP比重\"\nvalue = 2.71\ntext = \"2.71%\"\nunit = \"%\"\ncomparator = \"达到\"\nyear = 2019\nyear_basis = \"报告回顾2019年。\"\nquote = \"研发投入占GDP比重达到2.71%\"\n";
+
+    /// Runs the checks over `toml`; the errors, and each target's status.
+    fn run(toml: &str) -> (Vec<String>, Vec<(String, Option<String>)>) {
+        let index = DocIndex::new(&sections());
+        let indexes = BTreeMap::from([("report".to_string(), index)]);
+        let regions = BTreeMap::from([
+            ("report".to_string(), "济南市".to_string()),
+            ("plan".to_string(), "济南市".to_string()),
+            ("district".to_string(), "济南市历下区".to_string()),
+            ("qingdao".to_string(), "青岛市".to_string()),
+        ]);
+        let mut targets = vec![
+            target("plan.t-7", "plan", "研发投入占生产总值比重", "%", false),
+            target("plan.t-8", "plan", "研发投入占GDP比重", "%", false),
+            target("district.t-11", "district", "研发投入占GDP比重", "%", false),
+            target("qingdao.t-1", "qingdao", "研发投入占GDP比重", "%", false),
+            target("plan.t-9", "plan", "研发投入占GDP比重", "个百分点", false),
+            target("plan.t-10", "plan", "研发投入占GDP比重", "%", true),
+        ];
+        let library = Library {
+            indexes: &indexes,
+            regions: &regions,
+        };
+        let mut errors = Vec::new();
+        verify(toml, &library, &mut targets, &mut errors);
+        let statuses = targets
+            .iter()
+            .map(|t| {
+                let status = t.progress.as_ref().map(|p| p.status.label().to_string());
+                (t.id.clone(), status)
+            })
+            .collect();
+        (
+            errors
+                .iter()
+                .map(|e| format!("{}:{}", e.line, e.message))
+                .collect(),
+            statuses,
+        )
+    }
+
+    fn check_link(target: &str, note: &str, expected: &[&str]) {
+        let toml = format!("{RESULT}[[result.link]]\ntarget = \"{target}\"\nnote = \"{note}\"\n");
+        assert_eq!(run(&toml).0, expected, "{target}");
+    }
+
+    #[test]
+    fn links_are_refused_across_scope_region_unit_and_names_without_a_note() {
+        let names = "GDP即地区生产总值，同一指标。";
+        check_link("plan.t-7", names, &[]);
+        check_link("plan.t-8", "", &[]);
+        check_link(
+            "plan.t-7",
+            "",
+            &["1:report.r-1: 指标名称不同（“研发投入占GDP比重” / “研发投入占生产总值比重”），须用 note 说明为何是同一指标"],
+        );
+        check_link(
+            "district.t-11",
+            "",
+            &["1:report.r-1: district.t-11 是区级目标，实际值是市级数字"],
+        );
+        check_link(
+            "qingdao.t-1",
+            "",
+            &["1:report.r-1: qingdao.t-1 的地区是青岛市，实际值的地区是济南市"],
+        );
+        check_link(
+            "plan.t-9",
+            "",
+            &["1:report.r-1: plan.t-9 的单位是“个百分点”，不是“%”"],
+        );
+        check_link(
+            "plan.t-10",
+            "",
+            &["1:report.r-1: plan.t-10 与实际值一个是累计数、一个不是"],
+        );
+        check_link(
+            "plan.t-99",
+            "",
+            &["1:report.r-1: 没有编号为 plan.t-99 的目标指标"],
+        );
+        check_link(
+            "plan.t-7",
+            "到2025年仍是同一指标。",
+            &["1:report.r-1: note 中的数字 2025 不在两处引文中"],
+        );
+    }
+
+    #[test]
+    fn a_linked_target_gets_its_status_and_others_none() {
+        let toml = format!("{RESULT}[[result.link]]\ntarget = \"plan.t-8\"\n");
+        let (errors, statuses) = run(&toml);
+        assert!(errors.is_empty(), "{errors:?}");
+        let got: Vec<(&str, Option<&str>)> = statuses
+            .iter()
+            .map(|(id, s)| (id.as_str(), s.as_deref()))
+            .filter(|(_, s)| s.is_some())
+            .collect();
+        assert_eq!(got, [("plan.t-8", Some("进度超前"))]);
+    }
+
+    fn check_result(toml: &str, expected: &[&str]) {
+        assert_eq!(run(toml).0, expected, "{toml}");
+    }
+
+    #[test]
+    fn results_are_verified_like_every_record() {
+        check_result(RESULT, &[]);
+        // Not in the text; a number the quote does not print; a year that is not the
+        // heading's; a bound word the quote does not print; no words for a year taken from
+        // a heading.
+        let cases: [(&str, &str, &[&str]); 9] = [
+            (
+                "quote = \"研发投入占GDP比重达到2.71%\"",
+                "quote = \"研发投入占GDP比重达到2.8%\"",
+                &["1:report.r-1: 引文不在原文中：研发投入占GDP比重达到2.8%"],
+            ),
+            (
+                "value = 2.71",
+                "value = 2.7",
+                &["1:report.r-1: value.value 2.7 与原文数字 “2.71%” 不一致"],
+            ),
+            (
+                "year = 2019",
+                "year = 2018",
+                &["1:report.r-1: value.year: 最近的写有年份的标题“一、2019年工作回顾”不是 2018 年", "1:report.r-1: year_basis 中的数字 2019 不在引文中"],
+            ),
+            (
+                "comparator = \"达到\"",
+                "comparator = \"突破\"",
+                &["1:report.r-1: comparator “突破” 不在引文中"],
+            ),
+            (
+                "comparator = \"达到\"",
+                "comparator = \"约\"",
+                &["1:report.r-1: comparator “约” 不在允许列表中"],
+            ),
+            (
+                "year_basis = \"报告回顾2019年。\"",
+                "year_basis = \"\"",
+                &["1:report.r-1: 年份不在引文中时须用 year_basis 说明年份从何而来"],
+            ),
+            (
+                "year_basis = \"报告回顾2019年。\"",
+                "year_basis = \"5月的报告。\"",
+                &["1:report.r-1: year_basis 中的数字 5 不在引文中"],
+            ),
+            (
+                "doc = \"report\"",
+                "doc = \"nope\"",
+                &["1:nope.r-1: 没有编号为 nope 的文件"],
+            ),
+            (
+                "id = \"r-1\"",
+                "id = \"t-1\"",
+                &["1:report.r-1: 编号须为 r-N（字母、数字和 - _）"],
+            ),
+        ];
+        for (from, to, expected) in cases {
+            let expected: Vec<String> = expected
+                .iter()
+                .map(|e| e.replace("report.r-1: 编号", "report.t-1: 编号"))
+                .collect();
+            let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+            check_result(&RESULT.replace(from, to), &expected);
+        }
+        // A region other than the document's must be printed in the quote.
+        check_result(
+            &RESULT.replace("year = 2019", "region = \"济南市历下区\"\nyear = 2019"),
+            &["1:report.r-1: 地区“济南市历下区”既非文件所属地区，也不在引文中"],
+        );
+        // Ids are unique.
+        check_result(&format!("{RESULT}\n{RESULT}"), &["13:report.r-1: 编号重复"]);
+    }
+}
