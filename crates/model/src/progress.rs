@@ -433,6 +433,55 @@ pub fn status_counts<'a>(targets: impl IntoIterator<Item = &'a Target>) -> Vec<(
         .collect()
 }
 
+/// Counts by status from a facet's or a topic's values (`Status::label` as the value);
+/// values that name no status are skipped.
+pub fn counts_of(values: &[crate::lists::FacetValue]) -> Vec<(Status, u32)> {
+    values
+        .iter()
+        .filter_map(|v| Some((Status::from_label(&v.value)?, v.count)))
+        .collect()
+}
+
+/// One count of a status overview, with the address of the targets list that shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLink {
+    pub status: Status,
+    pub count: u32,
+    /// The query of `targets/` listing exactly these targets (`base` with the status).
+    pub query: String,
+}
+
+/// A status overview: each count a link to the targets list filtered by `base` (a theme,
+/// a department, a document, or nothing) and the status.
+pub fn status_links(counts: &[(Status, u32)], base: &crate::query::Filter) -> Vec<StatusLink> {
+    counts
+        .iter()
+        .map(|&(status, count)| StatusLink {
+            status,
+            count,
+            query: base.with("status", status.label()).to_query(),
+        })
+        .collect()
+}
+
+/// The overview in a sentence: how many of `total` targets have results to compare with,
+/// and how many have each status.
+pub fn overview_text(counts: &[(Status, u32)], total: u32) -> String {
+    let linked: u32 = counts.iter().map(|(_, n)| n).sum();
+    if linked == 0 {
+        return format!("这{total}项目标都还没有可对照的实际值。");
+    }
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(s, n)| format!("{}{n}项", s.label()))
+        .collect();
+    format!(
+        "{total}项目标中，{linked}项有文件公布的实际值可对照：{}；其余{}项尚无实际值。",
+        parts.join("、"),
+        total.saturating_sub(linked)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -945,6 +994,44 @@ mod tests {
         let mut plain = t.clone();
         plain.progress = None;
         assert_eq!(status_counts([&t, &plain, &t]), [(Ahead, 2)]);
+    }
+
+    #[test]
+    fn an_overview_counts_by_status_and_links_each_count() {
+        let values = [
+            crate::lists::FacetValue {
+                value: "进度超前".into(),
+                label: String::new(),
+                count: 2,
+            },
+            crate::lists::FacetValue {
+                value: "不是状态".into(),
+                label: String::new(),
+                count: 9,
+            },
+            crate::lists::FacetValue {
+                value: "无可比数据".into(),
+                label: String::new(),
+                count: 1,
+            },
+        ];
+        let counts = counts_of(&values);
+        assert_eq!(counts, [(Ahead, 2), (NoData, 1)]);
+        let base = crate::query::Filter::default().with("theme", "innovation");
+        let links = status_links(&counts, &base);
+        let queries: Vec<&str> = links.iter().map(|l| l.query.as_str()).collect();
+        assert_eq!(
+            queries,
+            [
+                "?theme=innovation&status=%E8%BF%9B%E5%BA%A6%E8%B6%85%E5%89%8D",
+                "?theme=innovation&status=%E6%97%A0%E5%8F%AF%E6%AF%94%E6%95%B0%E6%8D%AE"
+            ]
+        );
+        assert_eq!(
+            overview_text(&counts, 10),
+            "10项目标中，3项有文件公布的实际值可对照：进度超前2项、无可比数据1项；其余7项尚无实际值。"
+        );
+        assert_eq!(overview_text(&[], 4), "这4项目标都还没有可对照的实际值。");
     }
 
     #[test]
