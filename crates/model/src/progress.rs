@@ -339,6 +339,55 @@ pub fn status_text(t: &Target, a: &Assessment) -> String {
     format!("{}：{why}。", a.status.label())
 }
 
+/// What this target's status is computed from, one line each: the baseline, the target
+/// and the latest result, each with where its year comes from (the result's in words).
+pub fn inputs_text(t: &Target) -> Vec<String> {
+    use crate::view::{figure_text, year_note};
+    let line = |what: &str, f: Option<&Figure>, missing: &str| match f {
+        Some(f) if f.value.is_some() && f.year.is_some() => {
+            let note = year_note(f);
+            let note = if note.is_empty() {
+                note
+            } else {
+                format!("（{note}）")
+            };
+            format!("{what}：{}{note}", figure_text(f, &t.unit))
+        }
+        _ => format!("{what}：{missing}"),
+    };
+    let start = if t.cumulative {
+        "基期：五年累计目标，从基期年份的0算起".to_string()
+    } else {
+        line("基期", t.baseline.as_ref(), "文件未给出")
+    };
+    let mut out = vec![
+        start,
+        line("目标", t.target.as_ref(), "没有可比较的数值或年份"),
+    ];
+    let results: Vec<&Reported> = t
+        .progress
+        .iter()
+        .flat_map(|p| p.results.iter().map(|l| &l.result))
+        .collect();
+    out.push(match latest(&results) {
+        Some(r) => {
+            let basis = if r.year_basis.is_empty() {
+                year_note(&r.value)
+            } else {
+                r.year_basis.clone()
+            };
+            format!(
+                "最近实际值：{}（{}，{}；{basis}）",
+                figure_text(&r.value, &r.unit),
+                r.region,
+                r.scope.label()
+            )
+        }
+        None => "最近实际值：暂无".to_string(),
+    });
+    out
+}
+
 /// One point of a progress chart: a year, a value and the value as printed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
@@ -969,6 +1018,31 @@ mod tests {
         assert_eq!(assess(&t, &[&older]).status, OnTrack);
         assert_eq!(assess(&t, &[]).status, NoData);
         assert!(basis_text().contains("10%"), "{}", basis_text());
+        assert_eq!(
+            inputs_text(&t),
+            [
+                "基期：2017年：2.4%（年份取自表头）",
+                "目标：2022年：3%（年份取自表头）",
+                "最近实际值：2019年：2.71%（济南市，市级；年份见原文）",
+            ]
+        );
+        let mut said = newer.clone();
+        said.year_basis = "报告回顾上一年。".into();
+        let mut cumulative = target_with(&[said]);
+        cumulative.cumulative = true;
+        let lines = inputs_text(&cumulative);
+        assert_eq!(
+            lines.first().map(String::as_str),
+            Some("基期：五年累计目标，从基期年份的0算起")
+        );
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("最近实际值：2019年：2.71%（济南市，市级；报告回顾上一年。）")
+        );
+        assert_eq!(
+            inputs_text(&target_with(&[])).last().map(String::as_str),
+            Some("最近实际值：暂无")
+        );
         // The chart: baseline, the results in year order, the target, and the path's
         // value at each result's year.
         let Some(chart) = progress_chart(&t) else {
