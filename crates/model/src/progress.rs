@@ -569,387 +569,200 @@ mod tests {
 
     use Status::*;
 
-    #[test]
-    fn status_rules() {
-        let rd = (Some((Some(2017), 2.4, "")), Some((Some(2022), 3.0, "达到")));
+    const fn at(year: u16, value: f64, comparator: &'static str) -> Piece {
+        Some((Some(year), value, comparator))
+    }
+
+    // Baselines and targets of the cases below, from the documents' tables.
+    const RD: (Piece, Piece) = (at(2017, 2.4, ""), at(2022, 3.0, "达到"));
+    const NEW_ECONOMY: (Piece, Piece) = (at(2016, 21.8, ""), at(2022, 35.0, "达到"));
+    const PATENTS: (Piece, Piece) = (at(2017, 25.6, ""), at(2022, 40.0, "达到"));
+    const FIRMS: (Piece, Piece) = (at(2017, 1074.0, ""), at(2022, 2700.0, "达到"));
+    const ZERO_TO_100: (Piece, Piece) = (at(2017, 0.0, ""), at(2022, 100.0, ""));
+    const PM: (Piece, Piece) = (at(2017, 64.0, ""), at(2022, 45.0, "达到"));
+    const GOOD_DAYS: (Piece, Piece) = (at(2020, 63.1, ""), at(2025, 60.0, ">"));
+    const JOBLESS: (Piece, Piece) = (at(2020, 2.7, ""), at(2025, 3.5, "<"));
+    const LISTINGS: (Piece, Piece) = (at(2020, 2.0, ""), at(2025, 4.0, "达到"));
+
+    /// (baseline and target, cumulative, result, expected status and reason).
+    type Case = ((Piece, Piece), bool, Piece, Status, Why);
+
+    const CASES: &[Case] = &[
         // Rising, against the straight path: 40 % of the time gone in 2019.
-        check(
-            rd.0,
-            rd.1,
+        (RD, false, at(2019, 2.71, "达到"), Ahead, Why::Path),
+        (
+            NEW_ECONOMY,
             false,
-            Some((Some(2019), 2.71, "达到")),
-            (Ahead, Why::Path),
-        );
-        let new_economy = (
-            Some((Some(2016), 21.8, "")),
-            Some((Some(2022), 35.0, "达到")),
-        );
-        check(
-            new_economy.0,
-            new_economy.1,
-            false,
-            Some((Some(2019), 28.0, "达到")),
-            (OnTrack, Why::Path),
-        );
-        let patents = (
-            Some((Some(2017), 25.6, "")),
-            Some((Some(2022), 40.0, "达到")),
-        );
-        check(
-            patents.0,
-            patents.1,
-            false,
-            Some((Some(2019), 29.25, "")),
-            (Behind, Why::Path),
-        );
+            at(2019, 28.0, "达到"),
+            OnTrack,
+            Why::Path,
+        ),
+        (PATENTS, false, at(2019, 29.25, ""), Behind, Why::Path),
         // Exactly the tolerance from the path is still 基本同步: 40 % expected, 30 % done.
-        check(
-            Some((Some(2017), 0.0, "")),
-            Some((Some(2022), 100.0, "")),
-            false,
-            Some((Some(2019), 30.0, "")),
-            (OnTrack, Why::Path),
-        );
-        check(
-            Some((Some(2017), 0.0, "")),
-            Some((Some(2022), 100.0, "")),
-            false,
-            Some((Some(2019), 29.0, "")),
-            (Behind, Why::Path),
-        );
-        check(
-            Some((Some(2017), 0.0, "")),
-            Some((Some(2022), 100.0, "")),
-            false,
-            Some((Some(2019), 51.0, "")),
-            (Ahead, Why::Path),
-        );
-        // Met: early before the target year, plainly in or after it.
-        let firms = (
-            Some((Some(2017), 1074.0, "")),
-            Some((Some(2022), 2700.0, "达到")),
-        );
-        check(
-            firms.0,
-            firms.1,
-            false,
-            Some((Some(2019), 2800.0, "")),
-            (MetEarly, Why::Met),
-        );
-        check(
-            firms.0,
-            firms.1,
-            false,
-            Some((Some(2022), 2700.0, "")),
-            (Met, Why::Met),
-        );
-        check(
-            firms.0,
-            firms.1,
-            false,
-            Some((Some(2023), 2000.0, "")),
-            (Behind, Why::Overdue),
-        );
-        check(
-            firms.0,
-            firms.1,
-            false,
-            Some((Some(2022), 2699.0, "")),
-            (Behind, Why::Overdue),
-        );
+        (ZERO_TO_100, false, at(2019, 30.0, ""), OnTrack, Why::Path),
+        (ZERO_TO_100, false, at(2019, 29.0, ""), Behind, Why::Path),
+        (ZERO_TO_100, false, at(2019, 51.0, ""), Ahead, Why::Path),
+        // Met: early before the target year, plainly in or after it; not met by then.
+        (FIRMS, false, at(2019, 2800.0, ""), MetEarly, Why::Met),
+        (FIRMS, false, at(2022, 2700.0, ""), Met, Why::Met),
+        (FIRMS, false, at(2023, 2000.0, ""), Behind, Why::Overdue),
+        (FIRMS, false, at(2022, 2699.0, ""), Behind, Why::Overdue),
         // Falling targets (PM2.5) are judged the other way.
-        let pm = (
-            Some((Some(2017), 64.0, "")),
-            Some((Some(2022), 45.0, "达到")),
-        );
-        check(
-            pm.0,
-            pm.1,
-            false,
-            Some((Some(2019), 53.0, "")),
-            (Ahead, Why::Path),
-        );
-        check(
-            pm.0,
-            pm.1,
-            false,
-            Some((Some(2019), 62.0, "")),
-            (Behind, Why::Path),
-        );
-        check(
-            pm.0,
-            pm.1,
-            false,
-            Some((Some(2019), 45.0, "")),
-            (MetEarly, Why::Met),
-        );
-        check(
-            pm.0,
-            pm.1,
-            false,
-            Some((Some(2019), 70.0, "")),
-            (Behind, Why::Path),
-        );
+        (PM, false, at(2019, 53.0, ""), Ahead, Why::Path),
+        (PM, false, at(2019, 62.0, ""), Behind, Why::Path),
+        (PM, false, at(2019, 45.0, ""), MetEarly, Why::Met),
+        (PM, false, at(2019, 70.0, ""), Behind, Why::Path),
         // The comparator says which way, without a baseline: 以上 / 不低于 are met at the
-        // value itself, 突破 / 超过 / > only above it; 以下 / 不超过 / 以内 below.
-        check(
-            None,
-            Some((Some(2020), 85.0, "以上")),
+        // value itself, 突破 / 超过 / > only above it; 以下 / 不超过 / 以内 at or below.
+        (
+            (None, at(2020, 85.0, "以上")),
             false,
-            Some((Some(2019), 85.0, "达到")),
-            (MetEarly, Why::Met),
-        );
-        check(
-            None,
-            Some((Some(2020), 60.0, "不低于")),
+            at(2019, 85.0, "达到"),
+            MetEarly,
+            Why::Met,
+        ),
+        (
+            (None, at(2020, 60.0, "不低于")),
             false,
-            Some((Some(2019), 59.9, "")),
-            (NoData, Why::NoBaseline),
-        );
-        check(
-            None,
-            Some((Some(2020), 60.0, "不低于")),
+            at(2019, 59.9, ""),
+            NoData,
+            Why::NoBaseline,
+        ),
+        (
+            (None, at(2020, 60.0, "不低于")),
             false,
-            Some((Some(2020), 60.0, "")),
-            (Met, Why::Met),
-        );
-        check(
-            None,
-            Some((Some(2020), 1000.0, "突破")),
+            at(2020, 60.0, ""),
+            Met,
+            Why::Met,
+        ),
+        (
+            (None, at(2020, 1000.0, "突破")),
             false,
-            Some((Some(2019), 1000.0, "")),
-            (NoData, Why::NoBaseline),
-        );
-        check(
-            None,
-            Some((Some(2020), 1000.0, "突破")),
+            at(2019, 1000.0, ""),
+            NoData,
+            Why::NoBaseline,
+        ),
+        (
+            (None, at(2020, 1000.0, "突破")),
             false,
-            Some((Some(2019), 1000.5, "")),
-            (MetEarly, Why::Met),
-        );
-        check(
-            None,
-            Some((Some(2020), 35.0, "以下")),
+            at(2019, 1000.5, ""),
+            MetEarly,
+            Why::Met,
+        ),
+        (
+            (None, at(2020, 35.0, "以下")),
             false,
-            Some((Some(2019), 35.0, "")),
-            (MetEarly, Why::Met),
-        );
-        check(
-            None,
-            Some((Some(2020), 35.0, "<")),
+            at(2019, 35.0, ""),
+            MetEarly,
+            Why::Met,
+        ),
+        (
+            (None, at(2020, 35.0, "<")),
             false,
-            Some((Some(2019), 35.0, "")),
-            (NoData, Why::NoBaseline),
-        );
-        check(
-            None,
-            Some((None, 100.0, "不超过")),
+            at(2019, 35.0, ""),
+            NoData,
+            Why::NoBaseline,
+        ),
+        (
+            (None, Some((None, 100.0, "不超过"))),
             false,
-            Some((Some(2019), 99.0, "")),
-            (Met, Why::Met),
-        );
+            at(2019, 99.0, ""),
+            Met,
+            Why::Met,
+        ),
         // A level to hold: the comparator points away from the baseline (>60 after 63.1,
         // <3.5 after 2.7): met, or behind; no path.
-        let good_days = (Some((Some(2020), 63.1, "")), Some((Some(2025), 60.0, ">")));
-        check(
-            good_days.0,
-            good_days.1,
-            false,
-            Some((Some(2022), 61.0, "")),
-            (MetEarly, Why::Met),
-        );
-        check(
-            good_days.0,
-            good_days.1,
-            false,
-            Some((Some(2022), 58.0, "")),
-            (Behind, Why::Hold),
-        );
-        let jobless = (Some((Some(2020), 2.7, "")), Some((Some(2025), 3.5, "<")));
-        check(
-            jobless.0,
-            jobless.1,
-            false,
-            Some((Some(2022), 3.6, "")),
-            (Behind, Why::Hold),
-        );
-        check(
-            jobless.0,
-            jobless.1,
-            false,
-            Some((Some(2022), 3.0, "")),
-            (MetEarly, Why::Met),
-        );
+        (GOOD_DAYS, false, at(2022, 61.0, ""), MetEarly, Why::Met),
+        (GOOD_DAYS, false, at(2022, 58.0, ""), Behind, Why::Hold),
+        (JOBLESS, false, at(2022, 3.6, ""), Behind, Why::Hold),
+        (JOBLESS, false, at(2022, 3.0, ""), MetEarly, Why::Met),
         // A comparator that agrees with the values keeps the path.
-        check(
-            Some((Some(2020), 45.0, "")),
-            Some((Some(2025), 123.0, ">")),
+        (
+            (at(2020, 45.0, ""), at(2025, 123.0, ">")),
             false,
-            Some((Some(2021), 60.0, "")),
-            (OnTrack, Why::Path),
-        );
+            at(2021, 60.0, ""),
+            OnTrack,
+            Why::Path,
+        ),
         // Cumulative [ ] targets run from 0 in the baseline year, whatever the last
         // period's total: [2] in 2020 → [4] by 2025.
-        let listings = (Some((Some(2020), 2.0, "")), Some((Some(2025), 4.0, "达到")));
-        check(
-            listings.0,
-            listings.1,
+        (LISTINGS, true, at(2022, 2.0, ""), OnTrack, Why::Path),
+        (LISTINGS, true, at(2022, 1.0, ""), Behind, Why::Path),
+        (LISTINGS, true, at(2023, 4.0, ""), MetEarly, Why::Met),
+        (
+            (at(2020, 21.2, ""), at(2025, 33.0, ">")),
             true,
-            Some((Some(2022), 2.0, "")),
-            (OnTrack, Why::Path),
-        );
-        check(
-            listings.0,
-            listings.1,
+            at(2021, 10.0, ""),
+            Ahead,
+            Why::Path,
+        ),
+        (
+            (Some((None, 2.0, "")), LISTINGS.1),
             true,
-            Some((Some(2022), 1.0, "")),
-            (Behind, Why::Path),
-        );
-        check(
-            listings.0,
-            listings.1,
-            true,
-            Some((Some(2023), 4.0, "")),
-            (MetEarly, Why::Met),
-        );
-        check(
-            Some((Some(2020), 21.2, "")),
-            Some((Some(2025), 33.0, ">")),
-            true,
-            Some((Some(2021), 10.0, "")),
-            (Ahead, Why::Path),
-        );
-        check(
-            Some((None, 2.0, "")),
-            listings.1,
-            true,
-            Some((Some(2022), 2.0, "")),
-            (NoData, Why::NoBaseline),
-        );
+            at(2022, 2.0, ""),
+            NoData,
+            Why::NoBaseline,
+        ),
         // Missing pieces.
-        check(rd.0, rd.1, false, None, (NoData, Why::NoResult));
-        check(
-            rd.0,
-            rd.1,
+        (RD, false, None, NoData, Why::NoResult),
+        (RD, false, Some((None, 2.71, "")), NoData, Why::NoResult),
+        (
+            (RD.0, None),
             false,
-            Some((None, 2.71, "")),
-            (NoData, Why::NoResult),
-        );
-        check(
-            rd.0,
-            None,
+            at(2019, 2.71, ""),
+            NoData,
+            Why::NoTargetValue,
+        ),
+        (
+            (RD.0, Some((None, 3.0, "达到"))),
             false,
-            Some((Some(2019), 2.71, "")),
-            (NoData, Why::NoTargetValue),
-        );
-        check(
-            Some((Some(2017), 2.4, "")),
-            Some((None, 3.0, "达到")),
+            at(2019, 2.71, ""),
+            NoData,
+            Why::NoTargetYear,
+        ),
+        (
+            (RD.0, Some((None, 3.0, "达到"))),
             false,
-            Some((Some(2019), 2.71, "")),
-            (NoData, Why::NoTargetYear),
-        );
-        check(
-            Some((Some(2017), 2.4, "")),
-            Some((None, 3.0, "达到")),
+            at(2019, 3.1, ""),
+            Met,
+            Why::Met,
+        ),
+        // 左右 / 达到 without a baseline say neither way (城镇登记失业率3%左右), nor does a
+        // baseline equal to the target.
+        (
+            (None, at(2020, 3.0, "左右")),
             false,
-            Some((Some(2019), 3.1, "")),
-            (Met, Why::Met),
-        );
-        // 左右 / 达到 without a baseline say neither way (城镇登记失业率3%左右).
-        check(
-            None,
-            Some((Some(2020), 3.0, "左右")),
+            at(2019, 2.01, ""),
+            NoData,
+            Why::DirectionUnknown,
+        ),
+        (
+            (at(2020, 100.0, ""), at(2025, 100.0, "达到")),
             false,
-            Some((Some(2019), 2.01, "")),
-            (NoData, Why::DirectionUnknown),
-        );
-        check(
-            Some((Some(2020), 100.0, "")),
-            Some((Some(2025), 100.0, "达到")),
-            false,
-            Some((Some(2022), 99.0, "")),
-            (NoData, Why::DirectionUnknown),
-        );
+            at(2022, 99.0, ""),
+            NoData,
+            Why::DirectionUnknown,
+        ),
         // A result from the baseline year or before does not measure progress.
-        check(
-            rd.0,
-            rd.1,
-            false,
-            Some((Some(2016), 2.3, "")),
-            (NoData, Why::NotAfterBaseline),
-        );
-        check(
-            rd.0,
-            rd.1,
-            false,
-            Some((Some(2017), 3.2, "")),
-            (NoData, Why::NotAfterBaseline),
-        );
+        (RD, false, at(2016, 2.3, ""), NoData, Why::NotAfterBaseline),
+        (RD, false, at(2017, 3.2, ""), NoData, Why::NotAfterBaseline),
         // A bound keeps a status only when every value it allows has it.
-        check(
-            firms.0,
-            firms.1,
-            false,
-            Some((Some(2019), 2200.0, "突破")),
-            (Ahead, Why::Path),
-        );
-        check(
-            firms.0,
-            firms.1,
-            false,
-            Some((Some(2019), 2700.0, "突破")),
-            (MetEarly, Why::Met),
-        );
-        check(
-            firms.0,
-            firms.1,
-            false,
-            Some((Some(2019), 1800.0, "突破")),
-            (NoData, Why::Bound),
-        );
-        check(
-            firms.0,
-            firms.1,
-            false,
-            Some((Some(2019), 1500.0, "余")),
-            (NoData, Why::Bound),
-        );
-        check(
-            firms.0,
-            firms.1,
-            false,
-            Some((Some(2019), 1500.0, "不超过")),
-            (Behind, Why::Path),
-        );
-        check(
-            pm.0,
-            pm.1,
-            false,
-            Some((Some(2019), 62.0, "超过")),
-            (Behind, Why::Path),
-        );
-        check(
-            pm.0,
-            pm.1,
-            false,
-            Some((Some(2019), 50.0, "超过")),
-            (NoData, Why::Bound),
-        );
-        check(
-            pm.0,
-            pm.1,
-            false,
-            Some((Some(2019), 50.0, "以下")),
-            (Ahead, Why::Path),
-        );
-        check(
-            firms.0,
-            firms.1,
-            false,
-            Some((Some(2019), 2000.0, "左右")),
-            (Ahead, Why::Path),
-        );
+        (FIRMS, false, at(2019, 2200.0, "突破"), Ahead, Why::Path),
+        (FIRMS, false, at(2019, 2700.0, "突破"), MetEarly, Why::Met),
+        (FIRMS, false, at(2019, 1800.0, "突破"), NoData, Why::Bound),
+        (FIRMS, false, at(2019, 1500.0, "余"), NoData, Why::Bound),
+        (FIRMS, false, at(2019, 1500.0, "不超过"), Behind, Why::Path),
+        (PM, false, at(2019, 62.0, "超过"), Behind, Why::Path),
+        (PM, false, at(2019, 50.0, "超过"), NoData, Why::Bound),
+        (PM, false, at(2019, 50.0, "以下"), Ahead, Why::Path),
+        (FIRMS, false, at(2019, 2000.0, "左右"), Ahead, Why::Path),
+    ];
+
+    #[test]
+    fn status_rules() {
+        for &((b, t), cumulative, r, status, why) in CASES {
+            check(b, t, cumulative, r, (status, why));
+        }
     }
 
     fn reported(id: &str, year: u16, value: f64, text: &str) -> Reported {
