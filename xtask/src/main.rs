@@ -180,6 +180,11 @@ fn load_inputs(data: &Path) -> Result<prep::Inputs> {
         facts,
         departments: read(&data.join("departments.toml"))?,
         comparisons: read(&data.join("comparisons.toml"))?,
+        // Optional: a synthetic corpus made before results existed has none.
+        results: match std::fs::read_to_string(data.join("results.toml")) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            other => other.map_err(|e| format!("data/results.toml: {e}"))?,
+        },
         themes: read(&data.join("themes.toml"))?,
         theme_overrides: read(&data.join("theme-overrides.toml"))?,
     })
@@ -448,6 +453,7 @@ fn synth(args: &[String]) -> Result {
     write("documents.toml", inputs.spec.as_bytes())?;
     write("departments.toml", inputs.departments.as_bytes())?;
     write("comparisons.toml", inputs.comparisons.as_bytes())?;
+    write("results.toml", inputs.results.as_bytes())?;
     write("themes.toml", inputs.themes.as_bytes())?;
     write("theme-overrides.toml", inputs.theme_overrides.as_bytes())?;
     for (name, bytes) in &inputs.sources {

@@ -1,7 +1,7 @@
 //! Open-data downloads: CSV that Excel opens correctly (UTF-8 with BOM, CRLF, quoted
 //! fields) and JSON, each row carrying its source document, date and quote.
 
-use crate::wire::{DocumentMeta, Figure, Origin, Project, Target};
+use crate::wire::{DocumentMeta, Figure, Origin, Project, Reported, Target};
 
 /// Excel needs the byte-order mark to read UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -92,11 +92,17 @@ pub fn targets_csv(targets: &[&Target], docs: &[DocumentMeta]) -> String {
         "原文引文",
         "文件",
         "文件日期",
+        "进度状态",
+        "最近实际值年份",
+        "最近实际值",
+        "实际值年份依据",
+        "实际值原文",
+        "实际值出处",
     ]
     .map(String::from)));
     for t in targets {
         let (title, date) = doc_of(docs, &t.doc);
-        out.push_str(&row(&[
+        let mut cells = vec![
             t.id.clone(),
             t.indicator.clone(),
             t.unit.clone(),
@@ -121,6 +127,88 @@ pub fn targets_csv(targets: &[&Target], docs: &[DocumentMeta]) -> String {
             },
             t.qualitative.clone(),
             t.quotes(),
+            title.to_string(),
+            date.to_string(),
+        ];
+        cells.extend(progress_cells(t, docs));
+        out.push_str(&row(&cells));
+    }
+    out
+}
+
+/// A target's status and its latest result (empty for a target without results).
+fn progress_cells(t: &Target, docs: &[DocumentMeta]) -> [String; 6] {
+    let Some(p) = &t.progress else {
+        return Default::default();
+    };
+    let results: Vec<&Reported> = p.results.iter().map(|l| &l.result).collect();
+    let Some(r) = crate::progress::latest(&results) else {
+        return [
+            p.status.label().into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
+    };
+    [
+        p.status.label().into(),
+        year(&r.value),
+        crate::chart::printed_with_unit(&r.value.text, &r.unit),
+        r.year_basis.clone(),
+        r.source.quote.clone(),
+        source_of(docs, &r.doc),
+    ]
+}
+
+/// A document's title, or its id when `docs` does not hold it.
+fn source_of(docs: &[DocumentMeta], doc: &str) -> String {
+    match doc_of(docs, doc) {
+        ("", _) => doc.to_string(),
+        (title, _) => title.to_string(),
+    }
+}
+
+/// The reported results (实际值), each with where its year comes from and its quote.
+pub fn results_csv(results: &[&Reported], docs: &[DocumentMeta]) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&row(&[
+        "编号",
+        "指标",
+        "单位",
+        "数值",
+        "原文数值",
+        "界限",
+        "年份",
+        "年份依据",
+        "地区",
+        "口径",
+        "累计",
+        "原文引文",
+        "文件",
+        "文件日期",
+    ]
+    .map(String::from)));
+    for r in results {
+        let (title, date) = doc_of(docs, &r.doc);
+        out.push_str(&row(&[
+            r.id.clone(),
+            r.indicator.clone(),
+            r.unit.clone(),
+            value(&r.value),
+            r.value.text.clone(),
+            r.value.comparator.clone(),
+            year(&r.value),
+            r.year_basis.clone(),
+            r.region.clone(),
+            r.scope.label().into(),
+            if r.cumulative {
+                "是".into()
+            } else {
+                String::new()
+            },
+            r.source.quote.clone(),
             title.to_string(),
             date.to_string(),
         ]));
@@ -205,6 +293,57 @@ mod tests {
         ] {
             assert!(!is_float(s) && s.parse::<f64>().is_err(), "{s}");
         }
+    }
+
+    fn linked_target() -> Target {
+        serde_json::from_value(serde_json::json!({
+            "id": "plan.t-7", "doc": "plan", "indicator": "研发投入占生产总值比重", "unit": "%",
+            "category": "创新发展", "origin": "table", "cumulative": false, "qualitative": "",
+            "themes": ["innovation"],
+            "baseline": {"year": 2017, "year_source": "table_header", "value": 2.4, "comparator": "", "text": "2.4", "note": ""},
+            "target": {"year": 2022, "year_source": "table_header", "value": 3.0, "comparator": "达到", "text": "3", "note": ""},
+            "source": {"doc": "plan", "section": "s-1", "block": "t-1", "quote": "7. 研发投入占生产总值比重"},
+            "progress": {"status": "进度超前", "results": [{"result": {
+                "id": "report.r-20", "doc": "report", "indicator": "研发投入占GDP比重", "unit": "%",
+                "region": "济南市", "scope": "市级", "cumulative": false,
+                "value": {"year": 2019, "year_source": "heading", "value": 2.71, "comparator": "达到", "text": "2.71%", "note": ""},
+                "year_basis": "报告回顾上一年，这是2019年的数字。",
+                "source": {"doc": "report", "section": "s-3", "block": "p-15", "quote": "研发投入占GDP比重达到2.71%"}
+            }, "note": "GDP即地区生产总值。"}]}
+        }))
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_targets_csv_carries_the_status_and_the_latest_result() {
+        let t = linked_target();
+        let csv = targets_csv(&[&t], &[]);
+        let lines: Vec<&str> = csv.trim_start_matches(BOM).split("\r\n").collect();
+        let header = lines.first().copied().unwrap_or_default();
+        assert!(
+            header.ends_with(
+                "进度状态,最近实际值年份,最近实际值,实际值年份依据,实际值原文,实际值出处"
+            ),
+            "{header}"
+        );
+        let row = lines.get(1).copied().unwrap_or_default();
+        assert!(
+            row.ends_with("进度超前,2019,2.71%,报告回顾上一年，这是2019年的数字。,研发投入占GDP比重达到2.71%,report"),
+            "{row}"
+        );
+        let mut plain = t.clone();
+        plain.progress = None;
+        let csv = targets_csv(&[&plain], &[]);
+        assert!(csv.trim_end().ends_with(",,,,,,"), "{csv}");
+        let Some(p) = &t.progress else {
+            panic!("linked")
+        };
+        let results: Vec<&Reported> = p.results.iter().map(|l| &l.result).collect();
+        let csv = results_csv(&results, &[]);
+        assert!(
+            csv.contains("report.r-20,研发投入占GDP比重,%,2.71,2.71%,达到,2019,报告回顾上一年，这是2019年的数字。,济南市,市级,,研发投入占GDP比重达到2.71%,,\r\n"),
+            "{csv}"
+        );
     }
 
     #[test]

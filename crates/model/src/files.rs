@@ -3,7 +3,7 @@
 
 use crate::wire::{
     Comparison, DepartmentSummary, DocumentMeta, Facts, Field, Index, PartSpan, Project,
-    RecordCounts, Target, Theme, ThemeDepartment,
+    RecordCounts, Reported, Target, Theme, ThemeDepartment,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -174,6 +174,11 @@ pub struct DocRecordsFile {
     pub targets: Vec<Target>,
     /// The comparisons of its targets with other documents' targets.
     pub compared: Compared,
+    /// The results the document itself reports (实际值), linked to a target or not, for
+    /// its reader. The results that measure its targets travel with them
+    /// (`Target::progress`), whichever document reports them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<Reported>,
 }
 
 impl DocRecordsFile {
@@ -205,6 +210,12 @@ impl DocRecordsFile {
                 .cloned()
                 .collect(),
             compared: Compared::of(facts, index, doc),
+            results: facts
+                .results
+                .iter()
+                .filter(|r| r.doc == doc)
+                .cloned()
+                .collect(),
         }
     }
 }
@@ -221,6 +232,11 @@ impl DocRecordsFile {
 
     pub fn target(&self, id: &str) -> Option<&Target> {
         find_or_merged(&self.targets, id, |t| (&t.id, &t.merged))
+    }
+
+    /// One of the results the document reports.
+    pub fn result(&self, id: &str) -> Option<&Reported> {
+        self.results.iter().find(|r| r.id == id)
     }
 }
 

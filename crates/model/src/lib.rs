@@ -14,6 +14,7 @@ pub mod files;
 pub mod lists;
 pub mod pages;
 pub mod parts;
+pub mod progress;
 pub mod query;
 pub mod search;
 pub mod search_index;

@@ -113,7 +113,7 @@ impl ListKind {
         match self {
             ListKind::Fields => &["theme", "dept"],
             ListKind::Projects => &["theme", "domain", "kind", "place", "dept"],
-            ListKind::Targets => &["theme", "category", "year", "attribute", "dept"],
+            ListKind::Targets => &["theme", "category", "year", "attribute", "dept", "status"],
             ListKind::Documents => &["region", "kind"],
         }
     }
@@ -432,6 +432,13 @@ impl Listed for Target {
                 .into_iter()
                 .collect(),
             "dept" => dept_values(&self.id, depts),
+            // Only a target with linked results has a status (`Target::progress`).
+            "status" => self
+                .progress
+                .as_ref()
+                .map(|p| p.status.label().to_string())
+                .into_iter()
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -531,6 +538,8 @@ pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
                 "theme" => facts.themes.iter().position(|t| t.id == v),
                 "dept" => facts.departments.iter().position(|d| d.id == v),
                 "year" => v.parse::<usize>().ok(),
+                "status" => crate::wire::Status::from_label(v)
+                    .and_then(|s| crate::wire::Status::ALL.iter().position(|a| *a == s)),
                 _ => Some(0),
             }
             .unwrap_or(usize::MAX)
@@ -592,6 +601,12 @@ pub struct Topic {
     pub kinds: Vec<TopicKind>,
     /// The documents holding any of the records, in list order, with how many they hold.
     pub documents: Vec<TopicDoc>,
+    /// The topic's targets that have linked results, counted by status (in the order of
+    /// the targets list's status filter; a status no target of the topic has is left out):
+    /// the page's overview, each count a link to the targets list filtered by the topic
+    /// and the status.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statuses: Vec<FacetValue>,
 }
 
 /// One kind's records of a topic: how many, and the list positions of the first
@@ -621,6 +636,7 @@ impl Topic {
             .iter()
             .map(|value| {
                 let mut per_doc: HashMap<&str, u32> = HashMap::new();
+                let mut statuses = Vec::new();
                 let kinds_of = kinds
                     .iter()
                     .map(|(kind, index, members)| {
@@ -637,6 +653,9 @@ impl Topic {
                             if let Some(span) = index.doc_of(o) {
                                 *per_doc.entry(span.doc.as_str()).or_default() += 1;
                             }
+                        }
+                        if *kind == ListKind::Targets {
+                            statuses = status_counts(index, members, &ordinals);
                         }
                         TopicKind {
                             total: ordinals.len() as u32,
@@ -661,6 +680,7 @@ impl Topic {
                     schema_version: crate::SCHEMA_VERSION,
                     kinds: kinds_of,
                     documents,
+                    statuses,
                 };
                 (Topic::path(key, value), topic)
             })
@@ -715,6 +735,33 @@ impl Topic {
             .collect();
         (by_count, rest)
     }
+}
+
+/// How many of the targets at `ordinals` (ascending) have each status, from the targets
+/// list's status facet and its member files; statuses none of them has are left out.
+fn status_counts(
+    index: &ListIndex,
+    members: &[(String, Members)],
+    ordinals: &[u32],
+) -> Vec<FacetValue> {
+    let Some(facet) = index.facet("status") else {
+        return Vec::new();
+    };
+    facet
+        .values
+        .iter()
+        .enumerate()
+        .filter_map(|(n, v)| {
+            let file = ListKind::Targets.member_file("status", n);
+            let (_, m) = members.iter().find(|(p, _)| *p == file)?;
+            let count = m
+                .ordinals(index.total)
+                .iter()
+                .filter(|o| ordinals.binary_search(o).is_ok())
+                .count() as u32;
+            (count > 0).then(|| FacetValue { count, ..v.clone() })
+        })
+        .collect()
 }
 
 /// The chunk files that hold `ordinals`, each once, ascending.

@@ -30,13 +30,15 @@ pub struct Filter {
     pub dept: String,
     /// A resident theme's id (`elderly-care`).
     pub theme: String,
+    /// A target's status in words (`进度滞后`, `crate::wire::Status::label`).
+    pub status: String,
     pub q: String,
     /// Page of the list, 1-based as people count; empty for the first.
     pub page: String,
 }
 
 impl Filter {
-    pub const KEYS: [&'static str; 12] = [
+    pub const KEYS: [&'static str; 13] = [
         "doc",
         "region",
         "category",
@@ -47,6 +49,7 @@ impl Filter {
         "place",
         "dept",
         "theme",
+        "status",
         "q",
         "page",
     ];
@@ -73,6 +76,7 @@ impl Filter {
             "place" => &mut self.place,
             "dept" => &mut self.dept,
             "theme" => &mut self.theme,
+            "status" => &mut self.status,
             "q" => &mut self.q,
             "page" => &mut self.page,
             _ => return None,
@@ -91,6 +95,7 @@ impl Filter {
             "place" => &self.place,
             "dept" => &self.dept,
             "theme" => &self.theme,
+            "status" => &self.status,
             "q" => &self.q,
             "page" => &self.page,
             _ => "",
@@ -175,6 +180,12 @@ impl Filter {
                     || departments
                         .iter()
                         .any(|d| d.id == self.dept && d.targets.contains(&t.id))
+            })
+            .filter(|t| {
+                self.status.is_empty()
+                    || t.progress
+                        .as_ref()
+                        .is_some_and(|p| p.status.label() == self.status)
             })
             .filter(|t| self.text_matches(&t.indicator, &t.quotes()))
             .collect()

@@ -699,6 +699,7 @@ mod tests {
             source: source("p-3"),
             also: vec![],
             merged: vec![],
+            progress: None,
         }
     }
 

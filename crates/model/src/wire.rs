@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when a change to these types would make an older app misread a newer file.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// `data/documents.json`: every document's metadata in full (a download; the app reads one
 /// document's from `files::DocMetaFile`, a page of them from the documents list).
@@ -216,6 +216,10 @@ pub struct Facts {
     pub comparisons: Vec<Comparison>,
     /// The fixed taxonomy of resident themes the records' `themes` name, with counts.
     pub themes: Vec<Theme>,
+    /// The results the documents report (实际值), curated in `data/results.toml`; those
+    /// that measure a target also travel with it (`Target::progress`).
+    #[serde(default)]
+    pub results: Vec<Reported>,
 }
 
 /// An indicator that several documents set targets for, compared on a target's page.
@@ -375,6 +379,132 @@ pub struct Target {
     /// Global ids of records merged into this one (old links to them lead here).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merged: Vec<String>,
+    /// The reported results that measure this target and its status, when a curated link
+    /// (`data/results.toml`) names it; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Progress>,
+}
+
+/// A result a document reports (实际值): what a year actually came to, as printed, e.g.
+/// the 2020 政府工作报告's review of 2019 (“研发投入占GDP比重达到2.71%”).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reported {
+    /// Global id `<doc>.r-N`.
+    pub id: String,
+    pub doc: String,
+    /// As written in the quote.
+    pub indicator: String,
+    pub unit: String,
+    /// The region the figure is about (the document's, unless the quote names another).
+    pub region: String,
+    pub scope: Scope,
+    /// A total over a period (like a target's `[ ]` five-year value), not a level.
+    pub cumulative: bool,
+    /// The value as printed: `year` is the year it describes, `year_source` where that
+    /// year is printed, `comparator` a word such as `突破` (the value is a bound).
+    pub value: Figure,
+    /// Where the year comes from, in words a resident reads (a report's review of the past
+    /// year describes the year before it was delivered).
+    pub year_basis: String,
+    pub source: Provenance,
+}
+
+/// Whose figure or target it is: a city's or a district's. A result never measures a
+/// target of another scope or region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Scope {
+    #[serde(rename = "市级")]
+    City,
+    #[serde(rename = "区级")]
+    District,
+}
+
+impl Scope {
+    /// The scope of a region as the documents name it: a district or county (`济南市历下区`)
+    /// or a city (`济南市`).
+    pub fn of_region(region: &str) -> Scope {
+        if region.ends_with('区') || region.ends_with('县') {
+            Scope::District
+        } else {
+            Scope::City
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::City => "市级",
+            Scope::District => "区级",
+        }
+    }
+}
+
+/// A target's reported results and the status they give (`crate::progress`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub status: Status,
+    /// The linked results, oldest first; the status is read from the latest.
+    pub results: Vec<LinkedResult>,
+}
+
+/// A result linked to the target it measures, with the curator's note where the two
+/// name the indicator differently.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkedResult {
+    pub result: Reported,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// How far along a target is, from its baseline, its target and its latest result
+/// (`crate::progress::assess`); on the wire the words a resident reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Status {
+    /// The result already meets the target, before the target year.
+    #[serde(rename = "已提前达到")]
+    MetEarly,
+    /// The result meets the target in or after the target year (or the target has none).
+    #[serde(rename = "已达到")]
+    Met,
+    /// Ahead of the straight path from baseline to target.
+    #[serde(rename = "进度超前")]
+    Ahead,
+    /// Within the tolerance of the straight path.
+    #[serde(rename = "基本同步")]
+    OnTrack,
+    /// Behind the straight path (or the target year has passed without meeting it).
+    #[serde(rename = "进度滞后")]
+    Behind,
+    /// A piece is missing: no result, no target value, no baseline or year to draw the
+    /// path, or a result printed as a bound that does not decide.
+    #[serde(rename = "无可比数据")]
+    NoData,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::MetEarly,
+        Status::Met,
+        Status::Ahead,
+        Status::OnTrack,
+        Status::Behind,
+        Status::NoData,
+    ];
+
+    /// The words shown (and written on the wire, and in a status filter's address).
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::MetEarly => "已提前达到",
+            Status::Met => "已达到",
+            Status::Ahead => "进度超前",
+            Status::OnTrack => "基本同步",
+            Status::Behind => "进度滞后",
+            Status::NoData => "无可比数据",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.label() == label)
+    }
 }
 
 /// What a project is, as the curated data classifies it; on the wire the Chinese word.
@@ -640,7 +770,7 @@ mod tests {
 
     #[test]
     fn versioned_parsing() {
-        check(r#"{"schema_version":9,"documents":[]}"#, Ok(()));
+        check(r#"{"schema_version":10,"documents":[]}"#, Ok(()));
         // A file from before typed records (version 2) is refused, not misread.
         refused(2);
         // So is one from before themes (version 3): its records name no theme.
@@ -664,6 +794,9 @@ mod tests {
         // its shards give a common key's number where the app reads a number and a size,
         // and the app would look for postings files the data does not have.
         refused(8);
+        // So is one from before reported results (version 9): its targets carry no
+        // progress, and the list of targets has no status filter to answer.
+        refused(9);
         check(
             r#"{"documents":[]}"#,
             Err(DataError::WrongSchema { found: None }),

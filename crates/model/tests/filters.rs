@@ -131,6 +131,7 @@ fn records() -> Records {
             unit_misprint: None,
             also: vec![],
             merged: vec![],
+            progress: None,
         })
         .collect();
     let projects = f

@@ -313,6 +313,7 @@ fn each_topic_file_equals_the_brute_force_filter_of_its_theme_or_department() {
                 .map(|d| ("dept", d.id.as_str())),
         );
     let mut seen = 0;
+    let mut with_status = 0;
     for (key, value) in values {
         let topic: Topic = read(&Topic::path(key, value));
         let fields = filtered::<Field>(&facts, &index, key, value);
@@ -341,6 +342,18 @@ fn each_topic_file_equals_the_brute_force_filter_of_its_theme_or_department() {
             })
             .collect();
         assert_eq!(topic.documents, docs, "{key} {value}");
+        // The overview by status counts what the status filter of the targets list gives.
+        let statuses: Vec<(String, u32)> = topic
+            .statuses
+            .iter()
+            .map(|s| (s.value.clone(), s.count))
+            .collect();
+        let expected: Vec<(String, u32)> = model::progress::status_counts(&targets)
+            .into_iter()
+            .map(|(s, n)| (s.label().to_string(), n))
+            .collect();
+        assert_eq!(statuses, expected, "{key} {value}");
+        with_status += usize::from(!statuses.is_empty());
         if key == "theme" {
             // The theme page's documents, as the one built from every record lists them.
             let theme = model::view::theme_records(
@@ -361,6 +374,7 @@ fn each_topic_file_equals_the_brute_force_filter_of_its_theme_or_department() {
         seen += 1;
     }
     assert!(seen > 20, "only {seen} topics");
+    assert!(with_status > 0, "no topic has a target with a status");
 }
 
 /// The ids of the records at `ordinals` of `R`'s list, read from its chunks.
@@ -441,4 +455,53 @@ fn each_records_file_carries_the_comparisons_of_its_targets() {
             }
         }
     }
+}
+
+/// Every reported result is in its own document's records file; every linked target
+/// carries its results oldest first, each of its own region and scope and unit, and the
+/// status `model::progress` computes from them (what its page shows).
+#[test]
+fn each_linked_target_carries_its_results_and_their_status() {
+    use model::files::DocRecordsFile;
+    let facts: Facts = read(model::files::ALL_FACTS);
+    let index: Index = read(model::files::ALL_DOCUMENTS);
+    assert!(!facts.results.is_empty());
+    for d in &index.documents {
+        let file: DocRecordsFile = read(&DocRecordsFile::path(&d.id));
+        let own: Vec<&model::Reported> = facts.results.iter().filter(|r| r.doc == d.id).collect();
+        assert_eq!(file.results.iter().collect::<Vec<_>>(), own, "{}", d.id);
+        for t in &file.targets {
+            let Some(p) = &t.progress else { continue };
+            let region = &d.region;
+            let years: Vec<Option<u16>> = p.results.iter().map(|l| l.result.value.year).collect();
+            let mut sorted = years.clone();
+            sorted.sort();
+            assert_eq!(years, sorted, "{}: oldest first", t.id);
+            for l in &p.results {
+                let r = &l.result;
+                assert_eq!(&r.region, region, "{} ← {}", t.id, r.id);
+                assert_eq!(
+                    r.scope,
+                    model::Scope::of_region(region),
+                    "{} ← {}",
+                    t.id,
+                    r.id
+                );
+                assert_eq!(r.unit, t.unit, "{} ← {}", t.id, r.id);
+                assert!(facts.results.contains(r), "{} ← {}", t.id, r.id);
+            }
+            assert_eq!(
+                p.status,
+                model::progress::assess_target(t).status,
+                "{}",
+                t.id
+            );
+        }
+    }
+    let linked = facts
+        .targets
+        .iter()
+        .filter(|t| t.progress.is_some())
+        .count();
+    assert!(linked > 0, "no target has a linked result");
 }

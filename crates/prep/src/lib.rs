@@ -12,6 +12,7 @@ pub mod normalize;
 pub mod outline;
 pub mod parts;
 pub mod repair;
+pub mod results;
 pub mod synth;
 pub mod table;
 pub mod themes;
@@ -108,6 +109,9 @@ pub struct Inputs {
     pub departments: String,
     /// `data/comparisons.toml` (may be empty).
     pub comparisons: String,
+    /// `data/results.toml`: the results the documents report and the targets they
+    /// measure (may be empty).
+    pub results: String,
     /// `data/themes.toml`: the taxonomy of resident themes and its keyword rules.
     pub themes: String,
     /// `data/theme-overrides.toml`: reviewed corrections of the rules, record by record.
@@ -278,6 +282,16 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
     }
     all.departments = shipped_departments(book, &all.projects);
     all.comparisons = comparisons::verify(&inputs.comparisons, &all.targets, &mut errors);
+    let regions: BTreeMap<String, String> = spec
+        .documents
+        .iter()
+        .map(|d| (d.id.clone(), d.region.clone()))
+        .collect();
+    let library = results::Library {
+        indexes: &built.indexes,
+        regions: &regions,
+    };
+    all.results = results::verify(&inputs.results, &library, &mut all.targets, &mut errors);
     let themes = assign_themes(inputs, &mut all, &mut errors);
 
     for meta in &mut built.metas {

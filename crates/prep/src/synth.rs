@@ -405,6 +405,8 @@ pub fn synthesize(inputs: &Inputs, docs: usize) -> Result<Synthesized, Vec<Diagn
             facts,
             departments: inputs.departments.clone(),
             comparisons,
+            // The results name the real documents' records; a synthetic corpus has none.
+            results: String::new(),
             themes,
             theme_overrides,
         },
@@ -472,6 +474,7 @@ sources = [{ file = "a.txt", lines = [1, 9] }]
             )],
             departments: String::new(),
             comparisons: String::new(),
+            results: String::new(),
             themes: "[[theme]]\nid = \"elderly-care\"\nname = \"养老\"\ndescription = \"养老。\"\nkeywords = [\"养老\"]\n".into(),
             theme_overrides: String::new(),
         }

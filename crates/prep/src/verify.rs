@@ -315,6 +315,8 @@ fn verify_target(cx: &Context, t: &CuratedTarget, errors: &mut Vec<String>) -> O
         source: provenance(cx.doc, found, &t.quote),
         also: also_sources(cx.doc, cx.index, &t.also, errors),
         merged: cx.global(&t.merged),
+        // Set once the curated results are linked (`results::link`).
+        progress: None,
     })
 }
 

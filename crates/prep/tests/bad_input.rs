@@ -27,6 +27,7 @@ fn inputs(source: &[u8]) -> Inputs {
         facts: vec![],
         departments: String::new(),
         comparisons: String::new(),
+        results: String::new(),
         themes: String::new(),
         theme_overrides: String::new(),
     }

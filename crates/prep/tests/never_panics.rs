@@ -84,7 +84,7 @@ proptest! {
             let mut sources = std::collections::BTreeMap::new();
             sources.insert("x.txt".to_string(), source);
             let spec = "[[document]]\nid = \"x\"\ntitle = \"x\"\nshort_title = \"x\"\nissuer = \"\"\ndoc_number = \"\"\ndate = \"\"\nregion = \"\"\nkind = \"\"\nsources = [{ file = \"x.txt\", lines = [1, 1] }]\n";
-            let _ = prep::build(&prep::Inputs { spec: spec.into(), sources, facts: vec![], departments: String::new(), comparisons: String::new(), themes: String::new(), theme_overrides: String::new() });
+            let _ = prep::build(&prep::Inputs { spec: spec.into(), sources, facts: vec![], departments: String::new(), comparisons: String::new(), results: String::new(), themes: String::new(), theme_overrides: String::new() });
         }
     }
 }

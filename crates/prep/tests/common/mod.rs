@@ -43,6 +43,7 @@ pub fn inputs() -> Inputs {
         facts,
         departments: std::fs::read_to_string(data.join("departments.toml")).unwrap(),
         comparisons: std::fs::read_to_string(data.join("comparisons.toml")).unwrap(),
+        results: std::fs::read_to_string(data.join("results.toml")).unwrap(),
         themes: std::fs::read_to_string(data.join("themes.toml")).unwrap(),
         theme_overrides: std::fs::read_to_string(data.join("theme-overrides.toml")).unwrap(),
     }

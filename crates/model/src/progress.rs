@@ -1,0 +1,958 @@
+//! Whether a target is on track: its status from its baseline, its target and the latest
+//! reported result that measures it, judged against the straight path from baseline to
+//! target, with what a target's page needs to say and draw it.
+//!
+//! The rules, in order (each tested in `tests::status_rules`):
+//! 1. No result with a value and a year, or no numeric target → 无可比数据.
+//! 2. A result from the baseline year or before does not measure progress → 无可比数据.
+//! 3. Which way is better: the target's comparator when it says (以上 / 不低于 / 突破 / `>`
+//!    … higher; 以下 / 不超过 / 以内 / `<` … lower), else baseline → target (a falling
+//!    target, PM2.5 or energy per GDP, is judged the other way); neither → 无可比数据.
+//! 4. The result meets the target (inclusive unless the comparator is strict: `>`, 突破,
+//!    超过) → 已提前达到 before the target year, 已达到 in or after it or when the target
+//!    prints no year.
+//! 5. Not met, and no baseline or no target year → 无可比数据; the target year passed →
+//!    进度滞后; a target that holds a level (its comparator points away from its baseline,
+//!    as `>60` after 63.1, or baseline equals target) → 进度滞后.
+//! 6. Else the straight path: the share of the planned change (target − baseline) the
+//!    result shows against the share of the time gone by its year. More than
+//!    [`TOLERANCE_PERCENT`] points of the planned change ahead → 进度超前, more than that
+//!    behind → 进度滞后, within → 基本同步.
+//! 7. A cumulative `[ ]` target (a five-year total) runs from 0 in its baseline year (the
+//!    period starts after it; the baseline value is the previous period's total).
+//! 8. A result printed as a bound (突破2200家: more than 2200) keeps its status only when
+//!    every value the bound allows has it: a lower bound on a rising target can show it met
+//!    or ahead (at least), never behind; else 无可比数据.
+
+use crate::chart::format_number;
+use crate::wire::{Figure, Reported, Status, Target};
+
+/// How far (in points of the planned change from baseline to target) a result may be from
+/// the straight path and still count as 基本同步.
+pub const TOLERANCE_PERCENT: f64 = 10.0;
+
+/// Printed decimals compare equal within this.
+const EPS: f64 = 1e-9;
+
+/// Which way of a target is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// What a comparator says about the value beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// At least (strict: more than).
+    Lower { strict: bool },
+    /// At most (strict: less than).
+    Upper { strict: bool },
+    /// The value itself (达到, 左右, 力争, nothing).
+    Neutral,
+}
+
+fn side(comparator: &str) -> Side {
+    match comparator {
+        "≥" | "以上" | "不低于" | "不少于" | "至少" => Side::Lower { strict: false },
+        ">" | "＞" | "突破" | "超过" | "余" | "多" => Side::Lower { strict: true },
+        "≤" | "以下" | "以内" | "不超过" => Side::Upper { strict: false },
+        "<" | "＜" => Side::Upper { strict: true },
+        _ => Side::Neutral,
+    }
+}
+
+/// Why a status is what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    NoResult,
+    NoTargetValue,
+    /// The result is from the baseline year or before.
+    NotAfterBaseline,
+    DirectionUnknown,
+    Met,
+    /// Not met, and no baseline to draw the path from.
+    NoBaseline,
+    NoTargetYear,
+    /// The target year has passed and the target is not met.
+    Overdue,
+    /// A level to hold, not met.
+    Hold,
+    /// Compared with the straight path.
+    Path,
+    /// The result is a bound that does not decide.
+    Bound,
+}
+
+/// A status with its reason and, when a path was drawn, the shares compared (in % of the
+/// planned change).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Assessment {
+    pub status: Status,
+    pub why: Why,
+    /// Share of the planned change the straight path expects by the result's year.
+    pub expected: Option<f64>,
+    /// Share of the planned change the result shows.
+    pub actual: Option<f64>,
+}
+
+impl Assessment {
+    fn of(status: Status, why: Why) -> Self {
+        Assessment {
+            status,
+            why,
+            expected: None,
+            actual: None,
+        }
+    }
+}
+
+/// What a status is computed from.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Inputs<'a> {
+    pub baseline: Option<&'a Figure>,
+    pub target: Option<&'a Figure>,
+    pub cumulative: bool,
+    pub result: Option<&'a Figure>,
+}
+
+/// Where the straight path starts: the baseline (value, year), or 0 in the baseline year
+/// for a cumulative target.
+pub fn start_of(baseline: Option<&Figure>, cumulative: bool) -> Option<(u16, f64)> {
+    let b = baseline?;
+    let year = b.year?;
+    if cumulative {
+        Some((year, 0.0))
+    } else {
+        Some((year, b.value?))
+    }
+}
+
+/// The status of a target from its pieces (the module's rules).
+pub fn assess_figures(i: &Inputs) -> Assessment {
+    let Some((value, year)) = i.result.and_then(|f| Some((f.value?, f.year?))) else {
+        return Assessment::of(Status::NoData, Why::NoResult);
+    };
+    let Some((goal, goal_value)) = i.target.and_then(|f| Some((f, f.value?))) else {
+        return Assessment::of(Status::NoData, Why::NoTargetValue);
+    };
+    let start = start_of(i.baseline, i.cumulative);
+    if start.is_some_and(|(y, _)| year <= y) {
+        return Assessment::of(Status::NoData, Why::NotAfterBaseline);
+    }
+    let goal_side = side(&goal.comparator);
+    // A cumulative total grows from 0, whether or not the period's start is printed.
+    let from = start.or(i.cumulative.then_some((0, 0.0)));
+    let Some((direction, path)) = direction(goal_side, from, goal_value) else {
+        return Assessment::of(Status::NoData, Why::DirectionUnknown);
+    };
+    let strict = matches!(
+        goal_side,
+        Side::Lower { strict: true } | Side::Upper { strict: true }
+    );
+    let judged = Judge {
+        goal_value,
+        goal_year: goal.year,
+        direction,
+        strict,
+        path,
+        start,
+    }
+    .judge(value, year);
+    let result_side = i.result.map_or(Side::Neutral, |f| side(&f.comparator));
+    bounded(judged, result_side, direction)
+}
+
+/// Which way is better, and whether a straight path means anything (it does not for a
+/// level to hold).
+fn direction(goal: Side, start: Option<(u16, f64)>, goal_value: f64) -> Option<(Direction, bool)> {
+    let by_values = start.and_then(|(_, v)| {
+        if goal_value > v + EPS {
+            Some(Direction::Up)
+        } else if goal_value < v - EPS {
+            Some(Direction::Down)
+        } else {
+            None
+        }
+    });
+    match goal {
+        Side::Lower { .. } => Some((Direction::Up, by_values == Some(Direction::Up))),
+        Side::Upper { .. } => Some((Direction::Down, by_values == Some(Direction::Down))),
+        Side::Neutral => by_values.map(|d| (d, true)),
+    }
+}
+
+/// A target's pieces, ready to judge a value.
+struct Judge {
+    goal_value: f64,
+    goal_year: Option<u16>,
+    direction: Direction,
+    strict: bool,
+    path: bool,
+    start: Option<(u16, f64)>,
+}
+
+impl Judge {
+    fn meets(&self, v: f64) -> bool {
+        let t = self.goal_value;
+        match (self.direction, self.strict) {
+            (Direction::Up, true) => v > t + EPS,
+            (Direction::Up, false) => v >= t - EPS,
+            (Direction::Down, true) => v < t - EPS,
+            (Direction::Down, false) => v <= t + EPS,
+        }
+    }
+
+    /// The status of an exact value `v` in `year`.
+    fn judge(&self, v: f64, year: u16) -> Assessment {
+        if self.meets(v) {
+            let early = self.goal_year.is_some_and(|y| year < y);
+            let status = if early { Status::MetEarly } else { Status::Met };
+            return Assessment::of(status, Why::Met);
+        }
+        let Some((start_year, start_value)) = self.start else {
+            return Assessment::of(Status::NoData, Why::NoBaseline);
+        };
+        let Some(goal_year) = self.goal_year else {
+            return Assessment::of(Status::NoData, Why::NoTargetYear);
+        };
+        if year >= goal_year {
+            return Assessment::of(Status::Behind, Why::Overdue);
+        }
+        if !self.path {
+            return Assessment::of(Status::Behind, Why::Hold);
+        }
+        // Here `start_year < year < goal_year`: the path has a length.
+        let expected = f64::from(year - start_year) / f64::from(goal_year - start_year) * 100.0;
+        let actual = (v - start_value) / (self.goal_value - start_value) * 100.0;
+        let status = if actual - expected > TOLERANCE_PERCENT + EPS {
+            Status::Ahead
+        } else if expected - actual > TOLERANCE_PERCENT + EPS {
+            Status::Behind
+        } else {
+            Status::OnTrack
+        };
+        Assessment {
+            status,
+            why: Why::Path,
+            expected: Some(expected),
+            actual: Some(actual),
+        }
+    }
+}
+
+/// A result printed as a bound keeps the status of its printed value only when every value
+/// it allows has that status (or a better one, for a bound on the good side).
+fn bounded(a: Assessment, result: Side, direction: Direction) -> Assessment {
+    let good_side = match (result, direction) {
+        (Side::Neutral, _) => return a,
+        (Side::Lower { .. }, Direction::Up) | (Side::Upper { .. }, Direction::Down) => true,
+        _ => false,
+    };
+    let holds = if good_side {
+        matches!(a.status, Status::MetEarly | Status::Met | Status::Ahead)
+    } else {
+        a.status == Status::Behind
+    };
+    if holds {
+        a
+    } else {
+        Assessment::of(Status::NoData, Why::Bound)
+    }
+}
+
+/// The latest of a target's results (by year; of one year, the last linked).
+pub fn latest<'a>(results: &[&'a Reported]) -> Option<&'a Reported> {
+    results
+        .iter()
+        .copied()
+        .filter(|r| r.value.value.is_some() && r.value.year.is_some())
+        .max_by_key(|r| r.value.year)
+}
+
+/// A target's status from its latest result.
+pub fn assess(t: &Target, results: &[&Reported]) -> Assessment {
+    assess_figures(&Inputs {
+        baseline: t.baseline.as_ref(),
+        target: t.target.as_ref(),
+        cumulative: t.cumulative,
+        result: latest(results).map(|r| &r.value),
+    })
+}
+
+/// A target's status from the results it carries.
+pub fn assess_target(t: &Target) -> Assessment {
+    let results: Vec<&Reported> = t
+        .progress
+        .iter()
+        .flat_map(|p| p.results.iter().map(|l| &l.result))
+        .collect();
+    assess(t, &results)
+}
+
+/// What every status is computed from, and the assumption in it, for the page.
+pub fn basis_text() -> String {
+    format!(
+        "状态由三项数字算出：目标的基期值（年份）、目标值（年份）和最近一次公布的实际值。\
+         “进度超前／基本同步／进度滞后”假定从基期到目标年份按直线匀速推进——这是一个假设，\
+         文件并未这样规定；实际完成的比例与直线路径应完成的比例相差不超过目标变化量的{}%，\
+         视为基本同步。实际值与目标须是同一地区、同一口径（市级或区级）、同一单位的同一指标，\
+         区级数字从不用于衡量市级目标。",
+        format!("{:.0}", TOLERANCE_PERCENT)
+    )
+}
+
+/// The status in a sentence: what it means for this target and why.
+pub fn status_text(t: &Target, a: &Assessment) -> String {
+    let latest = t
+        .progress
+        .as_ref()
+        .and_then(|p| {
+            let rs: Vec<&Reported> = p.results.iter().map(|l| &l.result).collect();
+            latest(&rs)
+        })
+        .map(|r| {
+            let year = r.value.year.map(|y| format!("{y}年")).unwrap_or_default();
+            format!(
+                "{year}实际值{}",
+                crate::chart::printed_with_unit(&r.value.text, &r.unit)
+            )
+        })
+        .unwrap_or_default();
+    let why = match a.why {
+        Why::NoResult => "还没有与之对应的实际值".to_string(),
+        Why::NoTargetValue => "目标没有可比较的数值".to_string(),
+        Why::NotAfterBaseline => format!("{latest}不晚于基期年份，不能说明进度"),
+        Why::DirectionUnknown => "文件没有说明数值应升还是应降，无法判断".to_string(),
+        Why::Met => format!("{latest}，已达到目标"),
+        Why::NoBaseline => format!("{latest}，尚未达到目标；文件没有给出基期值，无法画出直线路径"),
+        Why::NoTargetYear => format!("{latest}，尚未达到目标；目标没有年份，无法画出直线路径"),
+        Why::Overdue => format!("{latest}，目标年份已到，尚未达到目标"),
+        Why::Hold => format!("{latest}，未保持在目标要求的水平"),
+        Why::Path => format!(
+            "{latest}；按直线路径，这一年应完成目标变化量的{}%，实际完成{}%",
+            format!("{:.0}", a.expected.unwrap_or_default()),
+            format!("{:.0}", a.actual.unwrap_or_default())
+        ),
+        Why::Bound => format!("{latest}，原文只给出一个界限，不足以判断进度"),
+    };
+    format!("{}：{why}。", a.status.label())
+}
+
+/// What this target's status is computed from, one line each: the baseline, the target
+/// and the latest result, each with where its year comes from (the result's in words).
+pub fn inputs_text(t: &Target) -> Vec<String> {
+    use crate::view::{figure_text, year_note};
+    let line = |what: &str, f: Option<&Figure>, missing: &str| match f {
+        Some(f) if f.value.is_some() && f.year.is_some() => {
+            let note = year_note(f);
+            let note = if note.is_empty() {
+                note
+            } else {
+                format!("（{note}）")
+            };
+            format!("{what}：{}{note}", figure_text(f, &t.unit))
+        }
+        _ => format!("{what}：{missing}"),
+    };
+    let start = if t.cumulative {
+        "基期：五年累计目标，从基期年份的0算起".to_string()
+    } else {
+        line("基期", t.baseline.as_ref(), "文件未给出")
+    };
+    let mut out = vec![
+        start,
+        line("目标", t.target.as_ref(), "没有可比较的数值或年份"),
+    ];
+    let results: Vec<&Reported> = t
+        .progress
+        .iter()
+        .flat_map(|p| p.results.iter().map(|l| &l.result))
+        .collect();
+    out.push(match latest(&results) {
+        Some(r) => {
+            let basis = if r.year_basis.is_empty() {
+                year_note(&r.value)
+            } else {
+                r.year_basis.clone()
+            };
+            format!(
+                "最近实际值：{}（{}，{}；{basis}）",
+                figure_text(&r.value, &r.unit),
+                r.region,
+                r.scope.label()
+            )
+        }
+        None => "最近实际值：暂无".to_string(),
+    });
+    out
+}
+
+/// One point of a progress chart: a year, a value and the value as printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub year: u16,
+    pub value: f64,
+    pub label: String,
+}
+
+/// What a target's progress chart draws: baseline, the results, the target, and the
+/// straight path from the path's start to the target with its value at each result's year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressChart {
+    pub unit: String,
+    pub baseline: Option<Point>,
+    pub results: Vec<Point>,
+    pub target: Option<Point>,
+    /// From the start of the path (the baseline, or 0 for a cumulative target) to the
+    /// target; None when either end is missing.
+    pub path: Option<(Point, Point)>,
+    /// The path's value at each result's year (None for a year outside it).
+    pub path_at_results: Vec<Option<f64>>,
+}
+
+fn point(f: &Figure) -> Option<Point> {
+    Some(Point {
+        year: f.year?,
+        value: f.value?,
+        label: f.text.clone(),
+    })
+}
+
+/// The straight path's value in `year`, between `from` and `to` (inclusive).
+pub fn path_value(from: &Point, to: &Point, year: u16) -> Option<f64> {
+    if to.year <= from.year || year < from.year || year > to.year {
+        return None;
+    }
+    let share = f64::from(year - from.year) / f64::from(to.year - from.year);
+    Some(from.value + (to.value - from.value) * share)
+}
+
+/// The chart of a target with results; None when it has none to draw.
+pub fn progress_chart(t: &Target) -> Option<ProgressChart> {
+    let progress = t.progress.as_ref()?;
+    let mut results: Vec<Point> = progress
+        .results
+        .iter()
+        .filter_map(|l| point(&l.result.value))
+        .collect();
+    if results.is_empty() {
+        return None;
+    }
+    results.sort_by_key(|p| p.year);
+    let baseline = t.baseline.as_ref().and_then(point);
+    let target = t.target.as_ref().and_then(point);
+    let start = start_of(t.baseline.as_ref(), t.cumulative).map(|(year, value)| Point {
+        year,
+        value,
+        label: format_number(value),
+    });
+    let path = start.zip(target.clone());
+    let path_at_results = results
+        .iter()
+        .map(|r| path.as_ref().and_then(|(a, b)| path_value(a, b, r.year)))
+        .collect();
+    Some(ProgressChart {
+        unit: t.unit.clone(),
+        baseline,
+        results,
+        target,
+        path,
+        path_at_results,
+    })
+}
+
+/// How many of `targets` have each status, in the order of [`Status::ALL`], leaving out
+/// statuses no target has; targets without results are not counted.
+pub fn status_counts<'a>(targets: impl IntoIterator<Item = &'a Target>) -> Vec<(Status, u32)> {
+    let mut counts = [0u32; 6];
+    for t in targets {
+        if let Some(p) = &t.progress {
+            if let Some(i) = Status::ALL.iter().position(|s| *s == p.status) {
+                if let Some(c) = counts.get_mut(i) {
+                    *c += 1;
+                }
+            }
+        }
+    }
+    Status::ALL
+        .into_iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// Counts by status from a facet's or a topic's values (`Status::label` as the value);
+/// values that name no status are skipped.
+pub fn counts_of(values: &[crate::lists::FacetValue]) -> Vec<(Status, u32)> {
+    values
+        .iter()
+        .filter_map(|v| Some((Status::from_label(&v.value)?, v.count)))
+        .collect()
+}
+
+/// One count of a status overview, with the address of the targets list that shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLink {
+    pub status: Status,
+    pub count: u32,
+    /// The query of `targets/` listing exactly these targets (`base` with the status).
+    pub query: String,
+}
+
+/// A status overview: each count a link to the targets list filtered by `base` (a theme,
+/// a department, a document, or nothing) and the status.
+pub fn status_links(counts: &[(Status, u32)], base: &crate::query::Filter) -> Vec<StatusLink> {
+    counts
+        .iter()
+        .map(|&(status, count)| StatusLink {
+            status,
+            count,
+            query: base.with("status", status.label()).to_query(),
+        })
+        .collect()
+}
+
+/// The overview in a sentence: how many of `total` targets have results to compare with,
+/// and how many have each status.
+pub fn overview_text(counts: &[(Status, u32)], total: u32) -> String {
+    let linked: u32 = counts.iter().map(|(_, n)| n).sum();
+    if linked == 0 {
+        return format!("这{total}项目标都还没有可对照的实际值。");
+    }
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(s, n)| format!("{}{n}项", s.label()))
+        .collect();
+    format!(
+        "{total}项目标中，{linked}项有文件公布的实际值可对照：{}；其余{}项尚无实际值。",
+        parts.join("、"),
+        total.saturating_sub(linked)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::{LinkedResult, Progress, Provenance, Scope};
+
+    fn fig(year: Option<u16>, value: f64, comparator: &str) -> Figure {
+        Figure {
+            year,
+            year_source: year.map(|_| crate::wire::YearSource::Printed),
+            value: Some(value),
+            comparator: comparator.into(),
+            text: value.to_string(),
+            note: String::new(),
+        }
+    }
+
+    /// `(year, value, comparator)` of baseline, target and result; `None` for a piece the
+    /// text does not give.
+    type Piece = Option<(Option<u16>, f64, &'static str)>;
+
+    fn check(b: Piece, t: Piece, cumulative: bool, r: Piece, expected: (Status, Why)) {
+        let make = |p: Piece| p.map(|(y, v, c)| fig(y, v, c));
+        let (b, t, r) = (make(b), make(t), make(r));
+        let got = assess_figures(&Inputs {
+            baseline: b.as_ref(),
+            target: t.as_ref(),
+            cumulative,
+            result: r.as_ref(),
+        });
+        assert_eq!(
+            (got.status, got.why),
+            expected,
+            "baseline {b:?} target {t:?} cumulative {cumulative} result {r:?}"
+        );
+    }
+
+    use Status::*;
+
+    const fn at(year: u16, value: f64, comparator: &'static str) -> Piece {
+        Some((Some(year), value, comparator))
+    }
+
+    // Baselines and targets of the cases below, from the documents' tables.
+    const RD: (Piece, Piece) = (at(2017, 2.4, ""), at(2022, 3.0, "达到"));
+    const NEW_ECONOMY: (Piece, Piece) = (at(2016, 21.8, ""), at(2022, 35.0, "达到"));
+    const PATENTS: (Piece, Piece) = (at(2017, 25.6, ""), at(2022, 40.0, "达到"));
+    const FIRMS: (Piece, Piece) = (at(2017, 1074.0, ""), at(2022, 2700.0, "达到"));
+    const ZERO_TO_100: (Piece, Piece) = (at(2017, 0.0, ""), at(2022, 100.0, ""));
+    const PM: (Piece, Piece) = (at(2017, 64.0, ""), at(2022, 45.0, "达到"));
+    const GOOD_DAYS: (Piece, Piece) = (at(2020, 63.1, ""), at(2025, 60.0, ">"));
+    const JOBLESS: (Piece, Piece) = (at(2020, 2.7, ""), at(2025, 3.5, "<"));
+    const LISTINGS: (Piece, Piece) = (at(2020, 2.0, ""), at(2025, 4.0, "达到"));
+
+    /// (baseline and target, cumulative, result, expected status and reason).
+    type Case = ((Piece, Piece), bool, Piece, Status, Why);
+
+    const CASES: &[Case] = &[
+        // Rising, against the straight path: 40 % of the time gone in 2019.
+        (RD, false, at(2019, 2.71, "达到"), Ahead, Why::Path),
+        (
+            NEW_ECONOMY,
+            false,
+            at(2019, 28.0, "达到"),
+            OnTrack,
+            Why::Path,
+        ),
+        (PATENTS, false, at(2019, 29.25, ""), Behind, Why::Path),
+        // Exactly the tolerance from the path is still 基本同步: 40 % expected, 30 % done.
+        (ZERO_TO_100, false, at(2019, 30.0, ""), OnTrack, Why::Path),
+        (ZERO_TO_100, false, at(2019, 29.0, ""), Behind, Why::Path),
+        (ZERO_TO_100, false, at(2019, 51.0, ""), Ahead, Why::Path),
+        // Met: early before the target year, plainly in or after it; not met by then.
+        (FIRMS, false, at(2019, 2800.0, ""), MetEarly, Why::Met),
+        (FIRMS, false, at(2022, 2700.0, ""), Met, Why::Met),
+        (FIRMS, false, at(2023, 2000.0, ""), Behind, Why::Overdue),
+        (FIRMS, false, at(2022, 2699.0, ""), Behind, Why::Overdue),
+        // Falling targets (PM2.5) are judged the other way.
+        (PM, false, at(2019, 53.0, ""), Ahead, Why::Path),
+        (PM, false, at(2019, 62.0, ""), Behind, Why::Path),
+        (PM, false, at(2019, 45.0, ""), MetEarly, Why::Met),
+        (PM, false, at(2019, 70.0, ""), Behind, Why::Path),
+        // The comparator says which way, without a baseline: 以上 / 不低于 are met at the
+        // value itself, 突破 / 超过 / > only above it; 以下 / 不超过 / 以内 at or below.
+        (
+            (None, at(2020, 85.0, "以上")),
+            false,
+            at(2019, 85.0, "达到"),
+            MetEarly,
+            Why::Met,
+        ),
+        (
+            (None, at(2020, 60.0, "不低于")),
+            false,
+            at(2019, 59.9, ""),
+            NoData,
+            Why::NoBaseline,
+        ),
+        (
+            (None, at(2020, 60.0, "不低于")),
+            false,
+            at(2020, 60.0, ""),
+            Met,
+            Why::Met,
+        ),
+        (
+            (None, at(2020, 1000.0, "突破")),
+            false,
+            at(2019, 1000.0, ""),
+            NoData,
+            Why::NoBaseline,
+        ),
+        (
+            (None, at(2020, 1000.0, "突破")),
+            false,
+            at(2019, 1000.5, ""),
+            MetEarly,
+            Why::Met,
+        ),
+        (
+            (None, at(2020, 35.0, "以下")),
+            false,
+            at(2019, 35.0, ""),
+            MetEarly,
+            Why::Met,
+        ),
+        (
+            (None, at(2020, 35.0, "<")),
+            false,
+            at(2019, 35.0, ""),
+            NoData,
+            Why::NoBaseline,
+        ),
+        (
+            (None, Some((None, 100.0, "不超过"))),
+            false,
+            at(2019, 99.0, ""),
+            Met,
+            Why::Met,
+        ),
+        // A level to hold: the comparator points away from the baseline (>60 after 63.1,
+        // <3.5 after 2.7): met, or behind; no path.
+        (GOOD_DAYS, false, at(2022, 61.0, ""), MetEarly, Why::Met),
+        (GOOD_DAYS, false, at(2022, 58.0, ""), Behind, Why::Hold),
+        (JOBLESS, false, at(2022, 3.6, ""), Behind, Why::Hold),
+        (JOBLESS, false, at(2022, 3.0, ""), MetEarly, Why::Met),
+        // A comparator that agrees with the values keeps the path.
+        (
+            (at(2020, 45.0, ""), at(2025, 123.0, ">")),
+            false,
+            at(2021, 60.0, ""),
+            OnTrack,
+            Why::Path,
+        ),
+        // Cumulative [ ] targets run from 0 in the baseline year, whatever the last
+        // period's total: [2] in 2020 → [4] by 2025.
+        (LISTINGS, true, at(2022, 2.0, ""), OnTrack, Why::Path),
+        (LISTINGS, true, at(2022, 1.0, ""), Behind, Why::Path),
+        (LISTINGS, true, at(2023, 4.0, ""), MetEarly, Why::Met),
+        (
+            (at(2020, 21.2, ""), at(2025, 33.0, ">")),
+            true,
+            at(2021, 10.0, ""),
+            Ahead,
+            Why::Path,
+        ),
+        (
+            (Some((None, 2.0, "")), LISTINGS.1),
+            true,
+            at(2022, 2.0, ""),
+            NoData,
+            Why::NoBaseline,
+        ),
+        // Missing pieces.
+        (RD, false, None, NoData, Why::NoResult),
+        (RD, false, Some((None, 2.71, "")), NoData, Why::NoResult),
+        (
+            (RD.0, None),
+            false,
+            at(2019, 2.71, ""),
+            NoData,
+            Why::NoTargetValue,
+        ),
+        (
+            (RD.0, Some((None, 3.0, "达到"))),
+            false,
+            at(2019, 2.71, ""),
+            NoData,
+            Why::NoTargetYear,
+        ),
+        (
+            (RD.0, Some((None, 3.0, "达到"))),
+            false,
+            at(2019, 3.1, ""),
+            Met,
+            Why::Met,
+        ),
+        // 左右 / 达到 without a baseline say neither way (城镇登记失业率3%左右), nor does a
+        // baseline equal to the target.
+        (
+            (None, at(2020, 3.0, "左右")),
+            false,
+            at(2019, 2.01, ""),
+            NoData,
+            Why::DirectionUnknown,
+        ),
+        (
+            (at(2020, 100.0, ""), at(2025, 100.0, "达到")),
+            false,
+            at(2022, 99.0, ""),
+            NoData,
+            Why::DirectionUnknown,
+        ),
+        // A result from the baseline year or before does not measure progress.
+        (RD, false, at(2016, 2.3, ""), NoData, Why::NotAfterBaseline),
+        (RD, false, at(2017, 3.2, ""), NoData, Why::NotAfterBaseline),
+        // A bound keeps a status only when every value it allows has it.
+        (FIRMS, false, at(2019, 2200.0, "突破"), Ahead, Why::Path),
+        (FIRMS, false, at(2019, 2700.0, "突破"), MetEarly, Why::Met),
+        (FIRMS, false, at(2019, 1800.0, "突破"), NoData, Why::Bound),
+        (FIRMS, false, at(2019, 1500.0, "余"), NoData, Why::Bound),
+        (FIRMS, false, at(2019, 1500.0, "不超过"), Behind, Why::Path),
+        (PM, false, at(2019, 62.0, "超过"), Behind, Why::Path),
+        (PM, false, at(2019, 50.0, "超过"), NoData, Why::Bound),
+        (PM, false, at(2019, 50.0, "以下"), Ahead, Why::Path),
+        (FIRMS, false, at(2019, 2000.0, "左右"), Ahead, Why::Path),
+    ];
+
+    #[test]
+    fn status_rules() {
+        for &((b, t), cumulative, r, status, why) in CASES {
+            check(b, t, cumulative, r, (status, why));
+        }
+    }
+
+    fn reported(id: &str, year: u16, value: f64, text: &str) -> Reported {
+        Reported {
+            id: id.into(),
+            doc: "r".into(),
+            indicator: "研发投入占GDP比重".into(),
+            unit: "%".into(),
+            region: "济南市".into(),
+            scope: Scope::City,
+            cumulative: false,
+            value: Figure {
+                text: text.into(),
+                ..fig(Some(year), value, "达到")
+            },
+            year_basis: String::new(),
+            source: Provenance {
+                doc: "r".into(),
+                section: "s-2".into(),
+                block: "p-9".into(),
+                quote: text.into(),
+            },
+        }
+    }
+
+    fn target_with(results: &[Reported]) -> Target {
+        let mut t: Target = serde_json::from_value(serde_json::json!({
+            "id": "x.t-7", "doc": "x", "indicator": "研发投入占生产总值比重", "unit": "%",
+            "category": "", "origin": "table", "cumulative": false, "qualitative": "",
+            "themes": ["innovation"],
+            "baseline": {"year": 2017, "year_source": "table_header", "value": 2.4, "comparator": "", "text": "2.4", "note": ""},
+            "target": {"year": 2022, "year_source": "table_header", "value": 3.0, "comparator": "达到", "text": "3", "note": ""},
+            "source": {"doc": "x", "section": "s-1", "block": "t-1", "quote": "q"}
+        }))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let linked: Vec<LinkedResult> = results
+            .iter()
+            .map(|r| LinkedResult {
+                result: r.clone(),
+                note: String::new(),
+            })
+            .collect();
+        t.progress = Some(Progress {
+            status: NoData,
+            results: linked,
+        });
+        let status = assess_target(&t).status;
+        if let Some(p) = &mut t.progress {
+            p.status = status;
+        }
+        t
+    }
+
+    #[test]
+    fn the_latest_result_decides_and_the_page_says_why() {
+        let older = reported("r.r-1", 2018, 2.5, "2.5%");
+        let newer = reported("r.r-2", 2019, 2.71, "2.71%");
+        // Linked in any order, the latest year is read.
+        let t = target_with(&[newer.clone(), older.clone()]);
+        let a = assess_target(&t);
+        assert_eq!(a.status, Ahead);
+        assert_eq!(
+            status_text(&t, &a),
+            "进度超前：2019年实际值2.71%；按直线路径，这一年应完成目标变化量的40%，实际完成52%。"
+        );
+        assert_eq!(assess(&t, &[&older]).status, OnTrack);
+        assert_eq!(assess(&t, &[]).status, NoData);
+        assert!(basis_text().contains("10%"), "{}", basis_text());
+        assert_eq!(
+            inputs_text(&t),
+            [
+                "基期：2017年：2.4%（年份取自表头）",
+                "目标：2022年：3%（年份取自表头）",
+                "最近实际值：2019年：2.71%（济南市，市级；年份见原文）",
+            ]
+        );
+        let mut said = newer.clone();
+        said.year_basis = "报告回顾上一年。".into();
+        let mut cumulative = target_with(&[said]);
+        cumulative.cumulative = true;
+        let lines = inputs_text(&cumulative);
+        assert_eq!(
+            lines.first().map(String::as_str),
+            Some("基期：五年累计目标，从基期年份的0算起")
+        );
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("最近实际值：2019年：2.71%（济南市，市级；报告回顾上一年。）")
+        );
+        assert_eq!(
+            inputs_text(&target_with(&[])).last().map(String::as_str),
+            Some("最近实际值：暂无")
+        );
+        // The chart: baseline, the results in year order, the target, and the path's
+        // value at each result's year.
+        let Some(chart) = progress_chart(&t) else {
+            panic!("a target with results has a chart");
+        };
+        let years: Vec<u16> = chart.results.iter().map(|p| p.year).collect();
+        assert_eq!(years, [2018, 2019]);
+        assert_eq!(
+            chart.baseline.as_ref().map(|p| p.label.as_str()),
+            Some("2.4")
+        );
+        assert_eq!(
+            chart.target.as_ref().map(|p| (p.year, p.value)),
+            Some((2022, 3.0))
+        );
+        let at: Vec<String> = chart
+            .path_at_results
+            .iter()
+            .map(|v| v.map(|v| format!("{:.2}", v)).unwrap_or_default())
+            .collect();
+        assert_eq!(at, ["2.52", "2.64"]);
+        // Counting by status leaves out targets without results.
+        let mut plain = t.clone();
+        plain.progress = None;
+        assert_eq!(status_counts([&t, &plain, &t]), [(Ahead, 2)]);
+    }
+
+    #[test]
+    fn an_overview_counts_by_status_and_links_each_count() {
+        let values = [
+            crate::lists::FacetValue {
+                value: "进度超前".into(),
+                label: String::new(),
+                count: 2,
+            },
+            crate::lists::FacetValue {
+                value: "不是状态".into(),
+                label: String::new(),
+                count: 9,
+            },
+            crate::lists::FacetValue {
+                value: "无可比数据".into(),
+                label: String::new(),
+                count: 1,
+            },
+        ];
+        let counts = counts_of(&values);
+        assert_eq!(counts, [(Ahead, 2), (NoData, 1)]);
+        let base = crate::query::Filter::default().with("theme", "innovation");
+        let links = status_links(&counts, &base);
+        let queries: Vec<&str> = links.iter().map(|l| l.query.as_str()).collect();
+        assert_eq!(
+            queries,
+            [
+                "?theme=innovation&status=%E8%BF%9B%E5%BA%A6%E8%B6%85%E5%89%8D",
+                "?theme=innovation&status=%E6%97%A0%E5%8F%AF%E6%AF%94%E6%95%B0%E6%8D%AE"
+            ]
+        );
+        assert_eq!(
+            overview_text(&counts, 10),
+            "10项目标中，3项有文件公布的实际值可对照：进度超前2项、无可比数据1项；其余7项尚无实际值。"
+        );
+        assert_eq!(overview_text(&[], 4), "这4项目标都还没有可对照的实际值。");
+    }
+
+    #[test]
+    fn a_cumulative_path_starts_from_zero_and_ends_are_inclusive() {
+        let from = Point {
+            year: 2020,
+            value: 0.0,
+            label: String::new(),
+        };
+        let to = Point {
+            year: 2025,
+            value: 4.0,
+            label: String::new(),
+        };
+        let check = |year: u16, expected: Option<&str>| {
+            assert_eq!(
+                path_value(&from, &to, year)
+                    .map(|v| format!("{:.1}", v))
+                    .as_deref(),
+                expected,
+                "{year}"
+            );
+        };
+        check(2019, None);
+        check(2020, Some("0.0"));
+        check(2022, Some("1.6"));
+        check(2025, Some("4.0"));
+        check(2026, None);
+        assert_eq!(path_value(&to, &from, 2022), None);
+        let mut b = fig(Some(2020), 2.0, "");
+        assert_eq!(start_of(Some(&b), true), Some((2020, 0.0)));
+        assert_eq!(start_of(Some(&b), false), Some((2020, 2.0)));
+        b.year = None;
+        assert_eq!(start_of(Some(&b), true), None);
+        assert_eq!(start_of(None, false), None);
+    }
+}
