@@ -4,6 +4,7 @@
 //! with no word saying whether they are a floor, a ceiling or exact), and the reviewed allow-list
 //! (`data/audit-allow.toml`) that acknowledges the known ones, each with a reason.
 
+use crate::normalize::REPAIR_NOTE;
 use crate::Diagnostic;
 use model::{Document, Facts, Section};
 use serde::Deserialize;
@@ -381,10 +382,6 @@ fn field_and_project(facts: &Facts, out: &mut Vec<Finding>) {
         }
     }
 }
-
-/// The opening of the note the text repair puts after a word it replaced, which quotes the
-/// source's own wording (`和〔原文为“and”〕`): the quoted wording is not an artefact.
-pub const REPAIR_NOTE: (&str, &str) = ("〔原文为“", "”〕");
 
 /// The text without the repair notes in it.
 fn without_repair_notes(text: &str) -> String {
