@@ -465,16 +465,26 @@ fn text_artefacts(doc: &Document, out: &mut Vec<Finding>) {
     }
 }
 
-/// A record's name that keeps a space the PDF put beside a Chinese character
-/// (`工业 4.0 深度`): names are shown and searched without them.
+/// A record's name, summary or description that keeps a space the PDF put beside a Chinese
+/// character (`工业 4.0 深度`): they are shown and searched without them (the quotes keep
+/// the extraction's spacing; they are matched with spaces ignored).
 fn spaced_names(facts: &Facts, out: &mut Vec<Finding>) {
     let names = facts
         .projects
         .iter()
-        .map(|p| (&p.id, &p.name))
-        .chain(facts.fields.iter().map(|f| (&f.id, &f.title)))
-        .chain(facts.fields.iter().map(|f| (&f.id, &f.label)))
-        .chain(facts.targets.iter().map(|t| (&t.id, &t.indicator)));
+        .flat_map(|p| [(&p.id, &p.name), (&p.id, &p.description)])
+        .chain(
+            facts
+                .fields
+                .iter()
+                .flat_map(|f| [(&f.id, &f.title), (&f.id, &f.label), (&f.id, &f.summary)]),
+        )
+        .chain(
+            facts
+                .targets
+                .iter()
+                .flat_map(|t| [(&t.id, &t.indicator), (&t.id, &t.qualitative)]),
+        );
     for (id, name) in names {
         if crate::normalize::collapse_spaces(name) != *name {
             out.push(Finding {
