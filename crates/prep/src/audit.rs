@@ -38,10 +38,13 @@ pub enum Rule {
     /// An article (`第十三条`) or a salutation (`各区县人民政府…：`) run into the paragraph
     /// before it, or a whole sentence standing as a heading.
     GluedParagraph,
+    /// A project named as a zone of a spatial layout (板块, 组团, 片区, 发展核, 战略支点): a
+    /// part of the plan's map, not a thing to build (`data/facts/README.md`).
+    LayoutZone,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
         Rule::GenericName,
         Rule::ProceduralField,
         Rule::NearDuplicate,
@@ -51,6 +54,7 @@ impl Rule {
         Rule::FieldAndProject,
         Rule::TextArtefact,
         Rule::GluedParagraph,
+        Rule::LayoutZone,
     ];
 
     pub fn name(self) -> &'static str {
@@ -64,6 +68,7 @@ impl Rule {
             Rule::FieldAndProject => "field-and-project",
             Rule::TextArtefact => "text-artefact",
             Rule::GluedParagraph => "glued-paragraph",
+            Rule::LayoutZone => "layout-zone",
         }
     }
 }
@@ -224,8 +229,26 @@ pub fn audit(facts: &Facts, documents: &[Document]) -> Vec<Finding> {
     out
 }
 
+/// The words that name a zone by its place in a layout.
+const LAYOUT_ZONES: &[&str] = &[
+    "板块",
+    "组团",
+    "片区",
+    "发展核",
+    "核心区",
+    "战略支点",
+    "代管区",
+];
+
 fn generic_and_procedural(facts: &Facts, documents: &[Document], out: &mut Vec<Finding>) {
     for p in &facts.projects {
+        if let Some(z) = LAYOUT_ZONES.iter().find(|z| p.name.ends_with(*z)) {
+            out.push(Finding {
+                rule: Rule::LayoutZone,
+                records: vec![p.id.clone()],
+                detail: format!("项目“{}”是空间布局中的{z}", p.name),
+            });
+        }
         let name = comparable(&p.name);
         if GENERIC_NAMES.contains(&name.as_str()) {
             out.push(Finding {
