@@ -238,6 +238,8 @@ const LAYOUT_ZONES: &[&str] = &[
     "核心区",
     "战略支点",
     "代管区",
+    "风貌轴",
+    "走廊",
 ];
 
 fn generic_and_procedural(facts: &Facts, documents: &[Document], out: &mut Vec<Finding>) {
