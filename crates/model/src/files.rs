@@ -238,6 +238,21 @@ impl DocRecordsFile {
     pub fn result(&self, id: &str) -> Option<&Reported> {
         self.results.iter().find(|r| r.id == id)
     }
+
+    /// The record a retired id was merged into, of any kind, with that record's kind: a
+    /// zone's project retired into the key field of its layout, a deadline target into its
+    /// task. `None` for an id that is not a merged one.
+    pub fn became(&self, id: &str) -> Option<(crate::search::Kind, &str)> {
+        use crate::search::Kind;
+        let has = |merged: &[String]| merged.iter().any(|m| m == id);
+        let field = self.fields.iter().find(|f| has(&f.merged));
+        let project = self.projects.iter().find(|p| has(&p.merged));
+        let target = self.targets.iter().find(|t| has(&t.merged));
+        field
+            .map(|f| (Kind::Field, f.id.as_str()))
+            .or(project.map(|p| (Kind::Project, p.id.as_str())))
+            .or(target.map(|t| (Kind::Target, t.id.as_str())))
+    }
 }
 
 fn find_or_merged<'a, R>(
@@ -499,6 +514,25 @@ mod tests {
         check(&file, "a.t-2", Some("a.t-2"));
         check(&file, "a.t-36", Some("a.t-2"));
         check(&file, "a.t-3", None);
+        assert_eq!(
+            file.became("a.t-36"),
+            Some((crate::search::Kind::Target, "a.t-2"))
+        );
+        assert_eq!(file.became("a.t-2"), None);
+    }
+
+    #[test]
+    fn a_project_merged_into_a_field_finds_the_field() {
+        let file: DocRecordsFile = serde_json::from_str(&format!(
+            r#"{{"schema_version":{SCHEMA_VERSION},"doc":"a","fields":[{{"id":"a.f-22","doc":"a","title":"东部高端产业集聚区","label":"东部","summary":"","themes":["economy"],"departments":[],
+            "source":{{"doc":"a","section":"s-1","block":"p-1","quote":"q"}},"merged":["a.p-205"]}}],"projects":[],"targets":[],"compared":{{"comparisons":[],"targets":[],"documents":[]}}}}"#
+        ))
+        .unwrap_or_default();
+        assert_eq!(file.project("a.p-205"), None);
+        assert_eq!(
+            file.became("a.p-205"),
+            Some((crate::search::Kind::Field, "a.f-22"))
+        );
     }
 
     fn two_documents() -> Index {

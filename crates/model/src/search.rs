@@ -11,6 +11,9 @@ pub fn fold_char(c: char) -> char {
     let c = match c {
         '\u{3000}' => ' ',
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        // Subscript digits (`PM₂.₅`, as the text repair renders `PM<sub>2.5</sub>`) are
+        // searched as the digits a reader types: `PM2.5`.
+        '₀'..='₉' => char::from_u32(c as u32 - 0x2080 + '0' as u32).unwrap_or(c),
         _ => c,
     };
     if c.is_ascii_uppercase() {
@@ -384,6 +387,7 @@ mod tests {
     #[test]
     fn folding_and_terms() {
         assert_eq!(fold("ＡＰＰ　５Ｇ"), "app 5g");
+        assert_eq!(fold("PM₂.₅"), "pm2.5");
         assert_eq!(terms("  养老  服务，养老 "), vec!["养老", "服务"]);
         assert!(terms("   ").is_empty());
     }

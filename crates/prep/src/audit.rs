@@ -4,6 +4,7 @@
 //! with no word saying whether they are a floor, a ceiling or exact), and the reviewed allow-list
 //! (`data/audit-allow.toml`) that acknowledges the known ones, each with a reason.
 
+use crate::normalize::REPAIR_NOTE;
 use crate::Diagnostic;
 use model::{Document, Facts, Section};
 use serde::Deserialize;
@@ -25,15 +26,35 @@ pub enum Rule {
     /// A target value from prose with no comparator: shown as an exact number, which the
     /// sentence may not mean (至少, 争取, a 以上 printed after a list of numbers).
     BareProseValue,
+    /// A field or project whose paragraph prints a responsibility note (`责任单位：…`) but
+    /// which names no department: the department pages undercount that unit's tasks.
+    MissingDepartments,
+    /// A project and a key field of one document that name the same thing: one record, or
+    /// two that say why.
+    FieldAndProject,
+    /// Markup, a list mark or a Latin word shown as text (`PM<sub>2.5</sub>`, `PM_{2.5}`, a
+    /// Markdown `-`, `and` for 和), or a record's name that keeps the PDF's spacing.
+    TextArtefact,
+    /// An article (`第十三条`) or a salutation (`各区县人民政府…：`) run into the paragraph
+    /// before it, or a whole sentence standing as a heading.
+    GluedParagraph,
+    /// A project named as a zone of a spatial layout (板块, 组团, 片区, 发展核, 战略支点): a
+    /// part of the plan's map, not a thing to build (`data/facts/README.md`).
+    LayoutZone,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 5] = [
+    pub const ALL: [Rule; 10] = [
         Rule::GenericName,
         Rule::ProceduralField,
         Rule::NearDuplicate,
         Rule::DeadlineOnly,
         Rule::BareProseValue,
+        Rule::MissingDepartments,
+        Rule::FieldAndProject,
+        Rule::TextArtefact,
+        Rule::GluedParagraph,
+        Rule::LayoutZone,
     ];
 
     pub fn name(self) -> &'static str {
@@ -43,6 +64,11 @@ impl Rule {
             Rule::NearDuplicate => "near-duplicate",
             Rule::DeadlineOnly => "deadline-only",
             Rule::BareProseValue => "bare-prose-value",
+            Rule::MissingDepartments => "missing-departments",
+            Rule::FieldAndProject => "field-and-project",
+            Rule::TextArtefact => "text-artefact",
+            Rule::GluedParagraph => "glued-paragraph",
+            Rule::LayoutZone => "layout-zone",
         }
     }
 }
@@ -189,7 +215,42 @@ fn heading_chain(doc: &Document, anchor: &str) -> Vec<String> {
 /// Runs every rule over the records. `documents` are whole documents (one part each).
 pub fn audit(facts: &Facts, documents: &[Document]) -> Vec<Finding> {
     let mut out = Vec::new();
+    generic_and_procedural(facts, documents, &mut out);
+    near_duplicate_names(facts, &mut out);
+    target_rules(facts, &mut out);
+    missing_departments(facts, documents, &mut out);
+    field_and_project(facts, &mut out);
+    for doc in documents {
+        text_artefacts(doc, &mut out);
+        glued_paragraphs(doc, &mut out);
+    }
+    spaced_names(facts, &mut out);
+    out.sort();
+    out
+}
+
+/// The words that name a zone by its place in a layout.
+const LAYOUT_ZONES: &[&str] = &[
+    "板块",
+    "组团",
+    "片区",
+    "发展核",
+    "核心区",
+    "战略支点",
+    "代管区",
+    "风貌轴",
+    "走廊",
+];
+
+fn generic_and_procedural(facts: &Facts, documents: &[Document], out: &mut Vec<Finding>) {
     for p in &facts.projects {
+        if let Some(z) = LAYOUT_ZONES.iter().find(|z| p.name.ends_with(*z)) {
+            out.push(Finding {
+                rule: Rule::LayoutZone,
+                records: vec![p.id.clone()],
+                detail: format!("项目“{}”是空间布局中的{z}", p.name),
+            });
+        }
         let name = comparable(&p.name);
         if GENERIC_NAMES.contains(&name.as_str()) {
             out.push(Finding {
@@ -215,6 +276,9 @@ pub fn audit(facts: &Facts, documents: &[Document]) -> Vec<Finding> {
             });
         }
     }
+}
+
+fn near_duplicate_names(facts: &Facts, out: &mut Vec<Finding>) {
     let mut names: BTreeMap<(&str, &str), Vec<(&str, &str)>> = BTreeMap::new();
     for p in &facts.projects {
         names
@@ -249,6 +313,9 @@ pub fn audit(facts: &Facts, documents: &[Document]) -> Vec<Finding> {
             }
         }
     }
+}
+
+fn target_rules(facts: &Facts, out: &mut Vec<Finding>) {
     for t in &facts.targets {
         let no_value = [&t.baseline, &t.target, &t.growth]
             .into_iter()
@@ -276,8 +343,283 @@ pub fn audit(facts: &Facts, documents: &[Document]) -> Vec<Finding> {
             });
         }
     }
-    out.sort();
+}
+
+/// The words that introduce a printed responsibility note.
+const RESPONSIBILITY_NOTES: &[&str] = &["责任单位：", "责任部门：", "牵头单位：", "责任单位:"];
+
+/// The paragraphs of a document with their section anchors, in reading order.
+fn paragraphs_of(doc: &Document) -> impl Iterator<Item = (&Section, &model::Paragraph)> {
+    doc.sections.iter().flat_map(|s| {
+        s.blocks.iter().filter_map(move |b| match b {
+            model::Block::Paragraph(p) => Some((s, p)),
+            model::Block::Table(_) => None,
+        })
+    })
+}
+
+/// Whether the paragraph a record is read from (for a field, any paragraph of its item)
+/// prints a responsibility note.
+fn prints_responsibility(doc: &Document, section: &str, block: Option<&str>) -> bool {
+    paragraphs_of(doc)
+        .filter(|(s, p)| match block {
+            Some(b) => p.anchor == b,
+            None => s.anchor == section,
+        })
+        .any(|(_, p)| RESPONSIBILITY_NOTES.iter().any(|n| p.text.contains(n)))
+}
+
+fn missing_departments(facts: &Facts, documents: &[Document], out: &mut Vec<Finding>) {
+    let doc = |id: &str| documents.iter().find(|d| d.id == id);
+    let fields = facts
+        .fields
+        .iter()
+        .map(|f| (&f.id, &f.source, &f.departments, &f.title, None));
+    let projects = facts
+        .projects
+        .iter()
+        .map(|p| (&p.id, &p.source, &p.departments, &p.name, Some(())));
+    for (id, source, departments, name, is_project) in fields.chain(projects) {
+        let Some(d) = doc(&source.doc) else { continue };
+        let block = is_project.map(|()| source.block.as_str());
+        if departments.is_empty() && prints_responsibility(d, &source.section, block) {
+            out.push(Finding {
+                rule: Rule::MissingDepartments,
+                records: vec![id.clone()],
+                detail: format!("“{name}”的段落印有责任单位，记录却没有"),
+            });
+        }
+    }
+}
+
+fn field_and_project(facts: &Facts, out: &mut Vec<Finding>) {
+    for p in &facts.projects {
+        for f in facts.fields.iter().filter(|f| f.doc == p.doc) {
+            if near_duplicates(&p.name, &f.title) || comparable(&p.name) == comparable(&f.label) {
+                let mut records = vec![p.id.clone(), f.id.clone()];
+                records.sort();
+                out.push(Finding {
+                    rule: Rule::FieldAndProject,
+                    records,
+                    detail: format!("项目“{}”与重点领域“{}”", p.name, f.title),
+                });
+            }
+        }
+    }
+}
+
+/// The text without the repair notes in it.
+fn without_repair_notes(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(REPAIR_NOTE.0) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        match after.find(REPAIR_NOTE.1) {
+            Some(j) => rest = &after[j + REPAIR_NOTE.1.len()..],
+            None => {
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
     out
+}
+
+/// What in a piece of shipped text is markup or a word of another language: HTML or TeX
+/// subscripts, a Markdown list or heading mark at the start, bold marks, a lowercase Latin
+/// word (`and`; acronyms such as `GDP`, `APP`, `5G` are capitals and are printed so).
+pub fn artefact_in(text: &str) -> Option<String> {
+    let text = without_repair_notes(text);
+    for m in [
+        "<sub>", "</sub>", "<sup>", "</sup>", "_{", "^{", "**", "<br",
+    ] {
+        if text.contains(m) {
+            return Some(format!("标记“{m}”"));
+        }
+    }
+    let t = text.trim_start();
+    if t.starts_with("- ") || t.starts_with("-（") || t.starts_with("# ") {
+        return Some("行首的 Markdown 标记".into());
+    }
+    let mut word = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_alphabetic() {
+            word.push(c);
+            continue;
+        }
+        if word.len() >= 2 && word.chars().all(|c| c.is_ascii_lowercase()) {
+            return Some(format!("拉丁文单词“{word}”"));
+        }
+        word.clear();
+    }
+    None
+}
+
+fn text_artefacts(doc: &Document, out: &mut Vec<Finding>) {
+    let mut flag = |anchor: &str, what: String| {
+        out.push(Finding {
+            rule: Rule::TextArtefact,
+            records: vec![format!("{}#{anchor}", doc.id)],
+            detail: what,
+        });
+    };
+    for s in &doc.sections {
+        if let Some(a) = artefact_in(&format!("{}{}", s.number, s.title)) {
+            flag(&s.anchor, a);
+        }
+        for b in &s.blocks {
+            match b {
+                model::Block::Paragraph(p) => {
+                    if let Some(a) = artefact_in(&p.text) {
+                        flag(&p.anchor, a);
+                    }
+                }
+                model::Block::Table(t) => {
+                    let cells = std::iter::once(&t.caption)
+                        .chain(&t.header)
+                        .chain(t.rows.iter().flatten())
+                        .chain(&t.notes);
+                    if let Some(a) = cells.filter_map(|c| artefact_in(c)).next() {
+                        flag(&t.anchor, a);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A record's name, summary or description that keeps a space the PDF put beside a Chinese
+/// character (`工业 4.0 深度`): they are shown and searched without them (the quotes keep
+/// the extraction's spacing; they are matched with spaces ignored).
+fn spaced_names(facts: &Facts, out: &mut Vec<Finding>) {
+    let names = facts
+        .projects
+        .iter()
+        .flat_map(|p| [(&p.id, &p.name), (&p.id, &p.description)])
+        .chain(
+            facts
+                .fields
+                .iter()
+                .flat_map(|f| [(&f.id, &f.title), (&f.id, &f.label), (&f.id, &f.summary)]),
+        )
+        .chain(
+            facts
+                .targets
+                .iter()
+                .flat_map(|t| [(&t.id, &t.indicator), (&t.id, &t.qualitative)]),
+        );
+    for (id, name) in names {
+        if crate::normalize::collapse_spaces(name) != *name {
+            out.push(Finding {
+                rule: Rule::TextArtefact,
+                records: vec![id.clone()],
+                detail: format!("名称保留了 PDF 的空格：“{name}”"),
+            });
+        }
+    }
+}
+
+/// 1 → 一, 13 → 十三, 21 → 二十一 (up to 99): how a regulation numbers its articles.
+fn cn_number(n: u32) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (tens, ones) = ((n / 10) as usize, (n % 10) as usize);
+    match tens {
+        0 => D[ones].to_string(),
+        1 => format!("十{}", D[ones]),
+        _ => format!("{}十{}", D[tens % 10], D[ones]),
+    }
+}
+
+/// The number of the article a paragraph starts with (`第十二条…` → 12).
+fn article_number(text: &str) -> Option<u32> {
+    let rest = text.strip_prefix('第')?;
+    let end = rest.find('条')?;
+    let numeral = &rest[..end];
+    (1..100).find(|&n| cn_number(n) == numeral)
+}
+
+/// A salutation (`各区县人民政府，市政府有关部门（单位）：`, `各位代表：`) that is not the
+/// whole paragraph: the title, number or byline before it was run into it.
+fn glued_salutation(text: &str) -> bool {
+    let Some(body) = text.strip_suffix('：') else {
+        return false;
+    };
+    // The first 各 that opens an addressee list running to the colon.
+    let Some((i, _)) = body.match_indices('各').find(|(i, _)| {
+        let salutation = &body[*i..];
+        ["政府", "部门", "单位", "单位）", "代表", "委员"]
+            .iter()
+            .any(|e| salutation.ends_with(e))
+            && salutation.chars().count() <= 30
+            && !salutation.contains(['。', '；', '：'])
+    }) else {
+        return false;
+    };
+    let before = &body[..i];
+    !before.is_empty() && !before.ends_with(['。', '；', '：', '，', '！'])
+}
+
+/// A numbered list item taken for a heading: an arabic-numbered title that is a whole
+/// sentence (a clause, then a full stop) with no text of its own under it.
+fn sentence_heading(s: &Section) -> bool {
+    s.number.starts_with(|c: char| c.is_ascii_digit())
+        && s.title.ends_with('。')
+        && s.title.contains('，')
+        && s.blocks.is_empty()
+}
+
+fn glued_paragraphs(doc: &Document, out: &mut Vec<Finding>) {
+    let mut flag = |anchor: &str, what: String| {
+        out.push(Finding {
+            rule: Rule::GluedParagraph,
+            records: vec![format!("{}#{anchor}", doc.id)],
+            detail: what,
+        });
+    };
+    for (_, p) in paragraphs_of(doc) {
+        if let Some(n) = article_number(&p.text) {
+            let next = format!("第{}条", cn_number(n + 1));
+            if p.text.contains(&next) {
+                flag(&p.anchor, format!("{next}并入了第{}条", cn_number(n)));
+            }
+        }
+        if glued_salutation(&p.text) {
+            flag(&p.anchor, "称谓与前文连成一段".into());
+        }
+    }
+    for s in doc.sections.iter().filter(|s| s.level > 0) {
+        if sentence_heading(s) {
+            flag(&s.anchor, format!("整句成了标题：{}", s.title));
+        }
+        let Some(m) = crate::outline::heading_number(&s.number) else {
+            continue;
+        };
+        let next = sibling_number(m.number);
+        for b in &s.blocks {
+            if let model::Block::Paragraph(p) = b {
+                if next.as_deref().is_some_and(|n| p.text.starts_with(n)) {
+                    flag(
+                        &p.anchor,
+                        format!(
+                            "下一项“{}”留在了“{}”之下",
+                            p.text.chars().take(8).collect::<String>(),
+                            s.number
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The number of the next sibling of an arabic-numbered heading (`2.` → `3.`).
+fn sibling_number(number: &str) -> Option<String> {
+    let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
+    let dot = number.get(digits.len()..)?;
+    let n: u32 = digits.parse().ok()?;
+    matches!(dot.trim(), "." | "．").then(|| format!("{}{}", n + 1, dot.trim()))
 }
 
 /// `data/audit-allow.toml`.

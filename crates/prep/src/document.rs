@@ -1,6 +1,6 @@
 //! Builds one document's section tree from the lines of its source span.
 
-use crate::outline::{heading_number, split_heading, LevelStack};
+use crate::outline::{heading_number, split_heading, LevelStack, SplitHeading};
 use crate::repair::{paragraphs, Line, RawParagraph, Removed};
 use crate::table;
 use crate::Diagnostic;
@@ -290,7 +290,7 @@ pub fn build(
             }
             Segment::Text(text_lines) => {
                 for p in paragraphs(&text_lines, &mut report.removed) {
-                    if let Some((style, number, title, body, emph)) = as_heading(&p) {
+                    if let Some((style, number, title, body, emph)) = as_heading(&p, &sections) {
                         let level = open_section(
                             &mut sections,
                             &mut open,
@@ -357,9 +357,13 @@ type HeadingParts = (
     Vec<(u32, u32)>,
 );
 
-fn as_heading(p: &RawParagraph) -> Option<HeadingParts> {
+fn as_heading(p: &RawParagraph, sections: &[Section]) -> Option<HeadingParts> {
+    if p.list_item {
+        // A Markdown list item (`- （三）…的。`) is text of the article above it.
+        return None;
+    }
     let m = heading_number(&p.text)?;
-    let split = split_heading(&m, p.marked_heading)?;
+    let split = split_heading(&m, p.marked_heading).or_else(|| next_item(&m, sections.last()?))?;
     let body_chars = split.body.chars().count() as u32;
     let total = p.text.chars().count() as u32;
     let offset = total - body_chars;
@@ -378,6 +382,29 @@ fn as_heading(p: &RawParagraph) -> Option<HeadingParts> {
         split.body,
         emphasis,
     ))
+}
+
+/// The item after an arabic-numbered heading, numbered next (`3.` after `2. 完善改造类。`)
+/// but printed without a full stop after its name (`3.提升改造类，包括…`): the sibling of
+/// that heading, titled by its first clause, not more text under it.
+fn next_item(m: &crate::outline::HeadingMatch, open: &Section) -> Option<SplitHeading> {
+    use crate::outline::Style;
+    let number = |s: &str| -> Option<u32> {
+        let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    let open_match = heading_number(&open.number)?;
+    if m.style != Style::ArabicDot || open_match.style != Style::ArabicDot {
+        return None;
+    }
+    if number(m.number)? != number(&open.number)? + 1 {
+        return None;
+    }
+    let (name, body) = m.rest.split_once('，')?;
+    (name.chars().count() <= 20 && !name.contains('。')).then(|| SplitHeading {
+        title: format!("{name}，"),
+        body: body.trim().to_string(),
+    })
 }
 
 fn open_section(

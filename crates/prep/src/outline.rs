@@ -144,11 +144,13 @@ pub fn split_heading(m: &HeadingMatch, marked: bool) -> Option<SplitHeading> {
     }
     if let Some(pos) = rest.find('。') {
         let title = &rest[..pos];
-        if title.chars().count() <= MAX_TITLE_CHARS {
+        let body = rest[pos + '。'.len_utf8()..].trim();
+        if title.chars().count() <= MAX_TITLE_CHARS && !is_numbered_sentence(m, marked, title, body)
+        {
             // The full stop stays with the title, as printed: `（一）指导思想。`
             return Some(SplitHeading {
                 title: rest[..pos + '。'.len_utf8()].to_string(),
-                body: rest[pos + '。'.len_utf8()..].trim().to_string(),
+                body: body.to_string(),
             });
         }
         return None;
@@ -163,6 +165,18 @@ pub fn split_heading(m: &HeadingMatch, marked: bool) -> Option<SplitHeading> {
         });
     }
     None
+}
+
+/// Titles of arabic-numbered headings without a text of their own are short names
+/// (`1. 基础改造类。…`); a longer one, or one with a clause in it, standing alone, is a
+/// numbered sentence of a list (`2. 基础类专业设施改造及完善改造、提升改造类项目，按照…执行。`).
+const MAX_BARE_TITLE_CHARS: usize = 20;
+
+fn is_numbered_sentence(m: &HeadingMatch, marked: bool, title: &str, body: &str) -> bool {
+    m.style == Style::ArabicDot
+        && !marked
+        && body.is_empty()
+        && (title.contains('，') || title.chars().count() > MAX_BARE_TITLE_CHARS)
 }
 
 /// Assigns nesting levels to a sequence of heading styles, by order of first appearance.

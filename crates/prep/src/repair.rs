@@ -2,7 +2,7 @@
 //! printed page numbers, joins lines and pages broken inside a sentence, strips Markdown
 //! marks (keeping headings and bold as structure) and collapses stray spaces.
 
-use crate::normalize::collapse_spaces;
+use crate::normalize::{collapse_spaces, render_subscripts, replace_latin_and};
 
 /// One source line with its 1-based number in the source file.
 #[derive(Debug, Clone, Copy)]
@@ -31,6 +31,8 @@ pub struct RawParagraph {
     pub emphasis: Vec<(u32, u32)>,
     /// Set when the source marked the line as a Markdown heading (`#`).
     pub marked_heading: bool,
+    /// Set when the source marked the line as a Markdown list item (`- `): never a heading.
+    pub list_item: bool,
     pub first_line: u32,
     pub last_line: u32,
 }
@@ -239,30 +241,58 @@ fn strip_bold(text: &str, removed: &mut Removed) -> (String, Vec<(u32, u32)>) {
     (out, ranges)
 }
 
+/// The paragraph being built: raw text with `**` still in it, so bold runs that cross a
+/// page break are still paired.
+struct Open {
+    text: String,
+    heading: bool,
+    list_item: bool,
+    first: u32,
+    last: u32,
+    /// The last line ended on a Markdown hard break (two spaces).
+    hard: bool,
+}
+
+/// Ends the open paragraph: repairs its words, strips its bold marks and spaces.
+fn flush(current: &mut Option<Open>, out: &mut Vec<RawParagraph>, removed: &mut Removed) {
+    let Some(open) = current.take() else { return };
+    let text = replace_latin_and(&render_subscripts(&open.text));
+    let (text, emphasis) = strip_bold(&text, removed);
+    let (text, emphasis) = collapse_with_ranges(&text, &emphasis);
+    if !text.trim().is_empty() {
+        out.push(RawParagraph {
+            text,
+            emphasis,
+            marked_heading: open.heading,
+            list_item: open.list_item,
+            first_line: open.first,
+            last_line: open.last,
+        });
+    }
+}
+
+/// Whether a line goes on with the open paragraph.
+fn continues(open: &Open, body: &str, starts_block: bool, wrapped: bool) -> bool {
+    let buf = &open.text;
+    let body_start = body.trim_start();
+    let broken = wrapped
+        || buf.chars().count() >= MIN_BROKEN_CHARS
+        || has_inner_sentence_punctuation(buf)
+        || (is_list_item(buf) && is_name_fragment(body_start));
+    // In a narrow column a `；` at the end of a line is where the line broke, not where the
+    // paragraph ends: only a trailing space or a full stop ends one there.
+    let ends = ends_paragraph(buf) && !(wrapped && buf.trim_end().ends_with('；'));
+    !starts_block
+        && !is_table_row(buf)
+        && !is_code_line(buf)
+        && (open.hard || (!open.heading && (wrapped || !is_title_line(buf)) && !ends && broken))
+}
+
 /// Rebuilds paragraphs from the lines of one document span.
 pub fn paragraphs(lines: &[Line], removed: &mut Removed) -> Vec<RawParagraph> {
     let wrapped = is_line_wrapped(lines);
     let mut out: Vec<RawParagraph> = Vec::new();
-    // The paragraph being built: raw text with `**` still in it, so bold runs that cross a
-    // page break are still paired.
-    let mut current: Option<(String, bool, u32, u32, bool)> = None; // text, heading, first, last, hard_break
-    let flush = |current: &mut Option<(String, bool, u32, u32, bool)>,
-                 out: &mut Vec<RawParagraph>,
-                 removed: &mut Removed| {
-        if let Some((text, heading, first, last, _)) = current.take() {
-            let (text, emphasis) = strip_bold(&text, removed);
-            let (text, emphasis) = collapse_with_ranges(&text, &emphasis);
-            if !text.trim().is_empty() {
-                out.push(RawParagraph {
-                    text,
-                    emphasis,
-                    marked_heading: heading,
-                    first_line: first,
-                    last_line: last,
-                });
-            }
-        }
-    };
+    let mut current: Option<Open> = None;
     for line in lines {
         let raw = line.text;
         if raw.trim().is_empty() {
@@ -277,30 +307,27 @@ pub fn paragraphs(lines: &[Line], removed: &mut Removed) -> Vec<RawParagraph> {
         if heading {
             removed.markdown_marks += 1;
         }
+        let (text, list_item) = strip_list_mark(text);
+        if list_item {
+            removed.markdown_marks += 1;
+        }
         let hard_break = text.ends_with("  ") && !wrapped;
         let trailing_space = text.ends_with(' ');
         let body = text.trim_end();
         let body_start = body.trim_start();
-        let starts_block = heading || is_heading_start(body_start) || is_table_row(body);
-        if let Some((buf, cur_heading, _, last, cur_hard)) = current.as_mut() {
-            let broken = wrapped
-                || buf.chars().count() >= MIN_BROKEN_CHARS
-                || has_inner_sentence_punctuation(buf)
-                || (is_list_item(buf) && is_name_fragment(body_start));
-            let joinable = !starts_block
-                && !is_table_row(buf)
-                && (*cur_hard
-                    || (!*cur_heading
-                        && (wrapped || !is_title_line(buf))
-                        && !ends_paragraph(buf)
-                        && broken));
-            if joinable {
-                if *cur_hard {
-                    buf.push('\n');
+        let starts_block = heading
+            || list_item
+            || is_heading_start(body_start)
+            || is_table_row(body)
+            || starts_own_paragraph(body_start);
+        if let Some(open) = current.as_mut() {
+            if continues(open, body, starts_block, wrapped) {
+                if open.hard {
+                    open.text.push('\n');
                 }
-                buf.push_str(if wrapped { body_start } else { body });
-                *last = line.number;
-                *cur_hard = hard_break;
+                open.text.push_str(if wrapped { body_start } else { body });
+                open.last = line.number;
+                open.hard = hard_break;
                 if wrapped && trailing_space {
                     flush(&mut current, &mut out, removed);
                 }
@@ -308,18 +335,99 @@ pub fn paragraphs(lines: &[Line], removed: &mut Removed) -> Vec<RawParagraph> {
             }
         }
         flush(&mut current, &mut out, removed);
-        let keep = if is_table_row(body) {
-            body.to_string()
-        } else {
-            body_start.to_string()
-        };
-        current = Some((keep, heading, line.number, line.number, hard_break));
+        let keep = if is_table_row(body) { body } else { body_start };
+        current = Some(Open {
+            text: keep.to_string(),
+            heading,
+            list_item,
+            first: line.number,
+            last: line.number,
+            hard: hard_break,
+        });
         if wrapped && trailing_space {
             flush(&mut current, &mut out, removed);
         }
     }
     flush(&mut current, &mut out, removed);
     out
+}
+
+/// Strips a Markdown list mark (`- （一）…`) and reports whether there was one.
+fn strip_list_mark(text: &str) -> (&str, bool) {
+    match text.trim_start().strip_prefix("- ") {
+        Some(rest) if !rest.trim().is_empty() => (rest.trim_start(), true),
+        _ => (text, false),
+    }
+}
+
+/// Lines that are a paragraph of their own whatever precedes them: an article of a
+/// regulation (`**第十三条**`, printed bold), a document number (`济建发〔2020〕23号`), a
+/// salutation (`各区县人民政府，…：`, `各位代表：`) and a byline (`济南市市长 孙述涛`).
+fn starts_own_paragraph(text: &str) -> bool {
+    is_article_start(text) || is_doc_number(text) || is_salutation(text) || is_byline(text)
+}
+
+fn is_article_start(text: &str) -> bool {
+    text.strip_prefix("**第")
+        .and_then(|rest| rest.split_once("条**"))
+        .is_some_and(|(n, _)| {
+            !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十百".contains(c))
+        })
+}
+
+fn is_doc_number(text: &str) -> bool {
+    let t = crate::normalize::squeeze(text);
+    let Some((head, tail)) = t.split_once('〔') else {
+        return false;
+    };
+    let Some((year, num)) = tail.split_once('〕') else {
+        return false;
+    };
+    (1..=10).contains(&head.chars().count())
+        && head.chars().all(crate::normalize::is_cjk)
+        && year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && num
+            .strip_suffix('号')
+            .is_some_and(|n| (1..=4).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn is_salutation(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('各')
+        && t.ends_with('：')
+        && t.chars().count() <= 30
+        && !t.contains(['。', '；'])
+        && ["政府", "部门", "单位", "单位）", "代表", "委员"]
+            .iter()
+            .any(|e| t.trim_end_matches('：').ends_with(e))
+}
+
+/// An office and a name, as printed under a report's title: `济南市市长 孙述涛`.
+fn is_byline(text: &str) -> bool {
+    let t = text.trim();
+    let Some((office, name)) = t.split_once(' ') else {
+        return false;
+    };
+    let name = name.trim();
+    t.chars().count() <= 16
+        && ["市长", "区长", "书记", "主任", "局长"]
+            .iter()
+            .any(|o| office.ends_with(o))
+        && (2..=4).contains(&name.chars().count())
+        && office
+            .chars()
+            .chain(name.chars())
+            .all(crate::normalize::is_cjk)
+}
+
+/// A line of Latin letters, digits and dashes alone (a register number,
+/// `JNCR - 2020 - 0150004`): nothing of a sentence continues it.
+fn is_code_line(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ' '))
 }
 
 /// Collapses stray spaces while keeping emphasis ranges pointing at the same characters.

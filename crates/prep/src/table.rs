@@ -75,7 +75,7 @@ pub fn parse(lines: &[&str]) -> Result<ParsedTable, String> {
 }
 
 fn cell(text: &str) -> String {
-    collapse_spaces(text.trim())
+    collapse_spaces(&crate::normalize::render_subscripts(text.trim()))
 }
 
 fn parse_tabbed(lines: &[&str]) -> Result<ParsedTable, String> {

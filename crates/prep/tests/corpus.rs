@@ -37,13 +37,46 @@ fn expected_text(source: &str, span: [u32; 2]) -> (String, BTreeMap<&'static str
                 l = rest;
             }
         }
+        if let Some(rest) = l.strip_prefix("- ") {
+            *removed.entry("list mark `-`").or_default() += 1;
+            l = rest;
+        }
         let bold = l.matches("**").count();
         if bold > 0 {
             *removed.entry("bold mark `**`").or_default() += bold * 2;
         }
         out.push_str(&l.replace("**", ""));
     }
-    (squeeze(&out), removed)
+    // Subscripts printed as markup become subscript characters.
+    for (markup, rendered) in [("<sub>2.5</sub>", "₂.₅"), ("_{2.5}", "₂.₅")] {
+        let n = out.matches(markup).count();
+        if n > 0 {
+            *removed.entry("subscript markup").or_default() +=
+                n * (markup.chars().count() - rendered.chars().count());
+            out = out.replace(markup, rendered);
+        }
+    }
+    (squeeze(&latin_and_noted(&squeeze(&out))), removed)
+}
+
+/// `and` printed between two Chinese characters, read as 和 with a note that quotes it.
+fn latin_and_noted(text: &str) -> String {
+    let cjk = |c: Option<char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("and") {
+        let before = rest[..i].chars().last();
+        let after = rest[i + 3..].chars().next();
+        out.push_str(&rest[..i]);
+        out.push_str(if cjk(before) && cjk(after) {
+            "和〔原文为“and”〕"
+        } else {
+            "and"
+        });
+        rest = &rest[i + 3..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[test]
@@ -110,8 +143,16 @@ fn conservation_every_character_kept_but_documented_artefacts() {
             "{id}: kept {} chars, removed besides whitespace {total}: {removed:?}",
             got.chars().count()
         );
+        // Markdown marks (`**`, `#`, `-`) are structure the output keeps as emphasis,
+        // headings and list items; what else goes (page numbers, rules, repeated table
+        // headers, markup) is a small part of the text.
+        let lost: usize = removed
+            .iter()
+            .filter(|(k, _)| !k.contains("mark"))
+            .map(|(_, n)| n)
+            .sum();
         assert!(
-            total * 20 < got.chars().count(),
+            lost * 20 < got.chars().count(),
             "{id}: removed more than 5%"
         );
     }
@@ -619,6 +660,36 @@ fn unpunctuated_kind(text: &str, doc_title: &str) -> Option<&'static str> {
     if s == squeeze(doc_title) {
         return Some("title");
     }
+    // A notice's title under its issuers' names, one a line: `…城市管理局\n关于印发《…》的通知`.
+    if lines.len() > 1
+        && lines.iter().all(|l| !l.contains(FINAL))
+        && lines.last().is_some_and(|l| {
+            l.starts_with("关于") && l.ends_with("的通知") && l.contains(&squeeze(doc_title))
+        })
+    {
+        return Some("title");
+    }
+    // The occasion under a report's title (`——2020年5月12日在…会议上`) and its byline
+    // (`济南市市长孙述涛`: an office and a name of two to four characters).
+    if s.starts_with("——") && s.ends_with("会议上") && !s.contains(FINAL) {
+        return Some("subtitle");
+    }
+    if let Some(i) = s.find("市长") {
+        let (place, name) = (&s[..i], &s[i + "市长".len()..]);
+        if place.ends_with('市')
+            && place.chars().count() <= 4
+            && (2..=4).contains(&name.chars().count())
+        {
+            return Some("byline");
+        }
+    }
+    // A register number printed above a notice: Latin letters, digits and dashes.
+    if s.chars().any(|c| c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Some("register number");
+    }
     // The gazette's editorial note under a document (`注：本文附件详见济南市人民政府网站`),
     // printed without a full stop: one short line, nothing after the label but a clause.
     if let Some(rest) = s.strip_prefix("注：") {
@@ -673,6 +744,14 @@ fn unpunctuated_kinds_are_narrow() {
         None,
     );
     check("注：本文附件详见济南市人民政府网站", Some("note"));
+    check(
+        "——2020年5月12日在济南市第十七届人民代表大会第二次会议上",
+        Some("subtitle"),
+    );
+    check("济南市市长孙述涛", Some("byline"));
+    check("JNCR-2020-0150004", Some("register number"));
+    check("——2020年5月12日在济南市第十七届", None);
+    check("推进济南市市长清路建设", None);
     check("注：带*号为2016年数据。其余为", None);
     assert!(ends_with_final_punctuation(
         "（责任单位：市商务局、市发展改革委）"
@@ -729,6 +808,10 @@ fn page_number_patterns() {
     check("—", None);
 }
 
+/// Paragraphs the source itself prints without a full stop, by document and first four
+/// characters: 第十二条 of the 外立面办法 ends `…监理和验收` on the page.
+const PRINTED_WITHOUT_FULL_STOP: &[(&str, &str)] = &[("jianzhu-wailimian", "第十二条")];
+
 /// Every paragraph of every shipped document ends as prose ends, or is one of the few
 /// kinds printed without final punctuation; no page number is left anywhere in the text.
 #[test]
@@ -759,6 +842,14 @@ fn shipped_text_has_no_broken_paragraphs_and_no_page_numbers() {
                         }
                         if !ends_with_final_punctuation(&p.text)
                             && unpunctuated_kind(&p.text, title).is_none()
+                            && !PRINTED_WITHOUT_FULL_STOP.contains(&(
+                                doc.id.as_str(),
+                                squeeze(&p.text)
+                                    .chars()
+                                    .take(4)
+                                    .collect::<String>()
+                                    .as_str(),
+                            ))
                         {
                             let tail: String = p
                                 .text
