@@ -1,0 +1,244 @@
+//! Draft facts of a document from its text alone (`cargo xtask draft`): targets from the
+//! indicator tables and the prose, key fields from the numbered headings of substantive
+//! chapters, projects from 专栏 boxes and named things, departments from responsibility
+//! notes, themes from the theme rules. Never reads the curated facts; every record it
+//! writes is checked by the same verifier as curated ones (`verify`).
+
+pub mod departments;
+pub mod fields;
+pub mod outline;
+pub mod projects;
+pub mod prose;
+pub mod score;
+pub mod tables;
+
+use crate::departments::{DepartmentBook, DepartmentsFile};
+use crate::facts::{CuratedField, CuratedFile, CuratedProject, CuratedTarget, DocIndex};
+use crate::themes::{match_rules, RecordText, Rules};
+use crate::verify::{verify_document, DocumentRecords, Verified};
+use crate::{Diagnostic, Spec};
+use model::Section;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The file a draft is written to beside the curated facts; the build never reads it.
+pub const DRAFT_FILE: &str = "draft.toml";
+
+/// True for a facts file label (`<doc>/<file>.toml`) that is a draft, not curated facts.
+pub fn is_draft(label: &str) -> bool {
+    label.rsplit(['/', '\\']).next() == Some(DRAFT_FILE)
+}
+
+/// The records of a draft, in the curated schema (`data/facts/README.md`).
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftFile {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field: Vec<CuratedField>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub project: Vec<CuratedProject>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target: Vec<CuratedTarget>,
+}
+
+/// A drafted document: its records and the themes the rules propose for each (by local id).
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub doc: String,
+    pub file: DraftFile,
+    pub themes: BTreeMap<String, Vec<String>>,
+}
+
+/// Drafts every kind of record of one document from its sections.
+pub fn draft(doc: &str, sections: &[Section], rules: &[Rules]) -> Draft {
+    let outline = outline::Outline::new(sections);
+    let mut file = DraftFile {
+        target: tables::targets(&outline),
+        ..DraftFile::default()
+    };
+    let prose = prose::targets(&outline, &file.target);
+    prose::merge_restatements(&mut file.target, prose);
+    file.field = fields::fields(&outline);
+    file.project = projects::projects(&outline);
+    number(&mut file);
+    let themes = propose_themes(doc, &file, rules);
+    Draft {
+        doc: doc.to_string(),
+        file,
+        themes,
+    }
+}
+
+/// Gives the records their local ids, in the curated style (`f-1`, `p-1`, `t-1`).
+fn number(file: &mut DraftFile) {
+    for (i, f) in file.field.iter_mut().enumerate() {
+        f.id = format!("f-{}", i + 1);
+    }
+    for (i, p) in file.project.iter_mut().enumerate() {
+        p.id = format!("p-{}", i + 1);
+    }
+    for (i, t) in file.target.iter_mut().enumerate() {
+        t.id = format!("t-{}", i + 1);
+    }
+}
+
+/// The themes the existing rules give each drafted record (the same texts `themes::assign`
+/// matches: a record's own words, its group, its quote).
+fn propose_themes(doc: &str, file: &DraftFile, rules: &[Rules]) -> BTreeMap<String, Vec<String>> {
+    let text = |own: String, group: &str, text: String| RecordText {
+        doc: doc.to_string(),
+        own,
+        group: group.to_string(),
+        text,
+    };
+    let mut out = BTreeMap::new();
+    let mut add = |id: &str, record: RecordText| {
+        let themes = match_rules(rules, &record).into_iter().map(|(t, _)| t);
+        out.insert(id.to_string(), themes.collect());
+    };
+    for f in &file.field {
+        let own = format!("{} {}", f.title, f.label);
+        add(&f.id, text(own, "", format!("{} {}", f.quote, f.summary)));
+    }
+    for p in &file.project {
+        let quote = format!("{} {}", p.quote, p.description);
+        add(&p.id, text(p.name.clone(), &p.domain, quote));
+    }
+    for t in &file.target {
+        let quote = format!("{} {}", t.quote, t.qualitative);
+        add(&t.id, text(t.indicator.clone(), &t.category, quote));
+    }
+    out
+}
+
+/// The draft as TOML in the curated schema, each record preceded by the themes proposed
+/// for it (a comment: the build assigns themes by the same rules).
+pub fn to_toml(draft: &Draft) -> Result<String, String> {
+    let body = toml::to_string(&draft.file).map_err(|e| e.to_string())?;
+    let mut out = format!(
+        "# {} 的记录草稿：由 cargo xtask draft 从原文生成，尚未经编辑审核。\n\
+         # 构建不读取本文件。逐条审核：接受的记录移入同目录的正式文件（如 facts.toml），\n\
+         # 改正有误之处，删去不应收录的记录；详见 docs/编辑指南.md。\n\n",
+        draft.doc
+    );
+    for line in body.lines() {
+        if ["[[field]]", "[[project]]", "[[target]]"].contains(&line) && !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+        if let Some(id) = line
+            .strip_prefix("id = \"")
+            .and_then(|r| r.strip_suffix('"'))
+        {
+            let themes = draft.themes.get(id).cloned().unwrap_or_default();
+            let said = if themes.is_empty() {
+                "（规则未给出主题：接受前须加关键词或覆盖）".to_string()
+            } else {
+                themes.join("、")
+            };
+            out.push_str(&format!("{line}\n# 主题（规则建议）：{said}\n"));
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    Ok(inline_figures(&out))
+}
+
+/// Writes the `[target.baseline]`-style sub-tables the serializer emits as the inline
+/// tables of the curated files (`baseline = { year = 2020, value = 4.5, text = "4.5" }`).
+fn inline_figures(text: &str) -> String {
+    let mut out = String::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let sub = line
+            .strip_prefix("[target.")
+            .or_else(|| line.strip_prefix("[field."))
+            .or_else(|| line.strip_prefix("[project."))
+            .and_then(|r| r.strip_suffix(']'));
+        let Some(key) = sub else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        let mut pairs = Vec::new();
+        while let Some(next) = lines.peek() {
+            if next.trim().is_empty() || next.starts_with('[') || next.starts_with('#') {
+                break;
+            }
+            pairs.push(next.trim().to_string());
+            lines.next();
+        }
+        // The sub-table closes its record's plain keys: move it above the blank line.
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
+        out.push_str(&format!("{key} = {{ {} }}\n", pairs.join(", ")));
+    }
+    out
+}
+
+/// The sections of one document of `data/documents.toml`, built as the data build builds
+/// them (repaired text, outline, tables, 专栏 boxes).
+pub fn document_sections(
+    spec: &str,
+    sources: &BTreeMap<String, Vec<u8>>,
+    doc: &str,
+) -> Result<Vec<Section>, Vec<Diagnostic>> {
+    let spec: Spec = toml::from_str(spec).map_err(|e| {
+        vec![Diagnostic {
+            file: "data/documents.toml".into(),
+            line: 0,
+            message: e.message().to_string(),
+        }]
+    })?;
+    let missing = |file: &str, message: String| {
+        vec![Diagnostic {
+            file: file.into(),
+            line: 0,
+            message,
+        }]
+    };
+    let d = spec
+        .documents
+        .iter()
+        .find(|d| d.id == doc)
+        .ok_or_else(|| missing("data/documents.toml", format!("没有编号为 {doc} 的文件")))?;
+    let source = d
+        .sources
+        .first()
+        .ok_or_else(|| missing("data/documents.toml", format!("{doc} 没有来源")))?;
+    let bytes = sources
+        .get(&source.file)
+        .ok_or_else(|| missing(&source.file, format!("{doc} 的来源文件缺失")))?;
+    let text = crate::decode_source(&source.file, bytes).map_err(|e| vec![e])?;
+    let lines = crate::span_lines(&text, &source.file, source.lines).map_err(|e| vec![e])?;
+    let mut warnings = Vec::new();
+    Ok(crate::document::build(&source.file, &lines, &mut warnings).0)
+}
+
+/// Runs the curated verifier over a draft's TOML, as the build would over a facts file.
+pub fn verify_draft(
+    doc: &str,
+    label: &str,
+    text: &str,
+    sections: &[Section],
+    departments: &DepartmentsFile,
+) -> (Verified, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let file: CuratedFile = match toml::from_str(text) {
+        Ok(f) => f,
+        Err(e) => {
+            diagnostics.push(Diagnostic {
+                file: label.into(),
+                line: e.span().map_or(0, |s| crate::line_of(text, s.start)),
+                message: e.message().to_string(),
+            });
+            return (Verified::default(), diagnostics);
+        }
+    };
+    let mut records = DocumentRecords::default();
+    records.add(label, text, file);
+    let index = DocIndex::new(sections);
+    let mut book = DepartmentBook::new(&departments.department);
+    let verified = verify_document(doc, &records, &index, &mut book, &mut diagnostics);
+    (verified, diagnostics)
+}

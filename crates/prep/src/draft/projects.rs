@@ -1,0 +1,338 @@
+//! Projects: the items of 专栏 boxes and of chapters of 重点工程 / 专项行动, and named things to
+//! build, set up, hold or run in the text (`data/facts/README.md`): a name that ends as a
+//! project does (…中心, …产业园, …工程, …行动计划, …博览会) and is not a count, a class
+//! noun, an industry or a company.
+
+use super::departments::notes;
+use super::outline::{heading, is_box, Outline};
+use crate::facts::CuratedProject;
+use crate::normalize::squeeze;
+use model::ProjectKind;
+
+/// How a project's name ends, and its kind.
+const SUFFIXES: &[(&str, ProjectKind)] = &[
+    ("行动计划", ProjectKind::Action),
+    ("专项行动", ProjectKind::Action),
+    ("行动", ProjectKind::Action),
+    ("工程", ProjectKind::Works),
+    ("产业园", ProjectKind::Park),
+    ("园区", ProjectKind::Park),
+    ("科技园", ProjectKind::Park),
+    ("小镇", ProjectKind::Park),
+    ("集聚区", ProjectKind::Park),
+    ("示范区", ProjectKind::Park),
+    ("合作区", ProjectKind::Park),
+    ("功能区", ProjectKind::Park),
+    ("试验区", ProjectKind::Park),
+    ("度假区", ProjectKind::Park),
+    ("景区", ProjectKind::Park),
+    ("街区", ProjectKind::Park),
+    ("商圈", ProjectKind::Park),
+    ("片区", ProjectKind::Park),
+    ("谷", ProjectKind::Park),
+    ("园", ProjectKind::Park),
+    ("基地", ProjectKind::Base),
+    ("平台", ProjectKind::Platform),
+    ("中心", ProjectKind::Platform),
+    ("实验室", ProjectKind::Platform),
+    ("研究院", ProjectKind::Platform),
+    ("创新院", ProjectKind::Platform),
+    ("交易所", ProjectKind::Platform),
+    ("港", ProjectKind::Platform),
+    ("项目", ProjectKind::Project),
+    ("博览会", ProjectKind::Project),
+    ("论坛", ProjectKind::Project),
+    ("大会", ProjectKind::Project),
+    ("大赛", ProjectKind::Project),
+    ("峰会", ProjectKind::Project),
+    ("艺术节", ProjectKind::Project),
+    ("文化节", ProjectKind::Project),
+    ("节", ProjectKind::Project),
+    ("基金", ProjectKind::Project),
+    ("试点", ProjectKind::Project),
+    ("线", ProjectKind::Project),
+    ("大道", ProjectKind::Project),
+    ("隧道", ProjectKind::Project),
+    ("大桥", ProjectKind::Project),
+    ("医院", ProjectKind::Project),
+    ("城", ProjectKind::Park),
+];
+
+/// Names that mark a proper name: a place, a body, a brand, a quoted name.
+const PROPER: &[&str] = &[
+    "“",
+    "《",
+    "济南",
+    "历下",
+    "青岛",
+    "山东",
+    "齐鲁",
+    "泉城",
+    "黄河",
+    "中国",
+    "国家",
+    "国际",
+    "省",
+    "中日韩",
+    "中德",
+    "上合",
+    "胶东",
+    "明湖",
+    "趵突泉",
+    "千佛山",
+    "浪潮",
+    "西海岸",
+    "崂山",
+    "章丘",
+    "莱芜",
+    "长清",
+    "历城",
+    "槐荫",
+    "天桥",
+    "市中",
+    "高新",
+    "先行区",
+    "起步区",
+    "CBD",
+];
+
+/// Words that open a clause before the name they act on.
+const VERBS: &[&str] = &[
+    "加快推进",
+    "加快建设",
+    "规划建设",
+    "高标准建设",
+    "高水平建设",
+    "加快",
+    "推进",
+    "推动",
+    "建设",
+    "打造",
+    "实施",
+    "启动",
+    "举办",
+    "办好",
+    "开展",
+    "设立",
+    "建成",
+    "争创",
+    "创建",
+    "支持",
+    "引进",
+    "谋划",
+    "开工",
+    "续建",
+    "新建",
+    "筹建",
+    "组建",
+    "依托",
+    "围绕",
+    "重点",
+    "着力",
+    "全面",
+    "深入",
+    "扎实",
+    "确保",
+    "力争",
+    "争取",
+    "抓好",
+    "做好",
+    "承办",
+    "主办",
+    "开通",
+    "运营",
+    "完善",
+    "大力",
+    "积极",
+    "持续",
+    "继续",
+    "全力",
+    "加速",
+    "提升",
+    "改造",
+    "培育",
+    "发挥",
+    "用好",
+    "探索",
+    "成立",
+    "实现",
+    "推广",
+    "以",
+    "在",
+    "和",
+    "与",
+    "及",
+    "把",
+    "将",
+    "对",
+    "按照",
+    "做强",
+    "做优",
+    "做大",
+];
+
+/// Counts, batches and class nouns: not one named thing.
+const NOT_NAMED: &[&str] = &[
+    "一批",
+    "若干",
+    "多个",
+    "各类",
+    "各级",
+    "一系列",
+    "十大",
+    "百个",
+    "千亿",
+    "两个",
+    "三个",
+    "四个",
+    "五个",
+    "等",
+    "一个",
+    "每个",
+    "相关",
+    "有关",
+    "重点",
+    "特色",
+    "新型",
+    "各",
+    "全市",
+    "全区",
+];
+
+/// The kind of thing a name ends as, if it ends as a project does.
+pub fn kind_of(name: &str) -> Option<ProjectKind> {
+    SUFFIXES
+        .iter()
+        .find(|(s, _)| name.ends_with(s))
+        .map(|(_, k)| *k)
+}
+
+/// A name stripped of the verbs a clause opens with (`加快建设…`).
+pub fn strip_verbs(text: &str) -> &str {
+    let mut t = text.trim();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for v in VERBS {
+            if let Some(r) = t.strip_prefix(v) {
+                t = r.trim();
+                changed = true;
+            }
+        }
+    }
+    t
+}
+
+/// True when a piece of text reads as one named project; `listed` for the items of a
+/// 专栏 box or a project chapter, which need no proper name to be one.
+pub fn is_named(name: &str, listed: bool) -> bool {
+    let n = name.chars().count();
+    if !(4..=30).contains(&n) || kind_of(name).is_none() {
+        return false;
+    }
+    let first = name.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit()
+        || "一二三四五六七八九十百千两".contains(first) && !name.starts_with("一带一路")
+    {
+        return false;
+    }
+    if NOT_NAMED
+        .iter()
+        .any(|w| name.starts_with(w) || name.ends_with(w))
+        || name.contains("等")
+    {
+        return false;
+    }
+    if name.contains(['，', '。', '；', '：']) {
+        return false;
+    }
+    listed
+        || PROPER.iter().any(|p| name.contains(p))
+        || name.chars().any(|c| c.is_ascii_uppercase())
+}
+
+/// The projects of a document, one record per name, in reading order.
+pub fn projects(outline: &Outline) -> Vec<CuratedProject> {
+    let mut out: Vec<CuratedProject> = Vec::new();
+    for (i, s) in outline.sections.iter().enumerate() {
+        let name = strip_verbs(s.title.trim().trim_end_matches('。'));
+        let listed = outline.in_project_chapter(i) && !is_box(s);
+        if !is_box(s) && is_named(name, listed) {
+            let departments = super::fields::departments_under(outline, i);
+            add(&mut out, project(name, "", &heading(s), departments));
+        }
+    }
+    for (owner, p) in outline.paragraphs() {
+        let in_box = outline.in_box(owner);
+        let departments = notes(&p.text);
+        for (domain, item, quote) in pieces(&p.text, in_box.is_some()) {
+            if is_named(item, in_box.is_some()) {
+                add(&mut out, project(item, domain, quote, departments.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// The pieces of a paragraph that may be names: in a box, `组名。甲、乙、丙。` gives each
+/// item with its group; elsewhere each clause or list item without its opening verbs.
+/// Each piece comes with the clause that quotes it.
+fn pieces(text: &str, in_box: bool) -> Vec<(&str, &str, &str)> {
+    let mut out = Vec::new();
+    let (domain, body) = match text.split_once('。') {
+        Some((d, rest)) if in_box && d.chars().count() <= 15 && !rest.trim().is_empty() => {
+            (d.trim(), rest)
+        }
+        _ => ("", text),
+    };
+    for clause in body.split(['，', '；', '。', ';', '：']) {
+        for item in clause.split('、') {
+            let name = strip_verbs(item.trim());
+            // A name continues its list item's qualifier (`…中心及产业园`): also try the
+            // item whole when it reads as one name.
+            out.push((domain, trim_tail(name), clause.trim()));
+        }
+    }
+    out
+}
+
+/// A name without what follows it in the clause (`…中心建设`, `…工程（2020—2022）`).
+fn trim_tail(name: &str) -> &str {
+    let mut n = name.trim();
+    for tail in ["建设", "项目建设", "改造提升", "提升", "建设运营"] {
+        if let Some(r) = n.strip_suffix(tail) {
+            if kind_of(r).is_some() {
+                n = r;
+            }
+        }
+    }
+    n
+}
+
+fn project(name: &str, domain: &str, quote: &str, departments: Vec<String>) -> CuratedProject {
+    CuratedProject {
+        id: String::new(),
+        name: squeeze(name),
+        kind: kind_of(name).unwrap_or(ProjectKind::Project),
+        domain: domain.to_string(),
+        place: String::new(),
+        description: String::new(),
+        departments,
+        targets: Vec::new(),
+        quote: quote.trim().to_string(),
+        also: Vec::new(),
+        merged: Vec::new(),
+    }
+}
+
+/// Adds a project, or a further place of one already drafted under the same name.
+fn add(out: &mut Vec<CuratedProject>, p: CuratedProject) {
+    match out.iter_mut().find(|o| o.name == p.name) {
+        Some(o) => {
+            if squeeze(&o.quote) != squeeze(&p.quote) && !o.also.contains(&p.quote) {
+                o.also.push(p.quote);
+            }
+        }
+        None => out.push(p),
+    }
+}

@@ -1,0 +1,370 @@
+//! Targets from running text: a number with its unit in a clause of a chapter that is not
+//! background (`到2025年，…达到/突破/不低于…`, `…以上`, `…左右`, `年均增长…`), its year
+//! printed in the sentence or in the nearest dated heading, its comparator as printed.
+
+use super::outline::Outline;
+use crate::facts::{years_in, CuratedFigure, CuratedTarget};
+use crate::normalize::squeeze;
+use model::Origin;
+
+/// Units a target's number is followed by (longest first where one starts another).
+const UNITS: &[&str] = &[
+    "%",
+    "％",
+    "个百分点",
+    "平方公里",
+    "平方米",
+    "公里",
+    "千米",
+    "千瓦",
+    "兆瓦",
+    "亩",
+    "吨",
+    "元",
+    "美元",
+    "家",
+    "个",
+    "项",
+    "处",
+    "座",
+    "条",
+    "列",
+    "所",
+    "张",
+    "名",
+    "人次",
+    "人",
+    "户",
+    "件",
+    "套",
+    "辆",
+    "台",
+    "间",
+    "床",
+    "批",
+    "场",
+    "届",
+    "倍",
+    "支",
+    "栋",
+    "类",
+    "站",
+    "米",
+    "次",
+    "部",
+    "种",
+    "款",
+    "位",
+    "只",
+    "块",
+    "园",
+    "中心",
+    "级",
+];
+
+/// Words before a number that say how it binds, and the comparator they give.
+const BEFORE: &[(&str, &str)] = &[
+    ("突破", "突破"),
+    ("不低于", "不低于"),
+    ("不少于", "不少于"),
+    ("不超过", "不超过"),
+    ("超过", "超过"),
+    ("至少", "至少"),
+    ("力争", "力争"),
+    ("争取", "争取"),
+    ("累计", "累计"),
+];
+
+/// Words after a number's unit that say how it binds.
+const AFTER: &[&str] = &["以上", "左右", "以内", "以下"];
+
+/// One number with its unit found in a clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub value: f64,
+    /// As printed: the number, and `%` when it is a percentage.
+    pub text: String,
+    pub unit: String,
+    pub comparator: String,
+    /// Where the number starts in the clause (chars), for its indicator.
+    pub at: usize,
+}
+
+/// Every number with a unit in a clause, skipping years, dates, ordinals and names
+/// (`2号线`, `5G`, `1+5+N`, `PM2.5`, `第3届`).
+pub fn numbers(clause: &str) -> Vec<Found> {
+    let chars: Vec<char> = clause.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = chars.get(i).is_some_and(char::is_ascii_digit)
+            && !(i > 0
+                && chars
+                    .get(i - 1)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '.'));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let end = (i..chars.len())
+            .find(|&j| {
+                !chars
+                    .get(j)
+                    .is_some_and(|c| c.is_ascii_digit() || *c == '.')
+            })
+            .unwrap_or(chars.len());
+        if let Some(f) = read_number(&chars, i, end) {
+            out.push(f);
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// The number printed at `start..end` with its unit and comparator, if it is a target's.
+fn read_number(chars: &[char], start: usize, end: usize) -> Option<Found> {
+    let digits: String = chars.get(start..end)?.iter().collect();
+    let value: f64 = digits.trim_end_matches('.').parse().ok()?;
+    let before: String = chars.get(start.saturating_sub(6)..start)?.iter().collect();
+    let rest: String = chars.get(end..)?.iter().collect();
+    if before.ends_with('第') || before.ends_with('+') || rest.starts_with('+') {
+        return None;
+    }
+    if rest.starts_with(['年', '月', '日', '号', '时', 'G', '-', '—', '～', '~', '.']) {
+        return None;
+    }
+    let multiplier = ["万亿", "亿", "万", "千"]
+        .into_iter()
+        .find(|m| rest.starts_with(m))
+        .unwrap_or("");
+    let after_mult = rest.get(multiplier.len()..).unwrap_or_default();
+    let unit = UNITS.iter().find(|u| after_mult.starts_with(**u))?;
+    let after_unit = after_mult.get(unit.len()..).unwrap_or_default();
+    let percent = matches!(*unit, "%" | "％");
+    let text = if percent {
+        format!("{digits}{unit}")
+    } else {
+        format!("{digits}{multiplier}")
+    };
+    let comparator = AFTER
+        .iter()
+        .find(|a| after_unit.starts_with(**a))
+        .map(|a| a.to_string())
+        .or_else(|| {
+            let near: String = before
+                .chars()
+                .rev()
+                .take(4)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            BEFORE
+                .iter()
+                .find(|(w, _)| near.contains(w))
+                .map(|(_, c)| c.to_string())
+        })
+        .unwrap_or_else(|| "达到".to_string());
+    Some(Found {
+        value,
+        text,
+        unit: if percent {
+            "%".into()
+        } else {
+            format!("{multiplier}{unit}")
+        },
+        comparator,
+        at: start,
+    })
+}
+
+/// The prose targets of a document, in reading order.
+pub fn targets(outline: &Outline, _tables: &[CuratedTarget]) -> Vec<CuratedTarget> {
+    let mut out = Vec::new();
+    for (owner, p) in outline.paragraphs() {
+        if outline.past(owner) || outline.in_box(owner).is_some_and(|_| false) {
+            continue;
+        }
+        let category = outline
+            .get(owner)
+            .map(|s| s.title.trim().trim_end_matches('。').to_string())
+            .unwrap_or_default();
+        let heading_year = heading_year(outline, owner);
+        for sentence in p.text.split_inclusive(['。', '；']) {
+            out.extend(sentence_targets(sentence, &category, heading_year));
+        }
+    }
+    out
+}
+
+/// The year of the nearest heading above a section that prints one, when it prints one
+/// year only (the verifier's rule for a year not in the quote).
+fn heading_year(outline: &Outline, i: usize) -> Option<u16> {
+    let dated = outline
+        .chain(i)
+        .into_iter()
+        .map(|s| years_in(&squeeze(&format!("{}{}", s.number, s.title))))
+        .find(|y| !y.is_empty())?;
+    match dated.as_slice() {
+        [y] => Some(*y),
+        _ => None,
+    }
+}
+
+/// The targets of one sentence: a record per number, quoting its clause (with the
+/// sentence's opening `到2025年，` when the clause follows it directly).
+pub fn sentence_targets(
+    sentence: &str,
+    category: &str,
+    heading_year: Option<u16>,
+) -> Vec<CuratedTarget> {
+    let mut out = Vec::new();
+    let clauses: Vec<&str> = sentence.split_inclusive(['，', ',', '：']).collect();
+    let opening = clauses
+        .first()
+        .filter(|c| c.chars().count() <= 14 && !years_in(&squeeze(c)).is_empty())
+        .copied();
+    for (k, clause) in clauses.iter().enumerate() {
+        let body = clause.trim_end_matches(['，', ',', '：', '。', '；']);
+        if body.contains("责任单位") || body.contains("完成时间") {
+            continue;
+        }
+        let quote = match (k, opening) {
+            (1, Some(o)) => format!("{o}{body}"),
+            _ => body.to_string(),
+        };
+        let q = squeeze(&quote);
+        let year = years_in(&q)
+            .first()
+            .copied()
+            .or(heading_year.filter(|_| years_in(&q).is_empty()));
+        for f in numbers(body) {
+            out.push(record(body, &quote, category, year, f));
+        }
+    }
+    out
+}
+
+fn record(clause: &str, quote: &str, category: &str, year: Option<u16>, f: Found) -> CuratedTarget {
+    // A yearly growth is the target's value too (`年均增长5%以上`), as curated: the
+    // verifier wants a target, a baseline or words.
+    let target = Some(CuratedFigure {
+        year,
+        value: Some(f.value),
+        comparator: f.comparator.clone(),
+        text: f.text.clone(),
+        note: String::new(),
+    });
+    CuratedTarget {
+        id: String::new(),
+        indicator: indicator(clause, f.at),
+        unit: f.unit,
+        category: category.to_string(),
+        attribute: None,
+        origin: Origin::Prose,
+        cumulative: false,
+        baseline: None,
+        target,
+        growth: None,
+        qualitative: String::new(),
+        quote: quote.trim().to_string(),
+        shared_quote: String::new(),
+        unit_misprint: None,
+        also: Vec::new(),
+        merged: Vec::new(),
+    }
+}
+
+/// What a number measures: the clause before it, without the verb that states it.
+fn indicator(clause: &str, at: usize) -> String {
+    const VERBS: &[&str] = &[
+        "达到",
+        "突破",
+        "不低于",
+        "不少于",
+        "不超过",
+        "超过",
+        "至少",
+        "力争",
+        "争取",
+        "累计",
+        "年均增长",
+        "增长",
+        "保持在",
+        "控制在",
+        "提高到",
+        "提升到",
+        "增加到",
+        "稳定在",
+        "分别",
+        "实现",
+        "新增",
+        "建设",
+        "新建",
+        "建成",
+        "培育",
+        "打造",
+        "引进",
+        "完成",
+    ];
+    let mut s: String = clause
+        .chars()
+        .take(at)
+        .collect::<String>()
+        .trim()
+        .to_string();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for v in VERBS {
+            if let Some(r) = s.strip_suffix(v) {
+                s = r.trim().to_string();
+                changed = true;
+            }
+        }
+    }
+    for p in ["全市", "全区", "我市"] {
+        s = s.strip_prefix(p).unwrap_or(&s).to_string();
+    }
+    if s.chars().count() < 2 {
+        s = clause.trim().to_string();
+    }
+    s.chars().take(40).collect()
+}
+
+/// A prose target restating a table target (the same number, the indicator's words) is
+/// kept as a further place of the table's record (`also`), not as a record of its own.
+pub fn merge_restatements(table: &mut Vec<CuratedTarget>, prose: Vec<CuratedTarget>) {
+    for p in prose {
+        let value = p
+            .target
+            .as_ref()
+            .or(p.growth.as_ref())
+            .and_then(|f| f.value);
+        let q = squeeze(&p.quote);
+        let restated = table.iter_mut().find(|t| {
+            let values = [&t.target, &t.growth]
+                .into_iter()
+                .flatten()
+                .filter_map(|f| f.value);
+            let same = values.into_iter().any(|v| Some(v) == value);
+            same && shares_words(&squeeze(&t.indicator), &q)
+        });
+        match restated {
+            Some(t) if t.origin == Origin::Table => {
+                if !t.also.contains(&p.quote) {
+                    t.also.push(p.quote.clone());
+                }
+            }
+            _ => table.push(p),
+        }
+    }
+}
+
+/// True when two texts share a run of four characters.
+fn shares_words(a: &str, b: &str) -> bool {
+    let chars: Vec<char> = a.chars().collect();
+    chars
+        .windows(4)
+        .any(|w| b.contains(&w.iter().collect::<String>()))
+}

@@ -1,0 +1,194 @@
+//! `cargo xtask draft`: draft facts of a document from its text (`prep::draft`), or score
+//! the drafts of every document against the curated facts (`--score`).
+//!
+//! - `draft --doc <id> [--out <dir>]` writes `<dir>/<id>/draft.toml`, by default
+//!   `data/facts/<id>/draft.toml` (which the build ignores until records are moved out of it)
+//! - `draft --score` drafts every document and prints recall and precision per kind
+
+use crate::{flag, load_inputs, read, root, Result};
+use prep::departments::DepartmentsFile;
+use prep::draft::{self, score};
+use std::path::Path;
+
+pub fn run(args: &[String]) -> Result {
+    let data = root().join("data");
+    if args.iter().any(|a| a == "--score") {
+        return score_all(&data, args.iter().any(|a| a == "--misses"));
+    }
+    let doc = flag(args, "--doc")?.ok_or("draft needs --doc <id> (or --score)")?;
+    let out = flag(args, "--out")?
+        .map(|d| root().join(d))
+        .unwrap_or_else(|| data.join("facts"));
+    let started = std::time::Instant::now();
+    let (text, report) = draft_text(&data, doc)?;
+    let dir = out.join(doc);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join(draft::DRAFT_FILE);
+    std::fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!(
+        "已写出 {}：{report}（{:.1} 秒）",
+        path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Everything drafting reads: the document list, the sources, the theme rules, the
+/// departments. Never the curated facts.
+struct Sources {
+    spec: String,
+    sources: std::collections::BTreeMap<String, Vec<u8>>,
+    rules: Vec<prep::themes::Rules>,
+    departments: DepartmentsFile,
+}
+
+fn sources(data: &Path) -> Result<Sources> {
+    let mut inputs = load_inputs(data)?;
+    inputs.facts.clear();
+    let taxonomy = prep::themes::parse_taxonomy(&inputs.themes).map_err(|e| format!("{e:?}"))?;
+    let rules = taxonomy
+        .theme
+        .iter()
+        .map(|t| prep::themes::Rules::new(t.get_ref()))
+        .collect();
+    let departments = toml::from_str(&read(&data.join("departments.toml"))?)
+        .map_err(|e| format!("data/departments.toml: {e}"))?;
+    Ok(Sources {
+        spec: inputs.spec,
+        sources: inputs.sources,
+        rules,
+        departments,
+    })
+}
+
+/// Drafts one document and checks the draft with the curated verifier.
+fn draft_text(data: &Path, doc: &str) -> Result<(String, String)> {
+    let s = sources(data)?;
+    let (text, verified) = draft_checked(&s, doc)?;
+    let report = format!(
+        "{} 个重点领域、{} 个项目、{} 个目标，均已通过核验",
+        verified.fields.len(),
+        verified.projects.len(),
+        verified.targets.len()
+    );
+    Ok((text, report))
+}
+
+fn draft_checked(s: &Sources, doc: &str) -> Result<(String, prep::verify::Verified)> {
+    let sections = draft::document_sections(&s.spec, &s.sources, doc).map_err(joined)?;
+    let drafted = draft::draft(doc, &sections, &s.rules);
+    let text = draft::to_toml(&drafted)?;
+    let label = format!("data/facts/{doc}/{}", draft::DRAFT_FILE);
+    let (verified, problems) = draft::verify_draft(doc, &label, &text, &sections, &s.departments);
+    if !problems.is_empty() {
+        return Err(joined(problems));
+    }
+    Ok((text, verified))
+}
+
+fn joined(problems: Vec<prep::Diagnostic>) -> String {
+    let mut msg = format!("{} 个问题：\n", problems.len());
+    for p in problems {
+        msg.push_str(&format!("  {p}\n"));
+    }
+    msg
+}
+
+/// Drafts every document (from its text alone) and scores it against the curated facts.
+fn score_all(data: &Path, misses: bool) -> Result {
+    let s = sources(data)?;
+    let curated = crate::build_outputs(data)?;
+    let mut rows = Vec::new();
+    for meta in &curated.index.documents {
+        let (_, drafted) = draft_checked(&s, &meta.id)?;
+        let of_doc = prep::verify::Verified {
+            fields: curated
+                .facts
+                .fields
+                .iter()
+                .filter(|f| f.doc == meta.id)
+                .cloned()
+                .collect(),
+            projects: curated
+                .facts
+                .projects
+                .iter()
+                .filter(|f| f.doc == meta.id)
+                .cloned()
+                .collect(),
+            targets: curated
+                .facts
+                .targets
+                .iter()
+                .filter(|f| f.doc == meta.id)
+                .cloned()
+                .collect(),
+            lists: Vec::new(),
+        };
+        rows.extend(score::score(&meta.id, &of_doc, &drafted));
+    }
+    print_table(&rows, misses);
+    let table_missed: usize = rows
+        .iter()
+        .filter(|r| r.kind == score::TABLE)
+        .map(|r| r.curated - r.matched.min(r.curated) + r.numbers_differ)
+        .sum();
+    if table_missed > 0 {
+        return Err(format!(
+            "指标表目标：{table_missed} 条未匹配或数字不同（预算为 0）"
+        ));
+    }
+    Ok(())
+}
+
+fn print_table(rows: &[score::Row], misses: bool) {
+    println!("| 文件 | 类别 | 人工 | 草稿 | 匹配 | 召回率 | 准确率 | 数字不同 |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|");
+    let mut totals: Vec<score::Row> = Vec::new();
+    for r in rows {
+        println!(
+            "| {} | {} | {} | {} | {} | {:.0}% | {:.0}% | {} |",
+            r.doc,
+            r.kind,
+            r.curated,
+            r.drafted,
+            r.matched,
+            r.recall() * 100.0,
+            r.precision() * 100.0,
+            r.numbers_differ
+        );
+        match totals.iter_mut().find(|t| t.kind == r.kind) {
+            Some(t) => {
+                t.curated += r.curated;
+                t.drafted += r.drafted;
+                t.matched += r.matched;
+                t.numbers_differ += r.numbers_differ;
+            }
+            None => totals.push(score::Row {
+                doc: "合计".into(),
+                missed: Vec::new(),
+                ..r.clone()
+            }),
+        }
+    }
+    for t in &totals {
+        println!(
+            "| **合计** | {} | {} | {} | {} | {:.0}% | {:.0}% | {} |",
+            t.kind,
+            t.curated,
+            t.drafted,
+            t.matched,
+            t.recall() * 100.0,
+            t.precision() * 100.0,
+            t.numbers_differ
+        );
+    }
+    if misses {
+        for r in rows.iter().filter(|r| !r.missed.is_empty()) {
+            println!("\n{} {} 未匹配：", r.doc, r.kind);
+            for m in &r.missed {
+                println!("  - {m}");
+            }
+        }
+    }
+}
