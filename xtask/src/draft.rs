@@ -167,6 +167,7 @@ fn print_table(rows: &[score::Row], misses: bool) {
             None => totals.push(score::Row {
                 doc: "合计".into(),
                 missed: Vec::new(),
+                differ: Vec::new(),
                 ..r.clone()
             }),
         }
@@ -184,6 +185,17 @@ fn print_table(rows: &[score::Row], misses: bool) {
         );
     }
     if misses {
+        for r in rows.iter().filter(|r| !r.differ.is_empty()) {
+            let what = if r.kind == score::FIELDS || r.kind == score::PROJECTS {
+                "草稿多出"
+            } else {
+                "数字不同"
+            };
+            println!("\n{} {} {what}：", r.doc, r.kind);
+            for m in &r.differ {
+                println!("  - {m}");
+            }
+        }
         for r in rows.iter().filter(|r| !r.missed.is_empty()) {
             println!("\n{} {} 未匹配：", r.doc, r.kind);
             for m in &r.missed {

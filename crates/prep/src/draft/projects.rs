@@ -3,7 +3,6 @@
 //! project does (…中心, …产业园, …工程, …行动计划, …博览会) and is not a count, a class
 //! noun, an industry or a company.
 
-use super::departments::notes;
 use super::outline::{heading, is_box, Outline};
 use crate::facts::CuratedProject;
 use crate::normalize::squeeze;
@@ -12,6 +11,15 @@ use model::ProjectKind;
 /// How a project's name ends, and its kind.
 const SUFFIXES: &[(&str, ProjectKind)] = &[
     ("行动计划", ProjectKind::Action),
+    ("行动方案", ProjectKind::Action),
+    ("攻坚行动", ProjectKind::Action),
+    ("保卫战", ProjectKind::Action),
+    ("专项斗争", ProjectKind::Action),
+    ("专项整治", ProjectKind::Action),
+    ("大扫除", ProjectKind::Action),
+    ("革命", ProjectKind::Action),
+    ("计划", ProjectKind::Action),
+    ("活动", ProjectKind::Action),
     ("专项行动", ProjectKind::Action),
     ("行动", ProjectKind::Action),
     ("工程", ProjectKind::Works),
@@ -51,10 +59,59 @@ const SUFFIXES: &[(&str, ProjectKind)] = &[
     ("基金", ProjectKind::Project),
     ("试点", ProjectKind::Project),
     ("线", ProjectKind::Project),
+    ("高铁", ProjectKind::Project),
+    ("机场", ProjectKind::Project),
+    ("改扩建", ProjectKind::Project),
+    ("高速公路", ProjectKind::Project),
+    ("步行街", ProjectKind::Project),
+    ("城市", ProjectKind::Project),
+    ("示范市", ProjectKind::Project),
+    ("先行市", ProjectKind::Project),
+    ("会客厅", ProjectKind::Project),
+    ("大厦", ProjectKind::Project),
+    ("院区", ProjectKind::Project),
+    ("新院", ProjectKind::Project),
+    ("处理厂", ProjectKind::Project),
+    ("发电厂", ProjectKind::Project),
+    ("系统", ProjectKind::Platform),
+    ("市场", ProjectKind::Platform),
+    ("书房", ProjectKind::Project),
+    ("资源库", ProjectKind::Platform),
+    ("孵化器", ProjectKind::Platform),
+    ("走廊", ProjectKind::Park),
+    ("大走廊", ProjectKind::Park),
+    ("风貌带", ProjectKind::Park),
+    ("景观带", ProjectKind::Park),
+    ("组团", ProjectKind::Park),
+    ("板块", ProjectKind::Park),
+    ("开发区", ProjectKind::Park),
+    ("经济区", ProjectKind::Park),
+    ("综保区", ProjectKind::Park),
+    ("先导区", ProjectKind::Park),
+    ("体验区", ProjectKind::Park),
+    ("标志区", ProjectKind::Park),
+    ("核心区", ProjectKind::Park),
+    ("发展核", ProjectKind::Park),
+    ("古城", ProjectKind::Park),
+    ("古村", ProjectKind::Park),
+    ("农庄", ProjectKind::Park),
+    ("公社", ProjectKind::Park),
+    ("综合体", ProjectKind::Park),
     ("大道", ProjectKind::Project),
     ("隧道", ProjectKind::Project),
     ("大桥", ProjectKind::Project),
     ("医院", ProjectKind::Project),
+    ("博物馆", ProjectKind::Project),
+    ("展览馆", ProjectKind::Project),
+    ("文化宫", ProjectKind::Project),
+    ("学院", ProjectKind::Platform),
+    ("酒店", ProjectKind::Project),
+    ("民宿", ProjectKind::Project),
+    ("驿站", ProjectKind::Project),
+    ("联盟", ProjectKind::Platform),
+    ("共同体", ProjectKind::Platform),
+    ("城中村改造", ProjectKind::Project),
+    ("开发改造", ProjectKind::Project),
     ("城", ProjectKind::Park),
 ];
 
@@ -243,10 +300,24 @@ pub fn is_named(name: &str, listed: bool) -> bool {
     {
         return false;
     }
-    if name.contains(['，', '。', '；', '：']) {
+    if name.contains(['，', '。', '；', '：', '的']) {
         return false;
     }
+    // A programme is named by what it does (`农产品加工业提升行动`): it needs no place.
+    let programme = [
+        "行动",
+        "工程",
+        "计划",
+        "保卫战",
+        "专项斗争",
+        "试点",
+        "行动方案",
+    ]
+    .iter()
+    .any(|s| name.ends_with(s))
+        && n >= 6;
     listed
+        || programme
         || PROPER.iter().any(|p| name.contains(p))
         || name.chars().any(|c| c.is_ascii_uppercase())
 }
@@ -264,10 +335,11 @@ pub fn projects(outline: &Outline) -> Vec<CuratedProject> {
     }
     for (owner, p) in outline.paragraphs() {
         let in_box = outline.in_box(owner);
-        let departments = notes(&p.text);
+        // A named thing in a task's text shares the task's note, which its key field
+        // carries: the project itself names no department.
         for (domain, item, quote) in pieces(&p.text, in_box.is_some()) {
             if is_named(item, in_box.is_some()) {
-                add(&mut out, project(item, domain, quote, departments.clone()));
+                add(&mut out, project(item, domain, quote, Vec::new()));
             }
         }
     }
@@ -287,10 +359,19 @@ fn pieces(text: &str, in_box: bool) -> Vec<(&str, &str, &str)> {
     };
     for clause in body.split(['，', '；', '。', ';', '：']) {
         for item in clause.split('、') {
-            let name = strip_verbs(item.trim());
-            // A name continues its list item's qualifier (`…中心及产业园`): also try the
-            // item whole when it reads as one name.
-            out.push((domain, trim_tail(name), clause.trim()));
+            let name = trim_tail(strip_verbs(item.trim()));
+            // Two names joined by `和` / `及` are two projects when each ends as one
+            // (`中国航天科技园（济南）和飞机维修检测产业基地`); `…中心及产业园` stays one.
+            let two = name.split_once('和').or_else(|| name.split_once('及'));
+            match two {
+                Some((a, b))
+                    if kind_of(a).is_some() && kind_of(b).is_some() && b.chars().count() >= 4 =>
+                {
+                    out.push((domain, a, clause.trim()));
+                    out.push((domain, trim_tail(strip_verbs(b)), clause.trim()));
+                }
+                _ => out.push((domain, name, clause.trim())),
+            }
         }
     }
     out

@@ -224,14 +224,20 @@ pub fn sentence_targets(
         .first()
         .filter(|c| c.chars().count() <= 14 && !years_in(&squeeze(c)).is_empty())
         .copied();
-    for (k, clause) in clauses.iter().enumerate() {
+    let mut so_far = String::new();
+    for clause in &clauses {
+        so_far.push_str(clause);
         let body = clause.trim_end_matches(['，', ',', '：', '。', '；']);
         if body.contains("责任单位") || body.contains("完成时间") {
             continue;
         }
-        let quote = match (k, opening) {
-            (1, Some(o)) => format!("{o}{body}"),
-            _ => body.to_string(),
+        // Under an opening `到2025年，` the quote runs from the sentence's start, so that it
+        // prints the year.
+        let quote = match opening {
+            Some(_) => so_far
+                .trim_end_matches(['，', ',', '：', '。', '；'])
+                .to_string(),
+            None => body.to_string(),
         };
         let q = squeeze(&quote);
         let year = years_in(&q)

@@ -20,6 +20,8 @@ pub struct Row {
     pub numbers_differ: usize,
     /// The curated records not matched (their names or quotes), for the report.
     pub missed: Vec<String>,
+    /// Matched targets whose numbers differ: the quote, curated and drafted readings.
+    pub differ: Vec<String>,
 }
 
 impl Row {
@@ -50,10 +52,13 @@ pub const FIELDS: &str = "重点领域";
 pub const PROJECTS: &str = "项目";
 pub const DEPARTMENTS: &str = "责任单位（已匹配记录）";
 
+/// Which targets a line of the table counts.
+type Keep = fn(&Target) -> bool;
+
 /// Scores one document's draft against its curated records.
 pub fn score(doc: &str, curated: &Verified, drafted: &Verified) -> Vec<Row> {
     let mut rows = Vec::new();
-    let kinds: [(&'static str, fn(&Target) -> bool); 3] = [
+    let kinds: [(&'static str, Keep); 3] = [
         (TABLE, |t| t.origin == Origin::Table),
         (PROSE, |t| {
             t.origin == Origin::Prose && !values(t).is_empty()
@@ -114,9 +119,13 @@ fn values(t: &Target) -> Vec<f64> {
     v
 }
 
-/// What a number of a target reads: each figure's value and year.
+/// What the numbers of a target read: each figure's value and, for a value, its year.
 fn reading(t: &Target) -> [(Option<f64>, Option<u16>); 3] {
-    let f = |f: &Option<Figure>| f.as_ref().map_or((None, None), |f| (f.value, f.year));
+    let f = |f: &Option<Figure>| {
+        f.as_ref()
+            .filter(|f| f.value.is_some())
+            .map_or((None, None), |f| (f.value, f.year))
+    };
     [f(&t.baseline), f(&t.target), f(&t.growth)]
 }
 
@@ -142,7 +151,7 @@ fn match_targets(curated: &[&Target], drafted: &[&Target]) -> Row {
         match found {
             Some(d) => {
                 row.matched += 1;
-                row.numbers_differ += usize::from(reading(c) != reading(d));
+                note_difference(&mut row, c, d);
             }
             None => pending.push(*c),
         }
@@ -161,6 +170,19 @@ fn match_targets(curated: &[&Target], drafted: &[&Target]) -> Row {
         }
     }
     row
+}
+
+/// Counts a matched pair whose numbers or years differ, and says how.
+fn note_difference(row: &mut Row, c: &Target, d: &Target) {
+    if values(c) != values(d) || reading(c) != reading(d) {
+        row.numbers_differ += 1;
+        row.differ.push(format!(
+            "{}：人工 {:?}，草稿 {:?}",
+            c.source.quote,
+            reading(c),
+            reading(d)
+        ));
+    }
 }
 
 /// The first unused drafted record that `fits`, marked used.
@@ -211,6 +233,12 @@ fn match_names(
                 pairs.push((deps, d.clone()));
             }
             None => row.missed.push(name),
+        }
+    }
+    // For names, `differ` lists the drafted records no curated one matches.
+    for (i, (d, _)) in drafted.iter().enumerate() {
+        if !used.get(i).copied().unwrap_or(true) {
+            row.differ.push(format!("多出：{d}"));
         }
     }
     (row, pairs)
