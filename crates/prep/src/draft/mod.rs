@@ -227,11 +227,7 @@ pub fn verify_draft(
     let file: CuratedFile = match toml::from_str(text) {
         Ok(f) => f,
         Err(e) => {
-            diagnostics.push(Diagnostic {
-                file: label.into(),
-                line: e.span().map_or(0, |s| crate::line_of(text, s.start)),
-                message: e.message().to_string(),
-            });
+            diagnostics.push(crate::toml_error(label, text, &e));
             return (Verified::default(), diagnostics);
         }
     };
@@ -241,4 +237,81 @@ pub fn verify_draft(
     let mut book = DepartmentBook::new(&departments.department);
     let verified = verify_document(doc, &records, &index, &mut book, &mut diagnostics);
     (verified, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{Block, Paragraph};
+
+    fn sections() -> Vec<Section> {
+        vec![Section {
+            anchor: "s-0".into(),
+            level: 0,
+            parent: None,
+            number: String::new(),
+            title: String::new(),
+            blocks: vec![Block::Paragraph(Paragraph {
+                anchor: "p-1".into(),
+                text: "到2025年，商务服务业总规模突破200亿元。".into(),
+                emphasis: Vec::new(),
+            })],
+        }]
+    }
+
+    /// The first problem the verifier finds in a draft: its line and message.
+    fn check(toml: &str, expected: Option<(u32, &str)>) {
+        let (_, problems) = verify_draft(
+            "d",
+            "data/facts/d/draft.toml",
+            toml,
+            &sections(),
+            &DepartmentsFile::default(),
+        );
+        let got = problems.first().map(|p| (p.line, p.message.clone()));
+        match (got, expected) {
+            (None, None) => {}
+            (Some((line, message)), Some((l, m))) => {
+                assert_eq!(line, l, "{message}");
+                assert!(message.contains(m), "{message}");
+                assert_eq!(
+                    problems.first().map(|p| p.file.as_str()),
+                    Some("data/facts/d/draft.toml")
+                );
+            }
+            (got, expected) => panic!("{got:?} ≠ {expected:?}"),
+        }
+    }
+
+    #[test]
+    fn the_verifier_speaks_chinese_with_file_and_line() {
+        let good = "[[target]]\nid = \"t-1\"\nindicator = \"商务服务业总规模\"\norigin = \"prose\"\n\
+                    target = { year = 2025, value = 200.0, comparator = \"突破\", text = \"200\" }\n\
+                    quote = \"到2025年，商务服务业总规模突破200亿元\"\n";
+        check(good, None);
+        check(&good.replace("200.0", "300.0"), Some((1, "与原文数字")));
+        check(
+            &good.replace("突破200亿元\"", "突破300亿元\""),
+            Some((1, "引文不在原文中")),
+        );
+        check(
+            &format!("\n\n{}", good.replace("quote = ", "quot = ")),
+            Some((8, "没有 quot 这一项")),
+        );
+        check(
+            &good.replace("quote = \"到2025年，商务服务业总规模突破200亿元\"\n", ""),
+            Some((1, "缺少必填项 quote")),
+        );
+        check(
+            &good.replace("\"prose\"", "\"text\""),
+            Some((4, "不是允许的取值")),
+        );
+    }
+
+    #[test]
+    fn a_draft_is_known_by_its_file_name() {
+        assert!(is_draft("lixia-shisiwu/draft.toml"));
+        assert!(!is_draft("lixia-shisiwu/targets.toml"));
+        assert!(!is_draft("draft.toml/facts.toml"));
+    }
 }

@@ -82,7 +82,7 @@ const AFTER: &[&str] = &["以上", "左右", "以内", "以下"];
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     pub value: f64,
-    /// As printed: the number, and `%` when it is a percentage.
+    /// As printed: the number, with `%` when it is a percentage.
     pub text: String,
     pub unit: String,
     pub comparator: String,
@@ -125,8 +125,18 @@ pub fn numbers(clause: &str) -> Vec<Found> {
 fn read_number(chars: &[char], start: usize, end: usize) -> Option<Found> {
     let digits: String = chars.get(start..end)?.iter().collect();
     let value: f64 = digits.trim_end_matches('.').parse().ok()?;
-    let before: String = chars.get(start.saturating_sub(6)..start)?.iter().collect();
-    let rest: String = chars.get(end..)?.iter().collect();
+    // Spaces around a number are the PDF's, not the text's (`突破 2500 亿元`).
+    let before: String = chars
+        .get(start.saturating_sub(8)..start)?
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let rest: String = chars
+        .get(end..)?
+        .iter()
+        .collect::<String>()
+        .trim_start()
+        .to_string();
     if before.ends_with('第') || before.ends_with('+') || rest.starts_with('+') {
         return None;
     }
@@ -137,14 +147,21 @@ fn read_number(chars: &[char], start: usize, end: usize) -> Option<Found> {
         .into_iter()
         .find(|m| rest.starts_with(m))
         .unwrap_or("");
-    let after_mult = rest.get(multiplier.len()..).unwrap_or_default();
+    let after_mult = rest
+        .get(multiplier.len()..)
+        .unwrap_or_default()
+        .trim_start();
     let unit = UNITS.iter().find(|u| after_mult.starts_with(**u))?;
-    let after_unit = after_mult.get(unit.len()..).unwrap_or_default();
+    let after_unit = after_mult
+        .get(unit.len()..)
+        .unwrap_or_default()
+        .trim_start();
     let percent = matches!(*unit, "%" | "％");
+    // The multiplier belongs to the unit (`200` `亿元`), as curated.
     let text = if percent {
         format!("{digits}{unit}")
     } else {
-        format!("{digits}{multiplier}")
+        digits.clone()
     };
     let comparator = AFTER
         .iter()
@@ -373,4 +390,150 @@ fn shares_words(a: &str, b: &str) -> bool {
     chars
         .windows(4)
         .any(|w| b.contains(&w.iter().collect::<String>()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each drafted target of a sentence: value, comparator, year, text as printed, quote.
+    type Expected<'a> = (f64, &'a str, Option<u16>, &'a str, &'a str);
+
+    fn check(sentence: &str, heading_year: Option<u16>, expected: &[Expected]) {
+        let got: Vec<(f64, String, Option<u16>, String, String)> =
+            sentence_targets(sentence, "", heading_year)
+                .into_iter()
+                .filter_map(|t| {
+                    let f = t.target?;
+                    Some((f.value?, f.comparator, f.year, f.text, t.quote))
+                })
+                .collect();
+        let expected: Vec<(f64, String, Option<u16>, String, String)> = expected
+            .iter()
+            .map(|(v, c, y, t, q)| (*v, c.to_string(), *y, t.to_string(), q.to_string()))
+            .collect();
+        assert_eq!(got, expected, "sentence: {sentence}");
+    }
+
+    #[test]
+    fn by_a_year_reaches() {
+        let s = "到2025年，商务服务业总规模达到200亿元。";
+        check(
+            s,
+            None,
+            &[(
+                200.0,
+                "达到",
+                Some(2025),
+                "200",
+                "到2025年，商务服务业总规模达到200亿元",
+            )],
+        );
+    }
+
+    #[test]
+    fn breaks_through() {
+        let s = "到 2025 年，地区生产总值突破 2500 亿元，人均 GDP 达到 28 万元以上。";
+        check(
+            s,
+            None,
+            &[
+                (
+                    2500.0,
+                    "突破",
+                    Some(2025),
+                    "2500",
+                    "到 2025 年，地区生产总值突破 2500 亿元",
+                ),
+                (
+                    28.0,
+                    "以上",
+                    Some(2025),
+                    "28",
+                    "到 2025 年，地区生产总值突破 2500 亿元，人均 GDP 达到 28 万元以上",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn not_below() {
+        let s = "到2022年年底，护理型床位占比不低于60%。";
+        check(
+            s,
+            None,
+            &[(
+                60.0,
+                "不低于",
+                Some(2022),
+                "60%",
+                "到2022年年底，护理型床位占比不低于60%",
+            )],
+        );
+    }
+
+    #[test]
+    fn or_more_and_about() {
+        let s = "城乡居民人均可支配收入分别增长6.5%左右和7%左右，工业投资增长10%以上。";
+        check(
+            s,
+            Some(2020),
+            &[
+                (
+                    6.5,
+                    "左右",
+                    Some(2020),
+                    "6.5%",
+                    "城乡居民人均可支配收入分别增长6.5%左右和7%左右",
+                ),
+                (
+                    7.0,
+                    "左右",
+                    Some(2020),
+                    "7%",
+                    "城乡居民人均可支配收入分别增长6.5%左右和7%左右",
+                ),
+                (10.0, "以上", Some(2020), "10%", "工业投资增长10%以上"),
+            ],
+        );
+    }
+
+    #[test]
+    fn yearly_growth() {
+        let s = "到2025年，规上商务服务企业主营业务收入年均增长5%以上。";
+        check(
+            s,
+            None,
+            &[(
+                5.0,
+                "以上",
+                Some(2025),
+                "5%",
+                "到2025年，规上商务服务企业主营业务收入年均增长5%以上",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_year_from_the_heading_only_when_the_quote_prints_none() {
+        check(
+            "开行欧亚班列220列。",
+            Some(2020),
+            &[(220.0, "达到", Some(2020), "220", "开行欧亚班列220列")],
+        );
+        check(
+            "2019年新增上云企业突破1万家。",
+            Some(2020),
+            &[(1.0, "突破", Some(2019), "1", "2019年新增上云企业突破1万家")],
+        );
+    }
+
+    #[test]
+    fn names_dates_and_ordinals_are_not_targets() {
+        check(
+            "确保2号线年内通车，推广5G应用，办好第3届博览会，构建“1+5+N”体系。",
+            Some(2020),
+            &[],
+        );
+    }
 }

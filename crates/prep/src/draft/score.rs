@@ -267,3 +267,108 @@ fn departments(doc: &str, kinds: &[&Named]) -> Row {
     }
     row
 }
+
+/// The hard budget: every curated table target drafted, with the same numbers. An error
+/// names how many miss it.
+pub fn check_tables(rows: &[Row]) -> Result<(), String> {
+    let tables = rows.iter().filter(|r| r.kind == TABLE);
+    let missed: usize = tables
+        .map(|r| r.curated.saturating_sub(r.matched) + r.numbers_differ)
+        .sum();
+    if missed == 0 {
+        Ok(())
+    } else {
+        Err(format!(
+            "指标表目标：{missed} 条未起草或数字不同（预算为 0）"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{Provenance, Target};
+
+    fn target(block: &str, quote: &str, origin: Origin, value: f64) -> Target {
+        let figure = Figure {
+            year: Some(2025),
+            year_source: None,
+            value: Some(value),
+            comparator: "达到".into(),
+            text: value.to_string(),
+            note: String::new(),
+        };
+        Target {
+            id: quote.into(),
+            doc: "d".into(),
+            indicator: quote.into(),
+            unit: String::new(),
+            category: String::new(),
+            themes: Vec::new(),
+            attribute: None,
+            origin,
+            cumulative: false,
+            baseline: None,
+            target: Some(figure),
+            growth: None,
+            unit_misprint: None,
+            qualitative: String::new(),
+            source: Provenance {
+                doc: "d".into(),
+                section: "s-1".into(),
+                block: block.into(),
+                quote: quote.into(),
+            },
+            also: Vec::new(),
+            merged: Vec::new(),
+        }
+    }
+
+    fn check(curated: Vec<Target>, drafted: Vec<Target>, table: (usize, usize, usize), ok: bool) {
+        let c = Verified {
+            targets: curated,
+            ..Verified::default()
+        };
+        let d = Verified {
+            targets: drafted,
+            ..Verified::default()
+        };
+        let rows = score("d", &c, &d);
+        let t = rows
+            .iter()
+            .find(|r| r.kind == TABLE)
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!((t.curated, t.matched, t.numbers_differ), table);
+        assert_eq!(check_tables(&rows).is_ok(), ok);
+    }
+
+    #[test]
+    fn a_missed_or_misread_table_target_fails_the_score() {
+        let row = |q, v| target("t-1", q, Origin::Table, v);
+        // All drafted, same numbers: passes.
+        check(
+            vec![row("1 甲 35", 35.0)],
+            vec![row("1 甲 35", 35.0)],
+            (1, 1, 0),
+            true,
+        );
+        // Not drafted: fails.
+        check(
+            vec![row("1 甲 35", 35.0), row("2 乙 7", 7.0)],
+            vec![row("1 甲 35", 35.0)],
+            (2, 1, 0),
+            false,
+        );
+        // Drafted from the same row with another number: fails.
+        check(
+            vec![row("1 甲 35", 35.0)],
+            vec![row("1 甲 35", 3.5)],
+            (1, 1, 1),
+            false,
+        );
+        // A prose target elsewhere does not stand in for it.
+        let prose = target("p-9", "1 甲 35", Origin::Prose, 35.0);
+        check(vec![row("1 甲 35", 35.0)], vec![prose], (1, 0, 0), false);
+    }
+}

@@ -286,3 +286,274 @@ impl Cell {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{CellSpan, Section};
+
+    fn table(
+        header: &[&str],
+        rows: &[&[&str]],
+        notes: &[&str],
+        spans: Vec<CellSpan>,
+    ) -> Vec<Section> {
+        let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let t = Table {
+            anchor: "t-1".into(),
+            caption: "表1 主要指标".into(),
+            header: strings(header),
+            rows: rows.iter().map(|r| strings(r)).collect(),
+            notes: strings(notes),
+            spans,
+        };
+        vec![Section {
+            anchor: "s-0".into(),
+            level: 0,
+            parent: None,
+            number: String::new(),
+            title: String::new(),
+            blocks: vec![Block::Table(t)],
+        }]
+    }
+
+    /// Per row: indicator, unit, category, (baseline value, year), (target value, year,
+    /// comparator), growth, cumulative, qualitative, shared quote.
+    type Expected<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<(f64, Option<u16>)>,
+        Option<(f64, Option<u16>, &'a str)>,
+        Option<f64>,
+        bool,
+        &'a str,
+        &'a str,
+    );
+
+    fn check(sections: &[Section], expected: &[Expected]) {
+        let got: Vec<_> = targets(&Outline::new(sections))
+            .into_iter()
+            .map(|t| {
+                (
+                    t.indicator,
+                    t.unit,
+                    t.category,
+                    t.baseline.and_then(|f| Some((f.value?, f.year))),
+                    t.target
+                        .and_then(|f| Some((f.value?, f.year, f.comparator))),
+                    t.growth.and_then(|f| f.value),
+                    t.cumulative,
+                    t.qualitative,
+                    t.shared_quote,
+                )
+            })
+            .collect();
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|(i, u, c, b, t, g, cu, q, s)| {
+                (
+                    i.to_string(),
+                    u.to_string(),
+                    c.to_string(),
+                    *b,
+                    t.map(|(v, y, c)| (v, y, c.to_string())),
+                    *g,
+                    *cu,
+                    q.to_string(),
+                    s.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn category_indicator_unit_and_two_years() {
+        let s = table(
+            &["类别", "指标", "单位", "2017年", "2022年"],
+            &[
+                &["质量效益", "1.新经济占比", "%", "21.8*", "35"],
+                &["", "2.工业化信息化融合指数", "—", "79.7", "86"],
+                &["", "3.细颗粒物浓度降低", "%", "13.7", "达标"],
+            ],
+            &["注：带*号为2016年数据。"],
+            vec![CellSpan {
+                row: 0,
+                col: 0,
+                rows: 3,
+            }],
+        );
+        check(
+            &s,
+            &[
+                (
+                    "新经济占比",
+                    "%",
+                    "质量效益",
+                    Some((21.8, Some(2016))),
+                    Some((35.0, Some(2022), "达到")),
+                    None,
+                    false,
+                    "",
+                    "",
+                ),
+                (
+                    "工业化信息化融合指数",
+                    "",
+                    "质量效益",
+                    Some((79.7, Some(2017))),
+                    Some((86.0, Some(2022), "达到")),
+                    None,
+                    false,
+                    "",
+                    "",
+                ),
+                (
+                    "细颗粒物浓度降低",
+                    "%",
+                    "质量效益",
+                    Some((13.7, Some(2017))),
+                    None,
+                    None,
+                    false,
+                    "达标",
+                    "",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn numbered_rows_with_units_in_brackets_growth_and_attribute() {
+        let s = table(
+            &[
+                "类别",
+                "序号",
+                "主要指标",
+                "2020年",
+                "2025年目标",
+                "年均增长（%）",
+                "指标属性",
+            ],
+            &[
+                &[
+                    "经济发展",
+                    "1",
+                    "地区生产总值增速（亿元）",
+                    "4.5",
+                    "—",
+                    "7",
+                    "预期性",
+                ],
+                &[
+                    "",
+                    "2",
+                    "实际使用外资（亿美元）",
+                    "[21.2]",
+                    "[>33]",
+                    "8",
+                    "预期性",
+                ],
+                &[
+                    "生态改善",
+                    "3",
+                    "能源消耗降低（%）",
+                    "完成上级下达任务",
+                    "完成上级下达任务",
+                    "完成上级下达任务",
+                    "约束性",
+                ],
+                &["", "4", "用水量降幅（%）", "", "", "", "约束性"],
+            ],
+            &[],
+            vec![
+                CellSpan {
+                    row: 0,
+                    col: 0,
+                    rows: 2,
+                },
+                CellSpan {
+                    row: 2,
+                    col: 0,
+                    rows: 2,
+                },
+                CellSpan {
+                    row: 2,
+                    col: 3,
+                    rows: 2,
+                },
+                CellSpan {
+                    row: 2,
+                    col: 4,
+                    rows: 2,
+                },
+                CellSpan {
+                    row: 2,
+                    col: 5,
+                    rows: 2,
+                },
+            ],
+        );
+        let words = "完成上级下达任务";
+        let shared =
+            "3 能源消耗降低（%） 完成上级下达任务 完成上级下达任务 完成上级下达任务 约束性";
+        check(
+            &s,
+            &[
+                (
+                    "地区生产总值增速",
+                    "%",
+                    "经济发展",
+                    Some((4.5, Some(2020))),
+                    None,
+                    Some(7.0),
+                    false,
+                    "",
+                    "",
+                ),
+                (
+                    "实际使用外资",
+                    "亿美元",
+                    "经济发展",
+                    Some((21.2, Some(2020))),
+                    Some((33.0, Some(2025), ">")),
+                    Some(8.0),
+                    true,
+                    "",
+                    "",
+                ),
+                (
+                    "能源消耗降低",
+                    "%",
+                    "生态改善",
+                    None,
+                    None,
+                    None,
+                    false,
+                    words,
+                    "",
+                ),
+                (
+                    "用水量降幅",
+                    "%",
+                    "生态改善",
+                    None,
+                    None,
+                    None,
+                    false,
+                    words,
+                    shared,
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_table_without_indicator_and_years_is_not_an_indicator_table() {
+        assert_eq!(
+            columns(&["序号".into(), "项目名称".into(), "建设内容".into()]),
+            None
+        );
+    }
+}
