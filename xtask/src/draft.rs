@@ -3,7 +3,10 @@
 //!
 //! - `draft --doc <id> [--out <dir>]` writes `<dir>/<id>/draft.toml`, by default
 //!   `data/facts/<id>/draft.toml` (which the build ignores until records are moved out of it)
-//! - `draft --score` drafts every document and prints recall and precision per kind
+//! - `draft --accept --doc <id> [--ids t-1,p-3] [--into facts.toml]` moves the reviewed
+//!   records (all, or those named) from `draft.toml` into a curated file of the document
+//! - `draft --score [--misses]` drafts every document and prints recall and precision per kind
+//! - `--corpus DIR` works on another corpus laid out like `data/` (a scratch copy)
 
 use crate::{flag, load_inputs, read, root, Result};
 use prep::departments::DepartmentsFile;
@@ -11,11 +14,14 @@ use prep::draft::{self, score};
 use std::path::Path;
 
 pub fn run(args: &[String]) -> Result {
-    let data = root().join("data");
+    let data = flag(args, "--corpus")?.map_or_else(|| root().join("data"), |d| root().join(d));
     if args.iter().any(|a| a == "--score") {
         return score_all(&data, args.iter().any(|a| a == "--misses"));
     }
-    let doc = flag(args, "--doc")?.ok_or("draft needs --doc <id> (or --score)")?;
+    let doc = flag(args, "--doc")?.ok_or("draft 需要 --doc <文件编号>（或 --score）")?;
+    if args.iter().any(|a| a == "--accept") {
+        return accept(&data, doc, args);
+    }
     let out = flag(args, "--out")?
         .map(|d| root().join(d))
         .unwrap_or_else(|| data.join("facts"));
@@ -62,6 +68,46 @@ fn sources(data: &Path) -> Result<Sources> {
 }
 
 /// Drafts one document and checks the draft with the curated verifier.
+/// Moves reviewed records from `draft.toml` into a curated file of the document.
+fn accept(data: &Path, doc: &str, args: &[String]) -> Result {
+    let dir = data.join("facts").join(doc);
+    let draft_path = dir.join(draft::DRAFT_FILE);
+    let draft_text = read(&draft_path)?;
+    let into = flag(args, "--into")?.unwrap_or("facts.toml");
+    if draft::is_draft(into) || !into.ends_with(".toml") {
+        return Err(format!("--into 须是 .toml 文件名，且不能是 {}", draft::DRAFT_FILE));
+    }
+    let ids: Option<Vec<String>> = flag(args, "--ids")?
+        .map(|l| l.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect());
+    let mut curated = Vec::new();
+    for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.ends_with(".toml") && !draft::is_draft(&name) {
+            curated.push(read(&path)?);
+        }
+    }
+    let refs: Vec<&str> = curated.iter().map(String::as_str).collect();
+    let done = draft::accept::accept(&draft_text, &refs, ids.as_deref());
+    if done.count == 0 {
+        return Err("草稿中没有要接受的记录（检查 --ids）".into());
+    }
+    let target = dir.join(into);
+    let mut text = std::fs::read_to_string(&target).unwrap_or_default();
+    if !text.is_empty() && !text.ends_with("\n\n") {
+        text.push('\n');
+    }
+    text.push_str(&done.appended);
+    std::fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))?;
+    std::fs::write(&draft_path, &done.draft).map_err(|e| format!("{}: {e}", draft_path.display()))?;
+    eprintln!("已将 {} 条记录移入 {}", done.count, target.display());
+    for (old, new) in &done.renamed {
+        eprintln!("  编号 {old} 已被占用，改为 {new}");
+    }
+    eprintln!("下一步：cargo xtask data（核验全部记录并生成数据）");
+    Ok(())
+}
+
 fn draft_text(data: &Path, doc: &str) -> Result<(String, String)> {
     let s = sources(data)?;
     let (text, verified) = draft_checked(&s, doc)?;

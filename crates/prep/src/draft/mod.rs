@@ -4,6 +4,7 @@
 //! notes, themes from the theme rules. Never reads the curated facts; every record it
 //! writes is checked by the same verifier as curated ones (`verify`).
 
+pub mod accept;
 pub mod departments;
 pub mod fields;
 pub mod outline;
