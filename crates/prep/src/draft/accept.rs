@@ -35,7 +35,11 @@ fn blocks(draft: &str) -> (String, Vec<Block>) {
 }
 
 fn id_of(line: &str) -> Option<String> {
-    let v = line.trim().strip_prefix("id")?.trim_start().strip_prefix('=')?;
+    let v = line
+        .trim()
+        .strip_prefix("id")?
+        .trim_start()
+        .strip_prefix('=')?;
     Some(v.trim().trim_matches('"').to_string())
 }
 
@@ -91,7 +95,9 @@ pub fn accept(draft: &str, curated: &[&str], ids: Option<&[String]>) -> Accepted
         }
         let mut text = b.text.clone();
         if used.contains(&b.id) {
-            let prefix = b.id.split_once('-').map_or("r-".to_string(), |(p, _)| format!("{p}-"));
+            let prefix =
+                b.id.split_once('-')
+                    .map_or("r-".to_string(), |(p, _)| format!("{p}-"));
             let new = free_id(&prefix, &used);
             text = text.replacen(&format!("\"{}\"", b.id), &format!("\"{new}\""), 1);
             out.renamed.push((b.id.clone(), new.clone()));
@@ -119,11 +125,20 @@ mod tests {
 
     const DRAFT: &str = "# 草稿\n\n[[field]]\nid = \"f-1\"\n# 主题（规则建议）：elderly\ntitle = \"甲\"\n\n[[target]]\nid = \"t-1\"\nquote = \"乙\"\n\n[[target]]\nid = \"t-2\"\nquote = \"丙\"\n";
 
-    fn check(curated: &[&str], ids: Option<&[String]>, draft: &str, appended: &str, renamed: &[(&str, &str)]) {
+    fn check(
+        curated: &[&str],
+        ids: Option<&[String]>,
+        draft: &str,
+        appended: &str,
+        renamed: &[(&str, &str)],
+    ) {
         let got = accept(DRAFT, curated, ids);
         assert_eq!(got.draft, draft);
         assert_eq!(got.appended, appended);
-        let renamed: Vec<(String, String)> = renamed.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let renamed: Vec<(String, String)> = renamed
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         assert_eq!(got.renamed, renamed);
     }
 

@@ -88,6 +88,9 @@ pub struct Found {
     pub comparator: String,
     /// Where the number starts in the clause (chars), for its indicator.
     pub at: usize,
+    /// What the clause says after the number and its unit (`个高端生活性服务业集聚区` gives
+    /// `高端生活性服务业集聚区`): what a count counts.
+    pub after: String,
 }
 
 /// Every number with a unit in a clause, skipping years, dates, ordinals and names
@@ -190,6 +193,11 @@ fn read_number(chars: &[char], start: usize, end: usize) -> Option<Found> {
         } else {
             format!("{multiplier}{unit}")
         },
+        after: AFTER
+            .iter()
+            .fold(after_unit, |a, w| a.strip_prefix(w).unwrap_or(a))
+            .trim()
+            .to_string(),
         comparator,
         at: start,
     })
@@ -280,7 +288,7 @@ fn record(clause: &str, quote: &str, category: &str, year: Option<u16>, f: Found
     });
     CuratedTarget {
         id: String::new(),
-        indicator: indicator(clause, f.at),
+        indicator: indicator(clause, f.at, &f.after),
         unit: f.unit,
         category: category.to_string(),
         attribute: None,
@@ -299,7 +307,7 @@ fn record(clause: &str, quote: &str, category: &str, year: Option<u16>, f: Found
 }
 
 /// What a number measures: the clause before it, without the verb that states it.
-fn indicator(clause: &str, at: usize) -> String {
+fn indicator(clause: &str, at: usize, after: &str) -> String {
     const VERBS: &[&str] = &[
         "达到",
         "突破",
@@ -327,8 +335,14 @@ fn indicator(clause: &str, at: usize) -> String {
         "建成",
         "培育",
         "打造",
+        "打造形成",
+        "形成",
         "引进",
         "完成",
+        "开通",
+        "举办",
+        "实施",
+        "建设提升",
     ];
     let mut s: String = clause
         .chars()
@@ -348,6 +362,10 @@ fn indicator(clause: &str, at: usize) -> String {
     }
     for p in ["全市", "全区", "我市"] {
         s = s.strip_prefix(p).unwrap_or(&s).to_string();
+    }
+    // A count with nothing before it but its verb measures what follows it.
+    if s.chars().count() < 2 && after.chars().count() >= 2 {
+        s = after.trim_start_matches('的').to_string();
     }
     if s.chars().count() < 2 {
         s = clause.trim().to_string();
@@ -534,6 +552,28 @@ mod tests {
             "确保2号线年内通车，推广5G应用，办好第3届博览会，构建“1+5+N”体系。",
             Some(2020),
             &[],
+        );
+    }
+
+    #[test]
+    fn what_a_number_measures() {
+        let indicators = |s: &str| -> Vec<String> {
+            sentence_targets(s, "", None)
+                .into_iter()
+                .map(|t| t.indicator)
+                .collect()
+        };
+        assert_eq!(
+            indicators("到2025年，打造形成10个高端生活性服务业集聚区，5个国际时尚高端消费商圈。"),
+            ["高端生活性服务业集聚区", "国际时尚高端消费商圈"]
+        );
+        assert_eq!(
+            indicators("到2025年，商务服务业总规模突破200亿元。"),
+            ["商务服务业总规模"]
+        );
+        assert_eq!(
+            indicators("培育1条国家级高品质步行街。"),
+            ["国家级高品质步行街"]
         );
     }
 }
