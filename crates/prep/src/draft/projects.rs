@@ -277,6 +277,7 @@ const VERBS: &[&str] = &[
     "推进实施",
     "组织实施",
     "深入实施",
+    "升级",
 ];
 
 /// Counts, batches and class nouns: not one named thing.
@@ -320,6 +321,20 @@ const NOT_NAMED: &[&str] = &[
     "全省",
     "全国",
 ];
+
+/// How the name of a programme ends.
+const PROGRAMMES: &[&str] = &[
+    "行动",
+    "工程",
+    "计划",
+    "保卫战",
+    "专项斗争",
+    "试点",
+    "行动方案",
+];
+
+/// Words of a clause that says what has been won or done, not what is to be built.
+const DONE: &[&str] = &["获评", "入选", "获批", "批复", "成为首个", "被评为", "荣获"];
 
 /// The kind of thing a name ends as, if it ends as a project does.
 pub fn kind_of(name: &str) -> Option<ProjectKind> {
@@ -369,18 +384,7 @@ pub fn is_named(name: &str, listed: bool) -> bool {
         return false;
     }
     // A programme is named by what it does (`农产品加工业提升行动`): it needs no place.
-    let programme = [
-        "行动",
-        "工程",
-        "计划",
-        "保卫战",
-        "专项斗争",
-        "试点",
-        "行动方案",
-    ]
-    .iter()
-    .any(|s| name.ends_with(s))
-        && n >= 6;
+    let programme = PROGRAMMES.iter().any(|s| name.ends_with(s)) && n >= 6;
     listed
         || programme
         || PROPER.iter().any(|p| name.contains(p))
@@ -393,7 +397,10 @@ pub fn projects(outline: &Outline) -> Vec<CuratedProject> {
     for (i, s) in outline.sections.iter().enumerate() {
         let name = strip_verbs(s.title.trim().trim_end_matches('。'));
         let listed = outline.in_project_chapter(i) && !is_box(s);
-        if !is_box(s) && is_named(name, listed) {
+        // A task heading is a key field; it is a project when its chapter lists projects or
+        // it names a programme (`（1）实施标准提升工程`).
+        let programme = PROGRAMMES.iter().any(|p| name.ends_with(p));
+        if !is_box(s) && (listed || programme) && is_named(name, listed) {
             let departments = super::fields::departments_under(outline, i);
             add(&mut out, project(name, "", &heading(s), departments));
         }
@@ -402,19 +409,28 @@ pub fn projects(outline: &Outline) -> Vec<CuratedProject> {
         let in_box = outline.in_box(owner);
         // A named thing in a task's text shares the task's note, which its key field
         // carries: the project itself names no department.
-        for (domain, item, quote) in pieces(&p.text, in_box.is_some()) {
-            if is_named(item, in_box.is_some()) {
-                add(&mut out, project(item, domain, quote, Vec::new()));
+        for piece in pieces(&p.text, in_box.is_some()) {
+            if is_named(&piece.name, in_box.is_some() || piece.listed) {
+                let p = project(&piece.name, piece.domain, piece.quote, Vec::new());
+                add(&mut out, p);
             }
         }
     }
     out
 }
 
+/// A piece of text that may be a project's name, with where it is quoted from.
+struct Piece<'t> {
+    domain: &'t str,
+    name: String,
+    quote: &'t str,
+    /// Listed as one of several named places sharing a kind (`浮山湾、台东等商圈`).
+    listed: bool,
+}
+
 /// The pieces of a paragraph that may be names: in a box, `组名。甲、乙、丙。` gives each
 /// item with its group; elsewhere each clause or list item without its opening verbs.
-/// Each piece comes with the clause that quotes it.
-fn pieces(text: &str, in_box: bool) -> Vec<(&str, &str, &str)> {
+fn pieces(text: &str, in_box: bool) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let (domain, body) = match text.split_once('。') {
         Some((d, rest)) if in_box && d.chars().count() <= 15 && !rest.trim().is_empty() => {
@@ -423,23 +439,81 @@ fn pieces(text: &str, in_box: bool) -> Vec<(&str, &str, &str)> {
         _ => ("", text),
     };
     for clause in body.split(['，', '；', '。', ';', '：']) {
-        for item in clause.split('、') {
+        let quote = clause.trim();
+        // What has been won or done is not a project to build (`…获评省级…`).
+        if DONE.iter().any(|w| quote.contains(w)) {
+            continue;
+        }
+        let items: Vec<&str> = clause.split('、').collect();
+        if let Some(names) = shared_kind(&items) {
+            out.extend(names.into_iter().map(|name| Piece {
+                domain,
+                name,
+                quote,
+                listed: true,
+            }));
+            continue;
+        }
+        for item in items {
             let name = trim_tail(strip_verbs(item.trim()));
             // Two names joined by `和` / `及` are two projects when each ends as one
             // (`中国航天科技园（济南）和飞机维修检测产业基地`); `…中心及产业园` stays one.
             let two = name.split_once('和').or_else(|| name.split_once('及'));
-            match two {
+            let names = match two {
                 Some((a, b))
                     if kind_of(a).is_some() && kind_of(b).is_some() && b.chars().count() >= 4 =>
                 {
-                    out.push((domain, a, clause.trim()));
-                    out.push((domain, trim_tail(strip_verbs(b)), clause.trim()));
+                    vec![a, trim_tail(strip_verbs(b))]
                 }
-                _ => out.push((domain, name, clause.trim())),
-            }
+                _ => vec![name],
+            };
+            out.extend(names.into_iter().map(|n| Piece {
+                domain,
+                name: n.to_string(),
+                quote,
+                listed: false,
+            }));
         }
     }
     out
+}
+
+/// Places listed with the kind they share (`浮山湾、中山路、台东等商圈`, `蓝谷、董家口4个功能性
+/// 战略支点`): one name per place, the kind added to each.
+fn shared_kind(items: &[&str]) -> Option<Vec<String>> {
+    let (last, heads) = items.split_last()?;
+    if heads.is_empty() {
+        return None;
+    }
+    let last = strip_verbs(last.trim());
+    let (head, tail) = match last.split_once('等') {
+        Some(split) => split,
+        None => {
+            let at = last.find(|c: char| c.is_ascii_digit())?;
+            let (h, t) = last.split_at(at);
+            let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            (h, t.strip_prefix('个').or_else(|| t.strip_prefix('处'))?)
+        }
+    };
+    let tail = ["重点", "一批", "各类"]
+        .iter()
+        .fold(tail.trim(), |t, w| t.strip_prefix(w).unwrap_or(t));
+    // Only places share a kind this way: a list of events or platforms is not named.
+    if kind_of(tail) != Some(ProjectKind::Park) {
+        return None;
+    }
+    let mut names = Vec::new();
+    for h in heads
+        .iter()
+        .map(|h| strip_verbs(h.trim()))
+        .chain(std::iter::once(head.trim()))
+    {
+        if h.is_empty() || h.chars().count() > 5 || kind_of(h).is_some() {
+            return None;
+        }
+        names.push(format!("{h}{tail}"));
+    }
+    Some(names)
 }
 
 /// A name without what follows it in the clause (`…中心建设`, `…工程（2020—2022）`).
