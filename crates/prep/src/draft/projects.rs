@@ -128,7 +128,6 @@ const PROPER: &[&str] = &[
     "黄河",
     "中国",
     "国家",
-    "国际",
     "省",
     "中日韩",
     "中德",
@@ -151,6 +150,21 @@ const PROPER: &[&str] = &[
     "先行区",
     "起步区",
     "CBD",
+    "中日",
+    "中意",
+    "中欧",
+    "中韩",
+    "京沪",
+    "济阳",
+    "商河",
+    "平阴",
+    "钢城",
+    "雪野",
+    "小清河",
+    "大明湖",
+    "华山",
+    "泉水",
+    "国际",
 ];
 
 /// Words that open a clause before the name they act on.
@@ -278,6 +292,40 @@ const VERBS: &[&str] = &[
     "组织实施",
     "深入实施",
     "升级",
+    "铁腕推进",
+    "坚决打赢",
+    "打赢",
+    "打好",
+    "鼓励",
+    "利用好",
+    "立足",
+    "不断深化",
+    "健全",
+    "高标准推进",
+    "坚决",
+    "铁腕",
+    "高标准",
+    "不断",
+    "加大",
+    "倾力",
+    "全力推进",
+    "大力推进",
+    "积极推进",
+    "扎实推进",
+    "深入推进",
+    "有序推进",
+    "启动建设",
+    "开工建设",
+    "建成投用",
+    "投入使用",
+    "举全市之力",
+    "即",
+    "由",
+    "接",
+    "进一步推进",
+    "牵头或参与",
+    "参与",
+    "支撑",
 ];
 
 /// Counts, batches and class nouns: not one named thing.
@@ -368,7 +416,8 @@ pub fn is_named(name: &str, listed: bool) -> bool {
         return false;
     }
     let first = name.chars().next().unwrap_or(' ');
-    if first.is_ascii_digit()
+    // A number opens a name only in a list of projects (`9万吨…新材料智能制造项目`).
+    if (first.is_ascii_digit() && !(listed && name.ends_with("项目")))
         || "一二三四五六七八九十百千两".contains(first) && !name.starts_with("一带一路")
     {
         return false;
@@ -385,8 +434,14 @@ pub fn is_named(name: &str, listed: bool) -> bool {
     }
     // A programme is named by what it does (`农产品加工业提升行动`): it needs no place.
     let programme = PROGRAMMES.iter().any(|s| name.ends_with(s)) && n >= 6;
+    // A line, a port or an airport is named by the places it joins (`济郑高铁`).
+    let link = ["高铁", "机场", "联络线", "港", "综保区", "高速公路"]
+        .iter()
+        .any(|s| name.ends_with(s))
+        && (name.starts_with('济') || name.starts_with('青') || n >= 5);
     listed
         || programme
+        || link
         || PROPER.iter().any(|p| name.contains(p))
         || name.chars().any(|c| c.is_ascii_uppercase())
 }
@@ -400,7 +455,9 @@ pub fn projects(outline: &Outline) -> Vec<CuratedProject> {
         // A task heading is a key field; it is a project when its chapter lists projects or
         // it names a programme (`（1）实施标准提升工程`).
         let programme = PROGRAMMES.iter().any(|p| name.ends_with(p));
-        if !is_box(s) && (listed || programme) && is_named(name, listed) {
+        // A box titled as a programme is one (`专栏3 “企业上云”行动计划`).
+        let named_box = is_box(s) && programme && !name.starts_with(|c: char| c.is_ascii_digit());
+        if named_box || (!is_box(s) && (listed || programme) && is_named(name, listed)) {
             let departments = super::fields::departments_under(outline, i);
             add(&mut out, project(name, "", &heading(s), departments));
         }
