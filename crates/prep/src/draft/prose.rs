@@ -269,11 +269,66 @@ pub fn sentence_targets(
             .first()
             .copied()
             .or(heading_year.filter(|_| years_in(&q).is_empty()));
-        for f in numbers(body) {
+        let found = numbers(body);
+        if found.is_empty() && is_qualitative(body) && year.is_some() {
+            out.push(qualitative(body, &quote, category, year));
+        }
+        for f in found {
             out.push(record(body, &quote, category, year, f));
         }
     }
     out
+}
+
+/// Words that state a dated aim without a number (`实现…全覆盖`, `完成…任务`).
+const QUALITATIVE: &[&str] = &[
+    "全覆盖",
+    "清零",
+    "任务",
+    "达标",
+    "全部建成",
+    "基本建成",
+    "全面建成",
+    "全面完成",
+    "基本完成",
+    "全部完成",
+    "投入使用",
+    "通车",
+];
+
+/// A dated clause that states an aim in words (the year is the sentence's or its heading's).
+fn is_qualitative(clause: &str) -> bool {
+    let c = squeeze(clause);
+    QUALITATIVE.iter().any(|w| c.contains(w)) && years_in(&c).len() <= 1 && c.chars().count() >= 6
+}
+
+/// A target stated in words: the clause itself, with its year.
+fn qualitative(clause: &str, quote: &str, category: &str, year: Option<u16>) -> CuratedTarget {
+    let words = clause.trim().to_string();
+    CuratedTarget {
+        id: String::new(),
+        indicator: indicator(clause, clause.chars().count(), ""),
+        unit: String::new(),
+        category: category.to_string(),
+        attribute: None,
+        origin: Origin::Prose,
+        cumulative: false,
+        baseline: None,
+        target: Some(CuratedFigure {
+            year,
+            value: None,
+            comparator: String::new(),
+            text: String::new(),
+            note: String::new(),
+        }),
+        growth: None,
+        qualitative: words,
+        quote: quote.trim().to_string(),
+        shared_quote: String::new(),
+        unit_misprint: None,
+        also: Vec::new(),
+        merged: Vec::new(),
+    }
 }
 
 fn record(clause: &str, quote: &str, category: &str, year: Option<u16>, f: Found) -> CuratedTarget {
@@ -575,5 +630,26 @@ mod tests {
             indicators("培育1条国家级高品质步行街。"),
             ["国家级高品质步行街"]
         );
+    }
+
+    #[test]
+    fn a_dated_aim_in_words() {
+        let got: Vec<(String, Option<u16>)> = sentence_targets(
+            "到2022年，社区养老服务设施在街道（镇）一级实现全覆盖。",
+            "",
+            None,
+        )
+        .into_iter()
+        .map(|t| (t.qualitative, t.target.and_then(|f| f.year)))
+        .collect();
+        assert_eq!(
+            got,
+            [(
+                "社区养老服务设施在街道（镇）一级实现全覆盖".to_string(),
+                Some(2022)
+            )]
+        );
+        // Without a year in the sentence or its heading, words alone are not drafted.
+        assert!(sentence_targets("推动老旧小区物业管理全覆盖。", "", None).is_empty());
     }
 }
