@@ -422,14 +422,19 @@ pub fn is_named(name: &str, listed: bool) -> bool {
     {
         return false;
     }
+    if name.contains(['，', '。', '；', '：', '等']) {
+        return false;
+    }
+    // In a list of projects (a 专栏 box, a project chapter) the items are named things even
+    // when they read as a grade or a description (`国家级增量配电网示范项目`).
+    if listed {
+        return true;
+    }
     if NOT_NAMED
         .iter()
         .any(|w| name.starts_with(w) || name.ends_with(w))
-        || name.contains("等")
+        || name.contains('的')
     {
-        return false;
-    }
-    if name.contains(['，', '。', '；', '：', '的']) {
         return false;
     }
     // A programme is named by what it does (`农产品加工业提升行动`): it needs no place.
@@ -495,6 +500,16 @@ fn pieces(text: &str, in_box: bool) -> Vec<Piece<'_>> {
         }
         _ => ("", text),
     };
+    // A box item may open with its own name (`招商引资提速行动。积极引进…`).
+    if !domain.is_empty() && kind_of(domain).is_some() {
+        let name = domain.to_string();
+        out.push(Piece {
+            domain: "",
+            name,
+            quote: domain,
+            listed: true,
+        });
+    }
     for clause in body.split(['，', '；', '。', ';', '：']) {
         let quote = clause.trim();
         // What has been won or done is not a project to build (`…获评省级…`).
