@@ -102,6 +102,7 @@ const SUFFIXES: &[(&str, ProjectKind)] = &[
     ("大桥", ProjectKind::Project),
     ("医院", ProjectKind::Project),
     ("博物馆", ProjectKind::Project),
+    ("场馆", ProjectKind::Project),
     ("展览馆", ProjectKind::Project),
     ("文化宫", ProjectKind::Project),
     ("学院", ProjectKind::Platform),
@@ -368,6 +369,10 @@ const NOT_NAMED: &[&str] = &[
     "首批",
     "全省",
     "全国",
+    "重大平台",
+    "重点项目",
+    "重点行动",
+    "之城",
 ];
 
 /// How the name of a programme ends.
@@ -384,12 +389,59 @@ const PROGRAMMES: &[&str] = &[
 /// Words of a clause that says what has been won or done, not what is to be built.
 const DONE: &[&str] = &["获评", "入选", "获批", "批复", "成为首个", "被评为", "荣获"];
 
-/// The kind of thing a name ends as, if it ends as a project does.
+/// The kind of thing a name ends as, if it ends as a project does (a closing quotation
+/// mark aside: `量子保密“齐鲁干线”`).
 pub fn kind_of(name: &str) -> Option<ProjectKind> {
+    let name = name.trim_end_matches(['”', '"', '’', '》']);
     SUFFIXES
         .iter()
         .find(|(s, _)| name.ends_with(s))
         .map(|(_, k)| *k)
+}
+
+/// The longest start of a piece that is a name (`国际金融城快速崛起` → `国际金融城`,
+/// `“泉城书房”12处` → `“泉城书房”`).
+pub fn named_prefix(piece: &str, listed: bool) -> Option<&str> {
+    let ends: Vec<usize> = piece
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    ends.into_iter()
+        .rev()
+        .filter_map(|e| Some((piece.get(..e)?, piece.get(e..)?)))
+        .filter(|(p, rest)| rest.is_empty() || continues(p, rest))
+        .map(|(p, _)| p)
+        .find(|p| kind_of(p).is_some() && is_named(p, listed))
+}
+
+/// True when what follows a name in its piece is not part of it: a count (`12处`), a
+/// closing quotation, or what the clause says of the name (`快速崛起`, `为核心的…`).
+fn continues(name: &str, rest: &str) -> bool {
+    const SAYS: &[&str] = &[
+        "快速",
+        "扎实",
+        "建设",
+        "为核心",
+        "为龙头",
+        "为载体",
+        "影响力",
+        "取得",
+        "开工",
+        "投入",
+        "落户",
+        "顺利",
+        "基本",
+        "全面",
+        "加快",
+        "正式",
+        "成功",
+        "建成",
+        "项目建设",
+        "品牌",
+    ];
+    name.ends_with(['”', '》'])
+        || rest.starts_with(|c: char| c.is_ascii_digit())
+        || SAYS.iter().any(|w| rest.starts_with(w))
 }
 
 /// A name stripped of the verbs a clause opens with (`加快建设…`).
@@ -415,6 +467,13 @@ pub fn is_named(name: &str, listed: bool) -> bool {
     if !(4..=30).contains(&n) || kind_of(name).is_none() {
         return false;
     }
+    // 泉城 is the city itself; a bare …城市 is a kind of city.
+    let designation = ["试点", "示范", "中心城市"]
+        .iter()
+        .any(|w| name.contains(w));
+    if name.ends_with("泉城") || (name.ends_with("城市") && !designation) {
+        return false;
+    }
     let first = name.chars().next().unwrap_or(' ');
     // A number opens a name only in a list of projects (`9万吨…新材料智能制造项目`).
     if (first.is_ascii_digit() && !(listed && name.ends_with("项目")))
@@ -438,7 +497,7 @@ pub fn is_named(name: &str, listed: bool) -> bool {
         return false;
     }
     // A programme is named by what it does (`农产品加工业提升行动`): it needs no place.
-    let programme = PROGRAMMES.iter().any(|s| name.ends_with(s)) && n >= 6;
+    let programme = PROGRAMMES.iter().any(|s| name.ends_with(s)) && n >= 5;
     // A line, a port or an airport is named by the places it joins (`济郑高铁`).
     let link = ["高铁", "机场", "联络线", "港", "综保区", "高速公路"]
         .iter()
@@ -472,9 +531,11 @@ pub fn projects(outline: &Outline) -> Vec<CuratedProject> {
         // A named thing in a task's text shares the task's note, which its key field
         // carries: the project itself names no department.
         for piece in pieces(&p.text, in_box.is_some()) {
-            if is_named(&piece.name, in_box.is_some() || piece.listed) {
-                let p = project(&piece.name, piece.domain, piece.quote, Vec::new());
-                add(&mut out, p);
+            if let Some(name) = named_prefix(&piece.name, in_box.is_some() || piece.listed) {
+                add(
+                    &mut out,
+                    project(name, piece.domain, piece.quote, Vec::new()),
+                );
             }
         }
     }
@@ -501,7 +562,7 @@ fn pieces(text: &str, in_box: bool) -> Vec<Piece<'_>> {
         _ => ("", text),
     };
     // A box item may open with its own name (`招商引资提速行动。积极引进…`).
-    if !domain.is_empty() && kind_of(domain).is_some() {
+    if !domain.is_empty() && kind_of(domain).is_some() && is_named(domain, false) {
         let name = domain.to_string();
         out.push(Piece {
             domain: "",
