@@ -114,7 +114,16 @@ impl<'a> Outline<'a> {
     /// True when a section is (within) a chapter of background: what has been done, the
     /// situation, the aims in general. Its numbers are not targets.
     pub fn past(&self, i: usize) -> bool {
-        const PAST: &[&str] = &["回顾", "发展基础", "发展成效", "过去五年", "形势", "机遇"];
+        const PAST: &[&str] = &[
+            "回顾",
+            "发展基础",
+            "发展成效",
+            "过去五年",
+            "形势",
+            "机遇挑战",
+            "发展机遇",
+            "面临挑战",
+        ];
         self.chain(i).iter().any(|s| has_any(&s.title, PAST))
     }
 

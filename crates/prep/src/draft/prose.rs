@@ -245,21 +245,23 @@ pub fn sentence_targets(
 ) -> Vec<CuratedTarget> {
     let mut out = Vec::new();
     let clauses: Vec<&str> = sentence.split_inclusive(['，', ',', '：']).collect();
-    let opening = clauses
-        .first()
-        .filter(|c| c.chars().count() <= 14 && !years_in(&squeeze(c)).is_empty())
-        .copied();
-    let mut so_far = String::new();
+    // The clause that dates what follows it (`到2025年，`), and the text from it on.
+    let mut dated: Option<String> = None;
     for clause in &clauses {
-        so_far.push_str(clause);
+        let is_date = clause.chars().count() <= 14 && !years_in(&squeeze(clause)).is_empty();
+        if is_date && numbers(clause).is_empty() {
+            dated = Some(String::new());
+        }
+        if let Some(d) = dated.as_mut() {
+            d.push_str(clause);
+        }
         let body = clause.trim_end_matches(['，', ',', '：', '。', '；']);
-        if body.contains("责任单位") || body.contains("完成时间") {
+        if is_date || body.contains("责任单位") || body.contains("完成时间") {
             continue;
         }
-        // Under an opening `到2025年，` the quote runs from the sentence's start, so that it
-        // prints the year.
-        let quote = match opening {
-            Some(_) => so_far
+        // Under `到2025年，` the quote runs from it, so that it prints the year.
+        let quote = match &dated {
+            Some(d) => d
                 .trim_end_matches(['，', ',', '：', '。', '；'])
                 .to_string(),
             None => body.to_string(),
@@ -651,5 +653,21 @@ mod tests {
         );
         // Without a year in the sentence or its heading, words alone are not drafted.
         assert!(sentence_targets("推动老旧小区物业管理全覆盖。", "", None).is_empty());
+    }
+
+    #[test]
+    fn a_date_within_the_sentence_dates_what_follows_it() {
+        let s = "推进社区医院建设，到 2025 年，70%以上社区卫生服务中心达到社区医院标准。";
+        check(
+            s,
+            None,
+            &[(
+                70.0,
+                "以上",
+                Some(2025),
+                "70%",
+                "到 2025 年，70%以上社区卫生服务中心达到社区医院标准",
+            )],
+        );
     }
 }
