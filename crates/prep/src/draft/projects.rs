@@ -332,6 +332,8 @@ const VERBS: &[&str] = &[
     "牵头或参与",
     "参与",
     "支撑",
+    "借助",
+    "发起",
 ];
 
 /// Counts, batches and class nouns: not one named thing.
@@ -449,6 +451,10 @@ fn continues(name: &str, rest: &str) -> bool {
         "竣工",
         "投运",
         "运营",
+        "功能",
+        "作用",
+        "开发",
+        "等",
     ];
     name.ends_with(['”', '》'])
         || rest.starts_with(|c: char| c.is_ascii_digit())
@@ -594,7 +600,7 @@ fn pieces(text: &str, in_box: bool) -> Vec<Piece<'_>> {
         if DONE.iter().any(|w| quote.contains(w)) {
             continue;
         }
-        let items: Vec<&str> = clause.split('、').collect();
+        let items: Vec<&str> = clause.split('、').flat_map(|i| i.split("以及")).collect();
         if let Some(names) = shared_kind(&items) {
             out.extend(names.into_iter().map(|name| Piece {
                 domain,
@@ -605,6 +611,10 @@ fn pieces(text: &str, in_box: bool) -> Vec<Piece<'_>> {
             continue;
         }
         for item in items {
+            // A list's last item ends with what it lists (`山东硅谷等产业载体`); a name
+            // follows what describes it (`以船舶交易为主的海洋产权交易市场`).
+            let item = item.split('等').next().unwrap_or(item);
+            let item = item.rsplit('的').next().unwrap_or(item);
             let name = trim_tail(strip_verbs(item.trim()));
             // Two names joined by `和` / `及` are two projects when each ends as one
             // (`中国航天科技园（济南）和飞机维修检测产业基地`); `…中心及产业园` stays one.
