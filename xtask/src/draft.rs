@@ -75,14 +75,24 @@ fn accept(data: &Path, doc: &str, args: &[String]) -> Result {
     let draft_text = read(&draft_path)?;
     let into = flag(args, "--into")?.unwrap_or("facts.toml");
     if draft::is_draft(into) || !into.ends_with(".toml") {
-        return Err(format!("--into 须是 .toml 文件名，且不能是 {}", draft::DRAFT_FILE));
+        return Err(format!(
+            "--into 须是 .toml 文件名，且不能是 {}",
+            draft::DRAFT_FILE
+        ));
     }
-    let ids: Option<Vec<String>> = flag(args, "--ids")?
-        .map(|l| l.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect());
+    let ids: Option<Vec<String>> = flag(args, "--ids")?.map(|l| {
+        l.split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    });
     let mut curated = Vec::new();
     for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if name.ends_with(".toml") && !draft::is_draft(&name) {
             curated.push(read(&path)?);
         }
@@ -99,7 +109,8 @@ fn accept(data: &Path, doc: &str, args: &[String]) -> Result {
     }
     text.push_str(&done.appended);
     std::fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))?;
-    std::fs::write(&draft_path, &done.draft).map_err(|e| format!("{}: {e}", draft_path.display()))?;
+    std::fs::write(&draft_path, &done.draft)
+        .map_err(|e| format!("{}: {e}", draft_path.display()))?;
     eprintln!("已将 {} 条记录移入 {}", done.count, target.display());
     for (old, new) in &done.renamed {
         eprintln!("  编号 {old} 已被占用，改为 {new}");
@@ -122,7 +133,7 @@ fn draft_text(data: &Path, doc: &str) -> Result<(String, String)> {
 
 fn draft_checked(s: &Sources, doc: &str) -> Result<(String, prep::verify::Verified)> {
     let sections = draft::document_sections(&s.spec, &s.sources, doc).map_err(joined)?;
-    let drafted = draft::draft(doc, &sections, &s.rules);
+    let drafted = draft::draft(doc, &sections, &s.rules, &s.departments);
     let text = draft::to_toml(&drafted)?;
     let label = format!("data/facts/{doc}/{}", draft::DRAFT_FILE);
     let (verified, problems) = draft::verify_draft(doc, &label, &text, &sections, &s.departments);

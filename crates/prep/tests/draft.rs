@@ -30,7 +30,7 @@ fn every_documents_draft_passes_the_verifier() {
     let departments: DepartmentsFile = toml::from_str(&inputs.departments).unwrap();
     for doc in document_ids(&inputs.spec) {
         let sections = draft::document_sections(&inputs.spec, &inputs.sources, &doc).unwrap();
-        let drafted = draft::draft(&doc, &sections, &rules);
+        let drafted = draft::draft(&doc, &sections, &rules, &departments);
         let text = draft::to_toml(&drafted).unwrap();
         // The curated loader reads it as it reads a curated file.
         let file: CuratedFile = toml::from_str(&text).unwrap();
@@ -79,7 +79,7 @@ fn the_table_targets_of_the_corpus_are_all_drafted_with_their_numbers() {
     let mut rows = Vec::new();
     for doc in document_ids(&all.spec) {
         let sections = draft::document_sections(&all.spec, &all.sources, &doc).unwrap();
-        let text = draft::to_toml(&draft::draft(&doc, &sections, &rules)).unwrap();
+        let text = draft::to_toml(&draft::draft(&doc, &sections, &rules, &departments)).unwrap();
         let (drafted, _) = draft::verify_draft(&doc, "draft.toml", &text, &sections, &departments);
         let of_doc = prep::verify::Verified {
             targets: curated

@@ -1,6 +1,30 @@
 //! Departments from responsibility notes (`（责任单位：A、B）`, `牵头单位：`, `责任部门：`):
 //! the bodies as printed, in order, once each.
 
+use super::DraftFile;
+use crate::departments::{DepartmentBook, DepartmentSpec};
+
+/// Keeps each body once in a record's departments where the text names it twice under two
+/// names (`市发改委`, `市发展改革委`), by `data/departments.toml`; the first name stays.
+pub fn once_each(file: &mut DraftFile, specs: &[DepartmentSpec]) {
+    let mut book = DepartmentBook::new(specs);
+    let mut dedupe = |names: &mut Vec<String>| {
+        let mut seen = Vec::new();
+        names.retain(|n| {
+            let id = book.resolve(n);
+            let first = !seen.contains(&id);
+            seen.push(id);
+            first
+        });
+    };
+    for f in &mut file.field {
+        dedupe(&mut f.departments);
+    }
+    for p in &mut file.project {
+        dedupe(&mut p.departments);
+    }
+}
+
 /// The words that open a responsibility note.
 const MARKERS: &[&str] = &[
     "责任单位：",
@@ -126,5 +150,30 @@ mod tests {
         );
         check("牵头单位：市商务局。", &["市商务局"]);
         check("没有说明。", &[]);
+    }
+
+    #[test]
+    fn a_body_named_twice_is_kept_once() {
+        let specs: crate::departments::DepartmentsFile =
+            toml::from_str("[[department]]\nname = \"市发展改革委\"\naliases = [\"市发改委\"]\n")
+                .unwrap_or_default();
+        let mut file = DraftFile::default();
+        file.field.push(crate::facts::CuratedField {
+            id: "f-1".into(),
+            title: String::new(),
+            label: String::new(),
+            summary: String::new(),
+            departments: vec!["市发改委".into(), "市财政局".into(), "市发展改革委".into()],
+            quote: String::new(),
+            also: Vec::new(),
+            merged: Vec::new(),
+        });
+        once_each(&mut file, &specs.department);
+        let got = file
+            .field
+            .first()
+            .map(|f| f.departments.clone())
+            .unwrap_or_default();
+        assert_eq!(got, ["市发改委", "市财政局"]);
     }
 }

@@ -49,8 +49,14 @@ pub struct Draft {
     pub themes: BTreeMap<String, Vec<String>>,
 }
 
-/// Drafts every kind of record of one document from its sections.
-pub fn draft(doc: &str, sections: &[Section], rules: &[Rules]) -> Draft {
+/// Drafts every kind of record of one document from its sections; `departments` resolves
+/// the other names of a body, so that a record names each body once.
+pub fn draft(
+    doc: &str,
+    sections: &[Section],
+    rules: &[Rules],
+    departments: &DepartmentsFile,
+) -> Draft {
     let outline = outline::Outline::new(sections);
     let mut file = DraftFile {
         target: tables::targets(&outline),
@@ -60,6 +66,7 @@ pub fn draft(doc: &str, sections: &[Section], rules: &[Rules]) -> Draft {
     prose::merge_restatements(&mut file.target, prose);
     file.field = fields::fields(&outline);
     file.project = projects::projects(&outline);
+    departments::once_each(&mut file, &departments.department);
     number(&mut file);
     let themes = propose_themes(doc, &file, rules);
     Draft {
