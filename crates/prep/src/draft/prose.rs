@@ -296,6 +296,14 @@ const QUALITATIVE: &[&str] = &[
     "全部完成",
     "投入使用",
     "通车",
+    "领先水平",
+    "前列",
+    "显著提升",
+    "明显提升",
+    "大幅提升",
+    "基本形成",
+    "初步建成",
+    "省控目标",
 ];
 
 /// A dated clause that states an aim in words (the year is the sentence's or its heading's).
