@@ -312,12 +312,30 @@ fn is_qualitative(clause: &str) -> bool {
     QUALITATIVE.iter().any(|w| c.contains(w)) && years_in(&c).len() <= 1 && c.chars().count() >= 6
 }
 
-/// A target stated in words: the clause itself, with its year.
+/// A clause stating an aim, split into what it is about and what it aims at
+/// (`生活性服务业企业数字化程度` / `达到国内领先水平`); the whole clause both ways when it
+/// does not split.
+fn split_aim(clause: &str) -> (&str, &str) {
+    const AIMS: &[&str] = &[
+        "实现", "达到", "居", "显著", "明显", "大幅", "基本", "全面", "全部", "初步", "完成",
+    ];
+    let at = AIMS
+        .iter()
+        .filter_map(|w| clause.find(w))
+        .filter(|&i| clause.get(..i).is_some_and(|s| s.chars().count() >= 2))
+        .min();
+    match at.and_then(|i| Some((clause.get(..i)?, clause.get(i..)?))) {
+        Some((subject, aim)) => (subject.trim_end_matches('，'), aim),
+        None => (clause, clause),
+    }
+}
+
+/// A target stated in words: the clause, with its year.
 fn qualitative(clause: &str, quote: &str, category: &str, year: Option<u16>) -> CuratedTarget {
-    let words = clause.trim().to_string();
+    let (subject, words) = split_aim(clause.trim());
     CuratedTarget {
         id: String::new(),
-        indicator: indicator(clause, clause.chars().count(), ""),
+        indicator: subject.to_string(),
         unit: String::new(),
         category: category.to_string(),
         attribute: None,
@@ -332,7 +350,7 @@ fn qualitative(clause: &str, quote: &str, category: &str, year: Option<u16>) -> 
             note: String::new(),
         }),
         growth: None,
-        qualitative: words,
+        qualitative: words.to_string(),
         quote: quote.trim().to_string(),
         shared_quote: String::new(),
         unit_misprint: None,
@@ -644,19 +662,27 @@ mod tests {
 
     #[test]
     fn a_dated_aim_in_words() {
-        let got: Vec<(String, Option<u16>)> = sentence_targets(
-            "到2022年，社区养老服务设施在街道（镇）一级实现全覆盖。",
-            "",
-            None,
-        )
-        .into_iter()
-        .map(|t| (t.qualitative, t.target.and_then(|f| f.year)))
-        .collect();
+        let aims = |s: &str| -> Vec<(String, String, Option<u16>)> {
+            sentence_targets(s, "", None)
+                .into_iter()
+                .map(|t| (t.indicator, t.qualitative, t.target.and_then(|f| f.year)))
+                .collect()
+        };
+        let aim = |i: &str, q: &str, y| (i.to_string(), q.to_string(), y);
         assert_eq!(
-            got,
-            [(
-                "社区养老服务设施在街道（镇）一级实现全覆盖".to_string(),
+            aims("到2022年，社区养老服务设施在街道（镇）一级实现全覆盖。"),
+            [aim(
+                "社区养老服务设施在街道（镇）一级",
+                "实现全覆盖",
                 Some(2022)
+            )]
+        );
+        assert_eq!(
+            aims("到2025年，生活性服务业企业数字化程度达到国内领先水平。"),
+            [aim(
+                "生活性服务业企业数字化程度",
+                "达到国内领先水平",
+                Some(2025)
             )]
         );
         // Without a year in the sentence or its heading, words alone are not drafted.
