@@ -322,4 +322,55 @@ mod tests {
         assert!(!is_draft("lixia-shisiwu/targets.toml"));
         assert!(!is_draft("draft.toml/facts.toml"));
     }
+
+    #[test]
+    fn a_draft_is_written_as_the_curated_files_are_and_reads_back_the_same() {
+        let target = CuratedTarget {
+            id: "t-1".into(),
+            indicator: "地区生产总值增速".into(),
+            unit: "%".into(),
+            category: "经济发展".into(),
+            attribute: Some(model::Attribute::Expected),
+            origin: model::Origin::Table,
+            cumulative: false,
+            baseline: Some(crate::facts::CuratedFigure {
+                year: Some(2020),
+                value: Some(4.5),
+                comparator: String::new(),
+                text: "4.5".into(),
+                note: String::new(),
+            }),
+            target: None,
+            growth: None,
+            qualitative: String::new(),
+            quote: "1 地区生产总值增速（亿元） 4.5 — 7 预期性".into(),
+            shared_quote: String::new(),
+            unit_misprint: Some(crate::facts::CuratedMisprint {
+                printed: "亿元".into(),
+                note: "原文单位印作“亿元”".into(),
+            }),
+            also: Vec::new(),
+            merged: Vec::new(),
+        };
+        let draft = Draft {
+            doc: "d".into(),
+            file: DraftFile {
+                target: vec![target],
+                ..DraftFile::default()
+            },
+            themes: BTreeMap::from([("t-1".to_string(), vec!["economy".to_string()])]),
+        };
+        let text = to_toml(&draft).unwrap_or_default();
+        for line in [
+            "[[target]]",
+            "id = \"t-1\"",
+            "# 主题（规则建议）：economy",
+            "baseline = { year = 2020, value = 4.5, text = \"4.5\" }",
+            "unit_misprint = { printed = \"亿元\", note = \"原文单位印作“亿元”\" }",
+        ] {
+            assert!(text.lines().any(|l| l == line), "{line} not in:\n{text}");
+        }
+        let back: DraftFile = toml::from_str(&text).unwrap_or_default();
+        assert_eq!(back, draft.file);
+    }
 }
