@@ -16,6 +16,8 @@
 //! - `coverage`  print how many records each document has, and each theme
 //! - `themes`    print the theme coverage table and every record's themes with the keyword or
 //!   override reason that put it there (`--theme=<id>` for one theme), for review
+//! - `draft`     `--doc ID [--out DIR]`: draft facts of a document from its text; `--score`:
+//!   every document's draft against the curated facts (`draft.rs`)
 //! - `audit`     print suspicious records by rule, and fail on any the reviewed allow-list
 //!   (`data/audit-allow.toml`) does not acknowledge or on entries that match nothing
 //! - `build`     release build into `dist/` (with the post-build step)
@@ -26,6 +28,7 @@
 
 mod bench_data;
 mod dist;
+mod draft;
 mod tools;
 mod wasm_size;
 
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         "coverage" => coverage(),
         "themes" => themes(rest),
         "audit" => audit(),
+        "draft" => draft::run(rest),
         "build" => public_url(rest).and_then(|url| build(url.as_deref())),
         "serve" => serve(rest),
         "test" => test(),
@@ -58,7 +62,7 @@ fn main() -> ExitCode {
         "wasm-size" => wasm_size::run(),
         "pages" => write_page_table(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|check|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|wasm-size|coverage|themes|audit|pages|build [--public-url /a/b/]>");
+            eprintln!("usage: cargo xtask <serve|test|check|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|wasm-size|coverage|themes|audit|draft --doc ID [--out DIR] [--score]|pages|build [--public-url /a/b/]>");
             return ExitCode::from(2);
         }
     };

@@ -4,7 +4,7 @@
 
 use crate::normalize::squeeze;
 use model::{Attribute, Block, Figure, Origin, ProjectKind, Provenance, Section, YearSource};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 #[derive(Debug, Default, Deserialize)]
@@ -20,95 +20,102 @@ pub struct CuratedFile {
     pub list: Vec<Spanned<CuratedList>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CuratedField {
     pub id: String,
     pub title: String,
     pub label: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub departments: Vec<String>,
     pub quote: String,
     /// Other quotes stating the same thing, each verified like `quote`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<String>,
     /// Local ids of records merged into this one; never reused.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merged: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CuratedProject {
     pub id: String,
     pub name: String,
     pub kind: ProjectKind,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub domain: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub place: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub departments: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<String>,
     pub quote: String,
     /// Other quotes stating the same thing, each verified like `quote`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<String>,
     /// Local ids of records merged into this one; never reused.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merged: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CuratedFigure {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comparator: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CuratedTarget {
     pub id: String,
     pub indicator: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub unit: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub category: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attribute: Option<Attribute>,
     pub origin: Origin,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cumulative: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<CuratedFigure>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<CuratedFigure>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub growth: Option<CuratedFigure>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub qualitative: String,
     pub quote: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub shared_quote: String,
     /// A unit the source misprints: `unit` holds the corrected one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_misprint: Option<CuratedMisprint>,
     /// Other quotes stating the same thing, each verified like `quote`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<String>,
     /// Local ids of records merged into this one; never reused.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merged: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CuratedMisprint {
     /// As printed in the quote.
@@ -117,7 +124,7 @@ pub struct CuratedMisprint {
     pub note: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CuratedList {
     pub id: String,
@@ -126,14 +133,14 @@ pub struct CuratedList {
     pub group: Vec<CuratedGroup>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CuratedGroup {
     pub name: String,
     pub members: Vec<String>,
 }
 
-const COMPARATORS: &[&str] = &[
+pub(crate) const COMPARATORS: &[&str] = &[
     "",
     "≥",
     ">",
@@ -280,7 +287,7 @@ impl DocIndex {
 }
 
 /// Marks a table prints beside a value that a table note explains (`带*号为2016年数据`).
-const NOTE_MARKS: &[char] = &['*', '＊', '△', '▲', '#'];
+pub(crate) const NOTE_MARKS: &[char] = &['*', '＊', '△', '▲', '#'];
 
 /// Checks that a number printed in a record occurs in its quote (`quote`, squeezed, with the
 /// row that prints a merged cell), and says where its year is printed.
@@ -373,7 +380,7 @@ fn year_source(
 }
 
 /// The years a text prints: four-digit numbers from 1949 to 2100 followed by `年`.
-fn years_in(text: &str) -> Vec<u16> {
+pub(crate) fn years_in(text: &str) -> Vec<u16> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     for (i, w) in chars.windows(5).enumerate() {
