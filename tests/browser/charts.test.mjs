@@ -1,8 +1,8 @@
-// Charts at 360×740 and 1280×800 with device scale factor 2: each chart is an SVG drawn at
-// its container's CSS width (vector, so sharp at any devicePixelRatio), has shapes and
-// labels, keeps every element inside its viewBox and uses no style attribute (CSP); it
-// redraws after a resize and after switching large-font mode; its downloads work; and its
-// data table holds the numbers of the data file.
+// Charts at 360×740 and 1280×800 with device scale factors 2 and 3: each chart is drawn by
+// plotters-canvas on a <canvas> as wide as its container and devicePixelRatio times as
+// dense (crisp), is not blank (the target red and the text ink are on it), sets no style
+// attribute (CSP); it redraws after a resize and after switching large-font mode; its
+// downloads work; and its data table holds the numbers of the data file.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -13,42 +13,40 @@ const facts = JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/facts.json
 const env = useServerAndBrowser();
 
 /**
- * Per chart: the container's width, the SVG's attributes and rendered size, its shapes and
- * texts, its font sizes, and the elements whose box leaves the viewBox.
+ * Per chart: the container's width, the canvas's pixel size and rendered CSS size, the
+ * ratio it was drawn at, and what its pixels hold (inked pixels, the target red).
  */
 async function charts(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll("figure.chart .chart-canvas")].map((holder) => {
-      const svg = holder.querySelector(":scope > svg");
-      if (!svg) return { holderW: holder.getBoundingClientRect().width, svg: false };
-      const r = svg.getBoundingClientRect();
-      const [vx, vy, vw, vh] = (svg.getAttribute("viewBox") ?? "").split(" ").map(Number);
-      const outside = [];
-      for (const e of svg.querySelectorAll("rect, polyline, text")) {
-        const b = e.getBBox();
-        // Text boxes are the font's ascent and descent around the glyphs: a pixel of slack.
-        const slack = e.tagName === "text" ? 1 : 0;
-        if (b.x < vx - slack || b.y < vy - slack || b.x + b.width > vx + vw + slack || b.y + b.height > vy + vh + slack) {
-          outside.push(`${e.tagName} ${e.textContent} ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)}`);
-        }
+      const canvas = holder.querySelector(":scope > canvas");
+      if (!canvas) return { holderW: holder.getBoundingClientRect().width, canvas: false };
+      const r = canvas.getBoundingClientRect();
+      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+      let inked = 0, red = 0, dark = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [R, G, B] = [data[i], data[i + 1], data[i + 2]];
+        if (R < 250 || G < 250 || B < 250) inked++;
+        if (R > 140 && G < 60 && B < 60) red++;
+        if (R < 90 && G < 90 && B < 90) dark++;
       }
-      const sizes = [...svg.querySelectorAll("text")].map((t) => Number(t.getAttribute("font-size")));
       return {
-        svg: true,
+        canvas: true,
         holderW: holder.clientWidth,
         cssWidth: Number(holder.dataset.cssWidth),
+        ratio: Number(holder.dataset.ratio),
         drawMs: Number(holder.dataset.drawMs),
-        w: Number(svg.getAttribute("width")),
-        h: Number(svg.getAttribute("height")),
-        viewBox: [vx, vy, vw, vh],
+        error: holder.dataset.error ?? null,
+        w: canvas.width,
+        h: canvas.height,
         cssW: r.width,
         cssH: r.height,
-        rects: svg.querySelectorAll("rect").length,
-        texts: [...svg.querySelectorAll("text")].filter((t) => t.textContent.trim()).length,
-        maxFont: Math.max(...sizes),
-        styled: holder.querySelectorAll("[style]").length,
-        outside,
+        inked: inked / (data.length / 4),
+        red,
+        dark,
+        styled: holder.querySelectorAll("[style]").length + (holder.hasAttribute("style") ? 1 : 0),
         vw: innerWidth,
+        dpr: devicePixelRatio,
       };
     }),
   );
@@ -58,23 +56,25 @@ async function charts(page) {
 async function chartsReady(page, n) {
   await page.waitForFunction((n) => {
     const all = [...document.querySelectorAll("figure.chart .chart-canvas")];
-    const drawn = all.filter((c) => c.dataset.drawMs && Number(c.querySelector(":scope > svg")?.getAttribute("width")) === Math.max(200, c.clientWidth));
+    const drawn = all.filter((c) => c.dataset.drawMs && Number(c.dataset.cssWidth) === Math.max(200, c.clientWidth));
     return all.length >= n && drawn.length === all.length;
   }, n);
 }
 
 /** What every drawn chart must be. */
 function checkChart(c) {
-  assert.ok(c.svg, "the chart has its SVG");
-  assert.equal(c.w, c.holderW < 200 ? 200 : c.holderW, "drawn at its container's CSS width");
-  assert.equal(c.cssWidth, c.w);
+  assert.ok(c.canvas, "the chart has its canvas");
+  assert.equal(c.error, null, "drawn without error");
+  assert.equal(c.cssWidth, c.holderW < 200 ? 200 : c.holderW, "drawn at its container's CSS width");
+  assert.equal(c.ratio, c.dpr, "drawn at the screen's pixel ratio");
+  assert.equal(c.w, Math.round(c.cssWidth * c.ratio), "canvas pixels: CSS width × devicePixelRatio");
   assert.ok(Number.isFinite(c.drawMs) && c.drawMs >= 0, `data-draw-ms ${c.drawMs}`);
-  assert.deepEqual(c.viewBox, [0, 0, c.w, c.h]);
   assert.ok(Math.abs(c.cssW - c.holderW) <= 1, `shown at ${c.cssW} px in a ${c.holderW} px container`);
-  assert.ok(Math.abs(c.cssH - c.h) <= 1, `height ${c.cssH} vs ${c.h}`);
+  assert.ok(Math.abs(c.cssH * c.ratio - c.h) <= c.ratio + 1, `height ${c.cssH} CSS px for ${c.h} canvas px`);
   assert.ok(c.cssW <= c.vw, "no wider than the window");
-  assert.ok(c.rects >= 2 && c.texts >= 2, `shapes ${c.rects}, texts ${c.texts}`);
-  assert.deepEqual(c.outside, [], "every element inside the viewBox");
+  assert.ok(c.inked > 0.01 && c.inked < 0.9, `not blank, not filled: ${c.inked}`);
+  assert.ok(c.red > 50, `the target red is drawn (${c.red} px)`);
+  assert.ok(c.dark > 20, `text ink is drawn (${c.dark} px)`);
   assert.equal(c.styled, 0, "no style attribute (CSP)");
 }
 
@@ -86,8 +86,9 @@ const PAGES = [
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   for (const [route, count, kind] of PAGES) {
-    test(`${kind} charts are drawn as SVG at their container's width (${name}, dpr 2)`, async () => {
-      const { page, problems } = await openPage(env.browser, viewport, { deviceScaleFactor: 2 });
+    const dpr = kind === "target" ? 3 : 2;
+    test(`${kind} charts are drawn on a canvas at their container's width (${name}, dpr ${dpr})`, async () => {
+      const { page, problems } = await openPage(env.browser, viewport, { deviceScaleFactor: dpr });
       await page.goto(env.srv.base + route);
       await ready(page);
       await chartsReady(page, count);
@@ -110,23 +111,24 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     const before = (await charts(page))[0];
     checkChart(before);
     await page.setViewportSize({ width: viewport.width === 360 ? 740 : 900, height: viewport.height });
-    await page.waitForFunction((w) => Number(document.querySelector("figure.chart .chart-canvas > svg")?.getAttribute("width")) !== w, before.w);
+    await page.waitForFunction((w) => document.querySelector("figure.chart .chart-canvas > canvas")?.width !== w, before.w);
     await chartsReady(page, 1);
     const resized = (await charts(page))[0];
     checkChart(resized);
     assert.notEqual(resized.w, before.w);
     await page.locator("button.toggle", { hasText: "大字" }).click();
-    await page.waitForFunction((h) => Number(document.querySelector("figure.chart .chart-canvas > svg")?.getAttribute("height")) !== h, resized.h);
+    await page.waitForFunction((h) => document.querySelector("figure.chart .chart-canvas > canvas")?.height !== h, resized.h);
+    await chartsReady(page, 1);
     const large = (await charts(page))[0];
     checkChart(large);
-    assert.ok(large.h > resized.h, "taller chart for larger text");
-    assert.ok(large.maxFont > resized.maxFont, `larger text: ${large.maxFont} px after ${resized.maxFont} px`);
+    assert.ok(large.h > resized.h, "taller chart for larger text (its height follows the font)");
+    assert.ok(large.dark > resized.dark, `more ink for larger text: ${large.dark} px after ${resized.dark} px`);
     assert.deepEqual(problems(), []);
   });
 }
 
-test("a chart downloads as SVG (800 px, no style attribute) and as PNG (twice its width)", async () => {
-  const { page, problems } = await openPage(env.browser, VIEWPORTS.desktop);
+test("a chart downloads as SVG (800 px, no style attribute) and as PNG (the canvas: its width × devicePixelRatio)", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.desktop, { deviceScaleFactor: 2 });
   await page.goto(env.srv.base + "target/?id=xinjiu-dongneng.t-9");
   await ready(page);
   await chartsReady(page, 1);
@@ -135,14 +137,15 @@ test("a chart downloads as SVG (800 px, no style attribute) and as PNG (twice it
   const [svgDownload] = await Promise.all([page.waitForEvent("download"), fig.locator("button", { hasText: "下载图表（SVG）" }).click()]);
   assert.match(svgDownload.suggestedFilename(), /\.svg$/);
   const svg = fs.readFileSync(await svgDownload.path(), "utf8");
-  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="800" height="\d+" viewBox="0 0 800 \d+"/);
+  assert.match(svg, /^<svg width="800" height="\d+" viewBox="0 0 800 \d+" xmlns="http:\/\/www.w3.org\/2000\/svg">/);
   assert.ok(!svg.includes("style=") && svg.includes("2700") && svg.includes("2022年"));
   const [pngDownload] = await Promise.all([page.waitForEvent("download"), fig.locator("button", { hasText: "下载图片（PNG）" }).click()]);
   assert.match(pngDownload.suggestedFilename(), /\.png$/);
   const png = fs.readFileSync(await pngDownload.path());
   assert.equal(png.subarray(1, 4).toString(), "PNG");
-  assert.equal(png.readUInt32BE(16), shown.w * 2, "PNG width");
-  assert.equal(png.readUInt32BE(20), shown.h * 2, "PNG height");
+  assert.equal(png.readUInt32BE(16), shown.w, "PNG width: the canvas's");
+  assert.equal(png.readUInt32BE(20), shown.h, "PNG height: the canvas's");
+  assert.equal(shown.w, Math.round(shown.cssWidth * 2));
   assert.ok(png.length > 5000, `PNG of ${png.length} bytes has a drawing`);
   assert.deepEqual(problems(), []);
 });
@@ -168,3 +171,4 @@ test("the document chart table lists every comparable target of the data file", 
   for (const t of comparable) assert.ok(rows.some((r) => r.includes(t.indicator) && r.includes(t.target.text)), t.id);
   assert.deepEqual(problems(), []);
 });
+

@@ -57,8 +57,8 @@ export async function launch() {
  * A page that remembers every problem it saw. `problems()` lists console errors, page
  * errors, failed requests, HTTP errors and requests to other hosts.
  */
-export async function openPage(browser, viewport, { deviceScaleFactor = 1, allow = [] } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor, locale: "zh-CN" });
+export async function openPage(browser, viewport, { deviceScaleFactor = 1, allow = [], javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, javaScriptEnabled, locale: "zh-CN" });
   const page = await context.newPage();
   const problems = [];
   const allowed = (text) => allow.some((a) => text.includes(a));
