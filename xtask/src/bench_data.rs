@@ -40,7 +40,7 @@ const DEFAULT_TOTAL_QUALITY: u32 = 5;
 /// Runs of each timed search; the fastest is reported.
 const RUNS: usize = 5;
 
-fn brotli_len(bytes: &[u8], quality: u32) -> Result<usize> {
+pub fn brotli_len(bytes: &[u8], quality: u32) -> Result<usize> {
     let params = brotli::enc::BrotliEncoderParams {
         quality: quality as i32,
         lgwin: 22,

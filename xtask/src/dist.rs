@@ -61,10 +61,20 @@ fn finish(html: &str, boot_js: &[u8], what: &str) -> Result<String> {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
         csp(&early)
     );
-    Ok(html.replacen(BOOT_TAG, &boot, 1).replacen(
-        "<meta charset=\"utf-8\">",
-        &format!("<meta charset=\"utf-8\">\n  {meta}\n  <script>{early}</script>"),
-        1,
+    // After `<base>`, which must come before any link or script (HTML: the base element).
+    let html = html.replacen(BOOT_TAG, &boot, 1);
+    let base_end = html
+        .find("<base href=")
+        .and_then(|at| html[at..].find('>').map(|end| at + end + 1))
+        .ok_or_else(|| format!("{what}: no <base> element"))?;
+    let (head, rest) = html.split_at(base_end);
+    if head.contains("<script") || head.contains("<link") {
+        return Err(format!(
+            "{what}: a link or script comes before <base>; put <base> first in <head>"
+        ));
+    }
+    Ok(format!(
+        "{head}\n  {meta}\n  <script>{early}</script>{rest}"
     ))
 }
 
@@ -140,6 +150,8 @@ mod tests {
             1,
             "only the hashed early script"
         );
+        let base = out.find("<base").unwrap_or(usize::MAX);
+        assert!(base < out.find("<script").unwrap_or(0), "<base> first");
     }
 
     #[test]
@@ -148,5 +160,13 @@ mod tests {
         assert!(finish(&inline, b"", "t").is_err());
         assert!(finish(&SHELL.replace("./boot.js", "./other.js"), b"", "t").is_err());
         assert!(finish(&SHELL.replace("<base href=\"./\">", ""), b"", "t").is_err());
+        let link_first = SHELL.replace(
+            "<meta charset=\"utf-8\">",
+            "<meta charset=\"utf-8\"><link rel=\"icon\" href=\"i.svg\">",
+        );
+        assert!(
+            finish(&link_first, b"", "t").is_err(),
+            "a link before <base>"
+        );
     }
 }

@@ -24,12 +24,15 @@
 //! - `bench`     sizes, Lighthouse and in-browser timings against the budgets
 //!   (`target/bench/report.md`), and the app's wasm by crate (`target/bench/wasm-size.md`)
 //! - `wasm-size` only the wasm by crate, after a build
+//! - `validate`  every built page through the Nu Html Checker, after a build
 //! - `pages`     write the page table for the browser tests (`target/pages.json`)
 
 mod bench_data;
+mod budget;
 mod dist;
 mod draft;
 mod tools;
+mod validate;
 mod wasm_size;
 
 use std::path::{Path, PathBuf};
@@ -60,9 +63,10 @@ fn main() -> ExitCode {
         }
         "bench" => bench(),
         "wasm-size" => wasm_size::run(),
+        "validate" => validate::run_task(),
         "pages" => write_page_table(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|check|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|wasm-size|coverage|themes|audit|draft --doc ID [--out DIR] [--score]|pages|build [--public-url /a/b/]>");
+            eprintln!("usage: cargo xtask <serve|test|check|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|wasm-size|validate|coverage|themes|audit|draft --doc ID [--out DIR] [--score]|pages|build [--public-url /a/b/]>");
             return ExitCode::from(2);
         }
     };
@@ -841,6 +845,8 @@ fn test() -> Result {
     tools::ensure_test_tools()?;
     check()?;
     build(Some(TEST_PUBLIC_URL))?;
+    budget::check()?;
+    validate::check_dist()?;
     let first = dist_digests()?;
     // The same inputs must give the same output, byte for byte.
     build(Some(TEST_PUBLIC_URL))?;

@@ -92,7 +92,19 @@ pub fn ensure_build_tools() -> Result {
 
 /// Debian's Chromium and a CJK font for the browser tests and screenshots.
 pub fn ensure_test_tools() -> Result {
-    let packages = ["chromium", "fonts-wqy-microhei"];
+    ensure_debian_packages(&["chromium", "fonts-wqy-microhei"])
+}
+
+/// Java for the HTML checker, only if the machine has none.
+pub fn ensure_java() -> Result {
+    if output("java", &["-version"]).is_some() {
+        return Ok(());
+    }
+    ensure_debian_packages(&["default-jre-headless"])
+}
+
+/// Installs those of `packages` that are missing, with apt-get.
+fn ensure_debian_packages(packages: &[&str]) -> Result {
     let missing: Vec<&str> = packages
         .iter()
         .copied()

@@ -22,36 +22,38 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 /// The `<div id="app">` contents of a page's first view, with links still under
 /// [`PRERENDER_BASE`]; None for pages that take an id.
 pub fn render(page: Page, data: &FirstViewData) -> Option<String> {
-    let owner = Owner::new();
-    owner.with(|| {
-        provide_context(RequestUrl::new(&format!("{PRERENDER_BASE}{}", page.path())));
-        policy_explorer::settings::Settings::provide();
-        if page.def().takes_id {
-            return None;
-        }
-        let data = data.clone();
-        let html = view! {
-            <Router base=PRERENDER_BASE>
-                <policy_explorer::app::Shell>{first_view(page, &data)}</policy_explorer::app::Shell>
-            </Router>
-        }
-        .to_html();
-        Some(html)
-    })
+    if page.def().takes_id {
+        return None;
+    }
+    let data = data.clone();
+    Some(render_at(&page.path(), move || first_view(page, &data)))
 }
 
 /// The view for an unknown address, with links still under [`PRERENDER_BASE`].
 pub fn render_not_found() -> String {
+    render_at("/404/", policy_explorer::pages::not_found_view)
+}
+
+/// The shell around `view`, rendered as the app would show it at the app path `path`
+/// (under [`PRERENDER_BASE`]), without the text-node markers `<!>` that Leptos's server
+/// renderer writes for hydration: the app does not hydrate (it renders anew and takes
+/// over), nothing reads them, and an HTML validator rejects them as bogus comments. Text
+/// and attribute values are escaped, so `<!>` stands only for a marker.
+fn render_at<V: IntoView + 'static>(
+    path: &str,
+    view: impl FnOnce() -> V + Send + 'static,
+) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(RequestUrl::new(&format!("{PRERENDER_BASE}/404/")));
+        provide_context(RequestUrl::new(&format!("{PRERENDER_BASE}{path}")));
         policy_explorer::settings::Settings::provide();
-        view! {
+        let html = view! {
             <Router base=PRERENDER_BASE>
-                <policy_explorer::app::Shell>{policy_explorer::pages::not_found_view()}</policy_explorer::app::Shell>
+                <policy_explorer::app::Shell>{view()}</policy_explorer::app::Shell>
             </Router>
         }
-        .to_html()
+        .to_html();
+        html.replace("<!>", "")
     })
 }
 

@@ -22,6 +22,11 @@ fn every_prerendered_page_renders_the_same_bytes_twice_with_relative_links() {
         let first = prerender::render(def.page, &data);
         assert_eq!(first.is_some(), !def.takes_id, "{:?}", def.page);
         let Some(first) = first else { continue };
+        assert!(
+            !first.contains("<!>"),
+            "{:?}: no text-node markers",
+            def.page
+        );
         assert_eq!(
             prerender::render(def.page, &data),
             Some(first.clone()),
