@@ -80,24 +80,33 @@ pub fn Shell(children: Children) -> impl IntoView {
 #[component]
 fn PageRoutes() -> impl IntoView {
     use leptos_router::components::{Route, Routes};
-    use leptos_router::StaticSegment;
+    use leptos_router::{ParamSegment, StaticSegment};
     use pages::*;
     let at = |page: Page| StaticSegment(page.def().segment);
+    // A record page answers at its own address (`target/<id>/`) and at the older one
+    // (`target/?id=…`), which it replaces.
+    let one = |page: Page| (StaticSegment(page.def().segment), ParamSegment("id"));
     view! {
         <Routes fallback=not_found::NotFound>
             <Route path=at(Page::Home) view=home::Home />
             <Route path=at(Page::Themes) view=themes::ThemeList />
             <Route path=at(Page::Theme) view=themes::ThemeDetail />
+            <Route path=one(Page::Theme) view=themes::ThemeDetail />
             <Route path=at(Page::Documents) view=documents::DocumentList />
             <Route path=at(Page::Document) view=document::Reader />
+            <Route path=one(Page::Document) view=document::Reader />
             <Route path=at(Page::Fields) view=fields::FieldList />
             <Route path=at(Page::Field) view=fields::FieldDetail />
+            <Route path=one(Page::Field) view=fields::FieldDetail />
             <Route path=at(Page::Projects) view=projects::ProjectList />
             <Route path=at(Page::Project) view=projects::ProjectDetail />
+            <Route path=one(Page::Project) view=projects::ProjectDetail />
             <Route path=at(Page::Targets) view=targets::TargetList />
             <Route path=at(Page::Target) view=targets::TargetDetail />
+            <Route path=one(Page::Target) view=targets::TargetDetail />
             <Route path=at(Page::Departments) view=departments::DepartmentList />
             <Route path=at(Page::Department) view=departments::DepartmentDetail />
+            <Route path=one(Page::Department) view=departments::DepartmentDetail />
             <Route path=at(Page::Search) view=search::Search />
             <Route path=at(Page::About) view=about::About />
         </Routes>

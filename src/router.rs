@@ -3,13 +3,44 @@
 //! `aria-current="page"` by the app's own rule (`model::route::is_current`).
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
+use model::pages::Page;
 
 /// One query value of the current address, cleaned (`model::query::clean_value`).
 pub fn use_query_value(key: &'static str) -> Memo<String> {
     let query = use_query_map();
     Memo::new(move |_| model::query::clean_value(&query.read().get(key).unwrap_or_default()))
+}
+
+/// The id of the record a record page shows: from its address (`target/<id>/`), or from an
+/// older link's query (`target/?id=<id>`), whose address the app then replaces with the
+/// record's own, keeping the rest of the query (`document/?id=a&at=p-3` → `document/a/?at=p-3`).
+pub fn use_record_id(page: Page) -> Memo<String> {
+    let params = use_params_map();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if params.read().get("id").is_some() {
+            return;
+        }
+        let q = query.read();
+        let Some(id) = q.get("id").filter(|id| model::is_safe_id(id)) else {
+            return;
+        };
+        let mut rest = q.clone();
+        rest.remove("id");
+        let rest = rest.to_query_string();
+        let replace = NavigateOptions {
+            replace: true,
+            ..NavigateOptions::default()
+        };
+        navigate(&page.record_with(&id, &rest), replace);
+    });
+    Memo::new(move |_| {
+        let id = params.read().get("id").or_else(|| query.read().get("id"));
+        model::query::clean_value(&id.unwrap_or_default())
+    })
 }
 
 /// A function that opens an app path (`/targets/?year=2025`, without the hosting sub-path,

@@ -228,11 +228,8 @@ pub fn SourceLink(
     quote: String,
     #[prop(into)] doc_title: String,
 ) -> impl IntoView {
-    let href = url(&Page::Document.path_with(&format!(
-        "?id={}&at={}",
-        model::query::encode(&doc),
-        model::query::encode(&block)
-    )));
+    let href =
+        url(&Page::Document.record_with(&doc, &format!("?at={}", model::query::encode(&block))));
     view! {
         <blockquote class="quote">
             <p>"原文：“" {quote} "”"</p>

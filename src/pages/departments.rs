@@ -2,7 +2,7 @@
 //! targets across documents.
 
 use crate::components::chart_views::overview_views;
-use crate::components::records::{see_all, use_query_value, FieldCard, ProjectCard, TargetCard};
+use crate::components::records::{see_all, FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::{store, topic_records, Data, TopicRecords};
 use crate::head::{PageMeta, PageMetaOf};
@@ -93,7 +93,7 @@ const SHOWN: usize = 20;
 
 #[component]
 pub fn DepartmentDetail() -> impl IntoView {
-    let id = use_query_value("id");
+    let id = crate::router::use_record_id(Page::Department);
     let store = store();
     let departments = store.departments();
     let records = Data::new(move || {

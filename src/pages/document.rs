@@ -1,5 +1,5 @@
 //! 文件阅读: metadata, outline, and the cleaned text by section, with an anchor per section
-//! and paragraph. `?id=<doc>&at=<anchor>` scrolls to and highlights one paragraph; a long
+//! and paragraph, at `document/<doc>/`. `?at=<anchor>` scrolls to and highlights one paragraph; a long
 //! document comes in parts (`&part=2`), and an anchor opens the part that holds it.
 
 use crate::components::chart_views::overview_views;
@@ -19,7 +19,7 @@ use std::collections::HashMap;
 #[component]
 pub fn Reader() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
-    let id = Memo::new(move |_| query.read().get("id").unwrap_or_default());
+    let id = crate::router::use_record_id(Page::Document);
     let at = Memo::new(move |_| query.read().get("at").unwrap_or_default());
     let part = Memo::new(move |_| query.read().get("part").unwrap_or_default());
     let store = store();
@@ -85,10 +85,10 @@ pub fn Reader() -> impl IntoView {
 }
 
 /// Block anchor → links to the records quoted from it.
-type Marks = HashMap<String, Vec<RecordMark>>;
+pub type Marks = HashMap<String, Vec<RecordMark>>;
 
 #[component]
-fn DocumentView(
+pub fn DocumentView(
     meta: DocumentMeta,
     document: Document,
     at: String,
@@ -101,8 +101,7 @@ fn DocumentView(
     let charts = (part == 0).then(|| overview_views(&target_refs, &meta.id));
     let targets_href = url(&Page::Targets.path_with(&format!("?doc={}", meta.id)));
     let n_targets = targets.len();
-    let doc_href =
-        |query: String| url(&Page::Document.path_with(&format!("?id={}{query}", meta.id)));
+    let doc_href = |query: String| url(&Page::Document.record_with(&meta.id, &query));
     let outline = document
         .outline
         .iter()

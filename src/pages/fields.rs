@@ -2,8 +2,8 @@
 //! and one page per key field.
 
 use crate::components::records::{
-    plain_options, records_or_empty, use_filter, use_query_value, FieldCard, FilterPanel,
-    ResultBar, SelectSpec, Sources,
+    plain_options, records_or_empty, use_filter, FieldCard, FilterPanel, ResultBar, SelectSpec,
+    Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::{load_list, records_of_id, store, Data, DocFiles};
@@ -71,7 +71,7 @@ pub fn FieldsView(page: Arc<ListPage<Field>>, filter: Memo<Filter>) -> impl Into
 
 #[component]
 pub fn FieldDetail() -> impl IntoView {
-    let id = use_query_value("id");
+    let id = crate::router::use_record_id(Page::Field);
     let store = store();
     let departments = store.departments();
     let records = records_of_id(id);
@@ -84,7 +84,7 @@ pub fn FieldDetail() -> impl IntoView {
 }
 
 #[component]
-fn FieldDetailView(
+pub fn FieldDetailView(
     id: String,
     files: Arc<DocFiles>,
     departments: Arc<DepartmentsFile>,

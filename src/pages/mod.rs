@@ -14,12 +14,13 @@ pub mod search;
 pub mod targets;
 pub mod themes;
 
+use crate::data::DocFiles;
 use leptos::prelude::*;
-use model::files::{DepartmentsFile, ThemesFile};
+use model::files::{DepartmentsFile, DocRecordsFile, ThemesFile};
 use model::lists::ListPage;
 use model::pages::Page;
 use model::query::Filter;
-use model::{DocumentMeta, Field, Project, Target};
+use model::{Document, DocumentMeta, Field, Project, Target};
 use std::sync::Arc;
 
 /// The data files the prerendered first views are drawn from.
@@ -79,4 +80,34 @@ pub fn first_view(page: Page, data: &FirstViewData) -> Option<AnyView> {
         | Page::Target
         | Page::Department => return None,
     })
+}
+
+/// A record's page as the app shows it once its document's files are in, drawn by the same
+/// components; what the prerender writes into `<segment>/<id>/index.html`. None for a page
+/// that shows no record of a document.
+pub fn record_view(
+    page: Page,
+    id: &str,
+    files: Arc<DocFiles>,
+    departments: Arc<DepartmentsFile>,
+) -> Option<AnyView> {
+    let id = id.to_string();
+    Some(match page {
+        Page::Target => view! { <targets::TargetDetailView id files /> }.into_any(),
+        Page::Project => view! { <projects::ProjectDetailView id files departments /> }.into_any(),
+        Page::Field => view! { <fields::FieldDetailView id files departments /> }.into_any(),
+        _ => return None,
+    })
+}
+
+/// A document's page (its first part, outline and record marks) as the app shows it.
+pub fn document_view(meta: DocumentMeta, document: Document, records: &DocRecordsFile) -> AnyView {
+    let marks = model::view::record_marks(
+        &meta.id,
+        &records.fields,
+        &records.projects,
+        &records.targets,
+    );
+    let targets = records.targets.clone();
+    view! { <document::DocumentView meta document at=String::new() marks targets /> }.into_any()
 }

@@ -2,8 +2,8 @@
 //! a text filter and downloads; and one page per project.
 
 use crate::components::records::{
-    list_downloads, records_or_empty, use_filter, use_query_value, FilterPanel, ProjectCard,
-    ResultBar, SelectSpec, Sources,
+    list_downloads, records_or_empty, use_filter, FilterPanel, ProjectCard, ResultBar, SelectSpec,
+    Sources,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::{load_list, records_of_id, store, Data, DocFiles};
@@ -87,7 +87,7 @@ pub fn ProjectsView(page: Arc<ListPage<Project>>, filter: Memo<Filter>) -> impl 
 
 #[component]
 pub fn ProjectDetail() -> impl IntoView {
-    let id = use_query_value("id");
+    let id = crate::router::use_record_id(Page::Project);
     let store = store();
     let departments = store.departments();
     let records = records_of_id(id);
@@ -100,7 +100,7 @@ pub fn ProjectDetail() -> impl IntoView {
 }
 
 #[component]
-fn ProjectDetailView(
+pub fn ProjectDetailView(
     id: String,
     files: Arc<DocFiles>,
     departments: Arc<DepartmentsFile>,

@@ -187,11 +187,8 @@ fn hit_href(e: &Entry) -> String {
         Kind::Field => Page::Field,
         Kind::Department => Page::Department,
         Kind::Text => {
-            return url(&Page::Document.path_with(&format!(
-                "?id={}&at={}",
-                model::query::encode(&e.id),
-                model::query::encode(&e.anchor)
-            )))
+            return url(&Page::Document
+                .record_with(&e.id, &format!("?at={}", model::query::encode(&e.anchor))))
         }
     };
     url(&page.record(&e.id))

@@ -3,8 +3,8 @@
 
 use crate::components::chart_views::{comparison_view, overview_views, target_chart_view};
 use crate::components::records::{
-    list_downloads, records_or_empty, use_filter, use_query_value, FilterPanel, ResultBar,
-    SelectSpec, Sources, TargetCard,
+    list_downloads, records_or_empty, use_filter, FilterPanel, ResultBar, SelectSpec, Sources,
+    TargetCard,
 };
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::{load_list, records_of_id, store, Data, DocFiles};
@@ -179,7 +179,7 @@ fn OverviewTable(overview: TargetsOverview) -> impl IntoView {
 
 #[component]
 pub fn TargetDetail() -> impl IntoView {
-    let id = use_query_value("id");
+    let id = crate::router::use_record_id(Page::Target);
     let records = records_of_id(id);
     view! {
         <Awaited
@@ -190,7 +190,7 @@ pub fn TargetDetail() -> impl IntoView {
 }
 
 #[component]
-fn TargetDetailView(id: String, files: Arc<DocFiles>) -> impl IntoView {
+pub fn TargetDetailView(id: String, files: Arc<DocFiles>) -> impl IntoView {
     let records = &files.records;
     let Some(t) = records.target(&id).cloned() else {
         return view! {

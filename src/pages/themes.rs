@@ -3,7 +3,7 @@
 //! departments.
 
 use crate::components::chart_views::overview_views;
-use crate::components::records::{use_query_value, FieldCard, ProjectCard, TargetCard};
+use crate::components::records::{FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::{store, topic_records, Data, TopicRecords};
 use crate::head::{PageMeta, PageMetaOf};
@@ -97,7 +97,7 @@ pub fn ThemeCards(themes: Arc<ThemesFile>) -> impl IntoView {
 
 #[component]
 pub fn ThemeDetail() -> impl IntoView {
-    let id = use_query_value("id");
+    let id = crate::router::use_record_id(Page::Theme);
     let store = store();
     let themes = store.themes();
     let records = Data::new(move || {

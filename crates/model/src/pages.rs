@@ -239,9 +239,21 @@ impl Page {
         format!("{}{query}", self.path())
     }
 
-    /// The path of one record on a page that takes an id: `/target/?id=a.t-1`.
+    /// The address of one record on a page that takes an id, its own page:
+    /// `/target/a.t-1/`. (Older links, `/target/?id=a.t-1`, open the same record, and the app
+    /// replaces them with this one.)
     pub fn record(self, id: &str) -> String {
-        format!("{}?id={}", self.path(), crate::query::encode(id))
+        format!("{}{}/", self.path(), crate::query::encode(id))
+    }
+
+    /// A record's address with a query (`/document/a/?at=p-3`); `query` starts with `?` or
+    /// `&` (taken as `?`), or is empty.
+    pub fn record_with(self, id: &str, query: &str) -> String {
+        let query = match query.strip_prefix('&') {
+            Some(rest) => format!("?{rest}"),
+            None => query.to_string(),
+        };
+        format!("{}{query}", self.record(id))
     }
 
     pub fn from_segment(segment: &str) -> Option<Page> {
@@ -301,11 +313,17 @@ mod tests {
         check(Page::Home.path(), "/");
         check(Page::Targets.path(), "/targets/");
         check(Page::Targets.path_with("?doc=a"), "/targets/?doc=a");
-        check(Page::Target.record("a.t-1"), "/target/?id=a.t-1");
+        check(Page::Target.record("a.t-1"), "/target/a.t-1/");
+        check(Page::Field.record("甲 乙"), "/field/%E7%94%B2%20%E4%B9%99/");
         check(
-            Page::Field.record("甲 乙"),
-            "/field/?id=%E7%94%B2%20%E4%B9%99",
+            Page::Document.record_with("a", "?at=p-3"),
+            "/document/a/?at=p-3",
         );
+        check(
+            Page::Document.record_with("a", "&part=2"),
+            "/document/a/?part=2",
+        );
+        check(Page::Document.record_with("a", ""), "/document/a/");
     }
 
     #[test]

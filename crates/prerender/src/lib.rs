@@ -87,67 +87,80 @@ pub fn not_found_page(shell: &str, public_url: &str, body: &str) -> Result<Strin
     if !shell.contains(&format!("<base href=\"{public_url}\"")) {
         return Err("404: the shell has no <base href=\"../\"> to make absolute".into());
     }
-    let def = PageDef {
-        page: Page::Home,
-        segment: "",
-        title: model::pages::NOT_FOUND_TITLE,
-        column: model::pages::NOT_FOUND_COLUMN,
-        prerendered: true,
-        takes_id: false,
-        nav: None,
+    let head = PageHead {
+        path: None,
+        title: page_title(model::pages::NOT_FOUND_TITLE),
+        description: None,
     };
-    fill(&shell, &def, &body, PRERENDERED_ANY_QUERY)
+    fill(&shell, &head, &body, PRERENDERED_ANY_QUERY)
+}
+
+/// What a prerendered page's `<head>` says of it.
+#[derive(Debug, Clone)]
+pub struct PageHead {
+    /// Its app path (`/targets/`, `/target/a.t-1/`), given as its canonical address; None
+    /// for the 404 page, which stands at any address.
+    pub path: Option<String>,
+    /// The whole `<title>`.
+    pub title: String,
+    /// The `<meta name="description">`, from the record's own words; None keeps the site's.
+    pub description: Option<String>,
+}
+
+impl PageHead {
+    /// The head of a page that takes no id.
+    pub fn of(def: &PageDef) -> PageHead {
+        PageHead {
+            path: Some(def.page.path()),
+            title: page_title(def.title),
+            description: None,
+        }
+    }
 }
 
 /// Links under [`PRERENDER_BASE`] made relative to the page's `<base href>` (the app root),
-/// so one build serves any sub-path; `#main` names its page, as `<base>` would otherwise
-/// send it to the home page.
-pub fn relative_links(html: &str, def: &PageDef) -> Result<String> {
-    let fragment_base = if def.segment.is_empty() {
-        "./".to_string()
-    } else {
-        format!("{}/", def.segment)
+/// so one build serves any sub-path; `#main` names its page (`path`, the page's app path),
+/// as `<base>` would otherwise send it to the home page.
+pub fn relative_links(html: &str, path: &str) -> Result<String> {
+    let fragment_base = match path.trim_start_matches('/') {
+        "" => "./".to_string(),
+        rest => rest.to_string(),
     };
     let html = html
         .replace(&format!("href=\"{PRERENDER_BASE}/"), "href=\"./")
         .replace(&format!("href=\"{PRERENDER_BASE}\""), "href=\"./\"")
         .replace("href=\"#", &format!("href=\"{fragment_base}#"));
     if html.contains(PRERENDER_BASE) || html.contains(" href=\"/") {
-        return Err(format!(
-            "{:?}: an absolute link would leave the sub-path",
-            def.page
-        ));
+        return Err(format!("{path}: an absolute link would leave the sub-path"));
     }
     if html.contains(" style=\"") {
-        return Err(format!(
-            "{:?}: a style attribute would break the CSP",
-            def.page
-        ));
+        return Err(format!("{path}: a style attribute would break the CSP"));
     }
     Ok(html)
 }
 
-/// Puts a first view into the page's HTML shell (the built `index.html` of that route):
-/// the view in `<div id="app">`, marked as prerendered, its title, and no preload of the
-/// wasm, which the first view does not need.
-pub fn fill(shell: &str, def: &PageDef, body: &str, kind: &str) -> Result<String> {
+/// Puts a first view into the page's HTML shell (the built `index.html` of its route):
+/// the view in `<div id="app">`, marked as prerendered, its title, description and
+/// canonical address, and no preload of the wasm, which the first view does not need.
+pub fn fill(shell: &str, head: &PageHead, body: &str, kind: &str) -> Result<String> {
     let open = "<div id=\"app\">";
+    let what = &head.title;
     // In the body: a comment in the head may name the element too.
     let body_at = shell
         .find("<body")
-        .ok_or_else(|| format!("{:?}: the shell has no <body>", def.page))?;
+        .ok_or_else(|| format!("{what}: the shell has no <body>"))?;
     let start = shell[body_at..]
         .find(open)
         .map(|i| body_at + i)
-        .ok_or_else(|| format!("{:?}: no {open} in the shell", def.page))?;
+        .ok_or_else(|| format!("{what}: no {open} in the shell"))?;
     let end = shell
         .rfind("</body>")
         .and_then(|b| shell[..b].rfind("</div>"))
         .filter(|&e| e > start)
-        .ok_or_else(|| format!("{:?}: <div id=\"app\"> is not closed", def.page))?;
+        .ok_or_else(|| format!("{what}: <div id=\"app\"> is not closed"))?;
     let main = "<main id=\"main\" tabindex=\"-1\">";
     if !body.contains(main) {
-        return Err(format!("{:?}: the view has no {main}", def.page));
+        return Err(format!("{what}: the view has no {main}"));
     }
     // Shown instead of the unfiltered view while the app renders the one the query asks for.
     let body = body.replacen(
@@ -157,13 +170,34 @@ pub fn fill(shell: &str, def: &PageDef, body: &str, kind: &str) -> Result<String
         ),
         1,
     );
-    let head = without_wasm_preload(&shell[..start]);
-    let title = escape(&page_title(def.title));
-    let head = replace_title(&head, &title)?;
+    let page_head = without_wasm_preload(&shell[..start]);
+    let page_head = replace_title(&page_head, &escape(&head.title))?;
+    let page_head = with_description_and_canonical(&page_head, head)?;
     Ok(format!(
-        "{head}<div id=\"app\" {PRERENDERED_ATTR}=\"{kind}\">{body}{}",
+        "{page_head}<div id=\"app\" {PRERENDERED_ATTR}=\"{kind}\">{body}{}",
         &shell[end..]
     ))
+}
+
+/// The head with the page's own description (in place of the site's) and its canonical
+/// address (relative to `<base href>`, the app root) after the title.
+fn with_description_and_canonical(head: &str, page: &PageHead) -> Result<String> {
+    let mut out = head.to_string();
+    if let Some(description) = &page.description {
+        let marker = "<meta name=\"description\" content=\"";
+        let start = out.find(marker).ok_or("the shell has no description")? + marker.len();
+        let end = out[start..]
+            .find('"')
+            .map(|e| start + e)
+            .ok_or("the shell's description is not closed")?;
+        out.replace_range(start..end, &escape(description).replace('"', "&quot;"));
+    }
+    if let Some(path) = &page.path {
+        let href = format!(".{path}");
+        let at = out.find("</title>").ok_or("the shell has no </title>")? + "</title>".len();
+        out.insert_str(at, &format!("\n  <link rel=\"canonical\" href=\"{href}\">"));
+    }
+    Ok(out)
 }
 
 fn without_wasm_preload(head: &str) -> String {
@@ -242,10 +276,139 @@ pub fn first_view_data(data: &Path) -> Result<FirstViewData> {
     })
 }
 
+/// A short description from a record's own words: its name and its quote, at most 120
+/// characters.
+fn describe(name: &str, quote: &str) -> String {
+    let text = format!("{name}：{quote}");
+    match text.char_indices().nth(120) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
+}
+
+/// The page of one record or document: rendered at `page.record(id)`, its links made
+/// relative, put into its route's shell one level deeper (`<base href="../../">`), and
+/// written to `dist/<segment>/<id>/index.html`. Returns the body's size.
+fn write_page_of(
+    dist: &Path,
+    page: Page,
+    id: &str,
+    head: PageHead,
+    view: impl FnOnce() -> Option<AnyView> + Send + 'static,
+) -> Result<usize> {
+    let path = page.record(id);
+    let body = render_at(&path, move || view());
+    let body = relative_links(&body, &path)?;
+    let dir = dist.join(page.def().segment);
+    let shell_file = dir.join("index.html");
+    let shell = std::fs::read_to_string(&shell_file)
+        .map_err(|e| format!("{}: {e}", shell_file.display()))?
+        .replacen("<base href=\"../\"", "<base href=\"../../\"", 1);
+    let html = fill(
+        &shell,
+        &PageHead {
+            path: Some(path),
+            ..head
+        },
+        &body,
+        kind_of(page),
+    )?;
+    let dir = dir.join(id);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::write(dir.join("index.html"), html).map_err(|e| format!("{}: {e}", dir.display()))?;
+    Ok(body.len())
+}
+
+/// A record's page is the same whatever its query; a document's depends on its part.
+fn kind_of(page: Page) -> &'static str {
+    if page == Page::Document {
+        PRERENDERED_WITHOUT_QUERY
+    } else {
+        PRERENDERED_ANY_QUERY
+    }
+}
+
+/// Every document's page and every record's (targets, projects, key fields), from the
+/// files the app fetches for them; returns the count and bytes of pages by kind.
+pub fn write_record_pages(dist: &Path, data: &Path) -> Result<Vec<(Page, usize, usize)>> {
+    let index: Arc<model::Index> = read_json(data, model::files::ALL_DOCUMENTS)?;
+    let departments = record_file::<DepartmentsFile>(data)?;
+    let mut counts = vec![
+        (Page::Document, 0, 0),
+        (Page::Target, 0, 0),
+        (Page::Project, 0, 0),
+        (Page::Field, 0, 0),
+    ];
+    let mut count = |page: Page, bytes: usize| {
+        if let Some(c) = counts.iter_mut().find(|c| c.0 == page) {
+            c.1 += 1;
+            c.2 += bytes;
+        }
+    };
+    for doc in &index.documents {
+        let records: Arc<model::files::DocRecordsFile> =
+            read_json(data, &model::files::DocRecordsFile::path(&doc.id))?;
+        let meta: Arc<model::files::DocMetaFile> =
+            read_json(data, &model::files::DocMetaFile::path(&doc.id))?;
+        let first = meta.document.part_files().into_iter().next();
+        let file = first.map(|p| p.file).unwrap_or_default();
+        let text: Arc<model::Document> = read_json(data, &model::files::document_part(&file))?;
+        let head = PageHead {
+            path: None,
+            title: page_title(&meta.document.title),
+            description: Some(describe(&meta.document.title, &meta.document.issuer)),
+        };
+        let (m, r) = (meta.document.clone(), records.clone());
+        let view = move || {
+            Some(policy_explorer::pages::document_view(
+                m,
+                text.as_ref().clone(),
+                &r,
+            ))
+        };
+        count(
+            Page::Document,
+            write_page_of(dist, Page::Document, &doc.id, head, view)?,
+        );
+        let files = Arc::new(policy_explorer::data::DocFiles {
+            records: records.clone(),
+            meta: Some(meta.document.clone()),
+        });
+        let named = records
+            .targets
+            .iter()
+            .map(|t| (Page::Target, &t.id, &t.indicator, &t.source.quote))
+            .chain(
+                records
+                    .projects
+                    .iter()
+                    .map(|p| (Page::Project, &p.id, &p.name, &p.source.quote)),
+            )
+            .chain(
+                records
+                    .fields
+                    .iter()
+                    .map(|f| (Page::Field, &f.id, &f.title, &f.source.quote)),
+            );
+        for (page, id, name, quote) in named {
+            let head = PageHead {
+                path: None,
+                title: page_title(name),
+                description: Some(describe(name, quote)),
+            };
+            let (files, departments, rid) = (files.clone(), departments.clone(), id.clone());
+            let view = move || policy_explorer::pages::record_view(page, &rid, files, departments);
+            count(page, write_page_of(dist, page, id, head, view)?);
+        }
+    }
+    Ok(counts)
+}
+
 /// Reads the data files, renders every prerendered page and writes it into
 /// `dist/<segment>/index.html` (which the post-build step has written from Trunk's output);
 /// with a public URL, also `dist/404.html`.
 pub fn run(dist: &Path, data: &Path, public_url: Option<&str>) -> Result {
+    let data_dir = data;
     let data = first_view_data(data)?;
     // From a route page's plain shell (the app, not the home page's small wasm), before
     // that page's own view is written into it.
@@ -261,7 +424,8 @@ pub fn run(dist: &Path, data: &Path, public_url: Option<&str>) -> Result {
         let Some(html) = render(def.page, &data) else {
             continue;
         };
-        let body = relative_links(&html, def)?;
+        let head = PageHead::of(def);
+        let body = relative_links(&html, &def.page.path())?;
         let file = dist.join(def.segment).join("index.html");
         let shell =
             std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -271,12 +435,19 @@ pub fn run(dist: &Path, data: &Path, public_url: Option<&str>) -> Result {
         } else {
             PRERENDERED_WITHOUT_QUERY
         };
-        let page = fill(&shell, def, &body, kind)?;
+        let page = fill(&shell, &head, &body, kind)?;
         std::fs::write(&file, page).map_err(|e| format!("{}: {e}", file.display()))?;
         eprintln!(
             "prerendered /{}: {:.1} KB",
             def.segment,
             body.len() as f64 / 1024.0
+        );
+    }
+    for (page, n, bytes) in write_record_pages(dist, data_dir)? {
+        eprintln!(
+            "prerendered {n} pages /{}/<id>/: {:.1} KB of views in all",
+            page.def().segment,
+            bytes as f64 / 1024.0
         );
     }
     Ok(())

@@ -33,8 +33,9 @@ fn every_prerendered_page_renders_the_same_bytes_twice_with_relative_links() {
             "{:?}",
             def.page
         );
-        let body = prerender::relative_links(&first, def).unwrap();
-        let page = prerender::fill(SHELL, def, &body, "without-query").unwrap();
+        let body = prerender::relative_links(&first, &def.page.path()).unwrap();
+        let page =
+            prerender::fill(SHELL, &prerender::PageHead::of(def), &body, "without-query").unwrap();
         assert!(page.contains("<div id=\"app\" data-prerendered=\"without-query\">"));
         assert!(
             !page.contains(".wasm\""),
@@ -68,12 +69,12 @@ fn the_target_list_shows_its_first_page_and_the_overview() {
 #[test]
 fn absolute_links_and_style_attributes_are_refused() {
     let def = Page::Targets.def();
-    assert!(prerender::relative_links("<a href=\"/elsewhere/\">x</a>", def).is_err());
-    assert!(prerender::relative_links("<p style=\"color:red\">x</p>", def).is_err());
+    assert!(prerender::relative_links("<a href=\"/elsewhere/\">x</a>", &def.page.path()).is_err());
+    assert!(prerender::relative_links("<p style=\"color:red\">x</p>", &def.page.path()).is_err());
     assert_eq!(
         prerender::relative_links(
             "<a href=\"/__app_root__/fields/\">x</a><a href=\"#main\">y</a>",
-            def
+            &def.page.path()
         )
         .unwrap(),
         "<a href=\"./fields/\">x</a><a href=\"targets/#main\">y</a>"
@@ -88,4 +89,39 @@ fn the_404_page_has_absolute_links_under_the_public_url() {
     assert!(page.contains("href=\"/zwgk/zcdl/documents/\""));
     assert!(page.contains("页面不存在"));
     assert!(prerender::not_found_page(SHELL, "zwgk", "").is_err());
+}
+
+/// The navigation of the hand-written shell (`index.html`: what a page shows before its
+/// view is written in, and every page the build does not prerender) is the page table's.
+#[test]
+fn the_static_shell_navigates_as_the_page_table_says() {
+    let shell =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../index.html"))
+            .unwrap();
+    let nav_at = shell
+        .find("<nav class=\"site-nav\"")
+        .expect("the shell has the navigation");
+    let nav = &shell[nav_at..nav_at + shell[nav_at..].find("</nav>").unwrap()];
+    let links: Vec<(String, String)> = nav
+        .split("<a href=\"")
+        .skip(1)
+        .map(|rest| {
+            let (href, rest) = rest.split_once("\">").unwrap();
+            let text = rest.split("</a>").next().unwrap();
+            (href.to_string(), text.to_string())
+        })
+        .collect();
+    let expected: Vec<(String, String)> = PAGES
+        .iter()
+        .filter_map(|p| {
+            let label = p.nav?;
+            let href = if p.segment.is_empty() {
+                "./".to_string()
+            } else {
+                format!("{}/", p.segment)
+            };
+            Some((href, label.to_string()))
+        })
+        .collect();
+    assert_eq!(links, expected);
 }
