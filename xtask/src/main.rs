@@ -20,7 +20,8 @@
 //!   every document's draft against the curated facts (`draft.rs`)
 //! - `audit`     print suspicious records by rule, and fail on any the reviewed allow-list
 //!   (`data/audit-allow.toml`) does not acknowledge or on entries that match nothing
-//! - `build`     release build into `dist/` (with the post-build step)
+//! - `build`     release build into `dist/` (with the post-build step); `--site-url` also
+//!   writes `sitemap.xml`
 //! - `bench`     sizes, Lighthouse and in-browser timings against the budgets
 //!   (`target/bench/report.md`), and the app's wasm by crate (`target/bench/wasm-size.md`)
 //! - `wasm-size` only the wasm by crate, after a build
@@ -31,6 +32,7 @@ mod bench_data;
 mod budget;
 mod dist;
 mod draft;
+mod sitemap;
 mod tools;
 mod validate;
 mod wasm_size;
@@ -54,7 +56,13 @@ fn main() -> ExitCode {
         "themes" => themes(rest),
         "audit" => audit(),
         "draft" => draft::run(rest),
-        "build" => public_url(rest).and_then(|url| build(url.as_deref())),
+        "build" => public_url(rest).and_then(|url| {
+            build(url.as_deref())?;
+            match flag(rest, "--site-url")? {
+                Some(site) => sitemap::write(&root().join("dist"), site),
+                None => Ok(()),
+            }
+        }),
         "serve" => serve(rest),
         "test" => test(),
         "check" => {
@@ -66,7 +74,7 @@ fn main() -> ExitCode {
         "validate" => validate::run_task(),
         "pages" => write_page_table(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|check|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|wasm-size|validate|coverage|themes|audit|draft --doc ID [--out DIR] [--score]|pages|build [--public-url /a/b/]>");
+            eprintln!("usage: cargo xtask <serve|test|check|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|wasm-size|validate|coverage|themes|audit|draft --doc ID [--out DIR] [--score]|pages|build [--public-url /a/b/] [--site-url https://…/a/b/]>");
             return ExitCode::from(2);
         }
     };
