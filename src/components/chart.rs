@@ -14,8 +14,9 @@ use model::view::ChartText;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The CSS width of the SVG in a prerendered page; it scales to its container (viewBox).
-const PRERENDER_WIDTH: u32 = 640;
+/// The CSS width of the SVG in a prerendered page, a phone's; it scales to its container
+/// (viewBox), up to 30rem (`style.css`).
+const PRERENDER_WIDTH: u32 = 360;
 
 /// The chart font follows the page: 0.875 of the root font size (large-font mode included).
 fn font_px() -> f64 {

@@ -41,7 +41,7 @@ const browser = await launch();
 const report = { date: new Date().toISOString(), routes: {}, documents: {}, lighthouse: {}, timings: {}, budgets: [] };
 
 // 1. Bytes of the first view of each route, as the browser fetched them.
-const ROUTES = ["", "documents/", "document/?id=lixia-shisiwu", "fields/", "projects/", "targets/", "target/?id=xinjiu-dongneng.t-9", "departments/", "search/?q=%E5%85%BB%E8%80%81", "about/"];
+const ROUTES = ["", "documents/", "document/lixia-shisiwu/", "fields/", "projects/", "targets/", "target/xinjiu-dongneng.t-9/", "departments/", "search/?q=%E5%85%BB%E8%80%81", "about/"];
 for (const route of PARTS.has("bytes") ? ROUTES : []) {
   console.error(`bytes: ${route || "/"}`);
   const context = await browser.newContext({ viewport: VIEWPORTS.phone });
@@ -123,7 +123,7 @@ if (PARTS.has("timings")) {
   }
   const draw = [];
   for (let i = 0; i < 5; i++) {
-    await page.goto(srv.base + "document/?id=lixia-shisiwu&run=" + i);
+    await page.goto(srv.base + "document/lixia-shisiwu/?run=" + i);
     await page.waitForFunction(() => document.querySelectorAll("figure.chart .chart-canvas[data-draw-ms]").length >= 2);
     draw.push(await page.evaluate(() => Math.max(...[...document.querySelectorAll("figure.chart .chart-canvas[data-draw-ms]")].map((c) => Number(c.dataset.drawMs)))));
   }

@@ -79,9 +79,9 @@ function checkChart(c) {
 }
 
 const PAGES = [
-  ["target/?id=xinjiu-dongneng.t-9", 2, "target"],
-  ["document/?id=xinjiu-dongneng", 2, "document"],
-  ["department/?id=" + (facts.departments.find((d) => d.targets.length > 0)?.id ?? ""), 1, "department"],
+  ["target/xinjiu-dongneng.t-9/", 2, "target"],
+  ["document/xinjiu-dongneng/", 2, "document"],
+  ["department/" + (facts.departments.find((d) => d.targets.length > 0)?.id ?? "") + "/", 1, "department"],
 ];
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
@@ -105,7 +105,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 
   test(`charts redraw after a resize and after large-font mode (${name})`, async () => {
     const { page, problems } = await openPage(env.browser, viewport, { deviceScaleFactor: 2 });
-    await page.goto(env.srv.base + "target/?id=xinjiu-dongneng.t-9");
+    await page.goto(env.srv.base + "target/xinjiu-dongneng.t-9/");
     await ready(page);
     await chartsReady(page, 1);
     const before = (await charts(page))[0];
@@ -129,7 +129,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 
 test("a chart downloads as SVG (800 px, no style attribute) and as PNG (the canvas: its width × devicePixelRatio)", async () => {
   const { page, problems } = await openPage(env.browser, VIEWPORTS.desktop, { deviceScaleFactor: 2 });
-  await page.goto(env.srv.base + "target/?id=xinjiu-dongneng.t-9");
+  await page.goto(env.srv.base + "target/xinjiu-dongneng.t-9/");
   await ready(page);
   await chartsReady(page, 1);
   const fig = page.locator("figure.chart").first();
@@ -153,7 +153,7 @@ test("a chart downloads as SVG (800 px, no style attribute) and as PNG (the canv
 test("the data table of a target chart holds the numbers of the data file", async () => {
   const { page, problems } = await openPage(env.browser, VIEWPORTS.desktop);
   const t = facts.targets.find((t) => t.id === "xinjiu-dongneng.t-9");
-  await page.goto(env.srv.base + "target/?id=" + t.id);
+  await page.goto(env.srv.base + "target/" + t.id + "/");
   await ready(page);
   const table = await page.locator("figure.chart").first().locator("table").textContent();
   assert.ok(table.includes(t.baseline.text) && table.includes(t.target.text), table);
@@ -163,7 +163,7 @@ test("the data table of a target chart holds the numbers of the data file", asyn
 
 test("the document chart table lists every comparable target of the data file", async () => {
   const { page, problems } = await openPage(env.browser, VIEWPORTS.desktop);
-  await page.goto(env.srv.base + "document/?id=lixia-shisiwu");
+  await page.goto(env.srv.base + "document/lixia-shisiwu/");
   await ready(page);
   const rows = await page.locator("figure.chart").first().locator("tbody tr").allTextContents();
   const comparable = facts.targets.filter((t) => t.doc === "lixia-shisiwu" && !t.cumulative && t.baseline?.value != null && t.baseline.value !== 0 && t.target?.value != null);

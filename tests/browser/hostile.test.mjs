@@ -71,7 +71,7 @@ test("the record files failing leave the document pages working", async () => {
   const { page, problems } = await openPage(browser, VIEWPORTS.phone, { allow: ["facts-", "lists/", "Failed to load resource"] });
   await page.goto(srv.base + "targets/");
   await page.locator(".load-failed").waitFor();
-  await page.goto(srv.base + "document/?id=yanglao-fuwu");
+  await page.goto(srv.base + "document/yanglao-fuwu/");
   await ready(page);
   assert.match(await page.locator("main h1").innerText(), /养老服务/);
   assert.ok((await page.locator(".doc-body .para").count()) > 10);
@@ -114,6 +114,10 @@ const ADDRESSES = [
   ["empty id", "target/?id=", /未找到/],
   ["10 000 characters as id", `target/?id=${"x".repeat(10000)}`, /未找到/],
   ["repeated id parameter", "target/?id=a&id=b", /未找到/],
+  ["script as record id in the path", "target/%3Cscript%3E/", /未找到/],
+  ["path traversal in the path", "document/..%2F..%2Fetc%2Fpasswd/", /未找到/],
+  ["unknown target in the path", "target/xinjiu-dongneng.t-999/", /未找到/],
+  ["10 000 characters as id in the path", `field/${"x".repeat(10000)}/`, /未找到/],
   ["unknown filter value", "targets/?doc=%3Cb%3Enope%3C%2Fb%3E", /没有符合条件的目标指标/],
   ["unknown filter key", "targets/?evil=1&__proto__=x", /共 \d+ 项/],
   ["year that is not a year", "targets/?year=20x5", /没有符合条件/],

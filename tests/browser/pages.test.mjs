@@ -63,7 +63,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`a record's source link highlights its paragraph (${name})`, async () => {
     const { page, problems } = await openPage(env.browser, viewport);
     const t = facts.targets.find((t) => t.id === "shenghuo-fuwu.t-1") ?? facts.targets[0];
-    await page.goto(`${env.srv.base}target/?id=${encodeURIComponent(t.id)}`);
+    await page.goto(`${env.srv.base}target/${encodeURIComponent(t.id)}/`);
     await ready(page);
     await page.locator(".quote footer a").click();
     await page.locator(".highlighted").waitFor();
@@ -101,7 +101,7 @@ test("large-font mode survives a reload", async () => {
   assert.deepEqual(problems(), []);
 });
 
-for (const [route, what] of [["target/?id=nope.t-0", "目标指标"], ["project/?id=%3Cscript%3E", "重点工程"], ["department/?id=", "责任单位"], ["document/?id=missing", "文件"], ["field/?id=x", "重点领域"]]) {
+for (const [route, what] of [["target/nope.t-0/", "目标指标"], ["project/%3Cscript%3E/", "重点工程"], ["department/?id=", "责任单位"], ["document/missing/", "文件"], ["field/x/", "重点领域"]]) {
   test(`unknown id on ${route.split("/")[0]} says 未找到`, async () => {
     const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
     await page.goto(env.srv.base + route);
@@ -193,7 +193,7 @@ test("a long document opens at the part that holds the asked-for paragraph", asy
   const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
   // The last paragraph lives in the last part.
   const last = `p-${parts.at(-1).last_paragraph}`;
-  await page.goto(`${env.srv.base}document/?id=xinjiu-dongneng&at=${last}`);
+  await page.goto(`${env.srv.base}document/xinjiu-dongneng/?at=${last}`);
   await ready(page);
   await page.locator(`#${last}.highlighted`).waitFor();
   assert.match(await page.locator(".doc-parts [aria-current]").innerText(), new RegExp(`第${parts.length}部分`));
@@ -204,7 +204,7 @@ test("a long document opens at the part that holds the asked-for paragraph", asy
   await page.locator(".doc-parts [aria-current]", { hasText: "第1部分" }).waitFor();
   await page.locator(".outline a", { hasText: "总体要求" }).first().click();
   await page.waitForURL(/#s-/);
-  assert.match(page.url(), /document\/\?id=xinjiu-dongneng.*#s-/, "an in-page heading link keeps the document open");
+  assert.match(page.url(), /document\/xinjiu-dongneng\/.*#s-/, "an in-page heading link keeps the document open");
   assert.match(await page.locator("main h1").innerText(), /新旧动能/);
   // The next-part link at the end.
   await page.locator(".next-part a").click();

@@ -23,7 +23,7 @@ test("links open pages in place; back and forward follow; the navigation marks t
   const first = page.locator("main li.record a").first();
   const name = (await first.innerText()).trim();
   await first.click();
-  await page.waitForURL(/\/zwgk\/zcdl\/target\/\?id=/);
+  await page.waitForURL(/\/zwgk\/zcdl\/target\/[^/?]+\/$/);
   await ready(page);
   assert.equal((await page.locator("main h1").innerText()).trim(), name);
   assert.equal(await page.evaluate(() => window.__samePage), true, "opened in place, not reloaded");
@@ -36,7 +36,7 @@ test("links open pages in place; back and forward follow; the navigation marks t
   assert.match(await page.locator("main h1").innerText(), /目标指标/);
   assert.equal(await page.locator("#filter-year").inputValue(), "2025", "the list reads the query it came back to");
   await page.goForward();
-  await page.waitForURL(/\/zwgk\/zcdl\/target\/\?id=/);
+  await page.waitForURL(/\/zwgk\/zcdl\/target\/[^/?]+\/$/);
   await ready(page);
   assert.equal((await page.locator("main h1").innerText()).trim(), name);
   assert.equal(await page.evaluate(() => window.__samePage), true);
@@ -67,5 +67,18 @@ test("the browser keeps downloads and clicks with a modifier key", async () => {
   assert.match(popup.url(), /\/targets\/$/, "shift-click opens the page in a new window");
   assert.match(page.url(), /\/about\/$/, "and this window stays");
   await popup.close();
+  assert.deepEqual(problems(), []);
+});
+
+test("an older link (target/?id=…) opens the record and takes its own address", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  await page.goto(`${env.srv.base}target/?id=xinjiu-dongneng.t-9`);
+  await page.waitForURL(/\/zwgk\/zcdl\/target\/xinjiu-dongneng\.t-9\/$/);
+  await ready(page);
+  assert.match(await page.locator("main h1").innerText(), /高新技术企业数量/);
+  await page.goto(`${env.srv.base}document/?id=yanglao-fuwu&at=p-3`);
+  await page.waitForURL(/\/zwgk\/zcdl\/document\/yanglao-fuwu\/\?at=p-3$/);
+  await ready(page);
+  assert.match(await page.locator("main h1").innerText(), /养老服务/);
   assert.deepEqual(problems(), []);
 });

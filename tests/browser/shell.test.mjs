@@ -25,7 +25,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 
   test(`deep link to a document opens directly and survives reload (${name})`, async () => {
     const { page, problems } = await openPage(env.browser, viewport);
-    await page.goto(`${env.srv.base}document/?id=shenghuo-fuwu`);
+    await page.goto(`${env.srv.base}document/shenghuo-fuwu/`);
     await ready(page);
     assert.match(await page.locator("main h1").innerText(), /生活性服务业高端化发展/);
     await page.reload();
@@ -59,7 +59,7 @@ test("every route page exists as a plain file", async () => {
   }
 });
 
-test("first paint without JavaScript shows the prerendered page; record pages show a message", async () => {
+test("first paint without JavaScript shows the prerendered page, record and document pages included; an older link's shell shows a message", async () => {
   const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
   const page = await context.newPage();
   await page.goto(env.srv.base);
@@ -67,23 +67,44 @@ test("first paint without JavaScript shows the prerendered page; record pages sh
   assert.equal(await page.locator(".cards .card").count(), 11, "the documents are readable before any script");
   await page.goto(`${env.srv.base}targets/`);
   assert.equal(await page.locator(".records .record").count(), 50, "the first page of targets is readable before any script");
-  await page.goto(`${env.srv.base}document/?id=shenghuo-fuwu`);
+  await page.goto(`${env.srv.base}document/shenghuo-fuwu/`);
+  assert.match(await page.locator("main h1").innerText(), /生活性服务业/);
+  assert.ok((await page.locator("main p").count()) > 50, "the document's text is readable before any script");
+  await page.goto(`${env.srv.base}target/xinjiu-dongneng.t-9/`);
+  assert.match(await page.locator("main h1").innerText(), /高新技术企业数量/);
+  assert.ok((await page.locator("figure.chart .chart-canvas > svg").count()) >= 1, "its chart, as SVG");
+  assert.match(await page.locator("link[rel=canonical]").getAttribute("href"), /^\.\/target\/xinjiu-dongneng\.t-9\/$/);
+  assert.match(await page.locator("meta[name=description]").getAttribute("content"), /^高新技术企业数量：/);
+  await page.goto(`${env.srv.base}target/?id=xinjiu-dongneng.t-9`);
   assert.match(await page.locator("noscript").evaluate((n) => n.textContent), /JavaScript/);
   await context.close();
 });
 
-for (const route of PRERENDERED_ROUTES) {
+/** The text of `main` but its charts' pictures (SVG when prerendered, a canvas live). */
+const mainText = (page) =>
+  page.locator("main").evaluate((main) => {
+    const copy = main.cloneNode(true);
+    copy.querySelectorAll(".chart-canvas").forEach((c) => c.remove());
+    document.body.append(copy);
+    const text = copy.innerText;
+    copy.remove();
+    return text;
+  });
+
+// The id-free pages, and a document and a record of every prerendered kind.
+const RECORD_ROUTES = ["document/shenghuo-fuwu/", "target/xinjiu-dongneng.t-9/", "project/xinjiu-dongneng.p-278/", "field/qingdao-fuwuye.f-1/"];
+for (const route of [...PRERENDERED_ROUTES, ...RECORD_ROUTES]) {
   test(`the app takes over the prerendered ${route || "home page"} without changing what it shows`, async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
     const still = await context.newPage();
     await still.goto(env.srv.base + route);
-    const prerendered = await still.locator("main").innerText();
+    const prerendered = await mainText(still);
     const title = await still.title();
     await context.close();
     const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
     await page.goto(env.srv.base + route);
     await ready(page);
-    assert.equal(await page.locator("main").innerText(), prerendered);
+    assert.equal(await mainText(page), prerendered);
     assert.equal(await page.title(), title);
     // The app swapped in because its page said it had rendered its data, not because time
     // ran out; the home page has no app to swap in.

@@ -25,7 +25,7 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   test(`a theme page gathers its targets (charted), projects, fields, documents and departments (${size})`, async () => {
     const { page, problems } = await openPage(env.browser, viewport);
     const theme = themes.find((t) => t.id === "elderly-care");
-    await page.goto(`${env.srv.base}theme/?id=elderly-care`);
+    await page.goto(`${env.srv.base}theme/elderly-care/`);
     await ready(page);
     assert.equal(await page.locator("main h1").innerText(), theme.name);
     assert.match(await page.locator("#theme-targets").innerText(), new RegExp(`（${theme.counts.targets}）`));
@@ -63,8 +63,8 @@ test("the list filters offer the themes and a theme filter is a removable chip",
 test("a theme page and a department page fetch their topic file, not the lists", async () => {
   const dept = data("facts-departments.json").departments.find((d) => d.counts.targets > 0);
   for (const [address, topic] of [
-    ["theme/?id=elderly-care", "lists/topics/theme-elderly-care.json"],
-    [`department/?id=${dept.id}`, `lists/topics/dept-${dept.id}.json`],
+    ["theme/elderly-care/", "lists/topics/theme-elderly-care.json"],
+    [`department/${dept.id}/`, `lists/topics/dept-${dept.id}.json`],
   ]) {
     const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
     const requests = [];
@@ -91,7 +91,7 @@ test("a theme of many documents lists the ten with the most records and folds th
   const srv = await serve(new Map([[file, (res) => res.writeHead(200, { "content-type": "application/json" }).end(body)]]));
   try {
     const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
-    await page.goto(`${srv.base}theme/?id=elderly-care`);
+    await page.goto(`${srv.base}theme/elderly-care/`);
     await ready(page);
     const section = page.locator("section[aria-labelledby=theme-docs]");
     assert.match(await section.locator("h2").innerText(), /（30）/);
@@ -108,7 +108,7 @@ test("a theme of many documents lists the ten with the most records and folds th
     // A folded link opens its document in place, like any other.
     await page.evaluate(() => (window.__stayed = true));
     await folded.locator("li a").first().click();
-    await page.waitForURL(new RegExp(`document/\\?id=${id}`));
+    await page.waitForURL(new RegExp(`document/${id}/`));
     await ready(page);
     assert.equal(await page.evaluate(() => window.__stayed), true);
     assert.deepEqual(problems(), []);
@@ -131,7 +131,7 @@ test("an unknown department says so and fetches no topic file", async () => {
 
 test("an unknown theme says so and links back", async () => {
   const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
-  await page.goto(`${env.srv.base}theme/?id=nope`);
+  await page.goto(`${env.srv.base}theme/nope/`);
   await ready(page);
   assert.match(await page.locator("main").innerText(), /没有编号为“nope”的主题/);
   assert.deepEqual(problems(), []);
