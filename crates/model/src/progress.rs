@@ -24,7 +24,7 @@
 //!    every value the bound allows has it: a lower bound on a rising target can show it met
 //!    or ahead (at least), never behind; else 无可比数据.
 
-use crate::chart::format_number;
+use crate::chart::{format_number, format_with_unit};
 use crate::wire::{Figure, Reported, Status, Target};
 
 /// How far (in points of the planned change from baseline to target) a result may be from
@@ -462,6 +462,77 @@ pub fn progress_chart(t: &Target) -> Option<ProgressChart> {
     })
 }
 
+/// A point's value as the chart and its table print it: as printed, with the unit.
+pub fn point_label(p: &Point, unit: &str) -> String {
+    crate::chart::printed_with_unit(&p.label, unit)
+}
+
+/// The progress chart of a target with results, with its title, the sentence a screen
+/// reader hears and the data table (year, what, as printed, the straight path's value).
+pub fn progress_chart_text(t: &Target) -> Option<(ProgressChart, crate::view::ChartText)> {
+    let chart = progress_chart(t)?;
+    let unit = chart.unit.as_str();
+    let on_path = |v: Option<f64>| v.map_or("—".to_string(), |v| format_with_unit(v, unit));
+    let row = |what: &str, p: &Point, path: Option<f64>| {
+        vec![
+            format!("{}年", p.year),
+            what.to_string(),
+            point_label(p, unit),
+            on_path(path),
+        ]
+    };
+    let mut rows = Vec::new();
+    let mut said = Vec::new();
+    if let Some(b) = &chart.baseline {
+        let start = chart.path.as_ref().map(|(a, _)| a.value);
+        let what = if t.cumulative { "基期（上期累计）" } else { "基期" };
+        rows.push(row(what, b, start));
+        said.push(format!("基期{}年{}", b.year, point_label(b, unit)));
+    }
+    for (r, at) in chart.results.iter().zip(&chart.path_at_results) {
+        rows.push(row("实际值", r, *at));
+        let path = at.map_or(String::new(), |v| {
+            format!("（直线路径上应为{}）", format_with_unit(v, unit))
+        });
+        said.push(format!("{}年实际值{}{path}", r.year, point_label(r, unit)));
+    }
+    if let Some(g) = &chart.target {
+        let end = chart.path.as_ref().map(|(_, b)| b.value);
+        rows.push(row("目标", g, end));
+        said.push(format!("目标{}年{}", g.year, point_label(g, unit)));
+    }
+    let status = t.progress.as_ref().map_or(Status::NoData, |p| p.status);
+    let summary = format!(
+        "{}：{}。状态：{}。",
+        t.indicator,
+        said.join("，"),
+        status.label()
+    );
+    let text = crate::view::ChartText {
+        title: format!("{}：基期、实际值与目标", t.indicator),
+        summary,
+        header: vec![
+            "年份".into(),
+            "项目".into(),
+            "原文".into(),
+            "直线路径上的值（假设）".into(),
+        ],
+        rows,
+        file: format!("{}-progress", t.id.replace('.', "-")),
+    };
+    Some((chart, text))
+}
+
+/// The class of a status badge (its words are always shown; the colour only repeats them).
+pub fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::MetEarly | Status::Met => "status status-met",
+        Status::Ahead | Status::OnTrack => "status status-on",
+        Status::Behind => "status status-behind",
+        Status::NoData => "status status-none",
+    }
+}
+
 /// How many of `targets` have each status, in the order of [`Status::ALL`], leaving out
 /// statuses no target has; targets without results are not counted.
 pub fn status_counts<'a>(targets: impl IntoIterator<Item = &'a Target>) -> Vec<(Status, u32)> {
@@ -881,6 +952,29 @@ mod tests {
         let mut plain = t.clone();
         plain.progress = None;
         assert_eq!(status_counts([&t, &plain, &t]), [(Ahead, 2)]);
+    }
+
+    #[test]
+    fn the_chart_text_says_every_point_and_the_path() {
+        let t = target_with(&[reported("r.r-2", 2019, 2.71, "2.71%")]);
+        let Some((_, text)) = progress_chart_text(&t) else {
+            panic!("a target with results has a chart");
+        };
+        assert_eq!(
+            text.summary,
+            "研发投入占生产总值比重：基期2017年2.4%，2019年实际值2.71%（直线路径上应为2.64%），目标2022年3%。状态：进度超前。"
+        );
+        assert_eq!(
+            text.rows,
+            [
+                ["2017年", "基期", "2.4%", "2.4%"],
+                ["2019年", "实际值", "2.71%", "2.64%"],
+                ["2022年", "目标", "3%", "3%"],
+            ]
+        );
+        assert_eq!(text.file, "x-t-7-progress");
+        assert!(progress_chart_text(&target_with(&[])).is_none());
+        assert_eq!(status_class(Behind), "status status-behind");
     }
 
     #[test]
