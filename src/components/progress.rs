@@ -66,7 +66,10 @@ pub fn StatusOverview(
 pub fn progress_section(target: &Target, doc_title: &str) -> Option<impl IntoView> {
     let progress = target.progress.clone()?;
     let assessment = assess_target(target);
-    let sentence = status_text(target, &assessment);
+    // The badge says the status; the sentence after it, why.
+    let full = status_text(target, &assessment);
+    let label = format!("{}：", progress.status.label());
+    let sentence = full.strip_prefix(&label).unwrap_or(&full).to_string();
     let chart = progress_chart_text(target)
         .map(|(chart, text)| view! { <Chart kind=ChartKind::Progress(chart) text /> });
     let inputs = inputs_text(target)
