@@ -34,7 +34,8 @@ async function overview(page) {
 
 async function look(page, name, selector) {
   fs.mkdirSync(DIR, { recursive: true });
-  if (selector) await page.locator(selector).first().evaluate((e) => e.scrollIntoView({ block: "start" }));
+  // The part to look at near the top, with a little of what comes before it.
+  if (selector) await page.locator(selector).first().evaluate((e) => scrollTo(0, e.getBoundingClientRect().top + scrollY - 24));
   await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
   await page.screenshot({ path: path.join(DIR, `${name}.png`) });
 }
@@ -83,7 +84,8 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     await page.waitForFunction((doc) => ![...document.querySelectorAll("section.progress .quote footer a")].some((a) => a.textContent.includes(doc)), result.doc);
     assert.ok((await section.innerText()).includes(result.source.quote));
     await noWiderThanScreen(page);
-    await look(page, `target-${size}`, "section.progress .chart");
+    await look(page, `target-${size}`, "section.progress");
+    await look(page, `target-chart-${size}`, "section.progress .chart");
     assert.deepEqual(problems(), []);
   });
 
@@ -142,3 +144,17 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     assert.deepEqual(problems(), []);
   });
 }
+
+test("the progress chart in large-font mode on a phone", async () => {
+  const { page, context, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  await context.addInitScript(() => localStorage.setItem("zcdl.large-font", "1"));
+  await page.goto(`${env.srv.base}target/?id=${ID}`);
+  await ready(page);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains("large-font")));
+  await page.waitForFunction(() => document.querySelector("section.progress .chart-canvas")?.dataset.cssWidth);
+  const height = await page.locator("section.progress canvas").evaluate((c) => c.getBoundingClientRect().height);
+  assert.ok(height > 300, `taller with the larger font: ${height} px`);
+  await noWiderThanScreen(page);
+  await look(page, "target-chart-phone-large", "section.progress .chart");
+  assert.deepEqual(problems(), []);
+});

@@ -186,7 +186,7 @@ pub fn draw_progress<DB: DrawingBackend>(
         let b = (frame.x(to.year, pad), frame.y(to.value));
         dashed(pen, a, b, theme.ink(), theme.px(2.0))?;
         let legend = fit_label(
-            "虚线：假设从基期匀速推进到目标的直线路径",
+            "虚线：从基期到目标匀速推进（假设）",
             f64::from(w) - f * 0.6,
             f * 0.85,
         );

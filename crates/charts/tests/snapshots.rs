@@ -211,7 +211,7 @@ fn progress_chart_snapshot() {
         assert!(wide.contains(printed), "{printed}");
     }
     assert!(
-        wide.contains("直线路径"),
+        wide.contains("匀速推进（假设）"),
         "the path is named as an assumption"
     );
     snapshot("progress-xinjiu-t-7", &wide);
@@ -221,9 +221,11 @@ fn progress_chart_snapshot() {
         &svg(ChartKind::Progress(chart.clone()), 360, &theme()),
     );
     let large = Theme::new(17.5, false);
-    check_picture(
-        "progress large",
-        &svg(ChartKind::Progress(chart), 360, &large),
+    let big = svg(ChartKind::Progress(chart), 320, &large);
+    check_picture("progress large", &big);
+    assert!(
+        !big.contains('…'),
+        "the legend is not cut at 320 px in large-font mode"
     );
     // A result in the baseline year stands beside the baseline, both named.
     let t = target(&f, "xinjiu-dongneng.t-12");

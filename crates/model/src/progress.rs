@@ -485,7 +485,11 @@ pub fn progress_chart_text(t: &Target) -> Option<(ProgressChart, crate::view::Ch
     let mut said = Vec::new();
     if let Some(b) = &chart.baseline {
         let start = chart.path.as_ref().map(|(a, _)| a.value);
-        let what = if t.cumulative { "基期（上期累计）" } else { "基期" };
+        let what = if t.cumulative {
+            "基期（上期累计）"
+        } else {
+            "基期"
+        };
         rows.push(row(what, b, start));
         said.push(format!("基期{}年{}", b.year, point_label(b, unit)));
     }
