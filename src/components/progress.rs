@@ -30,6 +30,10 @@ pub fn StatusOverview(
     total: u32,
     base: Filter,
     #[prop(optional)] current: String,
+    /// Under a section's own heading (a theme's, a department's or a document's targets):
+    /// an `h3`, else an `h2`.
+    #[prop(optional)]
+    nested: bool,
 ) -> impl IntoView {
     let sentence = overview_text(&counts, total);
     let links = status_links(&counts, &base)
@@ -50,7 +54,11 @@ pub fn StatusOverview(
         .collect_view();
     view! {
         <section class="status-overview" aria-labelledby="status-overview-title">
-            <h2 id="status-overview-title">"目标进度"</h2>
+            {if nested {
+                view! { <h3 id="status-overview-title">"目标进度"</h3> }.into_any()
+            } else {
+                view! { <h2 id="status-overview-title">"目标进度"</h2> }.into_any()
+            }}
             <p>{sentence}</p>
             <ul class="status-links">{links}</ul>
             <p class="hint">

@@ -153,7 +153,7 @@ fn DepartmentDetailView(
     let statuses = (!topic.statuses.is_empty()).then(|| {
         let counts = model::progress::counts_of(&topic.statuses);
         let base = filter.clone();
-        view! { <StatusOverview counts total=n_targets as u32 base /> }
+        view! { <StatusOverview counts total=n_targets as u32 base nested=true /> }
     });
     view! {
         <PageMeta title=d.name.clone() column=Page::Department.def().column />

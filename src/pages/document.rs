@@ -104,7 +104,7 @@ fn DocumentView(
     let counts = model::progress::status_counts(targets.iter());
     let statuses = (part == 0 && !counts.is_empty()).then(|| {
         let base = Filter::default().with("doc", &meta.id);
-        view! { <StatusOverview counts total=targets.len() as u32 base /> }
+        view! { <StatusOverview counts total=targets.len() as u32 base nested=true /> }
     });
     let targets_href = url(&Page::Targets.path_with(&format!("?doc={}", meta.id)));
     let n_targets = targets.len();

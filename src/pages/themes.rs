@@ -173,7 +173,7 @@ fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) ->
     let statuses = (!topic.statuses.is_empty()).then(|| {
         let counts = model::progress::counts_of(&topic.statuses);
         let base = Filter::default().with("theme", &theme.id);
-        view! { <StatusOverview counts total=n_targets as u32 base /> }
+        view! { <StatusOverview counts total=n_targets as u32 base nested=true /> }
     });
     let target_cards = records
         .targets
