@@ -2,5 +2,6 @@
 
 pub mod chart;
 pub mod chart_views;
+pub mod progress;
 pub mod records;
 pub mod status;

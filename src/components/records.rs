@@ -1,6 +1,7 @@
 //! Pieces the record pages share: filter controls bound to the URL, record cards, the link
 //! back to the source paragraph, the result count with downloads, and the pager.
 
+use crate::components::progress::StatusBadge;
 use crate::dom::download;
 use crate::links::url;
 pub use crate::router::use_query_value;
@@ -271,9 +272,13 @@ pub fn TargetCard(target: Target, #[prop(into)] doc_title: String) -> impl IntoV
         .as_ref()
         .map(|f| figure_text(f, &target.unit));
     let goal = target.target.as_ref().map(|f| figure_text(f, &target.unit));
+    let status = target.progress.as_ref().map(|p| {
+        view! { <p class="record-status">"进度：" <StatusBadge status=p.status /></p> }
+    });
     view! {
         <li class="record">
             <A href=href>{target.indicator.clone()}</A>
+            {status}
             <p class="meta">{doc_title} " · " {target.category.clone()} {target.attribute.map(|a| format!(" · {}", a.label()))}</p>
             <dl class="figures">
                 {baseline.map(|b| view! { <dt>"基期"</dt><dd>{b}</dd> })}

@@ -2,6 +2,7 @@
 //! targets across documents.
 
 use crate::components::chart_views::overview_views;
+use crate::components::progress::StatusOverview;
 use crate::components::records::{see_all, FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::{store, topic_records, Data, TopicRecords};
@@ -149,6 +150,11 @@ fn DepartmentDetailView(
         .iter()
         .map(|t| view! { <TargetCard target=(*t).clone() doc_title=topic.short_title(&t.doc) /> })
         .collect_view();
+    let statuses = (!topic.statuses.is_empty()).then(|| {
+        let counts = model::progress::counts_of(&topic.statuses);
+        let base = filter.clone();
+        view! { <StatusOverview counts total=n_targets as u32 base nested=true /> }
+    });
     view! {
         <PageMeta title=d.name.clone() column=Page::Department.def().column />
         <article class="detail">
@@ -164,6 +170,7 @@ fn DepartmentDetailView(
             {see_all(Page::Projects, &filter, n_projects, records.projects.len(), "重点工程")}
             {overview_views(&own_targets, &d.id)}
             <h2>"目标指标（" {n_targets} "）"</h2>
+            {statuses}
             <ul class="records">{target_cards}</ul>
             {see_all(Page::Targets, &filter, n_targets, records.targets.len(), "目标指标")}
         </article>

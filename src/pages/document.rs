@@ -3,6 +3,7 @@
 //! document comes in parts (`&part=2`), and an anchor opens the part that holds it.
 
 use crate::components::chart_views::overview_views;
+use crate::components::progress::StatusOverview;
 use crate::components::status::{LoadFailed, Loading, NotFoundRecord};
 use crate::data::{doc_meta, doc_records, document_resource, store, Data};
 use crate::head::PageMeta;
@@ -12,6 +13,7 @@ use crate::router::A;
 use crate::takeover::Ready;
 use leptos::prelude::*;
 use model::pages::Page;
+use model::query::Filter;
 use model::view::{paragraph_runs, record_marks, table_cells, RecordMark};
 use model::{Block, Document, DocumentMeta};
 use std::collections::HashMap;
@@ -99,6 +101,11 @@ pub fn DocumentView(
     let part = document.part;
     // The charts go with the opening part of a long document; later parts link to them.
     let charts = (part == 0).then(|| overview_views(&target_refs, &meta.id));
+    let counts = model::progress::status_counts(targets.iter());
+    let statuses = (part == 0 && !counts.is_empty()).then(|| {
+        let base = Filter::default().with("doc", &meta.id);
+        view! { <StatusOverview counts total=targets.len() as u32 base nested=true /> }
+    });
     let targets_href = url(&Page::Targets.path_with(&format!("?doc={}", meta.id)));
     let n_targets = targets.len();
     let doc_href = |query: String| url(&Page::Document.record_with(&meta.id, &query));
@@ -196,6 +203,7 @@ pub fn DocumentView(
                 <section class="doc-charts" aria-label="本文件的目标指标">
                     <h2>"本文件的目标指标"</h2>
                     <p><A href=targets_href>"查看本文件全部 " {n_targets} " 项目标指标"</A></p>
+                    {statuses}
                     {charts}
                 </section>
             })}

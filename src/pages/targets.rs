@@ -2,6 +2,7 @@
 //! downloadable as CSV/JSON; and one page per target.
 
 use crate::components::chart_views::{comparison_view, overview_views, target_chart_view};
+use crate::components::progress::{progress_section, StatusOverview};
 use crate::components::records::{
     list_downloads, records_or_empty, use_filter, FilterPanel, ResultBar, SelectSpec, Sources,
     TargetCard,
@@ -70,9 +71,12 @@ pub fn TargetsView(page: Arc<ListPage<Target>>, filter: Memo<Filter>) -> impl In
         SelectSpec::new("类别", "category", list.options("category")),
         SelectSpec::new("目标年份", "year", list.options("year")),
         SelectSpec::new("指标属性", "attribute", list.options("attribute")),
+        SelectSpec::new("进度状态", "status", list.options("status")),
     ];
+    let statuses = status_overview(&f, &list);
     view! {
         <FilterPanel filter page=Page::Targets selects placeholder="指标名称或原文" />
+        {statuses}
         {chart}
         <ResultBar count page=list_page downloads />
         {records_or_empty(cards, "目标指标", Page::Targets, list_page, &f)}
@@ -113,6 +117,20 @@ fn targets_chart(f: &Filter, matches: &[&model::Target], list: &ListIndex) -> Op
         }
         .into_any(),
     )
+}
+
+/// The whole library's targets by status, above the unfiltered list and the list of one
+/// status (that status marked), each count a link to the list of that status.
+fn status_overview(f: &Filter, list: &ListIndex) -> Option<impl IntoView> {
+    if !f.with("status", "").is_empty() {
+        return None;
+    }
+    let counts = list
+        .facet("status")
+        .map(|facet| model::progress::counts_of(&facet.values))
+        .unwrap_or_default();
+    let (total, current) = (list.total, f.status.clone());
+    Some(view! { <StatusOverview counts total base=Filter::default() current /> })
 }
 
 /// Documents the overview draws: a large library's first ones, the others by the filter.
@@ -259,6 +277,7 @@ pub fn TargetDetailView(id: String, files: Arc<DocFiles>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {progress_section(&t, &title_of_doc)}
             {target_chart_view(&t)}
             {comparison_view(&t, &records.compared.targets, &records.compared.comparisons, &records.compared.documents)}
             <Sources sources=t.sources().cloned().collect() doc_title=title_of_doc.clone() />

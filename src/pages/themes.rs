@@ -3,6 +3,7 @@
 //! departments.
 
 use crate::components::chart_views::overview_views;
+use crate::components::progress::StatusOverview;
 use crate::components::records::{FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
 use crate::data::{store, topic_records, Data, TopicRecords};
@@ -169,6 +170,11 @@ fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) ->
     let charted: Vec<&Target> = records.targets.iter().collect();
     let charted_n = charted.len();
     let charts = overview_views(&charted, &format!("theme-{}", theme.id));
+    let statuses = (!topic.statuses.is_empty()).then(|| {
+        let counts = model::progress::counts_of(&topic.statuses);
+        let base = Filter::default().with("theme", &theme.id);
+        view! { <StatusOverview counts total=n_targets as u32 base nested=true /> }
+    });
     let target_cards = records
         .targets
         .iter()
@@ -215,6 +221,7 @@ fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) ->
                 {(n_targets > charted_n).then(|| view! {
                     <p class="meta">{format!("图表按列表顺序画出前 {charted_n} 项；全部 {n_targets} 项见下方链接。")}</p>
                 })}
+                {statuses}
                 {charts}
                 <ul class="records">{target_cards}</ul>
                 {more(Page::Targets, n_targets, "目标指标")}

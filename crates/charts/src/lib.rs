@@ -7,14 +7,17 @@
 //! attribute (CSP). The layout is in whole CSS pixels from `model::chart`.
 
 pub mod pen;
+mod progress;
 
 pub use model::chart::ComparedRow;
 use model::chart::{
     fit_label, format_number, format_with_unit, nice_axis, text_width, Bar, TargetChart,
 };
+pub use model::progress::ProgressChart;
 pub use pen::DrawError;
 use pen::{Font, HPos, Pen, Rgb, VPos, WHITE_BG as WHITE};
 use plotters::prelude::{DrawingBackend, RGBColor};
+pub use progress::{draw_progress, progress_chart_height};
 
 /// Sizes in CSS pixels.
 #[derive(Debug, Clone)]
@@ -72,6 +75,9 @@ impl Theme {
         self.pick((165, 22, 29), (122, 0, 0))
     }
     fn negative_fill(&self) -> Rgb {
+        self.pick((11, 79, 156), (0, 0, 122))
+    }
+    fn result_fill(&self) -> Rgb {
         self.pick((11, 79, 156), (0, 0, 122))
     }
 }
@@ -443,6 +449,7 @@ pub enum ChartKind {
         rows: Vec<ComparedRow>,
         unit: String,
     },
+    Progress(ProgressChart),
 }
 
 impl ChartKind {
@@ -458,6 +465,7 @@ impl ChartKind {
             }
             ChartKind::Years(_) => year_chart_height(theme),
             ChartKind::Comparison { rows, .. } => comparison_height(rows.len(), theme),
+            ChartKind::Progress(_) => progress_chart_height(theme),
         };
         css.round() as u32
     }
@@ -485,6 +493,7 @@ impl ChartKind {
             ChartKind::Changes(b) => draw_bar_list(&pen, b, theme),
             ChartKind::Years(y) => draw_years(&pen, y, theme),
             ChartKind::Comparison { rows, unit } => draw_comparison(&pen, rows, unit, theme),
+            ChartKind::Progress(c) => draw_progress(&pen, c, theme),
         }?;
         area.present()?;
         Ok(())

@@ -191,6 +191,51 @@ fn comparison_chart_snapshot() {
 }
 
 #[test]
+fn progress_chart_snapshot() {
+    let f = facts();
+    let t = target(&f, "xinjiu-dongneng.t-7");
+    let chart = model::progress::progress_chart(t).unwrap();
+    let wide = svg(ChartKind::Progress(chart.clone()), 640, &theme());
+    for printed in [
+        "2.4%",
+        "2.71%",
+        "3%",
+        "2017年",
+        "2019年",
+        "2022年",
+        "基期",
+        "实际",
+        "目标",
+        "单位：%",
+    ] {
+        assert!(wide.contains(printed), "{printed}");
+    }
+    assert!(
+        wide.contains("匀速推进（假设）"),
+        "the path is named as an assumption"
+    );
+    snapshot("progress-xinjiu-t-7", &wide);
+    // On a phone and in large-font mode everything stays inside the picture.
+    check_picture(
+        "progress at 360 px",
+        &svg(ChartKind::Progress(chart.clone()), 360, &theme()),
+    );
+    let large = Theme::new(17.5, false);
+    let big = svg(ChartKind::Progress(chart), 320, &large);
+    check_picture("progress large", &big);
+    assert!(
+        !big.contains('…'),
+        "the legend is not cut at 320 px in large-font mode"
+    );
+    // A result in the baseline year stands beside the baseline, both named.
+    let t = target(&f, "xinjiu-dongneng.t-12");
+    let chart = model::progress::progress_chart(t).unwrap();
+    let narrow = svg(ChartKind::Progress(chart), 360, &theme());
+    check_picture("progress t-12 at 360 px", &narrow);
+    assert!(narrow.contains("\n基期／实际\n"), "{narrow}");
+}
+
+#[test]
 fn text_is_escaped_everywhere() {
     let nasty = "<b>&\"x\"</b>";
     let escaped = "&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;";

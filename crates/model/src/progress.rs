@@ -24,7 +24,7 @@
 //!    every value the bound allows has it: a lower bound on a rising target can show it met
 //!    or ahead (at least), never behind; else 无可比数据.
 
-use crate::chart::format_number;
+use crate::chart::{format_number, format_with_unit};
 use crate::wire::{Figure, Reported, Status, Target};
 
 /// How far (in points of the planned change from baseline to target) a result may be from
@@ -295,10 +295,10 @@ pub fn basis_text() -> String {
     format!(
         "状态由三项数字算出：目标的基期值（年份）、目标值（年份）和最近一次公布的实际值。\
          “进度超前／基本同步／进度滞后”假定从基期到目标年份按直线匀速推进——这是一个假设，\
-         文件并未这样规定；实际完成的比例与直线路径应完成的比例相差不超过目标变化量的{}%，\
+         文件并未这样规定；实际完成的比例与直线路径应完成的比例相差不超过目标变化量的{:.0}%，\
          视为基本同步。实际值与目标须是同一地区、同一口径（市级或区级）、同一单位的同一指标，\
          区级数字从不用于衡量市级目标。",
-        format!("{:.0}", TOLERANCE_PERCENT)
+        TOLERANCE_PERCENT
     )
 }
 
@@ -330,9 +330,9 @@ pub fn status_text(t: &Target, a: &Assessment) -> String {
         Why::Overdue => format!("{latest}，目标年份已到，尚未达到目标"),
         Why::Hold => format!("{latest}，未保持在目标要求的水平"),
         Why::Path => format!(
-            "{latest}；按直线路径，这一年应完成目标变化量的{}%，实际完成{}%",
-            format!("{:.0}", a.expected.unwrap_or_default()),
-            format!("{:.0}", a.actual.unwrap_or_default())
+            "{latest}；按直线路径，这一年应完成目标变化量的{:.0}%，实际完成{:.0}%",
+            a.expected.unwrap_or_default(),
+            a.actual.unwrap_or_default()
         ),
         Why::Bound => format!("{latest}，原文只给出一个界限，不足以判断进度"),
     };
@@ -460,6 +460,81 @@ pub fn progress_chart(t: &Target) -> Option<ProgressChart> {
         path,
         path_at_results,
     })
+}
+
+/// A point's value as the chart and its table print it: as printed, with the unit.
+pub fn point_label(p: &Point, unit: &str) -> String {
+    crate::chart::printed_with_unit(&p.label, unit)
+}
+
+/// The progress chart of a target with results, with its title, the sentence a screen
+/// reader hears and the data table (year, what, as printed, the straight path's value).
+pub fn progress_chart_text(t: &Target) -> Option<(ProgressChart, crate::view::ChartText)> {
+    let chart = progress_chart(t)?;
+    let unit = chart.unit.as_str();
+    let on_path = |v: Option<f64>| v.map_or("—".to_string(), |v| format_with_unit(v, unit));
+    let row = |what: &str, p: &Point, path: Option<f64>| {
+        vec![
+            format!("{}年", p.year),
+            what.to_string(),
+            point_label(p, unit),
+            on_path(path),
+        ]
+    };
+    let mut rows = Vec::new();
+    let mut said = Vec::new();
+    if let Some(b) = &chart.baseline {
+        let start = chart.path.as_ref().map(|(a, _)| a.value);
+        let what = if t.cumulative {
+            "基期（上期累计）"
+        } else {
+            "基期"
+        };
+        rows.push(row(what, b, start));
+        said.push(format!("基期{}年{}", b.year, point_label(b, unit)));
+    }
+    for (r, at) in chart.results.iter().zip(&chart.path_at_results) {
+        rows.push(row("实际值", r, *at));
+        let path = at.map_or(String::new(), |v| {
+            format!("（直线路径上应为{}）", format_with_unit(v, unit))
+        });
+        said.push(format!("{}年实际值{}{path}", r.year, point_label(r, unit)));
+    }
+    if let Some(g) = &chart.target {
+        let end = chart.path.as_ref().map(|(_, b)| b.value);
+        rows.push(row("目标", g, end));
+        said.push(format!("目标{}年{}", g.year, point_label(g, unit)));
+    }
+    let status = t.progress.as_ref().map_or(Status::NoData, |p| p.status);
+    let summary = format!(
+        "{}：{}。状态：{}。",
+        t.indicator,
+        said.join("，"),
+        status.label()
+    );
+    let text = crate::view::ChartText {
+        title: format!("{}：基期、实际值与目标", t.indicator),
+        summary,
+        header: vec![
+            "年份".into(),
+            "项目".into(),
+            "原文".into(),
+            "直线路径上的值（假设）".into(),
+        ],
+        rows,
+        file: format!("{}-progress", t.id.replace('.', "-")),
+    };
+    Some((chart, text))
+}
+
+/// The class of a status badge (its words are always shown; the colour only repeats them).
+pub fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::MetEarly | Status::Met => "status status-met",
+        Status::Ahead | Status::OnTrack => "status status-on",
+        Status::Behind => "status status-behind",
+        Status::NoData => "status status-none",
+    }
 }
 
 /// How many of `targets` have each status, in the order of [`Status::ALL`], leaving out
@@ -881,6 +956,29 @@ mod tests {
         let mut plain = t.clone();
         plain.progress = None;
         assert_eq!(status_counts([&t, &plain, &t]), [(Ahead, 2)]);
+    }
+
+    #[test]
+    fn the_chart_text_says_every_point_and_the_path() {
+        let t = target_with(&[reported("r.r-2", 2019, 2.71, "2.71%")]);
+        let Some((_, text)) = progress_chart_text(&t) else {
+            panic!("a target with results has a chart");
+        };
+        assert_eq!(
+            text.summary,
+            "研发投入占生产总值比重：基期2017年2.4%，2019年实际值2.71%（直线路径上应为2.64%），目标2022年3%。状态：进度超前。"
+        );
+        assert_eq!(
+            text.rows,
+            [
+                ["2017年", "基期", "2.4%", "2.4%"],
+                ["2019年", "实际值", "2.71%", "2.64%"],
+                ["2022年", "目标", "3%", "3%"],
+            ]
+        );
+        assert_eq!(text.file, "x-t-7-progress");
+        assert!(progress_chart_text(&target_with(&[])).is_none());
+        assert_eq!(status_class(Behind), "status status-behind");
     }
 
     #[test]

@@ -190,12 +190,18 @@ pub fn record_marks(
         }
     }
     for t in targets.iter().filter(|t| t.doc == doc) {
+        // A target with results says its status in words beside its paragraph.
+        let status = t
+            .progress
+            .as_ref()
+            .map(|p| format!("（{}）", p.status.label()))
+            .unwrap_or_default();
         for s in t.sources() {
             add(
                 &s.block,
                 Page::Target,
                 &t.id,
-                format!("指标：{}", t.indicator),
+                format!("指标：{}{status}", t.indicator),
             );
         }
     }
