@@ -12,6 +12,8 @@ pub mod chart;
 pub mod csv;
 pub mod files;
 pub mod lists;
+#[cfg(any(test, feature = "test-oracles"))]
+pub mod oracle;
 pub mod pages;
 pub mod parts;
 pub mod progress;

@@ -34,12 +34,12 @@
 //! its chunks hold each document's metadata, its facets are region and type, and its index
 //! has no runs, so it stays small as the library grows.
 //!
-//! [`ListIndex::resolve`] gives exactly what the brute-force filters of [`crate::query`]
+//! [`ListIndex::resolve`] gives exactly what the brute-force filters of `oracle` (test code)
 //! give over the whole kind, and each [`Topic`] what the filter of its theme or department
 //! gives (tested over the real records).
 
 use crate::query::{target_year, Filter};
-use crate::wire::{Department, DocumentMeta, Facts, Field, Index, Project, Target};
+use crate::wire::{DocumentMeta, Facts, Field, Index, Project, Target};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -295,13 +295,6 @@ pub trait Listed: Clone + Serialize + DeserializeOwned + Send + Sync + 'static {
     fn doc(&self) -> &str;
     /// The values this record has for facet `key` (`dept`: from `depts`, record id → ids).
     fn values(&self, key: &str, depts: &HashMap<&str, Vec<&str>>) -> Vec<String>;
-    /// The brute-force filter of [`crate::query`] over records of this kind.
-    fn filter<'a>(
-        f: &Filter,
-        records: &'a [Self],
-        departments: &[Department],
-        index: &Index,
-    ) -> Vec<&'a Self>;
     /// The records of this kind, in list order.
     fn in_order(facts: &Facts, index: &Index) -> Vec<Self>;
 }
@@ -320,9 +313,6 @@ impl Listed for DocumentMeta {
             "kind" => one(&self.kind),
             _ => Vec::new(),
         }
-    }
-    fn filter<'a>(f: &Filter, r: &'a [Self], _: &[Department], _: &Index) -> Vec<&'a Self> {
-        f.documents(r)
     }
     /// What the app shows of each document ([`crate::files::app_meta`]), in the order of
     /// `documents.json`.
@@ -376,9 +366,6 @@ impl Listed for Field {
             _ => Vec::new(),
         }
     }
-    fn filter<'a>(f: &Filter, r: &'a [Self], _: &[Department], index: &Index) -> Vec<&'a Self> {
-        f.fields(r, &index.documents)
-    }
     fn in_order(facts: &Facts, index: &Index) -> Vec<Self> {
         by_document(&facts.fields, |r| &r.doc, index)
     }
@@ -401,9 +388,6 @@ impl Listed for Project {
             "dept" => self.departments.clone(),
             _ => Vec::new(),
         }
-    }
-    fn filter<'a>(f: &Filter, r: &'a [Self], _: &[Department], index: &Index) -> Vec<&'a Self> {
-        f.projects(r, &index.documents)
     }
     fn in_order(facts: &Facts, index: &Index) -> Vec<Self> {
         by_document(&facts.projects, |r| &r.doc, index)
@@ -441,9 +425,6 @@ impl Listed for Target {
                 .collect(),
             _ => Vec::new(),
         }
-    }
-    fn filter<'a>(f: &Filter, r: &'a [Self], d: &[Department], index: &Index) -> Vec<&'a Self> {
-        f.targets(r, d, &index.documents)
     }
     fn in_order(facts: &Facts, index: &Index) -> Vec<Self> {
         let refs = crate::view::in_list_order(facts.targets.iter().collect(), index);

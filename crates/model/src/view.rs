@@ -8,9 +8,7 @@ use crate::chart::{
 };
 use crate::files::DocName;
 use crate::pages::Page;
-use crate::wire::{
-    Comparison, Department, DocumentMeta, Field, Figure, Index, Paragraph, Project, Target,
-};
+use crate::wire::{Comparison, DocumentMeta, Field, Figure, Index, Paragraph, Project, Target};
 use std::collections::HashMap;
 
 impl Index {
@@ -77,74 +75,6 @@ pub fn link_items_html(items: &[(String, String, String)]) -> String {
         out.push_str("</span></li>");
     }
     out
-}
-
-/// What a theme page shows: the theme's records across documents, the documents they come
-/// from and the departments responsible, each with a count.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ThemeRecords<'a> {
-    pub fields: Vec<&'a Field>,
-    pub projects: Vec<&'a Project>,
-    pub targets: Vec<&'a Target>,
-    /// `(document id, short title, records of this theme)`, in index order.
-    pub documents: Vec<(String, String, usize)>,
-    /// Departments responsible for any of the theme's records, with how many; most first.
-    pub departments: Vec<(&'a Department, usize)>,
-}
-
-pub fn theme_records<'a>(
-    theme: &str,
-    fields: &'a [Field],
-    projects: &'a [Project],
-    targets: &'a [Target],
-    departments: &'a [Department],
-    index: &Index,
-) -> ThemeRecords<'a> {
-    let has = |themes: &[String]| themes.iter().any(|t| t == theme);
-    let fields: Vec<&Field> = fields.iter().filter(|f| has(&f.themes)).collect();
-    let projects: Vec<&Project> = projects.iter().filter(|p| has(&p.themes)).collect();
-    let targets: Vec<&Target> =
-        in_list_order(targets.iter().filter(|t| has(&t.themes)).collect(), index);
-    let documents = index
-        .documents
-        .iter()
-        .map(|d| {
-            let n = fields.iter().filter(|f| f.doc == d.id).count()
-                + projects.iter().filter(|p| p.doc == d.id).count()
-                + targets.iter().filter(|t| t.doc == d.id).count();
-            (d.id.clone(), d.short_title.clone(), n)
-        })
-        .filter(|(_, _, n)| *n > 0)
-        .collect();
-    let ids: std::collections::HashSet<&str> = fields
-        .iter()
-        .map(|f| f.id.as_str())
-        .chain(projects.iter().map(|p| p.id.as_str()))
-        .chain(targets.iter().map(|t| t.id.as_str()))
-        .collect();
-    let mut responsible: Vec<(&Department, usize)> = departments
-        .iter()
-        .map(|d| {
-            let n = d
-                .fields
-                .iter()
-                .chain(&d.projects)
-                .chain(&d.targets)
-                .filter(|id| ids.contains(id.as_str()))
-                .count();
-            (d, n)
-        })
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    // Stable: the departments file's own order among equal counts.
-    responsible.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-    ThemeRecords {
-        fields,
-        projects,
-        targets,
-        documents,
-        departments: responsible,
-    }
 }
 
 /// A link beside a paragraph (or heading, or table) to a record quoted from it.
@@ -625,7 +555,7 @@ pub fn years_chart(targets: &[&Target], file: &str) -> Option<(Vec<(u16, usize)>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wire::Provenance;
+    use crate::wire::{Department, Provenance};
 
     #[test]
     fn link_items_html_escapes_every_part() {
@@ -900,7 +830,8 @@ mod tests {
             dept("d-2", vec!["a.t-1".into()]),
         ];
         let targets = [care, other];
-        let r = theme_records("elderly-care", &[], &[], &targets, &departments, &index);
+        let r =
+            crate::oracle::theme_records("elderly-care", &[], &[], &targets, &departments, &index);
         assert_eq!(r.targets.len(), 1);
         assert_eq!(r.documents, vec![("a".to_string(), "甲".to_string(), 1)]);
         assert_eq!(r.departments.len(), 1);

@@ -1,7 +1,7 @@
-//! A prebuilt, sharded inverted index that answers exactly what [`crate::search::search`]
-//! answers, fetching only the shards of the query's terms (the Pagefind model). The format,
-//! file by file, with why each family exists and the measurements behind its constants:
-//! `docs/search-index.md`.
+//! A prebuilt, sharded inverted index that answers exactly what the brute-force search
+//! (`oracle::search`, test code) answers, fetching only the shards of the query's terms
+//! (the Pagefind model). The format, file by file, with why each family exists and the
+//! measurements behind its constants: `docs/search-index.md`.
 //!
 //! - `format`: paths, constants and wire types (what the builder writes, what the app reads).
 //! - `build`: the entries of the corpus ([`corpus`], [`text_chunks`]) and the index ([`build`]).

@@ -2,7 +2,7 @@ use super::build::*;
 use super::format::*;
 use super::query::*;
 use crate::lists::Members;
-use crate::search::search as brute;
+use crate::oracle::search as brute;
 use crate::search::{Entry, Kind};
 
 fn corpus() -> Corpus {
