@@ -1,13 +1,15 @@
 //! Pure text pipeline of the data-prep tool: from the verbatim source texts, the document
 //! list and the curated facts (all passed in as strings and bytes) to the wire types the
-//! app ships. Reading and writing files is the caller's job (`xtask`), so everything here
-//! is deterministic and tested on fixtures.
+//! app ships. Its one IO edge is [`load::load_inputs`], which reads a corpus directory
+//! into [`Inputs`]; [`build`] is pure, deterministic and tested on fixtures, and writing the
+//! files is the caller's job (`xtask`).
 
 pub mod audit;
 pub mod comparisons;
 pub mod departments;
 pub mod document;
 pub mod facts;
+pub mod load;
 pub mod normalize;
 pub mod outline;
 pub mod parts;
