@@ -185,7 +185,7 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         files.push((DocBucket::path(n as u32), json(bucket)?));
     }
     for (file, part) in &outputs.document_parts {
-        files.push((format!("doc/{file}"), json(part)?));
+        files.push((model::files::document_part(file), json(part)?));
     }
     // The paged list indexes: a list page fetches its kind's index (with the documents'
     // names, one file for every kind), the member files of its filters and the chunks of
@@ -245,10 +245,7 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         files.push((model::search_index::top_file(n as u32), json(t)?));
     }
     for (c, chunk) in text.iter().enumerate() {
-        files.push((
-            format!("{}/{c}.json", model::search_index::TEXT_DIR),
-            json(chunk)?,
-        ));
+        files.push((model::search_index::text_chunk_file(c as u32), json(chunk)?));
     }
     Ok(files)
 }

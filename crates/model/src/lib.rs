@@ -11,6 +11,7 @@ pub use route::is_safe_id;
 pub mod chart;
 pub mod csv;
 pub mod files;
+pub mod layout;
 pub mod lists;
 #[cfg(any(test, feature = "test-oracles"))]
 pub mod oracle;

@@ -17,6 +17,11 @@ pub fn shard_file(i: u32) -> String {
 /// `data/search/text/<c>.json` ([`TextChunk`]): the document text entries `c * TEXT_CHUNK ..`.
 pub const TEXT_DIR: &str = "search/text";
 
+/// The file of text chunk `c` ([`TextChunk`]), under `data/`: `search/text/<c>.json`.
+pub fn text_chunk_file(c: u32) -> String {
+    format!("{TEXT_DIR}/{c}.json")
+}
+
 /// Text entries per chunk file: a paragraph averages some 200 characters, so a chunk is a
 /// few kilobytes, what one snippet costs.
 pub const TEXT_CHUNK: u32 = 8;
