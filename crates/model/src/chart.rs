@@ -141,16 +141,23 @@ pub fn wrap_label(label: &str, max_px: f64, font_px: f64, max_lines: usize) -> V
     while !rest.is_empty() && lines.len() + 1 < max_lines {
         let mut take = 0;
         while take < rest.len()
-            && text_width(&rest[..=take].iter().collect::<String>(), font_px) <= max_px
+            && text_width(
+                &rest
+                    .get(..=take)
+                    .unwrap_or_default()
+                    .iter()
+                    .collect::<String>(),
+                font_px,
+            ) <= max_px
         {
             take += 1;
         }
         if take == rest.len() {
             break;
         }
-        let take = take.max(1);
-        lines.push(rest[..take].iter().collect());
-        rest = rest[take..].to_vec();
+        let (line, more) = rest.split_at(take.max(1).min(rest.len()));
+        lines.push(line.iter().collect());
+        rest = more.to_vec();
     }
     if !rest.is_empty() {
         lines.push(fit_label(&rest.iter().collect::<String>(), max_px, font_px));
@@ -437,9 +444,13 @@ pub fn printed_with_unit(text: &str, unit: &str) -> String {
     // The longest end of the text that is a beginning of the unit.
     let overlap = (1..unit_chars.len().min(text_chars.len()) + 1)
         .rev()
-        .find(|&n| text_chars[text_chars.len() - n..] == unit_chars[..n])
+        .find(|&n| text_chars.get(text_chars.len() - n..) == unit_chars.get(..n))
         .unwrap_or(0);
-    let rest: String = unit_chars[overlap..].iter().collect();
+    let rest: String = unit_chars
+        .get(overlap..)
+        .unwrap_or_default()
+        .iter()
+        .collect();
     format!("{text}{rest}")
 }
 

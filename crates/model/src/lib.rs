@@ -2,6 +2,8 @@
 //! Nothing here touches the network, the DOM or the file system, so it cannot fail for
 //! reasons outside its inputs and is tested natively.
 
+#![deny(clippy::indexing_slicing)]
+
 pub mod wire;
 
 pub use wire::*;

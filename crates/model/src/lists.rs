@@ -266,7 +266,10 @@ impl Members {
         let mut out = Vec::new();
         let mut end = 0u32;
         for pair in self.runs.chunks(2) {
-            let (gap, n) = (pair[0], pair.get(1).copied().unwrap_or(0));
+            let (gap, n) = (
+                pair.first().copied().unwrap_or(0),
+                pair.get(1).copied().unwrap_or(0),
+            );
             let start = end.saturating_add(gap);
             end = start.saturating_add(n).min(total);
             out.extend(start..end);
@@ -473,7 +476,8 @@ pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
     if R::KIND == ListKind::Targets {
         for span in &mut docs {
             let mut years: BTreeMap<u32, u32> = BTreeMap::new();
-            for r in &records[span.start as usize..(span.start + span.count) as usize] {
+            let span_records = records.get(span.start as usize..(span.start + span.count) as usize);
+            for r in span_records.unwrap_or_default() {
                 for y in r.values("year", &depts) {
                     if let Ok(y) = y.parse::<u32>() {
                         *years.entry(y).or_default() += 1;
@@ -780,7 +784,8 @@ impl<R: Clone> ListPage<R> {
     /// The ordinals of page `requested` (as the address gives it) of `ordinals`.
     pub fn shown(ordinals: &[u32], requested: &str) -> (crate::query::Page, Vec<u32>) {
         let page = crate::query::page_of(ordinals.len(), requested);
-        (page, ordinals[page.start..page.end].to_vec())
+        let shown = ordinals.get(page.start..page.end).unwrap_or_default();
+        (page, shown.to_vec())
     }
 
     /// The page from the chunks that hold it.

@@ -223,7 +223,7 @@ pub const TAKEOVER_ATTR: &str = "data-takeover";
 impl Page {
     pub fn def(self) -> &'static PageDef {
         // The table lists every variant in declaration order (checked by a test).
-        &PAGES[self as usize]
+        PAGES.get(self as usize).unwrap_or(&PAGES[0])
     }
 
     /// The page's path below the app root: `/` or `/targets/`.

@@ -283,8 +283,8 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
             continue;
         }
         for start in 0..=folded.len() - t.len() {
-            if folded[start..start + t.len()] == t[..] {
-                for m in &mut marked[start..start + t.len()] {
+            if folded.get(start..start + t.len()) == Some(t.as_slice()) {
+                for m in marked.get_mut(start..start + t.len()).unwrap_or_default() {
                     *m = true;
                 }
             }
@@ -314,7 +314,7 @@ fn snippet(text: &str, folded: &str, terms: &[String]) -> Vec<Piece> {
         }
         None => (0, SNIPPET_CHARS.min(chars.len())),
     };
-    let mut window: String = chars[start..end].iter().collect();
+    let mut window: String = chars.get(start..end).unwrap_or_default().iter().collect();
     if start > 0 {
         window.insert(0, '…');
     }

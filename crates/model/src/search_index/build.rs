@@ -343,7 +343,8 @@ pub fn build(
         .iter()
         .map(|(k, p)| serde_json::to_string(&(k, p)).map_or(0, |s| s.len()))
         .chain(common.iter().enumerate().map(|(n, (k, _))| {
-            serde_json::to_string(&(k, (n, text_bytes[n]))).map_or(0, |s| s.len())
+            let bytes = text_bytes.get(n).copied().unwrap_or(0);
+            serde_json::to_string(&(k, (n, bytes))).map_or(0, |s| s.len())
         }))
         .sum();
     let mut shards = 1u32;
@@ -366,7 +367,8 @@ pub fn build(
     }
     for (n, (k, _)) in common.iter().enumerate() {
         if let Some(s) = files.get_mut(shard_of(k, shards) as usize) {
-            s.common.insert(k.clone(), (n as u32, text_bytes[n]));
+            let bytes = text_bytes.get(n).copied().unwrap_or(0);
+            s.common.insert(k.clone(), (n as u32, bytes));
         }
     }
     let mut split: Vec<String> = split

@@ -18,7 +18,10 @@ pub(super) fn term_keys(manifest: &Manifest, term: &str) -> Vec<(u32, String)> {
     if n <= 2 {
         return vec![(0, term.to_string())];
     }
-    let key = |o: usize, len: usize| (o as u32, chars[o..o + len].iter().collect::<String>());
+    let key = |o: usize, len: usize| {
+        let key = chars.get(o..o + len).unwrap_or_default();
+        (o as u32, key.iter().collect::<String>())
+    };
     let split = |o: usize| manifest.is_split(&key(o, 2).1);
     let mut out = Vec::new();
     let mut i = 0;
@@ -345,6 +348,12 @@ pub(super) fn non_overlapping(starts: &[u32], len: u32) -> u32 {
     count
 }
 
+/// The positions in entry (or run) `at` of a decoded list, looked up by binary search.
+fn positions_at(list: &[(u32, u32, Vec<u32>)], at: u32) -> Option<&[u32]> {
+    let i = list.binary_search_by_key(&at, |(e, _, _)| *e).ok()?;
+    list.get(i).map(|(_, _, p)| p.as_slice())
+}
+
 /// Finds one term through its keys' postings.
 /// `lookup` gives a key's postings: one list, or for a common key one a kind.
 pub(super) fn find_term<'a>(
@@ -384,14 +393,10 @@ pub(super) fn find_term<'a>(
     let Some(((_, first), rest)) = decoded.split_first() else {
         return out;
     };
-    // Positions of the other keys in one entry (or run), looked up by binary search.
-    let find = |list: &[(u32, u32, Vec<u32>)], at: u32| -> Option<usize> {
-        list.binary_search_by_key(&at, |(e, _, _)| *e).ok()
-    };
     for (e, _, positions) in &first.text {
         let others: Option<Vec<(u32, &[u32])>> = rest
             .iter()
-            .map(|(o, d)| find(&d.text, *e).map(|i| (*o, d.text[i].2.as_slice())))
+            .map(|(o, d)| positions_at(&d.text, *e).map(|p| (*o, p)))
             .collect();
         let Some(others) = others else { continue };
         let n = non_overlapping(&starts(positions, &others), len);
@@ -402,7 +407,7 @@ pub(super) fn find_term<'a>(
     for (s, l, positions) in &first.titles {
         let others: Option<Vec<(u32, &[u32])>> = rest
             .iter()
-            .map(|(o, d)| find(&d.titles, *s).map(|i| (*o, d.titles[i].2.as_slice())))
+            .map(|(o, d)| positions_at(&d.titles, *s).map(|p| (*o, p)))
             .collect();
         let Some(others) = others else { continue };
         if !starts(positions, &others).is_empty() {
@@ -457,7 +462,10 @@ pub fn search<S: std::borrow::Borrow<Shard>>(
                     .hits
                     .chunks_exact(2)
                     .take(per_group)
-                    .map(|h| (h[0], h[1]))
+                    .filter_map(|h| match *h {
+                        [e, score] => Some((e, score)),
+                        _ => None,
+                    })
                     .collect(),
             })
             .collect());
