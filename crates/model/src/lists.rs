@@ -453,8 +453,36 @@ pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
             depts.entry(t.as_str()).or_default().push(d.id.as_str());
         }
     }
-    // Every document, its records a run (records are in document order); none for the
-    // documents' own list.
+    let docs = doc_spans(&records, index, &depts);
+    let (facets, members) = facets_of(&records, facts, &depts);
+    let chunks = records
+        .chunks(CHUNK as usize)
+        .enumerate()
+        .map(|(c, rs)| Chunk {
+            schema_version: crate::SCHEMA_VERSION,
+            start: c as u32 * CHUNK,
+            records: rs.to_vec(),
+        })
+        .collect();
+    Built {
+        index: ListIndex {
+            total: records.len() as u32,
+            chunk: CHUNK,
+            docs,
+            facets,
+        },
+        chunks,
+        members,
+    }
+}
+
+/// Every document's run of records in `records` (in document order), with the years of its
+/// targets; none for the documents' own list.
+fn doc_spans<R: Listed>(
+    records: &[R],
+    index: &Index,
+    depts: &HashMap<&str, Vec<&str>>,
+) -> Vec<DocSpan> {
     let mut docs: Vec<DocSpan> = Vec::new();
     if R::KIND.has_doc_runs() {
         let mut at = 0usize;
@@ -478,7 +506,7 @@ pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
             let mut years: BTreeMap<u32, u32> = BTreeMap::new();
             let span_records = records.get(span.start as usize..(span.start + span.count) as usize);
             for r in span_records.unwrap_or_default() {
-                for y in r.values("year", &depts) {
+                for y in r.values("year", depts) {
                     if let Ok(y) = y.parse::<u32>() {
                         *years.entry(y).or_default() += 1;
                     }
@@ -487,6 +515,16 @@ pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
             span.years = years.into_iter().map(|(y, n)| [y, n]).collect();
         }
     }
+    docs
+}
+
+/// The facets of `records` (an option per value, with its label and count) and each
+/// option's member file.
+fn facets_of<R: Listed>(
+    records: &[R],
+    facts: &Facts,
+    depts: &HashMap<&str, Vec<&str>>,
+) -> (Vec<Facet>, Vec<(String, Members)>) {
     let label_of = |key: &str, value: &str| -> String {
         match key {
             "theme" => facts
@@ -509,7 +547,7 @@ pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
     for &key in R::KIND.facet_keys() {
         let mut by_value: Vec<(String, Vec<u32>)> = Vec::new();
         for (i, r) in records.iter().enumerate() {
-            for v in r.values(key, &depts) {
+            for v in r.values(key, depts) {
                 match by_value.iter_mut().find(|(value, _)| *value == v) {
                     Some((_, list)) => list.push(i as u32),
                     None => by_value.push((v, vec![i as u32])),
@@ -547,25 +585,7 @@ pub fn build<R: Listed>(facts: &Facts, index: &Index) -> Built<R> {
             values,
         });
     }
-    let chunks = records
-        .chunks(CHUNK as usize)
-        .enumerate()
-        .map(|(c, rs)| Chunk {
-            schema_version: crate::SCHEMA_VERSION,
-            start: c as u32 * CHUNK,
-            records: rs.to_vec(),
-        })
-        .collect();
-    Built {
-        index: ListIndex {
-            total: records.len() as u32,
-            chunk: CHUNK,
-            docs,
-            facets,
-        },
-        chunks,
-        members,
-    }
+    (facets, members)
 }
 
 /// Records of each kind a [`Topic`] names first: what a theme or department page shows

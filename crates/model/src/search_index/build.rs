@@ -288,7 +288,53 @@ pub fn build(
     for (folded, at, run_len) in indexed_texts(corpus) {
         add(&mut builders, &folded, &split, at, run_len);
     }
-    // Count-only keys (a single character, a split bigram) with long postings are common.
+    let (keys, common) = common_apart(builders, &split, common_integers);
+    let by_kind = common_by_kind(corpus, &common);
+    // As written: the JSON and its newline.
+    let text_bytes: Vec<u32> = by_kind
+        .iter()
+        .map(|files| {
+            files
+                .iter()
+                .filter(|s| s.kind == Some(Kind::Text))
+                .map(|s| serde_json::to_string(s).map_or(0, |j| j.len() as u32 + 1))
+                .sum()
+        })
+        .collect();
+    let (shards, files) = shards_of(keys, &common, &text_bytes, target_bytes);
+    let mut split: Vec<String> = split
+        .0
+        .iter()
+        .map(|(a, b)| [*a, *b].iter().collect())
+        .collect();
+    split.sort();
+    let manifest = Manifest {
+        schema_version: crate::SCHEMA_VERSION,
+        shards,
+        split,
+        ranges: corpus.ranges.clone(),
+    };
+    let (top, lists) = answers(&manifest, &common);
+    let common = by_kind.into_iter().flatten().collect();
+    Built {
+        manifest,
+        shards: files,
+        common,
+        top,
+        lists,
+    }
+}
+
+/// A key and its postings.
+type Keyed = (String, Postings);
+
+/// The keys' postings, `(keys, common)`: count-only keys (a single character, a split
+/// bigram) with more than `common_integers` integers of postings are common.
+fn common_apart(
+    builders: BTreeMap<String, Builder>,
+    split: &Split,
+    common_integers: usize,
+) -> (Vec<Keyed>, Vec<Keyed>) {
     let counted = |k: &str| {
         let mut c = k.chars();
         match (c.next(), c.next(), c.next()) {
@@ -307,8 +353,12 @@ pub fn build(
             keys.push((k, p));
         }
     }
-    // Each common key's postings, a file a kind, and the bytes of its text file.
-    let by_kind: Vec<Vec<Shard>> = common
+    (keys, common)
+}
+
+/// Each common key's postings, a file a kind (the kinds of the corpus, in search order).
+fn common_by_kind(corpus: &Corpus, common: &[(String, Postings)]) -> Vec<Vec<Shard>> {
+    common
         .iter()
         .enumerate()
         .map(|(n, (key, postings))| {
@@ -326,18 +376,17 @@ pub fn build(
                 })
                 .collect()
         })
-        .collect();
-    // As written: the JSON and its newline.
-    let text_bytes: Vec<u32> = by_kind
-        .iter()
-        .map(|files| {
-            files
-                .iter()
-                .filter(|s| s.kind == Some(Kind::Text))
-                .map(|s| serde_json::to_string(s).map_or(0, |j| j.len() as u32 + 1))
-                .sum()
-        })
-        .collect();
+        .collect()
+}
+
+/// The number of shards and the shards: every key that is not common with its postings,
+/// and each common key with its number and the bytes of its text postings (`text_bytes`).
+fn shards_of(
+    keys: Vec<(String, Postings)>,
+    common: &[(String, Postings)],
+    text_bytes: &[u32],
+    target_bytes: usize,
+) -> (u32, Vec<Shard>) {
     // What stays in the shards: the postings, and a number per common key.
     let total: usize = keys
         .iter()
@@ -371,29 +420,24 @@ pub fn build(
             s.common.insert(k.clone(), (n as u32, bytes));
         }
     }
-    let mut split: Vec<String> = split
-        .0
-        .iter()
-        .map(|(a, b)| [*a, *b].iter().collect())
-        .collect();
-    split.sort();
-    let manifest = Manifest {
-        schema_version: crate::SCHEMA_VERSION,
-        shards,
-        split,
-        ranges: corpus.ranges.clone(),
-    };
-    // Each common key's answer, ranked from its postings as `search` ranks a query of it,
-    // and its matches in each record kind's list.
+    (shards, files)
+}
+
+/// Each common key's answer, ranked from its postings as `search` ranks a query of it,
+/// and its matches in each record kind's list (`(file, places)`).
+fn answers(
+    manifest: &Manifest,
+    common: &[(String, Postings)],
+) -> (Vec<Top>, Vec<(String, Members)>) {
     let mut top = Vec::with_capacity(common.len());
     let mut lists = Vec::new();
     for (n, (key, postings)) in common.iter().enumerate() {
-        let found = [find_term(&manifest, key, &|k| {
+        let found = [find_term(manifest, key, &|k| {
             (k == key).then_some(postings).into_iter().collect()
         })];
-        let groups = ranked(&manifest, &found, usize::MAX, &Kind::ALL);
-        for (kind, file) in list_matches_files(&manifest, n as u32) {
-            let start = list_range(&manifest, kind).map_or(0, |(start, _)| start);
+        let groups = ranked(manifest, &found, usize::MAX, &Kind::ALL);
+        for (kind, file) in list_matches_files(manifest, n as u32) {
+            let start = list_range(manifest, kind).map_or(0, |(start, _)| start);
             let mut ordinals: Vec<u32> = groups
                 .iter()
                 .filter(|g| g.kind == kind)
@@ -421,14 +465,7 @@ pub fn build(
                 .collect(),
         });
     }
-    let common = by_kind.into_iter().flatten().collect();
-    Built {
-        manifest,
-        shards: files,
-        common,
-        top,
-        lists,
-    }
+    (top, lists)
 }
 
 /// The part of a count-only key's postings that lies in `spans` (ascending): its texts

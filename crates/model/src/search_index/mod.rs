@@ -41,7 +41,7 @@
 //!    large postings; the page searches the text too when asked). Fetch them.
 //! 4. [`search`]`(&manifest, &shards, &common, top, query, per_group, &kinds)`: the hits of
 //!    those kinds, grouped by kind and in the same order, with the same totals and scores,
-//!    as `search::search` over all entries (`search::Ranked<u32>`: each hit is an entry
+//!    as `oracle::search` over all entries (`search::Ranked<u32>`: each hit is an entry
 //!    number and its score).
 //! 5. [`hit_files`]`(&manifest, &groups)`: the files that hold the entries shown (chunks of
 //!    the record lists, `lists`, and of the documents' text, [`TextChunk`], a few kilobytes

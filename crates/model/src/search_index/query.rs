@@ -418,7 +418,7 @@ pub(super) fn find_term<'a>(
 }
 
 /// The hits of `query` of the `kinds` asked for, grouped and ranked exactly as
-/// `search::search` ranks the corpus's entries (same groups, totals, scores and order),
+/// `oracle::search` ranks the corpus's entries (same groups, totals, scores and order),
 /// each hit an entry number. `shards` must hold every shard [`shards_for`] names, then
 /// `top` the file [`top_file_for`] names, if any, else `common` every file
 /// [`common_files_for`] names for those kinds (others are ignored).
@@ -451,24 +451,7 @@ pub fn search<S: std::borrow::Borrow<Shard>>(
         let top = top
             .filter(|t| terms.first() == Some(&t.key))
             .ok_or_else(|| SearchError::MissingFile(top_file(n)))?;
-        return Ok(top
-            .groups
-            .iter()
-            .filter(|g| kinds.contains(&g.kind))
-            .map(|g| Ranked {
-                kind: g.kind,
-                total: g.total as usize,
-                hits: g
-                    .hits
-                    .chunks_exact(2)
-                    .take(per_group)
-                    .filter_map(|h| match *h {
-                        [e, score] => Some((e, score)),
-                        _ => None,
-                    })
-                    .collect(),
-            })
-            .collect());
+        return Ok(top_answer(top, per_group, kinds));
     }
     // A common key's postings: in the one-key shards passed for it, one a kind.
     let kinds = kinds_in(manifest, kinds);
@@ -507,7 +490,28 @@ pub fn search<S: std::borrow::Borrow<Shard>>(
     Ok(ranked(manifest, &found, per_group, &kinds))
 }
 
-/// The entries of `kinds` every term matches, scored and ranked as `search::search` does.
+/// A ranked file's answer of `kinds`: the first `per_group` hits of each.
+fn top_answer(top: &Top, per_group: usize, kinds: &[Kind]) -> Vec<Ranked<u32>> {
+    top.groups
+        .iter()
+        .filter(|g| kinds.contains(&g.kind))
+        .map(|g| Ranked {
+            kind: g.kind,
+            total: g.total as usize,
+            hits: g
+                .hits
+                .chunks_exact(2)
+                .take(per_group)
+                .filter_map(|h| match *h {
+                    [e, score] => Some((e, score)),
+                    _ => None,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The entries of `kinds` every term matches, scored and ranked as `oracle::search` does.
 pub(super) fn ranked(
     manifest: &Manifest,
     found: &[TermMatches],
