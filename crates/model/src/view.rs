@@ -437,13 +437,25 @@ pub fn comparison_of(
             ]
         })
         .collect();
-    let with_year = |f: &Figure| {
-        format!(
-            "{}{}",
-            year_label(f),
-            printed_with_unit(&f.text, &group.unit)
-        )
+    let text = ChartText {
+        title: format!("各文件比较：{}", group.title),
+        summary: comparison_summary(&members, &group.unit, docs),
+        header: vec![
+            "文件（范围）".into(),
+            "指标".into(),
+            "基期".into(),
+            "目标".into(),
+        ],
+        rows: table,
+        file: format!("compare-{}", t.id.replace('.', "-")),
     };
+    Some((rows, group.unit.clone(), text))
+}
+
+/// A comparison in words: each document's baseline and target, and a note when the
+/// documents' scopes differ (a city's and a district's figures are not comparable).
+fn comparison_summary(members: &[&Target], unit: &str, docs: &[DocName]) -> String {
+    let with_year = |f: &Figure| format!("{}{}", year_label(f), printed_with_unit(&f.text, unit));
     let summary = members
         .iter()
         .map(|m| {
@@ -468,19 +480,7 @@ pub fn comparison_of(
     } else {
         ""
     };
-    let text = ChartText {
-        title: format!("各文件比较：{}", group.title),
-        summary: format!("{summary}。{note}"),
-        header: vec![
-            "文件（范围）".into(),
-            "指标".into(),
-            "基期".into(),
-            "目标".into(),
-        ],
-        rows: table,
-        file: format!("compare-{}", t.id.replace('.', "-")),
-    };
-    Some((rows, group.unit.clone(), text))
+    format!("{summary}。{note}")
 }
 
 /// The change of every comparable target from its baseline, grouped by category.
