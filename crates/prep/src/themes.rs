@@ -471,39 +471,8 @@ pub fn assign(
             error("同一记录只能有一条 override".into());
             continue;
         }
-        let a = &mut assignments[i];
-        let before: BTreeSet<String> = a.themes.iter().map(|(t, _)| t.clone()).collect();
-        let mut after = before.clone();
-        if let Some(t) = &o.themes {
-            after = t.iter().cloned().collect();
-        }
-        for t in &o.add {
-            if !after.insert(t.clone()) {
-                error(format!("add {t}：规则已给出该主题"));
-            }
-        }
-        for t in &o.remove {
-            if !after.remove(t) {
-                error(format!("remove {t}：规则并未给出该主题"));
-            }
-        }
-        if after == before {
-            error("override 没有改变任何主题（已过时），请删去这一条".into());
-            continue;
-        }
-        let reason = o.reason.clone();
-        a.removed = before
-            .difference(&after)
-            .map(|t| (t.clone(), reason.clone()))
-            .collect();
-        a.themes.retain(|(t, _)| after.contains(t));
-        for t in after.difference(&before) {
-            a.themes.push((
-                t.clone(),
-                Why::Override {
-                    reason: reason.clone(),
-                },
-            ));
+        if let Some(a) = assignments.get_mut(i) {
+            apply_override(a, o, &mut error);
         }
     }
 
@@ -522,20 +491,7 @@ pub fn assign(
         }
     }
 
-    let mut counts: BTreeMap<&str, ThemeCounts> = BTreeMap::new();
-    for a in &assignments {
-        for (t, why) in &a.themes {
-            let c = counts.entry(t.as_str()).or_default();
-            match a.kind {
-                Kind::Field => c.fields += 1,
-                Kind::Project => c.projects += 1,
-                Kind::Target => c.targets += 1,
-            }
-            if matches!(why, Why::Override { .. }) {
-                c.by_override += 1;
-            }
-        }
-    }
+    let counts = theme_counts(&assignments);
     for s in &specs {
         if !counts.contains_key(s.id.as_str()) {
             errors.push(Diagnostic {
@@ -562,6 +518,64 @@ pub fn assign(
     } else {
         Err(errors)
     }
+}
+
+/// Applies one valid override to its record's themes: `themes` in place of the rules',
+/// `add`, `remove`, each change with its reason. An override that adds what the rules
+/// give, removes what they do not, or changes nothing is an error.
+fn apply_override(a: &mut Assignment, o: &Override, error: &mut impl FnMut(String)) {
+    let before: BTreeSet<String> = a.themes.iter().map(|(t, _)| t.clone()).collect();
+    let mut after = before.clone();
+    if let Some(t) = &o.themes {
+        after = t.iter().cloned().collect();
+    }
+    for t in &o.add {
+        if !after.insert(t.clone()) {
+            error(format!("add {t}：规则已给出该主题"));
+        }
+    }
+    for t in &o.remove {
+        if !after.remove(t) {
+            error(format!("remove {t}：规则并未给出该主题"));
+        }
+    }
+    if after == before {
+        error("override 没有改变任何主题（已过时），请删去这一条".into());
+        return;
+    }
+    let reason = o.reason.clone();
+    a.removed = before
+        .difference(&after)
+        .map(|t| (t.clone(), reason.clone()))
+        .collect();
+    a.themes.retain(|(t, _)| after.contains(t));
+    for t in after.difference(&before) {
+        a.themes.push((
+            t.clone(),
+            Why::Override {
+                reason: reason.clone(),
+            },
+        ));
+    }
+}
+
+/// Each theme's records by kind, and how many an override gave it.
+fn theme_counts(assignments: &[Assignment]) -> BTreeMap<&str, ThemeCounts> {
+    let mut counts: BTreeMap<&str, ThemeCounts> = BTreeMap::new();
+    for a in assignments {
+        for (t, why) in &a.themes {
+            let c = counts.entry(t.as_str()).or_default();
+            match a.kind {
+                Kind::Field => c.fields += 1,
+                Kind::Project => c.projects += 1,
+                Kind::Target => c.targets += 1,
+            }
+            if matches!(why, Why::Override { .. }) {
+                c.by_override += 1;
+            }
+        }
+    }
+    counts
 }
 
 /// Merged (retired) record ids → the id of the record that absorbed each.
