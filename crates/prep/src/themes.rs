@@ -409,12 +409,6 @@ pub fn assign(
             removed: Vec::new(),
         })
         .collect();
-    let by_id: BTreeMap<String, usize> = assignments
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.record.clone(), i))
-        .collect();
-    let merged_into = merged_ids(facts);
     let docs: BTreeSet<&str> = facts
         .fields
         .iter()
@@ -432,49 +426,14 @@ pub fn assign(
         }
     }
 
-    let mut overridden = BTreeSet::new();
-    for o in &overrides.overrides {
-        let line = crate::line_of(overrides_text, o.span().start);
-        let o = o.get_ref();
-        let mut error = |message: String| {
-            errors.push(Diagnostic {
-                file: OVERRIDES_FILE.into(),
-                line,
-                message: format!("{}: {message}", o.record),
-            })
-        };
-        if o.reason.trim().is_empty() || o.reason.contains('\n') {
-            error("reason 须是一行说明".into());
-        }
-        let named = o.themes.iter().flatten().chain(&o.add).chain(&o.remove);
-        let unknown: Vec<&String> = named.filter(|t| !order.contains_key(t.as_str())).collect();
-        if !unknown.is_empty() {
-            error(format!("没有这些主题：{unknown:?}"));
-            continue;
-        }
-        match (&o.themes, o.add.is_empty() && o.remove.is_empty()) {
-            (Some(t), true) if !t.is_empty() => {}
-            (None, false) => {}
-            _ => {
-                error("须写 themes（非空），或写 add / remove，二者不可兼有".into());
-                continue;
-            }
-        }
-        let Some(&i) = by_id.get(&o.record) else {
-            match merged_into.get(&o.record) {
-                Some(kept) => error(format!("该记录已合并到 {kept}，请改用其编号")),
-                None => error("没有这条记录".into()),
-            }
-            continue;
-        };
-        if !overridden.insert(o.record.clone()) {
-            error("同一记录只能有一条 override".into());
-            continue;
-        }
-        if let Some(a) = assignments.get_mut(i) {
-            apply_override(a, o, &mut error);
-        }
-    }
+    apply_overrides(
+        &mut assignments,
+        overrides,
+        overrides_text,
+        &order,
+        facts,
+        &mut errors,
+    );
 
     for a in &mut assignments {
         a.themes
@@ -517,6 +476,68 @@ pub fn assign(
         Ok(Report { assignments })
     } else {
         Err(errors)
+    }
+}
+
+/// Checks every override (a one-line reason, known themes, `themes` or `add` / `remove`, a
+/// record that exists and is not merged into another, one override a record) and applies
+/// the valid ones.
+fn apply_overrides(
+    assignments: &mut [Assignment],
+    overrides: &Overrides,
+    overrides_text: &str,
+    order: &BTreeMap<&str, usize>,
+    facts: &Facts,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let by_id: BTreeMap<String, usize> = assignments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.record.clone(), i))
+        .collect();
+    let merged_into = merged_ids(facts);
+    let mut overridden = BTreeSet::new();
+    for o in &overrides.overrides {
+        let line = crate::line_of(overrides_text, o.span().start);
+        let o = o.get_ref();
+        let mut error = |message: String| {
+            errors.push(Diagnostic {
+                file: OVERRIDES_FILE.into(),
+                line,
+                message: format!("{}: {message}", o.record),
+            })
+        };
+        if o.reason.trim().is_empty() || o.reason.contains('\n') {
+            error("reason 须是一行说明".into());
+        }
+        let named = o.themes.iter().flatten().chain(&o.add).chain(&o.remove);
+        let unknown: Vec<&String> = named.filter(|t| !order.contains_key(t.as_str())).collect();
+        if !unknown.is_empty() {
+            error(format!("没有这些主题：{unknown:?}"));
+            continue;
+        }
+        match (&o.themes, o.add.is_empty() && o.remove.is_empty()) {
+            (Some(t), true) if !t.is_empty() => {}
+            (None, false) => {}
+            _ => {
+                error("须写 themes（非空），或写 add / remove，二者不可兼有".into());
+                continue;
+            }
+        }
+        let Some(&i) = by_id.get(&o.record) else {
+            match merged_into.get(&o.record) {
+                Some(kept) => error(format!("该记录已合并到 {kept}，请改用其编号")),
+                None => error("没有这条记录".into()),
+            }
+            continue;
+        };
+        if !overridden.insert(o.record.clone()) {
+            error("同一记录只能有一条 override".into());
+            continue;
+        }
+        if let Some(a) = assignments.get_mut(i) {
+            apply_override(a, o, &mut error);
+        }
     }
 }
 
