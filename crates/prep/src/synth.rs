@@ -239,16 +239,7 @@ pub fn synthesize(inputs: &Inputs, docs: usize) -> Result<Synthesized, Vec<Diagn
             message: "没有可复制的文件".into(),
         }]);
     }
-    let mut texts: BTreeMap<&str, String> = BTreeMap::new();
-    let mut errors = Vec::new();
-    for (name, bytes) in &inputs.sources {
-        match decode_source(name, bytes) {
-            Ok(t) => {
-                texts.insert(name, t);
-            }
-            Err(d) => errors.push(d),
-        }
-    }
+    let (texts, mut errors) = decoded(inputs);
     let templates = templates(&spec, &texts, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
@@ -279,20 +270,8 @@ pub fn synthesize(inputs: &Inputs, docs: usize) -> Result<Synthesized, Vec<Diagn
             copy_text(t, &(0..t.chunks.len()).collect::<Vec<usize>>())
         });
         let lines = text.split('\n').count().saturating_sub(1) as u32;
-        out.document.push(DocOut {
-            id: id.clone(),
-            title: &d.title,
-            short_title: &d.short_title,
-            issuer: &d.issuer,
-            doc_number: &d.doc_number,
-            date: &d.date,
-            region: &d.region,
-            kind: &d.kind,
-            sources: vec![SourceOut {
-                file: file.clone(),
-                lines: [1, lines],
-            }],
-        });
+        out.document
+            .push(doc_out(d, id.clone(), file.clone(), lines));
         sources.insert(file, text.into_bytes());
         let prefix = format!("{}/", t.id);
         for (label, body) in &inputs.facts {
@@ -327,6 +306,39 @@ pub fn synthesize(inputs: &Inputs, docs: usize) -> Result<Synthesized, Vec<Diagn
         unshuffled,
         moved,
     })
+}
+
+/// The source texts by file name, and a diagnostic for each that does not decode.
+fn decoded(inputs: &Inputs) -> (BTreeMap<&str, String>, Vec<Diagnostic>) {
+    let mut texts: BTreeMap<&str, String> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (name, bytes) in &inputs.sources {
+        match decode_source(name, bytes) {
+            Ok(t) => {
+                texts.insert(name, t);
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    (texts, errors)
+}
+
+/// A copy's entry in `documents.toml`: its original's metadata, its own id and source.
+fn doc_out(d: &crate::DocumentSpec, id: String, file: String, lines: u32) -> DocOut<'_> {
+    DocOut {
+        id,
+        title: &d.title,
+        short_title: &d.short_title,
+        issuer: &d.issuer,
+        doc_number: &d.doc_number,
+        date: &d.date,
+        region: &d.region,
+        kind: &d.kind,
+        sources: vec![SourceOut {
+            file,
+            lines: [1, lines],
+        }],
+    }
 }
 
 /// Each document's template, from its first source; a diagnostic for each that has none.

@@ -409,22 +409,7 @@ pub fn assign(
             removed: Vec::new(),
         })
         .collect();
-    let docs: BTreeSet<&str> = facts
-        .fields
-        .iter()
-        .map(|f| f.doc.as_str())
-        .chain(facts.projects.iter().map(|p| p.doc.as_str()))
-        .chain(facts.targets.iter().map(|t| t.doc.as_str()))
-        .collect();
-    for s in &specs {
-        for d in s.documents.iter().filter(|d| !docs.contains(d.as_str())) {
-            errors.push(Diagnostic {
-                file: THEMES_FILE.into(),
-                line: 0,
-                message: format!("{}: 文件 {d} 没有任何记录", s.id),
-            });
-        }
-    }
+    documents_without_records(&specs, facts, &mut errors);
 
     apply_overrides(
         &mut assignments,
@@ -476,6 +461,26 @@ pub fn assign(
         Ok(Report { assignments })
     } else {
         Err(errors)
+    }
+}
+
+/// A theme that claims a whole document must name one with records.
+fn documents_without_records(specs: &[&ThemeSpec], facts: &Facts, errors: &mut Vec<Diagnostic>) {
+    let docs: BTreeSet<&str> = facts
+        .fields
+        .iter()
+        .map(|f| f.doc.as_str())
+        .chain(facts.projects.iter().map(|p| p.doc.as_str()))
+        .chain(facts.targets.iter().map(|t| t.doc.as_str()))
+        .collect();
+    for s in specs {
+        for d in s.documents.iter().filter(|d| !docs.contains(d.as_str())) {
+            errors.push(Diagnostic {
+                file: THEMES_FILE.into(),
+                line: 0,
+                message: format!("{}: 文件 {d} 没有任何记录", s.id),
+            });
+        }
     }
 }
 
