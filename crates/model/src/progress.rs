@@ -295,10 +295,10 @@ pub fn basis_text() -> String {
     format!(
         "状态由三项数字算出：目标的基期值（年份）、目标值（年份）和最近一次公布的实际值。\
          “进度超前／基本同步／进度滞后”假定从基期到目标年份按直线匀速推进——这是一个假设，\
-         文件并未这样规定；实际完成的比例与直线路径应完成的比例相差不超过目标变化量的{}%，\
+         文件并未这样规定；实际完成的比例与直线路径应完成的比例相差不超过目标变化量的{:.0}%，\
          视为基本同步。实际值与目标须是同一地区、同一口径（市级或区级）、同一单位的同一指标，\
          区级数字从不用于衡量市级目标。",
-        format!("{:.0}", TOLERANCE_PERCENT)
+        TOLERANCE_PERCENT
     )
 }
 
@@ -330,9 +330,9 @@ pub fn status_text(t: &Target, a: &Assessment) -> String {
         Why::Overdue => format!("{latest}，目标年份已到，尚未达到目标"),
         Why::Hold => format!("{latest}，未保持在目标要求的水平"),
         Why::Path => format!(
-            "{latest}；按直线路径，这一年应完成目标变化量的{}%，实际完成{}%",
-            format!("{:.0}", a.expected.unwrap_or_default()),
-            format!("{:.0}", a.actual.unwrap_or_default())
+            "{latest}；按直线路径，这一年应完成目标变化量的{:.0}%，实际完成{:.0}%",
+            a.expected.unwrap_or_default(),
+            a.actual.unwrap_or_default()
         ),
         Why::Bound => format!("{latest}，原文只给出一个界限，不足以判断进度"),
     };
