@@ -200,7 +200,7 @@ pub const LAYOUT: &[Family] = &[
         "search_index::top_file",
     ),
     family(
-        "search/list/<n>-<kind>.json",
+        "search/list/<n>-<list>.json",
         Wire::Members,
         "lists::Members",
         "search_index::list_matches_files",
