@@ -632,7 +632,7 @@ pub fn run(args: &[String]) -> Result {
             }
             shown
         });
-        let (t_brute, _) = timed(|| model::search::search(&brute_entries, q, PER_GROUP).len());
+        let (t_brute, _) = timed(|| model::oracle::search(&brute_entries, q, PER_GROUP).len());
         let shard_size = fetched.fetch(&index_files)?;
         let hit_size = fetched.fetch(&hit_files)?;
         let mut all = base.clone();
@@ -678,7 +678,7 @@ pub fn run(args: &[String]) -> Result {
          size is a floor. Document parts are measured as they are.\n\n\
          Times are native ({profile}), fastest of {RUNS}, with every needed file already parsed in \
          memory; “+ snippets” adds each shown hit's highlighted title and snippet; the brute-force \
-         column is `model::search::search` over all {} entries (building them took {}).",
+         column is `model::oracle::search` over all {} entries (building them took {}).",
         brute_entries.len(),
         secs(t_entries)
     );

@@ -150,60 +150,7 @@ fn corpus_args(args: &[String]) -> Result<(PathBuf, PathBuf)> {
 
 /// Loads everything the pipeline reads from a corpus directory laid out like `data/`.
 fn load_inputs(data: &Path) -> Result<prep::Inputs> {
-    let mut sources = std::collections::BTreeMap::new();
-    let sources_dir = data.join("sources");
-    for entry in
-        std::fs::read_dir(&sources_dir).map_err(|e| format!("{}: {e}", sources_dir.display()))?
-    {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            sources.insert(
-                name,
-                std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?,
-            );
-        }
-    }
-    let mut facts = Vec::new();
-    let facts_dir = data.join("facts");
-    let mut doc_dirs: Vec<PathBuf> = std::fs::read_dir(&facts_dir)
-        .map_err(|e| format!("{}: {e}", facts_dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
-    doc_dirs.sort();
-    for dir in doc_dirs {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map_err(|e| e.to_string())?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        files.sort();
-        for f in files {
-            let label = f
-                .strip_prefix(&facts_dir)
-                .map(|p| p.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            facts.push((label, read(&f)?));
-        }
-    }
-    Ok(prep::Inputs {
-        spec: read(&data.join("documents.toml"))?,
-        sources,
-        facts,
-        departments: read(&data.join("departments.toml"))?,
-        comparisons: read(&data.join("comparisons.toml"))?,
-        // Optional: a synthetic corpus made before results existed has none.
-        results: match std::fs::read_to_string(data.join("results.toml")) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            other => other.map_err(|e| format!("data/results.toml: {e}"))?,
-        },
-        themes: read(&data.join("themes.toml"))?,
-        theme_overrides: read(&data.join("theme-overrides.toml"))?,
-    })
+    prep::load::load_inputs(data)
 }
 
 fn build_outputs(corpus: &Path) -> Result<prep::Outputs> {
@@ -254,7 +201,7 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         files.push((DocBucket::path(n as u32), json(bucket)?));
     }
     for (file, part) in &outputs.document_parts {
-        files.push((format!("doc/{file}"), json(part)?));
+        files.push((model::files::document_part(file), json(part)?));
     }
     // The paged list indexes: a list page fetches its kind's index (with the documents'
     // names, one file for every kind), the member files of its filters and the chunks of
@@ -314,10 +261,7 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
         files.push((model::search_index::top_file(n as u32), json(t)?));
     }
     for (c, chunk) in text.iter().enumerate() {
-        files.push((
-            format!("{}/{c}.json", model::search_index::TEXT_DIR),
-            json(chunk)?,
-        ));
+        files.push((model::search_index::text_chunk_file(c as u32), json(chunk)?));
     }
     Ok(files)
 }

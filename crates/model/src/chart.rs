@@ -134,30 +134,6 @@ pub fn fit_label(label: &str, max_px: f64, font_px: f64) -> String {
     out
 }
 
-/// Splits a label into at most `max_lines` lines of at most `max_px`, the last one cut.
-pub fn wrap_label(label: &str, max_px: f64, font_px: f64, max_lines: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut rest: Vec<char> = label.chars().collect();
-    while !rest.is_empty() && lines.len() + 1 < max_lines {
-        let mut take = 0;
-        while take < rest.len()
-            && text_width(&rest[..=take].iter().collect::<String>(), font_px) <= max_px
-        {
-            take += 1;
-        }
-        if take == rest.len() {
-            break;
-        }
-        let take = take.max(1);
-        lines.push(rest[..take].iter().collect());
-        rest = rest[take..].to_vec();
-    }
-    if !rest.is_empty() {
-        lines.push(fit_label(&rest.iter().collect::<String>(), max_px, font_px));
-    }
-    lines
-}
-
 /// Baseline → target of one target, when both values are numbers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetChart {
@@ -419,10 +395,6 @@ mod tests {
         assert!(text_width(&narrow, 13.0) <= 128.0);
         assert!(narrow.ends_with('…'));
         assert_eq!(fit_label(label, 512.0, 13.0), label);
-        let lines = wrap_label(label, 128.0, 13.0, 2);
-        assert_eq!(lines.len(), 2);
-        assert!(lines.iter().all(|l| text_width(l, 13.0) <= 128.0));
-        assert_eq!(wrap_label("短", 128.0, 13.0, 2), vec!["短"]);
     }
 }
 
@@ -437,9 +409,13 @@ pub fn printed_with_unit(text: &str, unit: &str) -> String {
     // The longest end of the text that is a beginning of the unit.
     let overlap = (1..unit_chars.len().min(text_chars.len()) + 1)
         .rev()
-        .find(|&n| text_chars[text_chars.len() - n..] == unit_chars[..n])
+        .find(|&n| text_chars.get(text_chars.len() - n..) == unit_chars.get(..n))
         .unwrap_or(0);
-    let rest: String = unit_chars[overlap..].iter().collect();
+    let rest: String = unit_chars
+        .get(overlap..)
+        .unwrap_or_default()
+        .iter()
+        .collect();
     format!("{text}{rest}")
 }
 

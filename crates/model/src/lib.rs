@@ -2,6 +2,8 @@
 //! Nothing here touches the network, the DOM or the file system, so it cannot fail for
 //! reasons outside its inputs and is tested natively.
 
+#![deny(clippy::indexing_slicing)]
+
 pub mod wire;
 
 pub use wire::*;
@@ -11,7 +13,10 @@ pub use route::is_safe_id;
 pub mod chart;
 pub mod csv;
 pub mod files;
+pub mod layout;
 pub mod lists;
+#[cfg(any(test, feature = "test-oracles"))]
+pub mod oracle;
 pub mod pages;
 pub mod parts;
 pub mod progress;

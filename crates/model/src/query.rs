@@ -1,7 +1,7 @@
 //! Filter state as it travels in the URL: parsing that survives hostile input, and the
 //! filters of the list pages as pure functions over the records.
 
-use crate::wire::{Department, DocumentMeta, Field, Project, Target};
+use crate::wire::Target;
 
 /// Longest filter value kept from the URL; longer values are cut, not rejected.
 pub const MAX_VALUE_CHARS: usize = 100;
@@ -137,82 +137,6 @@ impl Filter {
             .all(|k| self.get(k).is_empty())
     }
 
-    /// The text filter: every term of `q` in the record's name or its text, as the search
-    /// page matches a record (`search::record_entries` gives the same name and text), so the
-    /// list pages can answer it from the search index.
-    fn text_matches(&self, name: &str, text: &str) -> bool {
-        let (name, text) = (crate::search::fold(name), crate::search::fold(text));
-        crate::search::terms(&self.q)
-            .iter()
-            .all(|t| name.contains(t.as_str()) || text.contains(t.as_str()))
-    }
-
-    fn theme_matches(&self, themes: &[String]) -> bool {
-        self.theme.is_empty() || themes.contains(&self.theme)
-    }
-
-    fn region_matches(&self, doc: &str, docs: &[DocumentMeta]) -> bool {
-        self.region.is_empty() || docs.iter().any(|d| d.id == doc && d.region == self.region)
-    }
-
-    /// The targets that pass every filter set; `dept` is looked up in `departments`.
-    pub fn targets<'a>(
-        &self,
-        targets: &'a [Target],
-        departments: &[Department],
-        docs: &[DocumentMeta],
-    ) -> Vec<&'a Target> {
-        targets
-            .iter()
-            .filter(|t| self.doc.is_empty() || t.doc == self.doc)
-            .filter(|t| self.region_matches(&t.doc, docs))
-            .filter(|t| self.theme_matches(&t.themes))
-            .filter(|t| self.category.is_empty() || t.category == self.category)
-            .filter(|t| {
-                self.attribute.is_empty()
-                    || t.attribute.is_some_and(|a| a.label() == self.attribute)
-            })
-            .filter(|t| {
-                self.year.is_empty() || target_year(t).is_some_and(|y| y.to_string() == self.year)
-            })
-            .filter(|t| {
-                self.dept.is_empty()
-                    || departments
-                        .iter()
-                        .any(|d| d.id == self.dept && d.targets.contains(&t.id))
-            })
-            .filter(|t| {
-                self.status.is_empty()
-                    || t.progress
-                        .as_ref()
-                        .is_some_and(|p| p.status.label() == self.status)
-            })
-            .filter(|t| self.text_matches(&t.indicator, &t.quotes()))
-            .collect()
-    }
-
-    pub fn projects<'a>(&self, projects: &'a [Project], docs: &[DocumentMeta]) -> Vec<&'a Project> {
-        projects
-            .iter()
-            .filter(|p| self.doc.is_empty() || p.doc == self.doc)
-            .filter(|p| self.region_matches(&p.doc, docs))
-            .filter(|p| self.theme_matches(&p.themes))
-            .filter(|p| self.domain.is_empty() || p.domain == self.domain)
-            .filter(|p| self.kind.is_empty() || p.kind.label() == self.kind)
-            .filter(|p| self.place.is_empty() || p.place == self.place)
-            .filter(|p| self.dept.is_empty() || p.departments.contains(&self.dept))
-            .filter(|p| self.text_matches(&p.name, &p.quotes()))
-            .collect()
-    }
-
-    /// The documents that pass the filters the documents list has: region and type (`kind`).
-    pub fn documents<'a>(&self, docs: &'a [DocumentMeta]) -> Vec<&'a DocumentMeta> {
-        docs.iter()
-            .filter(|d| self.region.is_empty() || d.region == self.region)
-            .filter(|d| self.kind.is_empty() || d.kind == self.kind)
-            .collect()
-    }
-
     /// The documents list's own filter: region, type and page; the others do not apply.
     pub fn for_documents(&self) -> Filter {
         Filter {
@@ -221,17 +145,6 @@ impl Filter {
             page: self.page.clone(),
             ..Filter::default()
         }
-    }
-
-    pub fn fields<'a>(&self, fields: &'a [Field], docs: &[DocumentMeta]) -> Vec<&'a Field> {
-        fields
-            .iter()
-            .filter(|f| self.doc.is_empty() || f.doc == self.doc)
-            .filter(|f| self.region_matches(&f.doc, docs))
-            .filter(|f| self.theme_matches(&f.themes))
-            .filter(|f| self.dept.is_empty() || f.departments.contains(&self.dept))
-            .filter(|f| self.text_matches(&f.title, &f.summary))
-            .collect()
     }
 }
 

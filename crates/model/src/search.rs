@@ -1,7 +1,7 @@
 //! Chinese full-text search over document text and records: folding, AND-matching of
-//! space-separated terms, ranking, snippets and highlighting. [`search`] is the brute-force
-//! substring scan over entries in memory; `search_index` answers the same from prebuilt
-//! shards, through the same [`rank`] and [`hit`].
+//! space-separated terms, ranking, snippets and highlighting. `search_index` answers from prebuilt shards
+//! exactly what the brute-force substring scan over every entry (`oracle::search`, test
+//! code) answers, through the same [`rank`] and [`hit`].
 
 use crate::wire::{Block, Department, Document, Field, Project, Target};
 
@@ -218,56 +218,8 @@ pub struct Hit<'a> {
     pub snippet: Vec<Piece>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Group<'a> {
-    pub kind: Kind,
-    /// All matches in this group, before the display cap.
-    pub total: usize,
-    pub hits: Vec<Hit<'a>>,
-}
-
 /// Snippet length in characters around the first match.
 const SNIPPET_CHARS: usize = 80;
-
-/// Every entry that contains all terms (in its title or text), ranked: title matches first,
-/// then more occurrences, then document order. At most `per_group` hits per kind.
-pub fn search<'a>(entries: &'a [Entry], query: &str, per_group: usize) -> Vec<Group<'a>> {
-    let terms = terms(query);
-    if terms.is_empty() {
-        return Vec::new();
-    }
-    // Score every match first; snippets and highlights are built only for the hits shown.
-    let mut scored: Vec<(Kind, u32, &'a Entry)> = Vec::new();
-    for e in entries {
-        let all = terms
-            .iter()
-            .all(|t| e.folded_title.contains(t.as_str()) || e.folded_text.contains(t.as_str()));
-        if !all {
-            continue;
-        }
-        let in_title = terms
-            .iter()
-            .filter(|t| e.folded_title.contains(t.as_str()))
-            .count();
-        let occurrences: usize = terms
-            .iter()
-            .map(|t| e.folded_text.matches(t.as_str()).count())
-            .sum();
-        scored.push((e.kind, score(in_title, occurrences), e));
-    }
-    rank(scored, per_group)
-        .into_iter()
-        .map(|g| Group {
-            kind: g.kind,
-            total: g.total,
-            hits: g
-                .hits
-                .into_iter()
-                .map(|(e, score)| hit(e, score, &terms))
-                .collect(),
-        })
-        .collect()
-}
 
 /// The score of a match: every term found in the title outweighs any number of
 /// occurrences (non-overlapping, summed over the terms) in the text.
@@ -331,8 +283,8 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
             continue;
         }
         for start in 0..=folded.len() - t.len() {
-            if folded[start..start + t.len()] == t[..] {
-                for m in &mut marked[start..start + t.len()] {
+            if folded.get(start..start + t.len()) == Some(t.as_slice()) {
+                for m in marked.get_mut(start..start + t.len()).unwrap_or_default() {
                     *m = true;
                 }
             }
@@ -362,7 +314,7 @@ fn snippet(text: &str, folded: &str, terms: &[String]) -> Vec<Piece> {
         }
         None => (0, SNIPPET_CHARS.min(chars.len())),
     };
-    let mut window: String = chars[start..end].iter().collect();
+    let mut window: String = chars.get(start..end).unwrap_or_default().iter().collect();
     if start > 0 {
         window.insert(0, '…');
     }
@@ -375,6 +327,7 @@ fn snippet(text: &str, folded: &str, terms: &[String]) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::oracle::search;
 
     fn marked(pieces: &[Piece]) -> Vec<&str> {
         pieces

@@ -8,9 +8,7 @@ use crate::chart::{
 };
 use crate::files::DocName;
 use crate::pages::Page;
-use crate::wire::{
-    Comparison, Department, DocumentMeta, Field, Figure, Index, Paragraph, Project, Target,
-};
+use crate::wire::{Comparison, DocumentMeta, Field, Figure, Index, Paragraph, Project, Target};
 use std::collections::HashMap;
 
 impl Index {
@@ -77,74 +75,6 @@ pub fn link_items_html(items: &[(String, String, String)]) -> String {
         out.push_str("</span></li>");
     }
     out
-}
-
-/// What a theme page shows: the theme's records across documents, the documents they come
-/// from and the departments responsible, each with a count.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ThemeRecords<'a> {
-    pub fields: Vec<&'a Field>,
-    pub projects: Vec<&'a Project>,
-    pub targets: Vec<&'a Target>,
-    /// `(document id, short title, records of this theme)`, in index order.
-    pub documents: Vec<(String, String, usize)>,
-    /// Departments responsible for any of the theme's records, with how many; most first.
-    pub departments: Vec<(&'a Department, usize)>,
-}
-
-pub fn theme_records<'a>(
-    theme: &str,
-    fields: &'a [Field],
-    projects: &'a [Project],
-    targets: &'a [Target],
-    departments: &'a [Department],
-    index: &Index,
-) -> ThemeRecords<'a> {
-    let has = |themes: &[String]| themes.iter().any(|t| t == theme);
-    let fields: Vec<&Field> = fields.iter().filter(|f| has(&f.themes)).collect();
-    let projects: Vec<&Project> = projects.iter().filter(|p| has(&p.themes)).collect();
-    let targets: Vec<&Target> =
-        in_list_order(targets.iter().filter(|t| has(&t.themes)).collect(), index);
-    let documents = index
-        .documents
-        .iter()
-        .map(|d| {
-            let n = fields.iter().filter(|f| f.doc == d.id).count()
-                + projects.iter().filter(|p| p.doc == d.id).count()
-                + targets.iter().filter(|t| t.doc == d.id).count();
-            (d.id.clone(), d.short_title.clone(), n)
-        })
-        .filter(|(_, _, n)| *n > 0)
-        .collect();
-    let ids: std::collections::HashSet<&str> = fields
-        .iter()
-        .map(|f| f.id.as_str())
-        .chain(projects.iter().map(|p| p.id.as_str()))
-        .chain(targets.iter().map(|t| t.id.as_str()))
-        .collect();
-    let mut responsible: Vec<(&Department, usize)> = departments
-        .iter()
-        .map(|d| {
-            let n = d
-                .fields
-                .iter()
-                .chain(&d.projects)
-                .chain(&d.targets)
-                .filter(|id| ids.contains(id.as_str()))
-                .count();
-            (d, n)
-        })
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    // Stable: the departments file's own order among equal counts.
-    responsible.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-    ThemeRecords {
-        fields,
-        projects,
-        targets,
-        documents,
-        departments: responsible,
-    }
 }
 
 /// A link beside a paragraph (or heading, or table) to a record quoted from it.
@@ -513,13 +443,25 @@ pub fn comparison_of(
             ]
         })
         .collect();
-    let with_year = |f: &Figure| {
-        format!(
-            "{}{}",
-            year_label(f),
-            printed_with_unit(&f.text, &group.unit)
-        )
+    let text = ChartText {
+        title: format!("各文件比较：{}", group.title),
+        summary: comparison_summary(&members, &group.unit, docs),
+        header: vec![
+            "文件（范围）".into(),
+            "指标".into(),
+            "基期".into(),
+            "目标".into(),
+        ],
+        rows: table,
+        file: format!("compare-{}", t.id.replace('.', "-")),
     };
+    Some((rows, group.unit.clone(), text))
+}
+
+/// A comparison in words: each document's baseline and target, and a note when the
+/// documents' scopes differ (a city's and a district's figures are not comparable).
+fn comparison_summary(members: &[&Target], unit: &str, docs: &[DocName]) -> String {
+    let with_year = |f: &Figure| format!("{}{}", year_label(f), printed_with_unit(&f.text, unit));
     let summary = members
         .iter()
         .map(|m| {
@@ -544,19 +486,7 @@ pub fn comparison_of(
     } else {
         ""
     };
-    let text = ChartText {
-        title: format!("各文件比较：{}", group.title),
-        summary: format!("{summary}。{note}"),
-        header: vec![
-            "文件（范围）".into(),
-            "指标".into(),
-            "基期".into(),
-            "目标".into(),
-        ],
-        rows: table,
-        file: format!("compare-{}", t.id.replace('.', "-")),
-    };
-    Some((rows, group.unit.clone(), text))
+    format!("{summary}。{note}")
 }
 
 /// The change of every comparable target from its baseline, grouped by category.
@@ -631,7 +561,7 @@ pub fn years_chart(targets: &[&Target], file: &str) -> Option<(Vec<(u16, usize)>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wire::Provenance;
+    use crate::wire::{Department, Provenance};
 
     #[test]
     fn link_items_html_escapes_every_part() {
@@ -906,7 +836,8 @@ mod tests {
             dept("d-2", vec!["a.t-1".into()]),
         ];
         let targets = [care, other];
-        let r = theme_records("elderly-care", &[], &[], &targets, &departments, &index);
+        let r =
+            crate::oracle::theme_records("elderly-care", &[], &[], &targets, &departments, &index);
         assert_eq!(r.targets.len(), 1);
         assert_eq!(r.documents, vec![("a".to_string(), "甲".to_string(), 1)]);
         assert_eq!(r.departments.len(), 1);

@@ -2,6 +2,7 @@
 //! query string as it arrives in the URL and the ids the list must show, in order.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
 
+use model::oracle::FilterOracle;
 use model::query::Filter;
 use model::{Department, DocumentMeta, Field, Figure, Project, Provenance, Target};
 use serde::Deserialize;

@@ -5,6 +5,7 @@
 mod common;
 
 use model::files::{DepartmentsFile, DocBucket, DocMetaFile, DocRecordsFile, ThemesFile};
+use model::layout::{self, Wire};
 use model::lists::{Chunk, DocNames, ListIndexFile, Members, Topic};
 use model::search_index::{Manifest, Shard, TextChunk, Top};
 use model::{Document, DocumentMeta, Facts, Field, Index, Project, Target};
@@ -20,35 +21,34 @@ fn same<T: DeserializeOwned + serde::Serialize>(rel: &str, text: &str) {
     );
 }
 
-/// Which type a file under `data/` holds, and the check of it.
+/// Which type a file under `data/` holds (its family in `model::layout`), and the check of it.
 fn check(rel: &str, text: &str) {
-    let parts: Vec<&str> = rel.split('/').collect();
-    let numbered = |name: &str| name.trim_end_matches(".json").parse::<u32>().is_ok();
-    match parts.as_slice() {
-        ["documents.json"] => same::<Index>(rel, text),
-        ["facts.json"] => same::<Facts>(rel, text),
-        ["facts-departments.json"] => same::<DepartmentsFile>(rel, text),
-        ["themes.json"] => same::<ThemesFile>(rel, text),
-        ["doc", _] => same::<Document>(rel, text),
-        ["records", _] => same::<DocRecordsFile>(rel, text),
-        ["meta", _] => same::<DocMetaFile>(rel, text),
-        ["ids", name] if numbered(name) => same::<DocBucket>(rel, text),
-        ["search", "manifest.json"] => same::<Manifest>(rel, text),
-        ["search", "text", _] => same::<TextChunk>(rel, text),
-        ["search", "common", _] => same::<Shard>(rel, text),
-        ["search", "top", _] => same::<Top>(rel, text),
-        ["search", "list", _] => same::<Members>(rel, text),
-        ["search", name] if numbered(name) => same::<Shard>(rel, text),
-        ["lists", "names.json"] => same::<DocNames>(rel, text),
-        ["lists", "topics", _] => same::<Topic>(rel, text),
-        ["lists", _, "index.json"] => same::<ListIndexFile>(rel, text),
-        ["lists", "fields", name] if numbered(name) => same::<Chunk<Field>>(rel, text),
-        ["lists", "projects", name] if numbered(name) => same::<Chunk<Project>>(rel, text),
-        ["lists", "targets", name] if numbered(name) => same::<Chunk<Target>>(rel, text),
-        ["lists", "documents", name] if numbered(name) => same::<Chunk<DocumentMeta>>(rel, text),
-        ["lists", _, _] => same::<Members>(rel, text),
-        _ => panic!("{rel}: a data file this test does not know; add its type"),
+    let Some(family) = layout::family_of(rel) else {
+        panic!("{rel}: a data file of no family; add it to model::layout");
+    };
+    match family.wire {
+        Wire::Index => same::<Index>(rel, text),
+        Wire::Facts => same::<Facts>(rel, text),
+        Wire::Departments => same::<DepartmentsFile>(rel, text),
+        Wire::Themes => same::<ThemesFile>(rel, text),
+        Wire::Document => same::<Document>(rel, text),
+        Wire::DocRecords => same::<DocRecordsFile>(rel, text),
+        Wire::DocMeta => same::<DocMetaFile>(rel, text),
+        Wire::DocBucket => same::<DocBucket>(rel, text),
+        Wire::DocNames => same::<DocNames>(rel, text),
+        Wire::Topic => same::<Topic>(rel, text),
+        Wire::ListIndex => same::<ListIndexFile>(rel, text),
+        Wire::FieldChunk => same::<Chunk<Field>>(rel, text),
+        Wire::ProjectChunk => same::<Chunk<Project>>(rel, text),
+        Wire::TargetChunk => same::<Chunk<Target>>(rel, text),
+        Wire::DocumentChunk => same::<Chunk<DocumentMeta>>(rel, text),
+        Wire::Members => same::<Members>(rel, text),
+        Wire::Manifest => same::<Manifest>(rel, text),
+        Wire::Shard => same::<Shard>(rel, text),
+        Wire::Top => same::<Top>(rel, text),
+        Wire::TextChunk => same::<TextChunk>(rel, text),
     }
+    assert_eq!(family.schema_version, model::SCHEMA_VERSION, "{rel}");
 }
 
 fn walk(dir: &Path, root: &Path, files: &mut Vec<String>) {

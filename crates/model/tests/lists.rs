@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
 
 use model::lists::{chunk_files, records_at, Chunk, ListIndex, ListKind, Listed, Members};
+use model::oracle::ListOracle;
 use model::query::Filter;
 use model::search_index::{self as si, Manifest, Shard};
 use model::{DocumentMeta, Facts, Field, Index, Project, Target};
@@ -54,7 +55,7 @@ fn by_index<R: Listed>(list: &ListIndex, manifest: &Manifest, f: &Filter) -> Vec
     records.iter().map(|r| r.id().to_string()).collect()
 }
 
-fn by_brute_force<R: Listed>(
+fn by_brute_force<R: ListOracle>(
     records: &[R],
     facts: &Facts,
     index: &Index,
@@ -112,7 +113,7 @@ fn filters(list: &ListIndex, index: &Index) -> Vec<Filter> {
     out
 }
 
-fn check_kind<R: Listed>() {
+fn check_kind<R: ListOracle>() {
     let index: Index = read(model::files::ALL_DOCUMENTS);
     let facts: Facts = read(model::files::ALL_FACTS);
     let manifest: Manifest = read(si::MANIFEST);
@@ -276,7 +277,7 @@ fn the_targets_overview_from_the_index_equals_the_one_from_every_target() {
 }
 
 /// The ids of the brute-force filter `key` = `value` over every record of `R`, in list order.
-fn filtered<R: Listed>(facts: &Facts, index: &Index, key: &str, value: &str) -> Vec<R> {
+fn filtered<R: ListOracle>(facts: &Facts, index: &Index, key: &str, value: &str) -> Vec<R> {
     let f = Filter::default().with(key, value);
     R::filter(&f, &R::in_order(facts, index), &facts.departments, index)
         .into_iter()
@@ -356,7 +357,7 @@ fn each_topic_file_equals_the_brute_force_filter_of_its_theme_or_department() {
         with_status += usize::from(!statuses.is_empty());
         if key == "theme" {
             // The theme page's documents, as the one built from every record lists them.
-            let theme = model::view::theme_records(
+            let theme = model::oracle::theme_records(
                 value,
                 &facts.fields,
                 &facts.projects,

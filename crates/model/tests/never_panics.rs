@@ -2,8 +2,9 @@
 //! highlighting never panic and keep their promises for any input.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the report
 
+use model::oracle::search;
 use model::query::{clean_value, Filter, MAX_VALUE_CHARS};
-use model::search::{highlight, search, terms, Entry, Kind};
+use model::search::{highlight, terms, Entry, Kind};
 use proptest::prelude::*;
 
 fn hostile() -> impl Strategy<Value = String> {

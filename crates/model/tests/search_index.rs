@@ -126,7 +126,7 @@ const PER_GROUP: [usize; 5] = [10, 30, 50, si::TOP_HITS, si::TOP_HITS + 1];
 fn compare(query: &str, per_group: usize) {
     let s = shipped();
     let position = |e: &Entry| s.entries.iter().position(|x| std::ptr::eq(x, e)).unwrap();
-    let expected: Vec<_> = search::search(&s.entries, query, per_group)
+    let expected: Vec<_> = model::oracle::search(&s.entries, query, per_group)
         .into_iter()
         .map(|g| {
             let hits: Vec<_> = g
@@ -181,7 +181,7 @@ fn compare(query: &str, per_group: usize) {
 /// the places in its kind's list of exactly the records the brute-force search finds.
 fn compare_ordinals(query: &str) {
     let s = shipped();
-    let found = search::search(&s.entries, query, usize::MAX);
+    let found = model::oracle::search(&s.entries, query, usize::MAX);
     for kind in [Kind::Target, Kind::Project, Kind::Field] {
         let start = s.entries.iter().position(|e| e.kind == kind).unwrap_or(0);
         let expected = (!search::terms(query).is_empty()).then(|| {

@@ -191,31 +191,21 @@ pub fn build(
 ) -> (Vec<Section>, BuildReport) {
     let mut report = BuildReport::default();
     let lines = &crate::repair::strip_page_numbers(lines, &mut report.removed);
-    let mut sections = vec![Section {
-        anchor: "s-0".into(),
-        level: 0,
-        parent: None,
-        number: String::new(),
-        title: String::new(),
-        blocks: Vec::new(),
-    }];
-    let mut levels = LevelStack::default();
-    // Index of the open section at each level (0 = root).
-    let mut open: Vec<usize> = vec![0];
-    let mut paragraph_no = 0u32;
-    let mut table_no = 0u32;
-    let mut open_box: Option<OpenBox> = None;
-    // A heading opens a box or, being any other heading, ends the one that was open.
-    let opened = |sections: &[Section], style: crate::outline::Style| {
-        (style == crate::outline::Style::Box).then(|| OpenBox {
-            section: sections.len() - 1,
-            first: None,
-        })
-    };
-    let push_block = |sections: &mut Vec<Section>, block: Block| {
-        if let Some(last) = sections.last_mut() {
-            last.blocks.push(block);
-        }
+    let mut tree = Tree {
+        sections: vec![Section {
+            anchor: "s-0".into(),
+            level: 0,
+            parent: None,
+            number: String::new(),
+            title: String::new(),
+            blocks: Vec::new(),
+        }],
+        levels: LevelStack::default(),
+        open: vec![0],
+        paragraph_no: 0,
+        table_no: 0,
+        open_box: None,
+        report,
     };
     for segment in segments(lines) {
         match segment {
@@ -223,122 +213,156 @@ pub fn build(
                 caption,
                 body,
                 notes,
-            } => {
-                let caption_text = crate::normalize::collapse_spaces(caption.text.trim());
-                // A 专栏 caption is also a heading: it opens a section holding the table.
-                if let Some(m) = heading_number(caption.text.trim()) {
-                    let title = m.rest.trim().to_string();
-                    let number = m.number.to_string();
-                    let level = open_section(
-                        &mut sections,
-                        &mut open,
-                        &mut levels,
-                        m.style,
-                        number,
-                        title,
-                    );
-                    report.headings.push((level, caption.number));
-                    open_box = opened(&sections, m.style);
-                }
-                match table::parse(&body) {
-                    Ok(parsed) => {
-                        table_no += 1;
-                        report.repeated_table_headers += parsed.repeated_headers;
-                        let mut removed = Removed::default();
-                        let note_paras = paragraphs(&notes, &mut removed);
-                        place_in_box(&mut open_box, Lead::Table, &mut sections, &mut open);
-                        push_block(
-                            &mut sections,
-                            Block::Table(Table {
-                                anchor: format!("t-{table_no}"),
-                                caption: caption_text,
-                                header: parsed.header,
-                                rows: parsed.rows,
-                                notes: note_paras.into_iter().map(|p| p.text).collect(),
-                                spans: parsed.spans,
-                            }),
-                        );
-                    }
-                    Err(message) => {
-                        diagnostics.push(Diagnostic {
-                            file: file.to_string(),
-                            line: caption.number,
-                            message: format!("表格无法解析，按正文保留：{message}"),
-                        });
-                        let mut all = vec![caption];
-                        let start = caption.number;
-                        all.extend(
-                            lines
-                                .iter()
-                                .filter(|l| {
-                                    l.number > start && l.number <= start + body.len() as u32
-                                })
-                                .copied(),
-                        );
-                        all.extend(notes);
-                        let paras = paragraphs(&all, &mut report.removed);
-                        for p in paras {
-                            place_in_box(&mut open_box, lead(&p.text), &mut sections, &mut open);
-                            paragraph_no += 1;
-                            push_block(
-                                &mut sections,
-                                paragraph_block(paragraph_no, p.text, p.emphasis),
-                            );
-                        }
-                    }
-                }
-            }
+            } => tree.table(file, lines, caption, &body, notes, diagnostics),
             Segment::Text(text_lines) => {
-                for p in paragraphs(&text_lines, &mut report.removed) {
-                    if let Some((style, number, title, body, emph)) = as_heading(&p, &sections) {
-                        let level = open_section(
-                            &mut sections,
-                            &mut open,
-                            &mut levels,
-                            style,
-                            number,
-                            title,
-                        );
-                        report.headings.push((level, p.first_line));
-                        open_box = opened(&sections, style);
-                        if !body.is_empty() {
-                            paragraph_no += 1;
-                            push_block(&mut sections, paragraph_block(paragraph_no, body, emph));
-                        }
-                    } else {
-                        if p.marked_heading && p.text.chars().count() <= 60 {
-                            // An unnumbered Markdown heading (`# 政府工作报告`): a section of its own.
-                            let level = open_section(
-                                &mut sections,
-                                &mut open,
-                                &mut levels,
-                                crate::outline::Style::Marked,
-                                String::new(),
-                                p.text.clone(),
-                            );
-                            report.headings.push((level, p.first_line));
-                            open_box = None;
-                            continue;
-                        }
-                        if looks_like_unknown_heading(&p.text) {
-                            diagnostics.push(Diagnostic {
-                                file: file.to_string(),
-                                line: p.first_line,
-                                message: format!("未识别的标题格式，按正文保留：{}", p.text),
-                            });
-                        }
-                        place_in_box(&mut open_box, lead(&p.text), &mut sections, &mut open);
-                        paragraph_no += 1;
-                        push_block(
-                            &mut sections,
-                            paragraph_block(paragraph_no, p.text, p.emphasis),
-                        );
-                    }
+                for p in paragraphs(&text_lines, &mut tree.report.removed) {
+                    tree.text(file, p, diagnostics);
                 }
             }
         }
     }
-    (sections, report)
+    (tree.sections, tree.report)
+}
+
+/// A document's section tree as it is built, and where the walk is.
+struct Tree {
+    sections: Vec<Section>,
+    levels: LevelStack,
+    /// Index of the open section at each level (0 = root).
+    open: Vec<usize>,
+    paragraph_no: u32,
+    table_no: u32,
+    open_box: Option<OpenBox>,
+    report: BuildReport,
+}
+
+impl Tree {
+    /// Opens a section for a heading found at `line`. A heading opens a box or, being any
+    /// other heading, ends the one that was open.
+    fn heading(&mut self, style: crate::outline::Style, number: String, title: String, line: u32) {
+        let level = open_section(
+            &mut self.sections,
+            &mut self.open,
+            &mut self.levels,
+            style,
+            number,
+            title,
+        );
+        self.report.headings.push((level, line));
+        self.open_box = (style == crate::outline::Style::Box).then(|| OpenBox {
+            section: self.sections.len() - 1,
+            first: None,
+        });
+    }
+
+    fn push_block(&mut self, block: Block) {
+        if let Some(last) = self.sections.last_mut() {
+            last.blocks.push(block);
+        }
+    }
+
+    /// The next paragraph, in the open box while it lasts.
+    fn paragraph(&mut self, text: String, emphasis: Vec<(u32, u32)>) {
+        place_in_box(
+            &mut self.open_box,
+            lead(&text),
+            &mut self.sections,
+            &mut self.open,
+        );
+        self.paragraph_no += 1;
+        self.push_block(paragraph_block(self.paragraph_no, text, emphasis));
+    }
+
+    /// A table segment: its caption (a 专栏 caption is also a heading: it opens a section
+    /// holding the table) and the table, or its lines as text when it does not parse.
+    fn table<'a>(
+        &mut self,
+        file: &str,
+        lines: &[Line<'a>],
+        caption: Line<'a>,
+        body: &[&str],
+        notes: Vec<Line<'a>>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let caption_text = crate::normalize::collapse_spaces(caption.text.trim());
+        if let Some(m) = heading_number(caption.text.trim()) {
+            let title = m.rest.trim().to_string();
+            self.heading(m.style, m.number.to_string(), title, caption.number);
+        }
+        match table::parse(body) {
+            Ok(parsed) => {
+                self.table_no += 1;
+                self.report.repeated_table_headers += parsed.repeated_headers;
+                let mut removed = Removed::default();
+                let note_paras = paragraphs(&notes, &mut removed);
+                place_in_box(
+                    &mut self.open_box,
+                    Lead::Table,
+                    &mut self.sections,
+                    &mut self.open,
+                );
+                self.push_block(Block::Table(Table {
+                    anchor: format!("t-{}", self.table_no),
+                    caption: caption_text,
+                    header: parsed.header,
+                    rows: parsed.rows,
+                    notes: note_paras.into_iter().map(|p| p.text).collect(),
+                    spans: parsed.spans,
+                }));
+            }
+            Err(message) => {
+                diagnostics.push(Diagnostic {
+                    file: file.to_string(),
+                    line: caption.number,
+                    message: format!("表格无法解析，按正文保留：{message}"),
+                });
+                let mut all = vec![caption];
+                let start = caption.number;
+                all.extend(
+                    lines
+                        .iter()
+                        .filter(|l| l.number > start && l.number <= start + body.len() as u32)
+                        .copied(),
+                );
+                all.extend(notes);
+                for p in paragraphs(&all, &mut self.report.removed) {
+                    self.paragraph(p.text, p.emphasis);
+                }
+            }
+        }
+    }
+
+    /// A paragraph of text: a heading (and the text after it on its line), an unnumbered
+    /// Markdown heading, or a paragraph.
+    fn text(&mut self, file: &str, p: RawParagraph, diagnostics: &mut Vec<Diagnostic>) {
+        if let Some((style, number, title, body, emph)) = as_heading(&p, &self.sections) {
+            self.heading(style, number, title, p.first_line);
+            if !body.is_empty() {
+                self.paragraph_no += 1;
+                self.push_block(paragraph_block(self.paragraph_no, body, emph));
+            }
+            return;
+        }
+        if p.marked_heading && p.text.chars().count() <= 60 {
+            // An unnumbered Markdown heading (`# 政府工作报告`): a section of its own.
+            self.heading(
+                crate::outline::Style::Marked,
+                String::new(),
+                p.text.clone(),
+                p.first_line,
+            );
+            self.open_box = None;
+            return;
+        }
+        if looks_like_unknown_heading(&p.text) {
+            diagnostics.push(Diagnostic {
+                file: file.to_string(),
+                line: p.first_line,
+                message: format!("未识别的标题格式，按正文保留：{}", p.text),
+            });
+        }
+        self.paragraph(p.text, p.emphasis);
+    }
 }
 
 fn paragraph_block(no: u32, text: String, emphasis: Vec<(u32, u32)>) -> Block {

@@ -1,7 +1,8 @@
 //! Pure text pipeline of the data-prep tool: from the verbatim source texts, the document
 //! list and the curated facts (all passed in as strings and bytes) to the wire types the
-//! app ships. Reading and writing files is the caller's job (`xtask`), so everything here
-//! is deterministic and tested on fixtures.
+//! app ships. Its one IO edge is [`load::load_inputs`], which reads a corpus directory
+//! into [`Inputs`]; [`build`] is pure, deterministic and tested on fixtures, and writing the
+//! files is the caller's job (`xtask`).
 
 pub mod audit;
 pub mod comparisons;
@@ -9,6 +10,7 @@ pub mod departments;
 pub mod document;
 pub mod draft;
 pub mod facts;
+pub mod load;
 pub mod normalize;
 pub mod outline;
 pub mod parts;
@@ -441,24 +443,7 @@ fn build_document(
         }
     };
     let (sections, report) = document::build(&primary.file, &lines, warnings);
-    // A second printing of the same document must say the same thing.
-    for other in d.sources.iter().skip(1) {
-        if let Some(other_text) = texts.get(&other.file) {
-            match span_lines(other_text, &other.file, other.lines) {
-                Ok(other_lines) => {
-                    let (other_sections, _) = document::build(&other.file, &other_lines, warnings);
-                    if let Some(diff) = first_difference(&sections, &other_sections) {
-                        warnings.push(Diagnostic {
-                            file: other.file.clone(),
-                            line: other.lines[0],
-                            message: format!("{} 的两个来源文字不一致：{diff}", d.id),
-                        });
-                    }
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-    }
+    compare_printings(d, texts, &sections, errors, warnings);
     let (n_sections, paragraphs, table_rows, chars) = count(&sections);
     let whole = Document {
         schema_version: SCHEMA_VERSION,
@@ -472,6 +457,57 @@ fn build_document(
     for (span, file) in spans.iter().zip(files) {
         built.document_parts.push((span.file.clone(), file));
     }
+    let counts = Counts {
+        sections: n_sections,
+        paragraphs,
+        table_rows,
+        chars,
+        ..Counts::default()
+    };
+    built.metas.push(meta_of(spec, d, counts, spans));
+    built
+        .indexes
+        .insert(d.id.clone(), facts::DocIndex::new(&whole.sections));
+    built.reports.insert(d.id.clone(), report);
+    built.documents.push(whole);
+}
+
+/// A second printing of the same document must say the same thing: a warning at the first
+/// difference of each other source from `sections`.
+fn compare_printings(
+    d: &DocumentSpec,
+    texts: &BTreeMap<String, String>,
+    sections: &[Section],
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for other in d.sources.iter().skip(1) {
+        if let Some(other_text) = texts.get(&other.file) {
+            match span_lines(other_text, &other.file, other.lines) {
+                Ok(other_lines) => {
+                    let (other_sections, _) = document::build(&other.file, &other_lines, warnings);
+                    if let Some(diff) = first_difference(sections, &other_sections) {
+                        warnings.push(Diagnostic {
+                            file: other.file.clone(),
+                            line: other.lines[0],
+                            message: format!("{} 的两个来源文字不一致：{diff}", d.id),
+                        });
+                    }
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+}
+
+/// A document's metadata: the spec's, its sources, its gazette issue when printed in one,
+/// its counts and parts.
+fn meta_of(
+    spec: &Spec,
+    d: &DocumentSpec,
+    counts: Counts,
+    spans: Vec<model::PartSpan>,
+) -> DocumentMeta {
     let gazette = spec
         .gazette
         .as_ref()
@@ -482,7 +518,7 @@ fn build_document(
             serial: g.serial.clone(),
             date: g.date.clone(),
         });
-    built.metas.push(DocumentMeta {
+    DocumentMeta {
         id: d.id.clone(),
         title: d.title.clone(),
         short_title: d.short_title.clone(),
@@ -501,20 +537,9 @@ fn build_document(
             })
             .collect(),
         gazette,
-        counts: Counts {
-            sections: n_sections,
-            paragraphs,
-            table_rows,
-            chars,
-            ..Counts::default()
-        },
+        counts,
         parts: spans,
-    });
-    built
-        .indexes
-        .insert(d.id.clone(), facts::DocIndex::new(&whole.sections));
-    built.reports.insert(d.id.clone(), report);
-    built.documents.push(whole);
+    }
 }
 
 /// Parses every curated facts file, gathering each document's records from all its files

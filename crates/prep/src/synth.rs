@@ -239,39 +239,8 @@ pub fn synthesize(inputs: &Inputs, docs: usize) -> Result<Synthesized, Vec<Diagn
             message: "没有可复制的文件".into(),
         }]);
     }
-    let mut texts: BTreeMap<&str, String> = BTreeMap::new();
-    let mut errors = Vec::new();
-    for (name, bytes) in &inputs.sources {
-        match decode_source(name, bytes) {
-            Ok(t) => {
-                texts.insert(name, t);
-            }
-            Err(d) => errors.push(d),
-        }
-    }
-    let mut templates = Vec::new();
-    for d in &spec.documents {
-        let Some(src) = d.sources.first() else {
-            errors.push(Diagnostic {
-                file: "data/documents.toml".into(),
-                line: 0,
-                message: format!("{} 没有来源", d.id),
-            });
-            continue;
-        };
-        let Some(text) = texts.get(src.file.as_str()) else {
-            errors.push(Diagnostic {
-                file: src.file.clone(),
-                line: 0,
-                message: format!("{} 的来源文件缺失或无法读取", d.id),
-            });
-            continue;
-        };
-        match template(&d.id, &src.file, text, src.lines) {
-            Ok(t) => templates.push((d, t)),
-            Err(e) => errors.push(e),
-        }
-    }
+    let (texts, mut errors) = decoded(inputs);
+    let templates = templates(&spec, &texts, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -293,40 +262,16 @@ pub fn synthesize(inputs: &Inputs, docs: usize) -> Result<Synthesized, Vec<Diagn
         };
         let id = copy_id(t.id, copy);
         let file = format!("{id}.txt");
-        let identity: Vec<usize> = (0..t.chunks.len()).collect();
-        let mut text = None;
-        for attempt in 0..ATTEMPTS {
-            let mut rng =
-                Rng(((docs as u64) << 40) ^ ((copy as u64) << 16) ^ ((j as u64) << 8) ^ attempt);
-            let mut order = identity.clone();
-            rng.shuffle(&mut order);
-            let candidate = copy_text(t, &order);
-            if order == identity || same_shape(t, &file, &candidate) {
-                text = Some(candidate);
-                break;
-            }
-        }
-        let text = text.unwrap_or_else(|| {
+        let seed = ((docs as u64) << 40) ^ ((copy as u64) << 16) ^ ((j as u64) << 8);
+        let text = shuffled(t, &file, seed).unwrap_or_else(|| {
             if t.chunks.len() >= MIN_CHUNKS {
                 unshuffled.push(id.clone());
             }
-            copy_text(t, &identity)
+            copy_text(t, &(0..t.chunks.len()).collect::<Vec<usize>>())
         });
         let lines = text.split('\n').count().saturating_sub(1) as u32;
-        out.document.push(DocOut {
-            id: id.clone(),
-            title: &d.title,
-            short_title: &d.short_title,
-            issuer: &d.issuer,
-            doc_number: &d.doc_number,
-            date: &d.date,
-            region: &d.region,
-            kind: &d.kind,
-            sources: vec![SourceOut {
-                file: file.clone(),
-                lines: [1, lines],
-            }],
-        });
+        out.document
+            .push(doc_out(d, id.clone(), file.clone(), lines));
         sources.insert(file, text.into_bytes());
         let prefix = format!("{}/", t.id);
         for (label, body) in &inputs.facts {
@@ -335,60 +280,8 @@ pub fn synthesize(inputs: &Inputs, docs: usize) -> Result<Synthesized, Vec<Diagn
             }
         }
     }
-    // Theme overrides and comparisons name records by global id: each copy gets its
-    // original's, renamed; a comparison only where every document it names has that copy.
-    let copies_of = |doc: &str| -> Vec<usize> {
-        templates
-            .iter()
-            .position(|(_, t)| t.id == doc)
-            .map(|j| {
-                (0..docs)
-                    .filter(|i| i % templates.len() == j)
-                    .map(|i| i / templates.len())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
     let real_ids: Vec<&str> = templates.iter().map(|(_, t)| t.id).collect();
-    let rename = |block: &str, copy: usize| -> String {
-        let mut b = block.to_string();
-        for id in &real_ids {
-            b = b.replace(&format!("\"{id}."), &format!("\"{}.", copy_id(id, copy)));
-        }
-        b
-    };
-    let mut theme_overrides = String::new();
-    for block in inputs.theme_overrides.split("[[override]]").skip(1) {
-        let Some(doc) = real_ids
-            .iter()
-            .find(|id| block.contains(&format!("\"{id}.")))
-        else {
-            continue;
-        };
-        for copy in copies_of(doc) {
-            theme_overrides.push_str(&format!("[[override]]{}", rename(block, copy)));
-        }
-    }
-    // A theme that claims a whole document claims each of its copies.
-    let mut themes = inputs.themes.clone();
-    for id in &real_ids {
-        let copies: Vec<String> = copies_of(id)
-            .into_iter()
-            .map(|c| format!("\"{}\"", copy_id(id, c)))
-            .collect();
-        themes = themes.replace(&format!("\"{id}\""), &copies.join(", "));
-    }
-    let mut comparisons = String::new();
-    for block in inputs.comparisons.split("[[comparison]]").skip(1) {
-        let named: Vec<&&str> = real_ids
-            .iter()
-            .filter(|id| block.contains(&format!("\"{id}.")))
-            .collect();
-        let copies = named.iter().map(|d| copies_of(d).len()).min().unwrap_or(0);
-        for copy in 0..copies {
-            comparisons.push_str(&format!("[[comparison]]{}", rename(block, copy)));
-        }
-    }
+    let (theme_overrides, themes, comparisons) = renamed(inputs, &real_ids, docs);
     let spec = toml::to_string(&out).map_err(|e| {
         vec![Diagnostic {
             file: "documents.toml".into(),
@@ -413,6 +306,147 @@ pub fn synthesize(inputs: &Inputs, docs: usize) -> Result<Synthesized, Vec<Diagn
         unshuffled,
         moved,
     })
+}
+
+/// The source texts by file name, and a diagnostic for each that does not decode.
+fn decoded(inputs: &Inputs) -> (BTreeMap<&str, String>, Vec<Diagnostic>) {
+    let mut texts: BTreeMap<&str, String> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (name, bytes) in &inputs.sources {
+        match decode_source(name, bytes) {
+            Ok(t) => {
+                texts.insert(name, t);
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    (texts, errors)
+}
+
+/// A copy's entry in `documents.toml`: its original's metadata, its own id and source.
+fn doc_out(d: &crate::DocumentSpec, id: String, file: String, lines: u32) -> DocOut<'_> {
+    DocOut {
+        id,
+        title: &d.title,
+        short_title: &d.short_title,
+        issuer: &d.issuer,
+        doc_number: &d.doc_number,
+        date: &d.date,
+        region: &d.region,
+        kind: &d.kind,
+        sources: vec![SourceOut {
+            file,
+            lines: [1, lines],
+        }],
+    }
+}
+
+/// Each document's template, from its first source; a diagnostic for each that has none.
+fn templates<'a>(
+    spec: &'a Spec,
+    texts: &'a BTreeMap<&str, String>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<(&'a crate::DocumentSpec, Template<'a>)> {
+    let mut templates = Vec::new();
+    for d in &spec.documents {
+        let Some(src) = d.sources.first() else {
+            errors.push(Diagnostic {
+                file: "data/documents.toml".into(),
+                line: 0,
+                message: format!("{} 没有来源", d.id),
+            });
+            continue;
+        };
+        let Some(text) = texts.get(src.file.as_str()) else {
+            errors.push(Diagnostic {
+                file: src.file.clone(),
+                line: 0,
+                message: format!("{} 的来源文件缺失或无法读取", d.id),
+            });
+            continue;
+        };
+        match template(&d.id, &src.file, text, src.lines) {
+            Ok(t) => templates.push((d, t)),
+            Err(e) => errors.push(e),
+        }
+    }
+    templates
+}
+
+/// A copy of `t` with its sections in a shuffled order that parses into the same shape,
+/// within [`ATTEMPTS`] tries from `seed` (the order unchanged counts); None otherwise.
+fn shuffled(t: &Template, file: &str, seed: u64) -> Option<String> {
+    let identity: Vec<usize> = (0..t.chunks.len()).collect();
+    for attempt in 0..ATTEMPTS {
+        let mut rng = Rng(seed ^ attempt);
+        let mut order = identity.clone();
+        rng.shuffle(&mut order);
+        let candidate = copy_text(t, &order);
+        if order == identity || same_shape(t, file, &candidate) {
+            return Some(candidate);
+        }
+    }
+    None
+}
+
+/// The theme overrides, themes and comparisons of the copies: `(overrides, themes,
+/// comparisons)`, each copy's records renamed from its original's (`real_ids`, the
+/// documents in template order, copied round-robin into `docs`).
+fn renamed(inputs: &Inputs, real_ids: &[&str], docs: usize) -> (String, String, String) {
+    // Theme overrides and comparisons name records by global id: each copy gets its
+    // original's, renamed; a comparison only where every document it names has that copy.
+    let copies_of = |doc: &str| -> Vec<usize> {
+        real_ids
+            .iter()
+            .position(|id| *id == doc)
+            .map(|j| {
+                (0..docs)
+                    .filter(|i| i % real_ids.len() == j)
+                    .map(|i| i / real_ids.len())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let rename = |block: &str, copy: usize| -> String {
+        let mut b = block.to_string();
+        for id in real_ids {
+            b = b.replace(&format!("\"{id}."), &format!("\"{}.", copy_id(id, copy)));
+        }
+        b
+    };
+    let mut theme_overrides = String::new();
+    for block in inputs.theme_overrides.split("[[override]]").skip(1) {
+        let Some(doc) = real_ids
+            .iter()
+            .find(|id| block.contains(&format!("\"{id}.")))
+        else {
+            continue;
+        };
+        for copy in copies_of(doc) {
+            theme_overrides.push_str(&format!("[[override]]{}", rename(block, copy)));
+        }
+    }
+    // A theme that claims a whole document claims each of its copies.
+    let mut themes = inputs.themes.clone();
+    for id in real_ids {
+        let copies: Vec<String> = copies_of(id)
+            .into_iter()
+            .map(|c| format!("\"{}\"", copy_id(id, c)))
+            .collect();
+        themes = themes.replace(&format!("\"{id}\""), &copies.join(", "));
+    }
+    let mut comparisons = String::new();
+    for block in inputs.comparisons.split("[[comparison]]").skip(1) {
+        let named: Vec<&&str> = real_ids
+            .iter()
+            .filter(|id| block.contains(&format!("\"{id}.")))
+            .collect();
+        let copies = named.iter().map(|d| copies_of(d).len()).min().unwrap_or(0);
+        for copy in 0..copies {
+            comparisons.push_str(&format!("[[comparison]]{}", rename(block, copy)));
+        }
+    }
+    (theme_overrides, themes, comparisons)
 }
 
 #[cfg(test)]

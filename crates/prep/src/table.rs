@@ -151,6 +151,72 @@ fn header_tokens(line: &str) -> Vec<String> {
 
 fn parse_numbered(lines: &[&str]) -> Result<ParsedTable, String> {
     let first = lines.first().ok_or("表格为空")?;
+    let (header, header_fragment_set, mut idx) = numbered_header(lines, first);
+    let first_key = squeeze(first);
+
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    // Per row: whether its three value cells are merged into the row above.
+    let mut values_merged: Vec<bool> = Vec::new();
+    let mut repeated_headers = 0;
+    let mut category = String::new();
+    let mut pending: Option<(String, String, Vec<String>)> = None; // number, indicator+values raw, fragments
+    let mut category_parts: Vec<String> = Vec::new();
+    while let Some(line) = lines.get(idx) {
+        idx += 1;
+        let key = squeeze(line);
+        if key == first_key {
+            repeated_headers += 1;
+            // Skip the header fragments that follow a repeated header.
+            while lines
+                .get(idx)
+                .is_some_and(|l| header_fragment_set.contains(&squeeze(l)))
+            {
+                idx += 1;
+            }
+            continue;
+        }
+        if let Some((number, rest)) = row_start(line) {
+            finish_row(&mut pending, &mut rows, &mut values_merged, &mut category)?;
+            if !category_parts.is_empty() {
+                category = category_parts.concat();
+                category_parts.clear();
+            }
+            pending = Some((number.to_string(), rest.to_string(), Vec::new()));
+            continue;
+        }
+        let needs_more = pending.as_ref().is_some_and(|(_, rest, frags)| {
+            let last = frags
+                .last()
+                .map(String::as_str)
+                .unwrap_or(rest.split_whitespace().last().unwrap_or(""));
+            !ATTRIBUTES.contains(&last)
+        });
+        match pending.as_mut() {
+            Some((_, _, frags)) if needs_more => frags.push(line.trim().to_string()),
+            _ if is_fragment(line) => category_parts.push(cell(line)),
+            _ => return Err(format!("无法识别的表格行：{}", line.trim())),
+        }
+    }
+    finish_row(&mut pending, &mut rows, &mut values_merged, &mut category)?;
+    // Columns: category, number, indicator, three values, attribute.
+    let merged_up: Vec<Vec<bool>> = category_merges(&header, &rows)
+        .into_iter()
+        .zip(&values_merged)
+        .map(|(c, &v)| vec![c, false, false, v, v, v, false])
+        .collect();
+    Ok(ParsedTable {
+        spans: spans(&merged_up),
+        header,
+        rows,
+        repeated_headers,
+    })
+}
+
+/// The header of a numbered table: the first line's tokens, completed to the seven columns
+/// from the fragment lines under it (category, number, indicator, baseline, target, growth,
+/// attribute); the fragments, squeezed, to skip under a repeated header; and the index of
+/// the first line after the header.
+fn numbered_header(lines: &[&str], first: &str) -> (Vec<String>, Vec<String>, usize) {
     let mut header = header_tokens(first);
     let mut idx = 1;
     let mut header_fragments: Vec<String> = Vec::new();
@@ -176,88 +242,35 @@ fn parse_numbered(lines: &[&str]) -> Result<ParsedTable, String> {
             header.push(chunk.concat());
         }
     }
-    let first_key = squeeze(first);
+    (header, header_fragment_set, idx)
+}
 
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    // Per row: whether its three value cells are merged into the row above.
-    let mut values_merged: Vec<bool> = Vec::new();
-    let mut repeated_headers = 0;
-    let mut category = String::new();
-    let mut pending: Option<(String, String, Vec<String>)> = None; // number, indicator+values raw, fragments
-    let finish = |pending: &mut Option<(String, String, Vec<String>)>,
-                  rows: &mut Vec<Vec<String>>,
-                  values_merged: &mut Vec<bool>,
-                  category: &mut String|
-     -> Result<(), String> {
-        let Some((number, rest, fragments)) = pending.take() else {
-            return Ok(());
-        };
-        let (indicator, mut values) = split_indicator(&rest)?;
-        values.extend(fragments);
-        let attribute = match values.last() {
-            Some(v) if ATTRIBUTES.contains(&v.as_str()) => values.pop().unwrap_or_default(),
-            _ => String::new(),
-        };
-        // A row printing no values at all lies beside a merged cell of the row above
-        // (rows 17–18 beside row 16's `完成上级下达任务`).
-        values_merged.push(values.is_empty() && !rows.is_empty());
-        let values = regroup(values, 3).map_err(|e| format!("第{number}行：{e}"))?;
-        let mut row = vec![std::mem::take(category), number, indicator];
-        row.extend(values);
-        row.push(attribute);
-        rows.push(row);
-        Ok(())
+/// Ends the pending row (number, indicator and values as printed, continuation fragments):
+/// its cells, and whether its values are merged into the row above.
+fn finish_row(
+    pending: &mut Option<(String, String, Vec<String>)>,
+    rows: &mut Vec<Vec<String>>,
+    values_merged: &mut Vec<bool>,
+    category: &mut String,
+) -> Result<(), String> {
+    let Some((number, rest, fragments)) = pending.take() else {
+        return Ok(());
     };
-    let mut category_parts: Vec<String> = Vec::new();
-    while let Some(line) = lines.get(idx) {
-        idx += 1;
-        let key = squeeze(line);
-        if key == first_key {
-            repeated_headers += 1;
-            // Skip the header fragments that follow a repeated header.
-            while lines
-                .get(idx)
-                .is_some_and(|l| header_fragment_set.contains(&squeeze(l)))
-            {
-                idx += 1;
-            }
-            continue;
-        }
-        if let Some((number, rest)) = row_start(line) {
-            finish(&mut pending, &mut rows, &mut values_merged, &mut category)?;
-            if !category_parts.is_empty() {
-                category = category_parts.concat();
-                category_parts.clear();
-            }
-            pending = Some((number.to_string(), rest.to_string(), Vec::new()));
-            continue;
-        }
-        let needs_more = pending.as_ref().is_some_and(|(_, rest, frags)| {
-            let last = frags
-                .last()
-                .map(String::as_str)
-                .unwrap_or(rest.split_whitespace().last().unwrap_or(""));
-            !ATTRIBUTES.contains(&last)
-        });
-        match pending.as_mut() {
-            Some((_, _, frags)) if needs_more => frags.push(line.trim().to_string()),
-            _ if is_fragment(line) => category_parts.push(cell(line)),
-            _ => return Err(format!("无法识别的表格行：{}", line.trim())),
-        }
-    }
-    finish(&mut pending, &mut rows, &mut values_merged, &mut category)?;
-    // Columns: category, number, indicator, three values, attribute.
-    let merged_up: Vec<Vec<bool>> = category_merges(&header, &rows)
-        .into_iter()
-        .zip(&values_merged)
-        .map(|(c, &v)| vec![c, false, false, v, v, v, false])
-        .collect();
-    Ok(ParsedTable {
-        spans: spans(&merged_up),
-        header,
-        rows,
-        repeated_headers,
-    })
+    let (indicator, mut values) = split_indicator(&rest)?;
+    values.extend(fragments);
+    let attribute = match values.last() {
+        Some(v) if ATTRIBUTES.contains(&v.as_str()) => values.pop().unwrap_or_default(),
+        _ => String::new(),
+    };
+    // A row printing no values at all lies beside a merged cell of the row above
+    // (rows 17–18 beside row 16's `完成上级下达任务`).
+    values_merged.push(values.is_empty() && !rows.is_empty());
+    let values = regroup(values, 3).map_err(|e| format!("第{number}行：{e}"))?;
+    let mut row = vec![std::mem::take(category), number, indicator];
+    row.extend(values);
+    row.push(attribute);
+    rows.push(row);
+    Ok(())
 }
 
 /// `地区生产总值增速（亿元） 4.5 — 7 预期性` → (`地区生产总值增速（亿元）`, [`4.5`, `—`, `7`, `预期性`]).

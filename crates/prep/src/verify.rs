@@ -253,19 +253,7 @@ fn verify_target(cx: &Context, t: &CuratedTarget, errors: &mut Vec<String>) -> O
             }
         }
     }
-    if let Some(m) = &t.unit_misprint {
-        if !quote.contains(&squeeze(&m.printed)) {
-            errors.push(format!("unit_misprint.printed “{}” 不在引文中", m.printed));
-        }
-        if m.printed == t.unit || m.note.trim().is_empty() {
-            errors.push("unit_misprint 须写明更正后的 unit 与说明".into());
-        }
-        for n in numbers_in(&m.note) {
-            if !numbers_in(&quote).contains(&n) {
-                errors.push(format!("unit_misprint.note 中的数字 {n} 不在引文中"));
-            }
-        }
-    }
+    check_unit_misprint(t, &quote, errors);
     if !t.qualitative.is_empty()
         && !quote_and_shared.contains(&squeeze(&t.qualitative))
         && !found.context().contains(&squeeze(&t.qualitative))
@@ -275,25 +263,7 @@ fn verify_target(cx: &Context, t: &CuratedTarget, errors: &mut Vec<String>) -> O
     if t.baseline.is_none() && t.target.is_none() && t.qualitative.is_empty() {
         errors.push("既无数值也无定性描述".into());
     }
-    // A restatement of a target prints one of its numbers (or its qualitative words).
-    let values: Vec<f64> = [&t.target, &t.baseline, &t.growth]
-        .into_iter()
-        .flatten()
-        .filter_map(|f| f.value)
-        .collect();
-    for q in &t.also {
-        let printed = numbers_in(&squeeze(q));
-        let restates = if values.is_empty() {
-            squeeze(q).contains(&squeeze(&t.qualitative))
-        } else {
-            values
-                .iter()
-                .any(|v| printed.iter().any(|n| (n - v).abs() < 1e-9))
-        };
-        if !restates {
-            errors.push(format!("also 引文没有复述该指标的数值：{q}"));
-        }
-    }
+    check_restatements(t, errors);
     Some(Target {
         id: format!("{}.{}", cx.doc, t.id),
         doc: cx.doc.into(),
@@ -318,6 +288,48 @@ fn verify_target(cx: &Context, t: &CuratedTarget, errors: &mut Vec<String>) -> O
         // Set once the curated results are linked (`results::link`).
         progress: None,
     })
+}
+
+/// A unit printed wrong: the misprint is in the quote, the correction differs from it and
+/// is explained, with no number that the quote does not print.
+fn check_unit_misprint(t: &CuratedTarget, quote: &str, errors: &mut Vec<String>) {
+    let Some(m) = &t.unit_misprint else {
+        return;
+    };
+    if !quote.contains(&squeeze(&m.printed)) {
+        errors.push(format!("unit_misprint.printed “{}” 不在引文中", m.printed));
+    }
+    if m.printed == t.unit || m.note.trim().is_empty() {
+        errors.push("unit_misprint 须写明更正后的 unit 与说明".into());
+    }
+    for n in numbers_in(&m.note) {
+        if !numbers_in(quote).contains(&n) {
+            errors.push(format!("unit_misprint.note 中的数字 {n} 不在引文中"));
+        }
+    }
+}
+
+/// Each `also` quote restates the target: it prints one of its numbers (or, for a target
+/// without numbers, its qualitative words).
+fn check_restatements(t: &CuratedTarget, errors: &mut Vec<String>) {
+    let values: Vec<f64> = [&t.target, &t.baseline, &t.growth]
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f.value)
+        .collect();
+    for q in &t.also {
+        let printed = numbers_in(&squeeze(q));
+        let restates = if values.is_empty() {
+            squeeze(q).contains(&squeeze(&t.qualitative))
+        } else {
+            values
+                .iter()
+                .any(|v| printed.iter().any(|n| (n - v).abs() < 1e-9))
+        };
+        if !restates {
+            errors.push(format!("also 引文没有复述该指标的数值：{q}"));
+        }
+    }
 }
 
 fn verify_project(cx: &Context, p: &CuratedProject, errors: &mut Vec<String>) -> Option<Project> {
