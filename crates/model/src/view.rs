@@ -682,7 +682,7 @@ mod tests {
         assert_eq!(
             marks.get("p-3"),
             Some(&vec![RecordMark {
-                href: "/target/?id=a.t-1".into(),
+                href: "/target/a.t-1/".into(),
                 label: "指标：高新技术企业数量".into()
             }])
         );

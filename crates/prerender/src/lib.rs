@@ -297,7 +297,7 @@ fn write_page_of(
     view: impl FnOnce() -> Option<AnyView> + Send + 'static,
 ) -> Result<usize> {
     let path = page.record(id);
-    let body = render_at(&path, move || view());
+    let body = render_at(&path, view);
     let body = relative_links(&body, &path)?;
     let dir = dist.join(page.def().segment);
     let shell_file = dir.join("index.html");

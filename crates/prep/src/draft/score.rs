@@ -321,6 +321,7 @@ mod tests {
             },
             also: Vec::new(),
             merged: Vec::new(),
+            progress: None,
         }
     }
 
