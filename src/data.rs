@@ -514,33 +514,38 @@ pub struct TopicRecords {
     pub targets: Vec<Target>,
 }
 
-/// The topic of `value` for filter `key` with its first `shown` fields and projects and
-/// first `targets` targets; `known` says that the themes or departments file has the value
-/// (else nothing is fetched and the page says 未找到).
-pub async fn topic_records(
-    key: &str,
-    value: &str,
-    known: bool,
-    shown: usize,
-    targets: usize,
-) -> Loaded<TopicRecords> {
+/// How much of its topic a theme's or a department's page shows: the filter key of its
+/// topic files, and how many of the first fields and projects and of the first targets.
+/// The app fetches exactly these records, and the prerender reads the same ones.
+#[derive(Clone, Copy, Debug)]
+pub struct TopicWant {
+    pub key: &'static str,
+    pub shown: usize,
+    pub targets: usize,
+}
+
+impl TopicWant {
+    /// The ordinals of the `kind` records the page shows, from its topic file.
+    pub fn first(self, topic: &lists::Topic, kind: lists::ListKind) -> &[u32] {
+        let n = match kind {
+            lists::ListKind::Targets => self.targets,
+            _ => self.shown,
+        };
+        topic.first(kind, n)
+    }
+}
+
+/// The topic of `value` with the records `want` says the page shows; `known` says that the
+/// themes or departments file has the value (else nothing is fetched and the page says
+/// 未找到).
+pub async fn topic_records(want: TopicWant, value: &str, known: bool) -> Loaded<TopicRecords> {
     if !known {
         return Ok(Arc::new(TopicRecords::default()));
     }
-    let topic: Arc<lists::Topic> = fetch_data(lists::Topic::path(key, value)).await?;
-    let first = |kind| {
-        topic.first(
-            kind,
-            if kind == lists::ListKind::Targets {
-                targets
-            } else {
-                shown
-            },
-        )
-    };
-    let fields = first_records::<Field>(first(lists::ListKind::Fields));
-    let projects = first_records::<Project>(first(lists::ListKind::Projects));
-    let targets = first_records::<Target>(first(lists::ListKind::Targets));
+    let topic: Arc<lists::Topic> = fetch_data(lists::Topic::path(want.key, value)).await?;
+    let fields = first_records::<Field>(want.first(&topic, lists::ListKind::Fields));
+    let projects = first_records::<Project>(want.first(&topic, lists::ListKind::Projects));
+    let targets = first_records::<Target>(want.first(&topic, lists::ListKind::Targets));
     let (fields, (projects, targets)) = try_join(fields, try_join(projects, targets)).await?;
     Ok(Arc::new(TopicRecords {
         topic,

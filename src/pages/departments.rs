@@ -5,7 +5,7 @@ use crate::components::chart_views::overview_views;
 use crate::components::progress::StatusOverview;
 use crate::components::records::{see_all, FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{store, topic_records, Data, TopicRecords};
+use crate::data::{store, topic_records, Data, TopicRecords, TopicWant};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use crate::router::A;
@@ -91,6 +91,12 @@ pub fn DepartmentsView(departments: Arc<DepartmentsFile>) -> impl IntoView {
 
 /// How many records of each kind a department page lists before linking to the full list.
 const SHOWN: usize = 20;
+/// What a department's page shows of its topic: [`SHOWN`] records of each kind.
+pub const TOPIC: TopicWant = TopicWant {
+    key: "dept",
+    shown: SHOWN,
+    targets: SHOWN,
+};
 
 #[component]
 pub fn DepartmentDetail() -> impl IntoView {
@@ -102,7 +108,7 @@ pub fn DepartmentDetail() -> impl IntoView {
         let id = id.get();
         async move {
             let known = departments.await?.department(&id).is_some();
-            topic_records("dept", &id, known, SHOWN, SHOWN).await
+            topic_records(TOPIC, &id, known).await
         }
     });
     view! {
@@ -116,7 +122,7 @@ pub fn DepartmentDetail() -> impl IntoView {
 }
 
 #[component]
-fn DepartmentDetailView(
+pub fn DepartmentDetailView(
     id: String,
     departments: Arc<DepartmentsFile>,
     records: Arc<TopicRecords>,

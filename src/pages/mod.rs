@@ -14,7 +14,7 @@ pub mod search;
 pub mod targets;
 pub mod themes;
 
-use crate::data::DocFiles;
+use crate::data::{DocFiles, TopicRecords};
 use leptos::prelude::*;
 use model::files::{DepartmentsFile, DocRecordsFile, ThemesFile};
 use model::lists::ListPage;
@@ -110,4 +110,23 @@ pub fn document_view(meta: DocumentMeta, document: Document, records: &DocRecord
     );
     let targets = records.targets.clone();
     view! { <document::DocumentView meta document at=String::new() marks targets /> }.into_any()
+}
+
+/// A theme's or a department's page as the app shows it once its topic file and first
+/// records ([`themes::TOPIC`], [`departments::TOPIC`]) are in; None for other pages.
+pub fn topic_view(
+    page: Page,
+    id: &str,
+    records: Arc<TopicRecords>,
+    data: &FirstViewData,
+) -> Option<AnyView> {
+    let id = id.to_string();
+    let (themes, departments) = (data.themes.clone(), data.departments.clone());
+    Some(match page {
+        Page::Theme => view! { <themes::ThemeView id themes records /> }.into_any(),
+        Page::Department => {
+            view! { <departments::DepartmentDetailView id departments records /> }.into_any()
+        }
+        _ => return None,
+    })
 }

@@ -6,7 +6,7 @@ use crate::components::chart_views::overview_views;
 use crate::components::progress::StatusOverview;
 use crate::components::records::{FieldCard, ProjectCard, TargetCard};
 use crate::components::status::{Awaited, NotFoundRecord};
-use crate::data::{store, topic_records, Data, TopicRecords};
+use crate::data::{store, topic_records, Data, TopicRecords, TopicWant};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
 use crate::router::A;
@@ -20,9 +20,14 @@ use std::sync::Arc;
 
 /// How many records of each kind a theme page lists before linking to the full list.
 const SHOWN: usize = 8;
-/// How many of the theme's targets its chart draws (in list order; the full list is a link
-/// away): every one of today's themes, and a bounded fetch for a large library.
-const CHARTED: usize = 40;
+/// What a theme's page shows of its topic: [`SHOWN`] fields and projects, and the first 40
+/// targets, which its chart draws (in list order; the full list is a link away): every one
+/// of today's themes, and a bounded fetch for a large library.
+pub const TOPIC: TopicWant = TopicWant {
+    key: "theme",
+    shown: SHOWN,
+    targets: 40,
+};
 
 /// A theme page lists every document its records come from up to this many; beyond, the
 /// [`DOCS_LEADING`] with the most records, and the others folded away.
@@ -106,7 +111,7 @@ pub fn ThemeDetail() -> impl IntoView {
         let id = id.get();
         async move {
             let known = themes.await?.theme(&id).is_some();
-            topic_records("theme", &id, known, SHOWN, CHARTED).await
+            topic_records(TOPIC, &id, known).await
         }
     });
     view! {
@@ -120,7 +125,7 @@ pub fn ThemeDetail() -> impl IntoView {
 }
 
 #[component]
-fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) -> impl IntoView {
+pub fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) -> impl IntoView {
     let Some(theme) = themes.theme(&id).cloned() else {
         return view! {
             <PageMeta title="未找到".to_string() column=Page::Theme.def().column />
@@ -166,7 +171,7 @@ fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>) ->
         topic.total(ListKind::Fields),
         topic.documents.len(),
     );
-    // The chart draws the first CHARTED targets (every one, for today's library).
+    // The chart draws the first `TOPIC.targets` targets (every one, for today's library).
     let charted: Vec<&Target> = records.targets.iter().collect();
     let charted_n = charted.len();
     let charts = overview_views(&charted, &format!("theme-{}", theme.id));

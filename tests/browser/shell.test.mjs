@@ -75,6 +75,12 @@ test("first paint without JavaScript shows the prerendered page, record and docu
   assert.ok((await page.locator("figure.chart .chart-canvas > svg").count()) >= 1, "its chart, as SVG");
   assert.match(await page.locator("link[rel=canonical]").getAttribute("href"), /^\.\/target\/xinjiu-dongneng\.t-9\/$/);
   assert.match(await page.locator("meta[name=description]").getAttribute("content"), /^高新技术企业数量：/);
+  await page.goto(`${env.srv.base}theme/elderly-care/`);
+  assert.match(await page.locator("main h1").innerText(), /养老/);
+  assert.ok((await page.locator("main .record").count()) > 0, "a theme's records are readable before any script");
+  await page.goto(`${env.srv.base}department/d-37fdedec/`);
+  assert.match(await page.locator("main h1").innerText(), /市发展改革委/);
+  assert.ok((await page.locator("main .record").count()) > 0, "a department's tasks are readable before any script");
   await page.goto(`${env.srv.base}target/?id=xinjiu-dongneng.t-9`);
   assert.match(await page.locator("noscript").evaluate((n) => n.textContent), /JavaScript/);
   await context.close();
@@ -92,7 +98,7 @@ const mainText = (page) =>
   });
 
 // The id-free pages, and a document and a record of every prerendered kind.
-const RECORD_ROUTES = ["document/shenghuo-fuwu/", "target/xinjiu-dongneng.t-9/", "project/xinjiu-dongneng.p-278/", "field/qingdao-fuwuye.f-1/"];
+const RECORD_ROUTES = ["document/shenghuo-fuwu/", "target/xinjiu-dongneng.t-9/", "project/xinjiu-dongneng.p-278/", "field/qingdao-fuwuye.f-1/", "theme/elderly-care/", "department/d-37fdedec/"];
 for (const route of [...PRERENDERED_ROUTES, ...RECORD_ROUTES]) {
   test(`the app takes over the prerendered ${route || "home page"} without changing what it shows`, async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });

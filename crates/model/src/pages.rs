@@ -40,7 +40,9 @@ pub struct PageDef {
     /// Its first view does not depend on an id, so the build renders it into its
     /// `index.html` ahead of time.
     pub prerendered: bool,
-    /// The page shows one record, named by `?id=`.
+    /// The page shows one record, named by its path (`<segment>/<id>/`, or `?id=` in an
+    /// older link); the build writes a page per record (`prerender::write_record_pages`,
+    /// `write_topic_pages`), not this flag's.
     pub takes_id: bool,
     /// Label in the main navigation, for pages listed there.
     pub nav: Option<&'static str>,

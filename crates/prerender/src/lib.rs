@@ -7,13 +7,14 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
 use model::files::{DepartmentsFile, RecordFile, ThemesFile};
-use model::lists::{self, ListIndex, ListPage, Listed};
+use model::lists::{self, ListIndex, ListKind, ListPage, Listed};
 use model::pages::{
     page_title, Page, PageDef, PRERENDERED_ANY_QUERY, PRERENDERED_ATTR, PRERENDERED_WITHOUT_QUERY,
     QUERY_LOADING_CLASS, QUERY_LOADING_TEXT,
 };
+use policy_explorer::data::{TopicRecords, TopicWant};
 use policy_explorer::links::PRERENDER_BASE;
-use policy_explorer::pages::{first_view, FirstViewData};
+use policy_explorer::pages::{departments, first_view, themes, topic_view, FirstViewData};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -404,6 +405,71 @@ pub fn write_record_pages(dist: &Path, data: &Path) -> Result<Vec<(Page, usize, 
     Ok(counts)
 }
 
+/// A theme's or a department's records as its page shows them (`want`), read natively from
+/// the same topic file and chunks the app fetches.
+fn topic_records(dir: &Path, want: TopicWant, value: &str) -> Result<Arc<TopicRecords>> {
+    fn records<R: Listed>(dir: &Path, ordinals: &[u32]) -> Result<Vec<R>> {
+        let chunks = lists::chunk_files(R::KIND, lists::CHUNK, ordinals)
+            .iter()
+            .map(|f| read_json::<lists::Chunk<R>>(dir, f))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(lists::records_at(&chunks, ordinals)
+            .into_iter()
+            .cloned()
+            .collect())
+    }
+    let topic: Arc<lists::Topic> = read_json(dir, &lists::Topic::path(want.key, value))?;
+    Ok(Arc::new(TopicRecords {
+        fields: records(dir, want.first(&topic, ListKind::Fields))?,
+        projects: records(dir, want.first(&topic, ListKind::Projects))?,
+        targets: records(dir, want.first(&topic, ListKind::Targets))?,
+        topic,
+    }))
+}
+
+/// Every theme's page and every department's, from their topic files; returns the count and
+/// bytes of pages by kind.
+pub fn write_topic_pages(
+    dist: &Path,
+    data_dir: &Path,
+    data: &FirstViewData,
+) -> Result<Vec<(Page, usize, usize)>> {
+    let themes = data.themes.themes.iter().map(|t| {
+        (
+            Page::Theme,
+            themes::TOPIC,
+            &t.id,
+            &t.name,
+            t.description.clone(),
+        )
+    });
+    let departments = data.departments.departments.iter().map(|d| {
+        let c = d.counts;
+        let what = format!(
+            "列为责任单位的重点领域 {} 项、重点工程 {} 项、目标指标 {} 项",
+            c.fields, c.projects, c.targets
+        );
+        (Page::Department, departments::TOPIC, &d.id, &d.name, what)
+    });
+    let mut counts = vec![(Page::Theme, 0, 0), (Page::Department, 0, 0)];
+    for (page, want, id, name, what) in themes.chain(departments) {
+        let records = topic_records(data_dir, want, id)?;
+        let head = PageHead {
+            path: None,
+            title: page_title(name),
+            description: Some(describe(name, &what)),
+        };
+        let (rid, d) = (id.clone(), data.clone());
+        let view = move || topic_view(page, &rid, records, &d);
+        let bytes = write_page_of(dist, page, id, head, view)?;
+        if let Some(c) = counts.iter_mut().find(|c| c.0 == page) {
+            c.1 += 1;
+            c.2 += bytes;
+        }
+    }
+    Ok(counts)
+}
+
 /// Reads the data files, renders every prerendered page and writes it into
 /// `dist/<segment>/index.html` (which the post-build step has written from Trunk's output);
 /// with a public URL, also `dist/404.html`.
@@ -443,7 +509,11 @@ pub fn run(dist: &Path, data: &Path, public_url: Option<&str>) -> Result {
             body.len() as f64 / 1024.0
         );
     }
-    for (page, n, bytes) in write_record_pages(dist, data_dir)? {
+    let pages = write_record_pages(dist, data_dir)?;
+    for (page, n, bytes) in pages
+        .into_iter()
+        .chain(write_topic_pages(dist, data_dir, &data)?)
+    {
         eprintln!(
             "prerendered {n} pages /{}/<id>/: {:.1} KB of views in all",
             page.def().segment,
