@@ -13,6 +13,8 @@
 //! - `bench-scale` `--corpus DIR [--no-build]`: the release app served with that corpus's data,
 //!   each route's bytes and time to results at 4× CPU slowdown in Chromium
 //!   (`target/bench/scale-browser-N.md`)
+//! - `bench-pages` `--corpus DIR`: the pages of every document and record of that corpus,
+//!   written into the last build's shells: files, bytes, time (`target/bench/pages-N.md`)
 //! - `coverage`  print how many records each document has, and each theme
 //! - `themes`    print the theme coverage table and every record's themes with the keyword or
 //!   override reason that put it there (`--theme=<id>` for one theme), for review
@@ -29,6 +31,7 @@
 //! - `pages`     write the page table for the browser tests (`target/pages.json`)
 
 mod bench_data;
+mod bench_pages;
 mod budget;
 mod dist;
 mod draft;
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
         "synth" => synth(rest),
         "bench-data" => bench_data::run(rest),
         "bench-scale" => bench_scale(rest),
+        "bench-pages" => bench_pages::run_task(rest),
         "coverage" => coverage(),
         "themes" => themes(rest),
         "audit" => audit(),
@@ -74,7 +78,7 @@ fn main() -> ExitCode {
         "validate" => validate::run_task(),
         "pages" => write_page_table(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|check|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|wasm-size|validate|coverage|themes|audit|draft --doc ID [--out DIR] [--score]|pages|build [--public-url /a/b/] [--site-url https://…/a/b/]>");
+            eprintln!("usage: cargo xtask <serve|test|check|bench|data [--check] [--corpus DIR] [--out DIR]|synth --docs N [--out DIR]|bench-data [--corpus DIR]|bench-scale [--corpus DIR] [--no-build]|bench-pages [--corpus DIR]|wasm-size|validate|coverage|themes|audit|draft --doc ID [--out DIR] [--score]|pages|build [--public-url /a/b/] [--site-url https://…/a/b/]>");
             return ExitCode::from(2);
         }
     };
@@ -632,20 +636,23 @@ fn build(public_url: Option<&str>) -> Result {
         .arg("crates/home-page/index.html")
         .env("PATH", tools::path_with_node_bin()))?;
     dist::post_build(&root().join("dist"), &home)?;
-    run(Command::new("cargo")
-        .args([
-            "run",
-            "--quiet",
-            "--locked",
-            "--offline",
-            "-p",
-            "prerender",
-            "--",
-            "dist",
-            "public/data",
-        ])
+    run(Command::new("cargo").args(PRERENDER_BUILD))?;
+    run(Command::new(root().join("target").join(PRERENDER_BINARY))
+        .args(["dist", "public/data"])
         .args(public_url))
 }
+
+/// How the native prerender is built (a part of every release build), and its binary under
+/// `target/`.
+const PRERENDER_BUILD: &[&str] = &[
+    "build",
+    "--quiet",
+    "--locked",
+    "--offline",
+    "-p",
+    "prerender",
+];
+const PRERENDER_BINARY: &str = "debug/prerender";
 
 /// Every file under `dist/` with the SHA-256 of its contents, in path order.
 fn dist_digests() -> Result<std::collections::BTreeMap<String, String>> {

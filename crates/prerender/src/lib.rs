@@ -509,16 +509,29 @@ pub fn run(dist: &Path, data: &Path, public_url: Option<&str>) -> Result {
             body.len() as f64 / 1024.0
         );
     }
+    write_every_record_page(dist, data_dir, &data)
+}
+
+/// The pages of every document, record, theme and department, alone (for the scale
+/// benchmark: the route shells of `dist/` with another corpus's data).
+pub fn run_records(dist: &Path, data: &Path) -> Result {
+    write_every_record_page(dist, data, &first_view_data(data)?)
+}
+
+fn write_every_record_page(dist: &Path, data_dir: &Path, data: &FirstViewData) -> Result {
+    let started = std::time::Instant::now();
     let pages = write_record_pages(dist, data_dir)?;
-    for (page, n, bytes) in pages
-        .into_iter()
-        .chain(write_topic_pages(dist, data_dir, &data)?)
-    {
+    let topics = write_topic_pages(dist, data_dir, data)?;
+    for (page, n, bytes) in pages.into_iter().chain(topics) {
         eprintln!(
             "prerendered {n} pages /{}/<id>/: {:.1} KB of views in all",
             page.def().segment,
             bytes as f64 / 1024.0
         );
     }
+    eprintln!(
+        "record pages written in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
