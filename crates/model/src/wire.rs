@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when a change to these types would make an older app misread a newer file.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// `data/documents.json`: every document's metadata in full (a download; the app reads one
 /// document's from `files::DocMetaFile`, a page of them from the documents list).
@@ -157,8 +157,11 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
+/// A block of a section, written `{"paragraph": {…}}` or `{"table": {…}}` (serde's external
+/// tag): read in one pass, where a tag inside the object would make the reader buffer every
+/// block before reading it (and the app carry that buffering code).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Block {
     Paragraph(Paragraph),
     Table(Table),
@@ -736,17 +739,23 @@ pub fn parse_versioned<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, 
 }
 
 /// A first pass that reads only the top-level `schema_version` (serde skips the rest):
-/// `None` when it is missing or not a whole number (`5.0`, `"5"`).
+/// `None` when it is missing or not a whole number (`5.0`, `"5"`). It is read as a
+/// `serde_json::Number`, not a `Value`: the app then carries no code for reading arbitrary
+/// JSON values; a version of another JSON type is told apart from a file that is not JSON
+/// by a second pass that only checks the syntax.
 fn schema_version(text: &str) -> Result<Option<u64>, serde_json::Error> {
     #[derive(Deserialize)]
     struct Head {
-        schema_version: Option<serde_json::Value>,
+        schema_version: Option<serde_json::Number>,
     }
-    let head: Head = serde_json::from_str(text)?;
-    Ok(head
-        .schema_version
-        .as_ref()
-        .and_then(serde_json::Value::as_u64))
+    match serde_json::from_str::<Head>(text) {
+        Ok(head) => Ok(head
+            .schema_version
+            .as_ref()
+            .and_then(serde_json::Number::as_u64)),
+        Err(e) if e.is_data() => serde_json::from_str::<serde::de::IgnoredAny>(text).map(|_| None),
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(test)]

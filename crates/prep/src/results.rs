@@ -290,7 +290,7 @@ mod tests {
         serde_json::from_value(serde_json::json!([
             {"anchor": "s-0", "level": 0, "number": "", "title": "", "blocks": []},
             {"anchor": "s-1", "level": 1, "parent": 0, "number": "一、", "title": "2019年工作回顾", "blocks": [
-                {"type": "paragraph", "anchor": "p-1", "text": "研发投入占GDP比重达到2.71%，高新技术企业突破2200家。城乡低保标准分别提高到每月685元和每年5480元。"}
+                {"paragraph": {"anchor": "p-1", "text": "研发投入占GDP比重达到2.71%，高新技术企业突破2200家。城乡低保标准分别提高到每月685元和每年5480元。"}}
             ]}
         ]))
         .unwrap_or_else(|e| panic!("{e}"))

@@ -17,7 +17,7 @@ fn refused(version: u64) {
 
 #[test]
 fn versioned_parsing() {
-    check(r#"{"schema_version":10,"documents":[]}"#, Ok(()));
+    check(r#"{"schema_version":11,"documents":[]}"#, Ok(()));
     // A file from before typed records (version 2) is refused, not misread.
     refused(2);
     // So is one from before themes (version 3): its records name no theme.
@@ -44,10 +44,19 @@ fn versioned_parsing() {
     // So is one from before reported results (version 9): its targets carry no
     // progress, and the list of targets has no status filter to answer.
     refused(9);
-    check(
+    // So is one from before the externally tagged blocks (version 10): its blocks carry
+    // their kind inside (`"type": "paragraph"`), where the app reads it outside.
+    refused(10);
+    for no_version in [
         r#"{"documents":[]}"#,
-        Err(DataError::WrongSchema { found: None }),
-    );
+        r#"{"schema_version":"10","documents":[]}"#,
+        r#"{"schema_version":10.5,"documents":[]}"#,
+        r#"{"schema_version":-1,"documents":[]}"#,
+        r#"{"schema_version":{"v":10},"documents":[]}"#,
+        r#"{"schema_version":null,"documents":[]}"#,
+    ] {
+        check(no_version, Err(DataError::WrongSchema { found: None }));
+    }
     assert!(matches!(
         parse_versioned::<Index>("<html>"),
         Err(DataError::NotJson(_))
@@ -58,8 +67,17 @@ fn versioned_parsing() {
         )),
         Err(DataError::NotJson(_))
     ));
-    assert!(matches!(
-        parse_versioned::<Index>(r#"{"schema_version":1,"docu"#),
-        Err(DataError::NotJson(_))
-    ));
+    for not_json in [
+        r#"{"schema_version":1,"docu"#,
+        r#"{"schema_version":"10"#,
+        "[1,",
+    ] {
+        assert!(
+            matches!(
+                parse_versioned::<Index>(not_json),
+                Err(DataError::NotJson(_))
+            ),
+            "{not_json}"
+        );
+    }
 }
