@@ -1,6 +1,7 @@
-//! The target charts, one drawing function per kind, generic over plotters'
-//! `DrawingBackend`: the app draws them on a `<canvas>` with plotters-canvas, the prerender,
-//! the SVG download and the snapshot tests with plotters' SVG backend ([`ChartKind::svg`]).
+//! The target charts, one drawing function per kind, on any plotters `DrawingBackend`
+//! ([`ChartKind::draw`]): the app draws them on a `<canvas>` with plotters-canvas, the
+//! prerender, the SVG download and the snapshot tests with plotters' SVG backend
+//! ([`ChartKind::svg`]). The kinds draw through `pen::Surface`, so each is compiled once.
 //!
 //! Only filled rectangles, lines and anchored text are drawn (`pen`), and text is placed by
 //! its anchor, never measured, so no font files are needed and nothing sets a style
@@ -15,7 +16,7 @@ use model::chart::{
 };
 pub use model::progress::ProgressChart;
 pub use pen::DrawError;
-use pen::{Font, HPos, Pen, Rgb, VPos, WHITE_BG as WHITE};
+use pen::{Font, HPos, Pen, Rgb, Surface, VPos, WHITE_BG as WHITE};
 use plotters::prelude::{DrawingBackend, RGBColor};
 pub use progress::{draw_progress, progress_chart_height};
 
@@ -88,11 +89,7 @@ pub fn target_chart_height(theme: &Theme) -> f64 {
 }
 
 /// Baseline → target bars with years below, printed values above, and the implied growth.
-pub fn draw_target<DB: DrawingBackend>(
-    svg: &Pen<DB>,
-    chart: &TargetChart,
-    theme: &Theme,
-) -> Result<(), DrawError> {
+pub fn draw_target(svg: &dyn Surface, chart: &TargetChart, theme: &Theme) -> Result<(), DrawError> {
     svg.fill(WHITE)?;
     let (w, h) = (svg.width(), svg.height());
     let f = theme.font_px;
@@ -200,11 +197,7 @@ pub fn bar_list_height(rows: usize, groups: usize, theme: &Theme) -> f64 {
 }
 
 /// Horizontal bars around a zero line, labels on the left, grouped under group headings.
-pub fn draw_bar_list<DB: DrawingBackend>(
-    svg: &Pen<DB>,
-    bars: &[Bar],
-    theme: &Theme,
-) -> Result<(), DrawError> {
+pub fn draw_bar_list(svg: &dyn Surface, bars: &[Bar], theme: &Theme) -> Result<(), DrawError> {
     svg.fill(WHITE)?;
     let w = svg.width();
     let f = theme.font_px;
@@ -307,8 +300,8 @@ pub fn year_chart_height(theme: &Theme) -> f64 {
 }
 
 /// How many targets fall due in each year: vertical bars with counts above.
-pub fn draw_years<DB: DrawingBackend>(
-    svg: &Pen<DB>,
+pub fn draw_years(
+    svg: &dyn Surface,
     counts: &[(u16, usize)],
     theme: &Theme,
 ) -> Result<(), DrawError> {
@@ -381,8 +374,8 @@ pub fn comparison_height(rows: usize, theme: &Theme) -> f64 {
 }
 
 /// Baseline and target of the same indicator in several documents, one pair of bars each.
-pub fn draw_comparison<DB: DrawingBackend>(
-    svg: &Pen<DB>,
+pub fn draw_comparison(
+    svg: &dyn Surface,
     rows: &[ComparedRow],
     unit: &str,
     theme: &Theme,
@@ -487,13 +480,13 @@ impl ChartKind {
         font_scale: f64,
         theme: &Theme,
     ) -> Result<(), DrawError> {
-        let pen = Pen::new(area, ratio, theme.font_family, font_scale);
+        let pen: &dyn Surface = &Pen::new(area, ratio, theme.font_family, font_scale);
         match self {
-            ChartKind::Target(c) => draw_target(&pen, c, theme),
-            ChartKind::Changes(b) => draw_bar_list(&pen, b, theme),
-            ChartKind::Years(y) => draw_years(&pen, y, theme),
-            ChartKind::Comparison { rows, unit } => draw_comparison(&pen, rows, unit, theme),
-            ChartKind::Progress(c) => draw_progress(&pen, c, theme),
+            ChartKind::Target(c) => draw_target(pen, c, theme),
+            ChartKind::Changes(b) => draw_bar_list(pen, b, theme),
+            ChartKind::Years(y) => draw_years(pen, y, theme),
+            ChartKind::Comparison { rows, unit } => draw_comparison(pen, rows, unit, theme),
+            ChartKind::Progress(c) => draw_progress(pen, c, theme),
         }?;
         area.present()?;
         Ok(())

@@ -74,34 +74,56 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
     fn point(&self, (x, y): (i32, i32)) -> (i32, i32) {
         (self.device(x), self.device(y))
     }
+}
 
+/// What the charts draw on, measured in CSS pixels. The chart functions take a
+/// `&dyn Surface`: their code is compiled once, whatever the backend (the app has two, the
+/// canvas and the SVG of the download), and only these few calls per backend.
+pub trait Surface {
     /// Width in CSS pixels.
-    pub fn width(&self) -> i32 {
+    fn width(&self) -> i32;
+    /// Height in CSS pixels.
+    fn height(&self) -> i32;
+    /// The whole area in one colour.
+    fn fill(&self, colour: Rgb) -> Result<(), DrawError>;
+    /// A filled rectangle between two corners.
+    fn rect(&self, a: (i32, i32), b: (i32, i32), colour: Rgb) -> Result<(), DrawError>;
+    /// A line through `points`, `width` CSS px wide.
+    fn polyline(&self, points: &[(i32, i32)], colour: Rgb, width: i32) -> Result<(), DrawError>;
+    /// `text` with its `h`/`v` side at `at`.
+    fn text(
+        &self,
+        text: &str,
+        at: (i32, i32),
+        h: HPos,
+        v: VPos,
+        font: Font,
+    ) -> Result<(), DrawError>;
+}
+
+impl<DB: DrawingBackend> Surface for Pen<'_, DB> {
+    /// Width in CSS pixels.
+    fn width(&self) -> i32 {
         (f64::from(self.area.dim_in_pixel().0) / self.ratio).round() as i32
     }
 
     /// Height in CSS pixels.
-    pub fn height(&self) -> i32 {
+    fn height(&self) -> i32 {
         (f64::from(self.area.dim_in_pixel().1) / self.ratio).round() as i32
     }
 
-    pub fn fill(&self, colour: Rgb) -> Result<(), DrawError> {
+    fn fill(&self, colour: Rgb) -> Result<(), DrawError> {
         Ok(self.area.fill(&colour)?)
     }
 
     /// A filled rectangle between two corners.
-    pub fn rect(&self, a: (i32, i32), b: (i32, i32), colour: Rgb) -> Result<(), DrawError> {
+    fn rect(&self, a: (i32, i32), b: (i32, i32), colour: Rgb) -> Result<(), DrawError> {
         let shape = Rectangle::new([self.point(a), self.point(b)], colour.filled());
         Ok(self.area.draw(&shape)?)
     }
 
     /// A line through `points`, `width` CSS px wide.
-    pub fn polyline(
-        &self,
-        points: &[(i32, i32)],
-        colour: Rgb,
-        width: i32,
-    ) -> Result<(), DrawError> {
+    fn polyline(&self, points: &[(i32, i32)], colour: Rgb, width: i32) -> Result<(), DrawError> {
         let points: Vec<(i32, i32)> = points.iter().map(|p| self.point(*p)).collect();
         let width = self.device(width).max(1) as u32;
         let shape = PathElement::new(points, colour.stroke_width(width));
@@ -109,7 +131,7 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
     }
 
     /// `text` with its `h`/`v` side at `at`.
-    pub fn text(
+    fn text(
         &self,
         text: &str,
         at: (i32, i32),

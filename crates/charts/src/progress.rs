@@ -3,11 +3,10 @@
 //! unit and named in words below its year, and the straight path from baseline to target
 //! as a dashed line (an assumption, said in the legend).
 
-use crate::pen::{HPos, Pen, Rgb, VPos, WHITE_BG as WHITE};
+use crate::pen::{HPos, Rgb, Surface, VPos, WHITE_BG as WHITE};
 use crate::{DrawError, Theme};
 use model::chart::{fit_label, format_number, nice_axis, text_width, Axis};
 use model::progress::{point_label, Point, ProgressChart};
-use plotters::prelude::DrawingBackend;
 
 /// CSS height of the progress chart.
 pub fn progress_chart_height(theme: &Theme) -> f64 {
@@ -152,8 +151,8 @@ fn fit_labels(items: &mut [Item], font: f64) {
 }
 
 /// Baseline → results → target, with the straight path between baseline and target.
-pub fn draw_progress<DB: DrawingBackend>(
-    pen: &Pen<DB>,
+pub fn draw_progress(
+    pen: &dyn Surface,
     chart: &ProgressChart,
     theme: &Theme,
 ) -> Result<(), DrawError> {
@@ -229,11 +228,7 @@ fn frame_of(chart: &ProgressChart, theme: &Theme, w: i32, h: i32) -> Frame {
 }
 
 /// Grid lines and tick labels.
-fn draw_axis<DB: DrawingBackend>(
-    pen: &Pen<DB>,
-    frame: &Frame,
-    theme: &Theme,
-) -> Result<(), DrawError> {
+fn draw_axis(pen: &dyn Surface, frame: &Frame, theme: &Theme) -> Result<(), DrawError> {
     let f = theme.font_px;
     for t in frame.axis.ticks() {
         let y = frame.y(t);
@@ -250,8 +245,8 @@ fn draw_axis<DB: DrawingBackend>(
 }
 
 /// Each bar with its value above, its year and what it is below.
-fn draw_bars<DB: DrawingBackend>(
-    pen: &Pen<DB>,
+fn draw_bars(
+    pen: &dyn Surface,
     frame: &Frame,
     items: &[Item],
     theme: &Theme,
@@ -314,8 +309,8 @@ fn draw_bars<DB: DrawingBackend>(
 }
 
 /// A dashed line from `a` to `b`: dashes of 6 px with gaps of 4 px.
-fn dashed<DB: DrawingBackend>(
-    pen: &Pen<DB>,
+fn dashed(
+    pen: &dyn Surface,
     a: (i32, i32),
     b: (i32, i32),
     colour: Rgb,
