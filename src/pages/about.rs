@@ -27,37 +27,8 @@ pub fn AboutView() -> impl IntoView {
         <ul>
             <li><a href=format!("data/{}", files::ALL_DOCUMENTS) download>"文件目录（JSON）"</a></li>
             <li><a href=format!("data/{}", files::ALL_FACTS) download>"全部结构化数据（JSON）"</a></li>
-            <li>
-                <button type="button" class="button secondary" on:click=move |_| download_results()>
-                    "文件公布的实际值（CSV）"
-                </button>
-            </li>
+            <li><a href=format!("data/{}", files::RESULTS_CSV) download>"文件公布的实际值（CSV）"</a></li>
         </ul>
         <p class="hint">"目标指标的 CSV（在“目标指标”列表页下载）含每项目标的进度状态和最近实际值；实际值的 CSV 列出每个实际值的年份依据、口径和原文引文。"</p>
     }
-}
-
-/// The reported results (实际值) as CSV: fetched from the file of every record only when
-/// a resident asks; a failure is said, not swallowed.
-fn download_results() {
-    leptos::task::spawn_local(async move {
-        let written = async {
-            let facts: std::sync::Arc<model::Facts> =
-                crate::data::fetch_kept(files::ALL_FACTS.into()).await?;
-            let mut docs: Vec<String> = facts.results.iter().map(|r| r.doc.clone()).collect();
-            docs.sort();
-            docs.dedup();
-            let metas = crate::data::doc_metas(&docs).await?;
-            let rows: Vec<&model::Reported> = facts.results.iter().collect();
-            Ok::<String, crate::data::LoadError>(model::csv::results_csv(&rows, &metas))
-        };
-        match written.await {
-            Ok(csv) => crate::dom::download("results.csv", "text/csv;charset=utf-8", &csv),
-            Err(e) => {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.alert_with_message(&format!("下载失败：{e}"));
-                }
-            }
-        }
-    });
 }

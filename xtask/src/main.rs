@@ -181,6 +181,11 @@ fn rendered(outputs: &prep::Outputs) -> Result<Vec<(String, String)>> {
             json(&outputs.index)?,
         ),
         (model::files::ALL_FACTS.to_string(), json(&outputs.facts)?),
+        // A download, not a file the app reads: written here, at build time.
+        (model::files::RESULTS_CSV.to_string(), {
+            let rows: Vec<&model::Reported> = outputs.facts.results.iter().collect();
+            model::csv::results_csv(&rows, &outputs.index.documents)
+        }),
     ];
     // The small files of the app's Store (`src/data.rs`).
     use model::files::{DepartmentsFile, DocBucket, DocMetaFile, RecordFile, ThemesFile};

@@ -10,6 +10,9 @@ use std::collections::HashSet;
 
 /// `data/facts.json`: every record in one file, offered as a download.
 pub const ALL_FACTS: &str = "facts.json";
+/// `data/results.csv`: every reported result (实际值) as CSV (`csv::results_csv`), written
+/// at build time and offered as a download; not JSON, and not read by the app.
+pub const RESULTS_CSV: &str = "results.csv";
 /// `data/documents.json`: every document's metadata in full (with where each comes from:
 /// source lines, gazette issue), offered as a download. The app fetches no list of every
 /// document: a page reads what it shows of them from its list's index (short titles),
