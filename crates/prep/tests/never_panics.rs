@@ -81,7 +81,15 @@ proptest! {
                 })
                 .collect::<String>()
         };
-        prop_assert_eq!(strip(&out), strip(&text));
+        // Taking the marks out can make new ones (`__{{}` → `_{`): until none is left.
+        let stripped = |s: &str| {
+            let mut s = strip(s);
+            while s.contains("_{") {
+                s = s.replace("_{", "");
+            }
+            s
+        };
+        prop_assert_eq!(stripped(&out), stripped(&text));
     }
 
     #[test]
