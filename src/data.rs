@@ -354,7 +354,22 @@ pub async fn fetch_kept<T: DeserializeOwned + Send + Sync + 'static>(file: Strin
 pub async fn fetch_all<T: DeserializeOwned + Send + Sync + 'static>(
     files: Vec<String>,
 ) -> Result<Vec<Arc<T>>, LoadError> {
-    try_join_all(files.into_iter().map(fetch_data::<T>)).await
+    let values = fetch_all_erased(files, parse_any::<T>).await?;
+    values.into_iter().map(typed::<T>).collect()
+}
+
+/// Every file at once, parsed by `parse`: the joining of the fetches compiled once, not once
+/// per type (as [`fetch_erased`]).
+async fn fetch_all_erased(
+    files: Vec<String>,
+    parse: fn(&str) -> Result<AnyValue, String>,
+) -> Result<Vec<AnyValue>, LoadError> {
+    try_join_all(
+        files
+            .into_iter()
+            .map(|file| fetch_erased(file, parse, false)),
+    )
+    .await
 }
 
 /// The files of the search index a query needs (`model::search_index`).

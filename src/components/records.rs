@@ -335,27 +335,22 @@ async fn download_rows<R: model::lists::Listed + Send + Sync>(
     Ok((rows, metas))
 }
 
-/// The `(csv, json)` download actions of a filtered list: pressing one fetches every
-/// record the filter finds (their chunks) and their documents' metadata, then writes the
-/// file; a failure is said, not swallowed.
+/// The CSV download action of a filtered list: pressing it fetches every record the filter
+/// finds (their chunks) and their documents' metadata, then writes the file; a failure is
+/// said, not swallowed. (Every record as JSON is one static file, `data/facts.json`.)
 pub fn list_downloads<R: model::lists::Listed + Send + Sync>(
     page: Arc<model::lists::ListPage<R>>,
     stem: &'static str,
     csv: fn(&[&R], &model::lists::ListIndex, &[model::DocumentMeta]) -> String,
-) -> (Callback<()>, Callback<()>) {
-    let write = move |as_csv: bool| {
+) -> Callback<()> {
+    Callback::new(move |_| {
         let page = page.clone();
         leptos::task::spawn_local(async move {
             match download_rows(&page).await {
                 Ok((rows, docs)) => {
                     let rows: Vec<&R> = rows.iter().collect();
-                    if as_csv {
-                        let text = csv(&rows, &page.list, &docs);
-                        download(&format!("{stem}.csv"), "text/csv;charset=utf-8", &text);
-                    } else {
-                        let text = model::csv::json_download(&rows, &docs);
-                        download(&format!("{stem}.json"), "application/json", &text);
-                    }
+                    let text = csv(&rows, &page.list, &docs);
+                    download(&format!("{stem}.csv"), "text/csv;charset=utf-8", &text);
                 }
                 Err(e) => {
                     if let Some(w) = web_sys::window() {
@@ -364,12 +359,7 @@ pub fn list_downloads<R: model::lists::Listed + Send + Sync>(
                 }
             }
         });
-    };
-    let csv_write = write.clone();
-    (
-        Callback::new(move |_| csv_write(true)),
-        Callback::new(move |_| write(false)),
-    )
+    })
 }
 
 /// The count of a filtered list and, for lists that offer them, its downloads.
@@ -378,19 +368,18 @@ pub fn ResultBar(
     count: usize,
     /// The page of the list on show.
     page: ListPage,
-    /// `(csv, json)` download handlers, when the list offers downloads.
+    /// The CSV download handler, when the list offers downloads.
     #[prop(optional)]
-    downloads: Option<(Callback<()>, Callback<()>)>,
+    downloads: Option<Callback<()>>,
 ) -> impl IntoView {
     let shown = (page.pages > 1).then(|| format!("，显示第 {}–{} 项", page.start + 1, page.end));
     view! {
         <div class="result-bar">
             <p class="count" role="status">"共 " {count} " 项" {shown}</p>
-            {downloads.map(|(csv, json)| view! {
-                <span class="downloads" role="group" aria-label="下载筛选结果">
-                    "下载"
-                    <button type="button" class="button secondary" aria-label="下载 CSV" on:click=move |_| csv.run(())>"CSV"</button>
-                    <button type="button" class="button secondary" aria-label="下载 JSON" on:click=move |_| json.run(())>"JSON"</button>
+            {downloads.map(|csv| view! {
+                <span class="downloads" role="group" aria-label="下载">
+                    <button type="button" class="button secondary" aria-label="下载筛选结果（CSV）" on:click=move |_| csv.run(())>"下载 CSV"</button>
+                    <a class="button secondary" href=url(&format!("/data/{}", model::files::ALL_FACTS)) download>"全部数据 JSON"</a>
                 </span>
             })}
         </div>

@@ -1,5 +1,5 @@
 //! 目标指标: every target, filterable by document, category, target year and attribute,
-//! downloadable as CSV/JSON; and one page per target.
+//! downloadable as CSV; and one page per target.
 
 use crate::components::chart_views::{comparison_view, overview_views, target_chart_view};
 use crate::components::progress::{progress_section, StatusOverview};

@@ -361,20 +361,3 @@ mod tests {
         assert_eq!(row(&["a".into(), "b".into()]), "a,b\r\n");
     }
 }
-
-/// The JSON download: the selected records with the documents they come from.
-#[derive(serde::Serialize)]
-struct JsonDownload<'a, T: serde::Serialize> {
-    source: &'a str,
-    documents: &'a [DocumentMeta],
-    records: &'a [&'a T],
-}
-
-pub fn json_download<T: serde::Serialize>(records: &[&T], docs: &[DocumentMeta]) -> String {
-    serde_json::to_string(&JsonDownload {
-        source: "济南青岛政策文件解读（政府公开发布的政策文件）",
-        documents: docs,
-        records,
-    })
-    .unwrap_or_default()
-}
