@@ -4,7 +4,6 @@
 
 use crate::components::chart::{Chart, ChartKind};
 use crate::components::records::SourceLink;
-use crate::data::{doc_meta, Data};
 use crate::links::url;
 use leptos::prelude::*;
 use model::pages::Page;
@@ -14,7 +13,6 @@ use model::progress::{
 };
 use model::query::Filter;
 use model::{Status, Target};
-use std::sync::Arc;
 
 /// A target's status in words, on a card.
 #[component]
@@ -84,7 +82,7 @@ pub fn progress_section(target: &Target, doc_title: &str) -> Option<impl IntoVie
         .into_iter()
         .map(|line| view! { <li>{line}</li> })
         .collect_view();
-    let results = result_quotes(target, &progress, doc_title.to_string());
+    let results = result_quotes(&progress);
     let goal = target.source.clone();
     Some(view! {
         <section class="progress" aria-labelledby="progress-title">
@@ -105,62 +103,24 @@ pub fn progress_section(target: &Target, doc_title: &str) -> Option<impl IntoVie
 }
 
 /// The quotes of a target's results, latest first, each linked to its paragraph in the
-/// document that reports it (its short title from that document's metadata).
-fn result_quotes(
-    target: &Target,
-    progress: &model::Progress,
-    doc_title: String,
-) -> impl IntoView + use<> {
-    let mut docs: Vec<String> = progress
+/// document that reports it (its short title as the data names it).
+fn result_quotes(progress: &model::Progress) -> impl IntoView + use<> {
+    progress
         .results
         .iter()
-        .map(|l| l.result.source.doc.clone())
-        .filter(|d| *d != target.doc)
-        .collect();
-    docs.sort();
-    docs.dedup();
-    let titles = Data::<Vec<(String, String)>>::new(move || {
-        let docs = docs.clone();
-        async move {
-            let mut out = Vec::new();
-            for d in docs {
-                if let Some(m) = doc_meta(&d).await? {
-                    out.push((d, m.document.short_title.clone()));
-                }
+        .rev()
+        .map(|l| {
+            let r = &l.result;
+            let s = &r.source;
+            let year = r.value.year.map(|y| format!("{y}年，")).unwrap_or_default();
+            let heading = format!("实际值原文（{year}{}，{}）", r.region, r.scope.label());
+            let note = (!l.note.is_empty()).then(|| view! { <p class="hint">{l.note.clone()}</p> });
+            let title = if l.doc_title.is_empty() { s.doc.clone() } else { l.doc_title.clone() };
+            view! {
+                <h3>{heading}</h3>
+                <SourceLink doc=s.doc.clone() block=s.block.clone() quote=s.quote.clone() doc_title=title />
+                {note}
             }
-            Ok(Arc::new(out))
-        }
-    });
-    let own = (target.doc.clone(), doc_title);
-    let linked = progress.results.clone();
-    move || {
-        let titles = titles.get().and_then(Result::ok);
-        let title_of = |doc: &str| {
-            if doc == own.0 {
-                return own.1.clone();
-            }
-            titles
-                .iter()
-                .flat_map(|t| t.iter())
-                .find(|(d, _)| d == doc)
-                .map_or_else(|| doc.to_string(), |(_, t)| t.clone())
-        };
-        linked
-            .iter()
-            .rev()
-            .map(|l| {
-                let r = &l.result;
-                let s = &r.source;
-                let year = r.value.year.map(|y| format!("{y}年，")).unwrap_or_default();
-                let heading = format!("实际值原文（{year}{}，{}）", r.region, r.scope.label());
-                let note =
-                    (!l.note.is_empty()).then(|| view! { <p class="hint">{l.note.clone()}</p> });
-                view! {
-                    <h3>{heading}</h3>
-                    <SourceLink doc=s.doc.clone() block=s.block.clone() quote=s.quote.clone() doc_title=title_of(&s.doc) />
-                    {note}
-                }
-            })
-            .collect_view()
-    }
+        })
+        .collect_view()
 }

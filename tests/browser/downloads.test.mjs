@@ -57,11 +57,13 @@ test("a filtered list of targets downloads as CSV: every target the filter finds
     const r = body.find((r) => r[0] === t.id);
     assert.equal(r[col("指标")], t.indicator, t.id);
     assert.equal(r[col("目标值")], t.target?.value == null ? "" : String(t.target.value), t.id);
-    assert.equal(r[col("目标原文")], t.source.quote, t.id);
+    assert.equal(r[col("目标原文")], t.target?.text ?? "", t.id);
+    assert.equal(r[col("原文引文")], t.source.quote, t.id);
+    assert.equal(r[col("进度状态")], t.progress?.status ?? "", t.id);
   }
   // Every record as JSON: the one static file.
   const json = page.locator(".result-bar a[download]", { hasText: "全部数据 JSON" });
-  const all = await (await page.request.get(new URL(await json.getAttribute("href"), page.url()).href)).json();
+  const all = await (await page.request.get(await json.evaluate((a) => a.href))).json();
   assert.equal(all.targets.length, facts.targets.length);
   assert.deepEqual(problems(), []);
 });
@@ -71,7 +73,8 @@ test("the reported results' CSV, written by the build, lists every result with i
   await page.goto(`${env.srv.base}about/`);
   await ready(page);
   const link = page.locator("main a[download]", { hasText: "实际值（CSV）" });
-  const res = await page.request.get(new URL(await link.getAttribute("href"), page.url()).href);
+  // Resolved as the browser resolves it, against the page's <base>.
+  const res = await page.request.get(await link.evaluate((a) => a.href));
   assert.equal(res.status(), 200);
   const [header, ...body] = rows(await res.text());
   assert.equal(header[0], "编号");

@@ -3,6 +3,7 @@
 // no JavaScript.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { startServer } from "./server.mjs";
 import { useServerAndBrowser, openPage, shot, ready, VIEWPORTS, PAGES, PRERENDERED_ROUTES, ROOT } from "./harness.mjs";
@@ -69,7 +70,11 @@ test("first paint without JavaScript shows the prerendered page, record and docu
   assert.equal(await page.locator(".records .record").count(), 50, "the first page of targets is readable before any script");
   await page.goto(`${env.srv.base}document/shenghuo-fuwu/`);
   assert.match(await page.locator("main h1").innerText(), /生活性服务业/);
-  assert.ok((await page.locator("main p").count()) > 50, "the document's text is readable before any script");
+  // Every paragraph of its text (it has one part), each at its anchor.
+  const doc = JSON.parse(fs.readFileSync(path.join(ROOT, "public/data/doc/shenghuo-fuwu.json"), "utf8"));
+  const paragraphs = doc.sections.flatMap((s) => s.blocks).filter((b) => b.paragraph).map((b) => b.paragraph);
+  assert.equal(await page.locator("main p.para").count(), paragraphs.length, "the document's text is readable before any script");
+  assert.equal((await page.locator(`main #${paragraphs[5].anchor}`).innerText()).includes(paragraphs[5].text.slice(0, 20)), true);
   await page.goto(`${env.srv.base}target/xinjiu-dongneng.t-9/`);
   assert.match(await page.locator("main h1").innerText(), /高新技术企业数量/);
   assert.ok((await page.locator("figure.chart .chart-canvas > svg").count()) >= 1, "its chart, as SVG");

@@ -878,6 +878,7 @@ mod tests {
             .map(|r| LinkedResult {
                 result: r.clone(),
                 note: String::new(),
+                doc_title: String::new(),
             })
             .collect();
         t.progress = Some(Progress {

@@ -456,6 +456,10 @@ pub struct LinkedResult {
     pub result: Reported,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The short title of the document that reports the result, for its quote's link (the
+    /// target's page needs no file of that document).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doc_title: String,
 }
 
 /// How far along a target is, from its baseline, its target and its latest result

@@ -262,6 +262,7 @@ fn check_link(
     Ok(LinkedResult {
         result: r.clone(),
         note: note.to_string(),
+        doc_title: String::new(),
     })
 }
 
