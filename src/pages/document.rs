@@ -108,87 +108,15 @@ pub fn DocumentView(
     });
     let targets_href = url(&Page::Targets.path_with(&format!("?doc={}", meta.id)));
     let n_targets = targets.len();
-    let doc_href = |query: String| url(&Page::Document.record_with(&meta.id, &query));
-    let outline = document
-        .outline
-        .iter()
-        .map(|e| {
-            // Headings in this part are a jump within the page; others open their part.
-            let href = if e.part == part {
-                format!("#{}", e.anchor)
-            } else {
-                doc_href(format!("&at={}", e.anchor))
-            };
-            let class = format!("outline-l{}", e.level);
-            view! { <li class=class><a href=href>{e.number.clone()} {e.title.clone()}</a></li> }
-        })
-        .collect_view();
-    let parts_nav = (meta.parts.len() > 1).then(|| {
-        let n = meta.parts.len();
-        let items = meta
-            .parts
-            .iter()
-            .enumerate()
-            .map(|(k, p)| {
-                let label = format!("第{}部分：{}", k + 1, p.title);
-                if k as u32 == part {
-                    view! { <li><span aria-current="page">{label}</span></li> }.into_any()
-                } else {
-                    // A plain link: `A` would mark every part current, as they share a path.
-                    view! { <li><a href=doc_href(format!("&part={}", k + 1))>{label}</a></li> }
-                        .into_any()
-                }
-            })
-            .collect_view();
-        view! {
-            <nav class="doc-parts" aria-label="文件分部分">
-                <p>"本文件较长，分 " {n} " 部分显示，当前为第 " {part + 1} " 部分。"</p>
-                <ol>{items}</ol>
-            </nav>
-        }
-    });
+    let outline = outline_view(&document, &meta.id);
+    let parts_nav = parts_nav(&meta, part);
     let next_part = meta.parts.get(part as usize + 1).map(|p| {
-        let href = doc_href(format!("&part={}", part + 2));
+        let href = doc_href(&meta.id, format!("&part={}", part + 2));
         let title = p.title.clone();
         view! { <p class="next-part"><a href=href>"下一部分：" {title}</a></p> }
     });
-    let body = document
-        .sections
-        .iter()
-        .map(|s| {
-            let heading_marks = marks_view(marks.get(&s.anchor));
-            let hl = if s.anchor == at { "highlighted" } else { "" };
-            let heading = match s.level {
-                0 => None,
-                1 => Some(
-                    view! { <h2 id=s.anchor.clone() class=hl>{s.number.clone()} " " {s.title.clone()}</h2> }
-                        .into_any(),
-                ),
-                2 => Some(
-                    view! { <h3 id=s.anchor.clone() class=hl>{s.number.clone()} " " {s.title.clone()}</h3> }
-                        .into_any(),
-                ),
-                _ => Some(
-                    view! { <h4 id=s.anchor.clone() class=hl>{s.number.clone()} " " {s.title.clone()}</h4> }
-                        .into_any(),
-                ),
-            };
-            let blocks = s.blocks.iter().map(|b| block_view(b, &at, &marks)).collect_view();
-            view! { <section class="doc-section">{heading}{heading_marks}{blocks}</section> }
-        })
-        .collect_view();
-    // Scroll the requested paragraph into view once it is in the DOM.
-    if !at.is_empty() {
-        let at = at.clone();
-        request_animation_frame(move || {
-            let el = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&at));
-            if let Some(el) = el {
-                el.scroll_into_view();
-            }
-        });
-    }
+    let body = body_view(&document, &at, &marks);
+    scroll_into_view(&at);
     view! {
         <article class="reader">
             <h1>{meta.title.clone()}</h1>
@@ -215,6 +143,103 @@ pub fn DocumentView(
             <div class="doc-body">{body}</div>
             {next_part}
         </article>
+    }
+}
+
+/// The address of document `id`'s reader with `query` (starting with `&`) after its id.
+fn doc_href(id: &str, query: String) -> String {
+    url(&Page::Document.record_with(id, &query))
+}
+
+/// The outline's entries: headings in this part are a jump within the page; others open
+/// their part.
+fn outline_view(document: &Document, id: &str) -> impl IntoView {
+    let part = document.part;
+    document
+        .outline
+        .iter()
+        .map(|e| {
+            let href = if e.part == part {
+                format!("#{}", e.anchor)
+            } else {
+                doc_href(id, format!("&at={}", e.anchor))
+            };
+            let class = format!("outline-l{}", e.level);
+            view! { <li class=class><a href=href>{e.number.clone()} {e.title.clone()}</a></li> }
+        })
+        .collect_view()
+}
+
+/// The list of a long document's parts, the current one marked; none for a document in one
+/// part.
+fn parts_nav(meta: &DocumentMeta, part: u32) -> Option<impl IntoView> {
+    (meta.parts.len() > 1).then(|| {
+        let n = meta.parts.len();
+        let items = meta
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let label = format!("第{}部分：{}", k + 1, p.title);
+                if k as u32 == part {
+                    view! { <li><span aria-current="page">{label}</span></li> }.into_any()
+                } else {
+                    // A plain link: `A` would mark every part current, as they share a path.
+                    view! { <li><a href=doc_href(&meta.id, format!("&part={}", k + 1))>{label}</a></li> }
+                        .into_any()
+                }
+            })
+            .collect_view();
+        view! {
+            <nav class="doc-parts" aria-label="文件分部分">
+                <p>"本文件较长，分 " {n} " 部分显示，当前为第 " {part + 1} " 部分。"</p>
+                <ol>{items}</ol>
+            </nav>
+        }
+    })
+}
+
+/// The part's sections: each heading with the records quoted from it, then its blocks.
+fn body_view(document: &Document, at: &str, marks: &Marks) -> impl IntoView {
+    document
+        .sections
+        .iter()
+        .map(|s| {
+            let heading_marks = marks_view(marks.get(&s.anchor));
+            let hl = if s.anchor == at { "highlighted" } else { "" };
+            let heading = match s.level {
+                0 => None,
+                1 => Some(
+                    view! { <h2 id=s.anchor.clone() class=hl>{s.number.clone()} " " {s.title.clone()}</h2> }
+                        .into_any(),
+                ),
+                2 => Some(
+                    view! { <h3 id=s.anchor.clone() class=hl>{s.number.clone()} " " {s.title.clone()}</h3> }
+                        .into_any(),
+                ),
+                _ => Some(
+                    view! { <h4 id=s.anchor.clone() class=hl>{s.number.clone()} " " {s.title.clone()}</h4> }
+                        .into_any(),
+                ),
+            };
+            let blocks = s.blocks.iter().map(|b| block_view(b, at, marks)).collect_view();
+            view! { <section class="doc-section">{heading}{heading_marks}{blocks}</section> }
+        })
+        .collect_view()
+}
+
+/// Scrolls the requested paragraph into view once it is in the DOM.
+fn scroll_into_view(at: &str) {
+    if !at.is_empty() {
+        let at = at.to_string();
+        request_animation_frame(move || {
+            let el = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&at));
+            if let Some(el) = el {
+                el.scroll_into_view();
+            }
+        });
     }
 }
 

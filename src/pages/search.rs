@@ -259,13 +259,8 @@ fn SearchResults(
     }
     let terms = model::search::terms(&query);
     let total: usize = found.groups.iter().map(|(_, n, _)| n).sum();
-    // The address of this search with more: hits shown, or the text searched too.
-    let search_href = |n: usize, text: bool| {
-        let text = if text { "&text=1" } else { "" };
-        url(&Page::Search.path_with(&format!("?q={}&n={n}{text}", encode(&query))))
-    };
     let text_later = found.text_later.then(|| {
-        let href = search_href(per_group, true);
+        let href = search_href(&query, per_group, true);
         view! {
             <section class="hit-group">
                 <h2>{Kind::Text.label()}</h2>
@@ -274,57 +269,22 @@ fn SearchResults(
             </section>
         }
     });
+    let more_href = search_href(&query, (per_group + MORE).min(MOST), with_text);
     let sections = found
         .groups
         .iter()
-        .map(|(kind, n, hits)| {
-            let shown = hits.len();
-            let note = (*n > shown).then(|| format!("（显示前 {shown} 条）"));
-            // Records: every one in its list, filtered by the same words; text: more hits here.
-            let list = match kind {
-                Kind::Field => Some(Page::Fields),
-                Kind::Project => Some(Page::Projects),
-                Kind::Target => Some(Page::Targets),
-                Kind::Department | Kind::Text => None,
-            };
-            let more = (*n > shown).then(|| match list {
-                Some(page) => {
-                    let href =
-                        url(&page.path_with(&Filter::default().with("q", &query).to_query()));
-                    let label = format!("在{}列表中查看全部 {n} 项", kind.label());
-                    view! { <p class="more"><A href=href>{label}</A></p> }.into_any()
-                }
-                None => {
-                    let href = search_href((per_group + MORE).min(MOST), with_text);
-                    (per_group < MOST)
-                        .then(|| view! { <p class="more"><A href=href>"显示更多"</A></p> })
-                        .into_any()
-                }
-            });
-            let items = hits
-                .iter()
-                .map(|(entry, score)| {
-                    let h = model::search::hit(entry, *score, &terms);
-                    view! {
-                        <li class="record hit">
-                            <A href=hit_href(entry)>{pieces(h.title)}</A>
-                            <p class="snippet">{pieces(h.snippet)}</p>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <section class="hit-group">
-                    <h2>{kind.label()} "（" {*n} "）" {note}</h2>
-                    <ul class="records">{items}</ul>
-                    {more}
-                </section>
-            }
+        .map(|group| {
+            hit_group(
+                group,
+                &query,
+                &terms,
+                (per_group < MOST).then_some(&more_href),
+            )
         })
         .collect_view();
     // Put off, the text is offered here too: the reader sees it before the records' hits.
     let (count, text_link) = if found.text_later {
-        let href = search_href(per_group, true);
+        let href = search_href(&query, per_group, true);
         (
             format!("在文件原文以外共找到 {total} 处。"),
             Some(view! { <A href=href>"也查找文件原文"</A> }),
@@ -334,4 +294,59 @@ fn SearchResults(
     };
     view! { <p class="count" role="status">{count} {text_link}</p> {sections} {text_later} }
         .into_any()
+}
+
+/// The address of the search for `query` with more: `n` hits shown, or the text searched
+/// too.
+fn search_href(query: &str, n: usize, text: bool) -> String {
+    let text = if text { "&text=1" } else { "" };
+    url(&Page::Search.path_with(&format!("?q={}&n={n}{text}", encode(query))))
+}
+
+/// One kind's hits, each with its highlighted title and snippet, and a link to more: for
+/// records, every one in its list, filtered by the same words; for the text, `more_href`
+/// (more hits here; none when the page shows the most it can).
+fn hit_group(
+    (kind, n, hits): &Group,
+    query: &str,
+    terms: &[String],
+    more_href: Option<&String>,
+) -> impl IntoView {
+    let shown = hits.len();
+    let note = (*n > shown).then(|| format!("（显示前 {shown} 条）"));
+    let list = match kind {
+        Kind::Field => Some(Page::Fields),
+        Kind::Project => Some(Page::Projects),
+        Kind::Target => Some(Page::Targets),
+        Kind::Department | Kind::Text => None,
+    };
+    let more = (*n > shown).then(|| match list {
+        Some(page) => {
+            let href = url(&page.path_with(&Filter::default().with("q", query).to_query()));
+            let label = format!("在{}列表中查看全部 {n} 项", kind.label());
+            view! { <p class="more"><A href=href>{label}</A></p> }.into_any()
+        }
+        None => more_href
+            .map(|href| view! { <p class="more"><A href=href.clone()>"显示更多"</A></p> })
+            .into_any(),
+    });
+    let items = hits
+        .iter()
+        .map(|(entry, score)| {
+            let h = model::search::hit(entry, *score, terms);
+            view! {
+                <li class="record hit">
+                    <A href=hit_href(entry)>{pieces(h.title)}</A>
+                    <p class="snippet">{pieces(h.snippet)}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="hit-group">
+            <h2>{kind.label()} "（" {*n} "）" {note}</h2>
+            <ul class="records">{items}</ul>
+            {more}
+        </section>
+    }
 }

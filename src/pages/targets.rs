@@ -232,18 +232,6 @@ pub fn TargetDetailView(id: String, files: Arc<DocFiles>) -> impl IntoView {
         .into_iter()
         .map(|(href, name)| view! { <li><A href=href>{name}</A></li> })
         .collect::<Vec<_>>();
-    let row = |label: &'static str, f: &Option<model::Figure>, unit: &str| {
-        f.as_ref().map(|f| {
-            view! {
-                <tr>
-                    <th scope="row">{label}</th>
-                    <td>{figure_text(f, unit)}</td>
-                    <td>{parsed_text(f)}</td>
-                    <td>{year_note(f)}</td>
-                </tr>
-            }
-        })
-    };
     let or_dash = |s: &str, dash: &str| {
         if s.is_empty() {
             dash.to_string()
@@ -266,17 +254,7 @@ pub fn TargetDetailView(id: String, files: Arc<DocFiles>) -> impl IntoView {
                 {t.cumulative.then(|| view! { <dt>"说明"</dt><dd>"带 [ ] 的数值为五年累计数"</dd> })}
                 {(!t.qualitative.is_empty()).then(|| view! { <dt>"定性目标"</dt><dd>{t.qualitative.clone()}</dd> })}
             </dl>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="数值">
-                <table>
-                    <caption>"原文数值与解析"</caption>
-                    <thead><tr><th scope="col">"项目"</th><th scope="col">"原文照录"</th><th scope="col">"解析"</th><th scope="col">"年份出处与注"</th></tr></thead>
-                    <tbody>
-                        {row("基期", &t.baseline, &t.unit)}
-                        {row("目标", &t.target, &t.unit)}
-                        {row("年均增长", &t.growth, "%")}
-                    </tbody>
-                </table>
-            </div>
+            {figures_table(&t)}
             {progress_section(&t, &title_of_doc)}
             {target_chart_view(&t)}
             {comparison_view(&t, &records.compared.targets, &records.compared.comparisons, &records.compared.documents)}
@@ -288,4 +266,33 @@ pub fn TargetDetailView(id: String, files: Arc<DocFiles>) -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// The target's figures as printed and as parsed: baseline, target and annual growth.
+fn figures_table(t: &model::Target) -> impl IntoView {
+    let row = |label: &'static str, f: &Option<model::Figure>, unit: &str| {
+        f.as_ref().map(|f| {
+            view! {
+                <tr>
+                    <th scope="row">{label}</th>
+                    <td>{figure_text(f, unit)}</td>
+                    <td>{parsed_text(f)}</td>
+                    <td>{year_note(f)}</td>
+                </tr>
+            }
+        })
+    };
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="数值">
+            <table>
+                <caption>"原文数值与解析"</caption>
+                <thead><tr><th scope="col">"项目"</th><th scope="col">"原文照录"</th><th scope="col">"解析"</th><th scope="col">"年份出处与注"</th></tr></thead>
+                <tbody>
+                    {row("基期", &t.baseline, &t.unit)}
+                    {row("目标", &t.target, &t.unit)}
+                    {row("年均增长", &t.growth, "%")}
+                </tbody>
+            </table>
+        </div>
+    }
 }

@@ -12,10 +12,10 @@ use crate::links::url;
 use crate::router::A;
 use leptos::prelude::*;
 use model::files::ThemesFile;
-use model::lists::{ListKind, TopicDoc};
+use model::lists::{ListKind, Topic, TopicDoc};
 use model::pages::Page;
 use model::query::Filter;
-use model::Target;
+use model::{Target, Theme};
 use std::sync::Arc;
 
 /// How many records of each kind a theme page lists before linking to the full list.
@@ -139,32 +139,6 @@ pub fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>
     let more = |page: Page, n: usize, what: &'static str| {
         (n > SHOWN).then(|| view! { <p class="more"><A href=all_of(page)>{format!("查看全部 {n} 项{what}")}</A></p> })
     };
-    // The documents (at 1 000 documents 养老 comes from 545) and departments as pieces of
-    // HTML: drawn one link component at a time, hundreds of them held up the page.
-    let doc_items = |docs: Vec<&TopicDoc>| -> Vec<(String, String, String)> {
-        docs.into_iter()
-            .map(|d| {
-                (
-                    url(&Page::Document.record(&d.0)),
-                    d.1.clone(),
-                    format!("{} 项", d.2),
-                )
-            })
-            .collect()
-    };
-    let (leading, others) = topic.documents_shown(DOCS_ALL_UP_TO, DOCS_LEADING);
-    let docs = model::view::link_items_html(&doc_items(leading));
-    let others = (!others.is_empty()).then(|| {
-        let items = doc_items(others);
-        let summary = format!("其余 {} 份文件（按文件顺序）", items.len());
-        let html = model::view::link_items_html(&items);
-        view! {
-            <details class="more-docs">
-                <summary>{summary}</summary>
-                <ul class="plain-list" inner_html=html></ul>
-            </details>
-        }
-    });
     let (n_targets, n_projects, n_fields, n_docs) = (
         topic.total(ListKind::Targets),
         topic.total(ListKind::Projects),
@@ -180,38 +154,7 @@ pub fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>
         let base = Filter::default().with("theme", &theme.id);
         view! { <StatusOverview counts total=n_targets as u32 base nested=true /> }
     });
-    let target_cards = records
-        .targets
-        .iter()
-        .take(SHOWN)
-        .map(|t| view! { <TargetCard target=t.clone() doc_title=topic.short_title(&t.doc) /> })
-        .collect_view();
-    let project_cards = records
-        .projects
-        .iter()
-        .take(SHOWN)
-        .map(|p| view! { <ProjectCard project=p.clone() doc_title=topic.short_title(&p.doc) /> })
-        .collect_view();
-    let field_cards = records
-        .fields
-        .iter()
-        .take(SHOWN)
-        .map(|f| view! { <FieldCard field=f.clone() doc_title=topic.short_title(&f.doc) label=true /> })
-        .collect_view();
-    let depts: Vec<(String, String, String)> = theme
-        .departments
-        .iter()
-        .take(20)
-        .map(|d| {
-            (
-                url(&Page::Department.record(&d.id)),
-                d.name.clone(),
-                format!("{} 项", d.count),
-            )
-        })
-        .collect();
-    let depts = model::view::link_items_html(&depts);
-    let n_depts = theme.departments.len();
+    let (target_cards, project_cards, field_cards) = record_cards(&records);
     view! {
         <PageMeta title=theme.name.clone() column=Page::Theme.def().column />
         <article class="detail theme">
@@ -241,18 +184,100 @@ pub fn ThemeView(id: String, themes: Arc<ThemesFile>, records: Arc<TopicRecords>
                 <ul class="records">{field_cards}</ul>
                 {more(Page::Fields, n_fields, "重点领域")}
             </section>
-            <section aria-labelledby="theme-docs">
-                <h2 id="theme-docs">"来自哪些文件（" {n_docs} "）"</h2>
-                {(n_docs > DOCS_ALL_UP_TO).then(|| view! { <p class="meta">{format!("记录最多的 {DOCS_LEADING} 份：")}</p> })}
-                <ul class="plain-list" inner_html=docs></ul>
-                {others}
-            </section>
-            <section aria-labelledby="theme-depts">
-                <h2 id="theme-depts">"责任单位（" {n_depts} "）"</h2>
-                {(n_depts == 0).then(|| view! { <p>"原文未列出这一主题的责任单位。"</p> })}
-                <ul class="plain-list" inner_html=depts></ul>
-            </section>
+            {docs_section(topic)}
+            {departments_section(&theme)}
         </article>
     }
     .into_any()
+}
+
+/// The first [`SHOWN`] cards of each kind of the theme's records: targets, projects, key
+/// fields.
+fn record_cards(records: &TopicRecords) -> (impl IntoView, impl IntoView, impl IntoView) {
+    let topic = &records.topic;
+    let target_cards = records
+        .targets
+        .iter()
+        .take(SHOWN)
+        .map(|t| view! { <TargetCard target=t.clone() doc_title=topic.short_title(&t.doc) /> })
+        .collect_view();
+    let project_cards = records
+        .projects
+        .iter()
+        .take(SHOWN)
+        .map(|p| view! { <ProjectCard project=p.clone() doc_title=topic.short_title(&p.doc) /> })
+        .collect_view();
+    let field_cards = records
+        .fields
+        .iter()
+        .take(SHOWN)
+        .map(|f| view! { <FieldCard field=f.clone() doc_title=topic.short_title(&f.doc) label=true /> })
+        .collect_view();
+    (target_cards, project_cards, field_cards)
+}
+
+/// A document's link, name and record count, for [`model::view::link_items_html`].
+fn doc_items(docs: Vec<&TopicDoc>) -> Vec<(String, String, String)> {
+    docs.into_iter()
+        .map(|d| {
+            (
+                url(&Page::Document.record(&d.0)),
+                d.1.clone(),
+                format!("{} 项", d.2),
+            )
+        })
+        .collect()
+}
+
+/// The documents the theme's records come from, the leading ones first and the others
+/// folded away. The documents (at 1 000 documents 养老 comes from 545) and departments are
+/// pieces of HTML: drawn one link component at a time, hundreds of them held up the page.
+fn docs_section(topic: &Topic) -> impl IntoView {
+    let n_docs = topic.documents.len();
+    let (leading, others) = topic.documents_shown(DOCS_ALL_UP_TO, DOCS_LEADING);
+    let docs = model::view::link_items_html(&doc_items(leading));
+    let others = (!others.is_empty()).then(|| {
+        let items = doc_items(others);
+        let summary = format!("其余 {} 份文件（按文件顺序）", items.len());
+        let html = model::view::link_items_html(&items);
+        view! {
+            <details class="more-docs">
+                <summary>{summary}</summary>
+                <ul class="plain-list" inner_html=html></ul>
+            </details>
+        }
+    });
+    view! {
+        <section aria-labelledby="theme-docs">
+            <h2 id="theme-docs">"来自哪些文件（" {n_docs} "）"</h2>
+            {(n_docs > DOCS_ALL_UP_TO).then(|| view! { <p class="meta">{format!("记录最多的 {DOCS_LEADING} 份：")}</p> })}
+            <ul class="plain-list" inner_html=docs></ul>
+            {others}
+        </section>
+    }
+}
+
+/// The theme's first 20 responsible departments, linked, with their record counts.
+fn departments_section(theme: &Theme) -> impl IntoView {
+    let depts: Vec<(String, String, String)> = theme
+        .departments
+        .iter()
+        .take(20)
+        .map(|d| {
+            (
+                url(&Page::Department.record(&d.id)),
+                d.name.clone(),
+                format!("{} 项", d.count),
+            )
+        })
+        .collect();
+    let depts = model::view::link_items_html(&depts);
+    let n_depts = theme.departments.len();
+    view! {
+        <section aria-labelledby="theme-depts">
+            <h2 id="theme-depts">"责任单位（" {n_depts} "）"</h2>
+            {(n_depts == 0).then(|| view! { <p>"原文未列出这一主题的责任单位。"</p> })}
+            <ul class="plain-list" inner_html=depts></ul>
+        </section>
+    }
 }

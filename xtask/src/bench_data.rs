@@ -8,25 +8,14 @@
 //! native time to answer it, beside the brute-force search over every entry. Pages in the
 //! browser: `cargo xtask bench-scale`.
 
-use crate::{root, Result};
+use crate::{data, root, Result};
 use model::search_index as si;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// The benchmark queries (issue 15), then the commonest character and two common bigrams.
-const QUERIES: &[&str] = &[
-    "养老",
-    "业",
-    "国际消费中心城市",
-    "养老 床位",
-    "的",
-    "发展",
-    "服务",
-];
-
-/// Hits shown per group on the search page (`PER_GROUP` in `src/pages/search.rs`).
-const PER_GROUP: usize = 10;
+mod search;
 
 /// Brotli quality of the files pages and searches fetch (11 is what a server precompressing
 /// static files uses).
@@ -36,9 +25,6 @@ const DEFAULT_QUALITY: u32 = 11;
 /// too slow for the hundreds of megabytes of a large corpus; 5 is some 30 times faster and
 /// about 15 % larger on the real corpus.
 const DEFAULT_TOTAL_QUALITY: u32 = 5;
-
-/// Runs of each timed search; the fastest is reported.
-const RUNS: usize = 5;
 
 pub fn brotli_len(bytes: &[u8], quality: u32) -> Result<usize> {
     let params = brotli::enc::BrotliEncoderParams {
@@ -128,9 +114,9 @@ fn per_document(rel: &str) -> bool {
 
 impl Ratios {
     fn of_real_corpus(quality: u32) -> Result<Ratios> {
-        let outputs = crate::build_outputs(&root().join("data"))?;
+        let outputs = data::build_outputs(&root().join("data"))?;
         let mut sums: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
-        for (rel, text) in crate::rendered(&outputs)? {
+        for (rel, text) in data::rendered(&outputs)? {
             if per_document(&rel) {
                 continue;
             }
@@ -222,19 +208,6 @@ fn group(rel: &str) -> &'static str {
     }
 }
 
-/// The fastest of `RUNS` runs of `f`, and its last result.
-fn timed<T>(mut f: impl FnMut() -> T) -> (Duration, Option<T>) {
-    let mut best = Duration::MAX;
-    let mut last = None;
-    for _ in 0..RUNS {
-        let t = Instant::now();
-        let r = f();
-        best = best.min(t.elapsed());
-        last = Some(r);
-    }
-    (best, last)
-}
-
 /// Where `prep::build`'s time goes: the documents (each one's repair, outline, tables and
 /// parts, as `build` does them) and the search index, each run again on its own.
 fn breakdown(inputs: &prep::Inputs, outputs: &prep::Outputs) -> Result<(Duration, Duration)> {
@@ -288,52 +261,140 @@ fn breakdown(inputs: &prep::Inputs, outputs: &prep::Outputs) -> Result<(Duration
     Ok((t_docs, t.elapsed()))
 }
 
-pub fn run(args: &[String]) -> Result {
-    let corpus = crate::dir_flag(args, "--corpus")?.unwrap_or_else(|| root().join("data"));
-    let quality: u32 = crate::flag(args, "--quality")?
-        .map(|q| q.parse().map_err(|e| format!("--quality: {e}")))
-        .transpose()?
-        .unwrap_or(DEFAULT_QUALITY);
-    let total_quality: u32 = crate::flag(args, "--total-quality")?
-        .map(|q| q.parse().map_err(|e| format!("--total-quality: {e}")))
-        .transpose()?
-        .unwrap_or(DEFAULT_TOTAL_QUALITY);
-    let profile = if cfg!(debug_assertions) {
-        "dev (unoptimised, as `cargo xtask data` runs)"
-    } else {
-        "release"
+/// The flags of `cargo xtask bench-data`.
+#[derive(clap::Args)]
+pub struct Flags {
+    #[command(flatten)]
+    corpus: crate::CorpusArg,
+    /// Brotli quality of the files pages and searches fetch.
+    #[arg(long, value_name = "Q", default_value_t = DEFAULT_QUALITY)]
+    quality: u32,
+    /// Brotli quality of the totals over every file.
+    #[arg(long, value_name = "Q", default_value_t = DEFAULT_TOTAL_QUALITY)]
+    total_quality: u32,
+}
+
+/// What every part of the report is told: the corpus, the build profile and the brotli
+/// qualities.
+struct Setting {
+    corpus: PathBuf,
+    profile: &'static str,
+    quality: u32,
+    total_quality: u32,
+}
+
+/// The data build, step by step, as `cargo xtask data --corpus DIR --out DIR2` does it.
+struct Built {
+    inputs: prep::Inputs,
+    outputs: prep::Outputs,
+    files: Vec<(String, String)>,
+    t_load: Duration,
+    t_build: Duration,
+    t_docs: Duration,
+    t_index: Duration,
+    t_render: Duration,
+    t_write: Duration,
+    rss_build: Option<usize>,
+    rss: Option<usize>,
+}
+
+impl Built {
+    fn n(&self) -> usize {
+        self.outputs.index.documents.len()
+    }
+
+    /// The wall time of the data build itself.
+    fn total(&self) -> Duration {
+        self.t_load + self.t_build + self.t_render + self.t_write
+    }
+}
+
+pub fn run(flags: &Flags) -> Result {
+    let s = Setting {
+        corpus: flags.corpus.path(),
+        profile: if cfg!(debug_assertions) {
+            "dev (unoptimised, as `cargo xtask data` runs)"
+        } else {
+            "release"
+        },
+        quality: flags.quality,
+        total_quality: flags.total_quality,
+    };
+    let b = build(&s.corpus)?;
+    let n = b.n();
+    eprintln!(
+        "built {n} documents in {}; compressing {} files at brotli quality {}…",
+        secs(b.total()),
+        b.files.len(),
+        s.total_quality
+    );
+    let (sizes, t_brotli) = sizes(&b.files, s.total_quality)?;
+    let mut fetched = Fetched {
+        ratios: ratios_for(&s.corpus, s.quality)?,
+        files: b
+            .files
+            .iter()
+            .map(|(r, t)| (r.as_str(), t.as_str()))
+            .collect(),
+        quality: s.quality,
+        cache: BTreeMap::new(),
     };
 
-    // The data build, step by step, as `cargo xtask data --corpus DIR --out DIR2` does it.
+    let mut md = String::new();
+    let w = &mut md;
+    write_build(w, &s, &b, t_brotli);
+    write_output(w, &s, &b.outputs, &sizes);
+    write_waits(w, &s, &sizes, &mut fetched)?;
+    search::write_searches(w, &s, &b.outputs, &mut fetched)?;
+
+    print!("{md}");
+    let path = root().join(format!("target/bench/scale-{n}.md"));
+    std::fs::write(&path, &md).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!("wrote {}", path.display());
+    Ok(())
+}
+
+/// The data build of `corpus` into `target/bench/data-N/`, each step timed.
+fn build(corpus: &Path) -> Result<Built> {
     let t = Instant::now();
-    let inputs = crate::load_inputs(&corpus)?;
+    let inputs = data::load_inputs(corpus)?;
     let t_load = t.elapsed();
     let t = Instant::now();
-    let outputs = crate::build_inputs(&inputs)?;
+    let outputs = data::build_inputs(&inputs)?;
     let t_build = t.elapsed();
     let rss_build = peak_rss();
     let (t_docs, t_index) = breakdown(&inputs, &outputs)?;
     let t = Instant::now();
-    let files = crate::rendered(&outputs)?;
+    let files = data::rendered(&outputs)?;
     let t_render = t.elapsed();
     let n = outputs.index.documents.len();
     let out_dir = root().join(format!("target/bench/data-{n}"));
     let t = Instant::now();
-    crate::write_outputs(&files, &out_dir, false)?;
+    data::write_outputs(&files, &out_dir, false)?;
     let t_write = t.elapsed();
-    let rss = peak_rss();
-    let source_bytes: usize = inputs.sources.values().map(Vec::len).sum();
-    let facts_bytes: usize = inputs.facts.iter().map(|(_, t)| t.len()).sum();
-    eprintln!(
-        "built {n} documents in {}; compressing {} files at brotli quality {total_quality}…",
-        secs(t_load + t_build + t_render + t_write),
-        files.len()
-    );
+    Ok(Built {
+        inputs,
+        outputs,
+        files,
+        t_load,
+        t_build,
+        t_docs,
+        t_index,
+        t_render,
+        t_write,
+        rss_build,
+        rss: peak_rss(),
+    })
+}
 
-    // Sizes of every file, at the fast quality.
+/// Sizes of every file, at the fast quality, and the time compressing them took.
+fn sizes(
+    files: &[(String, String)],
+    total_quality: u32,
+) -> Result<(BTreeMap<&str, Size>, Duration)> {
     let t = Instant::now();
     let mut sizes: BTreeMap<&str, Size> = BTreeMap::new();
-    for (rel, text) in &files {
+    for (rel, text) in files {
         let br = brotli_len(text.as_bytes(), total_quality)?;
         let size = Size {
             raw: text.len(),
@@ -342,34 +403,34 @@ pub fn run(args: &[String]) -> Result {
         };
         sizes.insert(rel.as_str(), size);
     }
-    let t_brotli = t.elapsed();
+    Ok((sizes, t.elapsed()))
+}
+
+/// The real corpus's compression ratios, for a synthetic corpus (none for the real one).
+fn ratios_for(corpus: &Path, quality: u32) -> Result<Option<Ratios>> {
     let real = root().join("data");
     let synthetic = corpus.canonicalize().ok() != real.canonicalize().ok();
-    let ratios = if synthetic {
+    if synthetic {
         eprintln!("compressing the real corpus for its ratios…");
-        Some(Ratios::of_real_corpus(quality)?)
+        Ok(Some(Ratios::of_real_corpus(quality)?))
     } else {
-        None
-    };
-    let mut fetched = Fetched {
-        ratios,
-        files: files
-            .iter()
-            .map(|(r, t)| (r.as_str(), t.as_str()))
-            .collect(),
-        quality,
-        cache: BTreeMap::new(),
-    };
+        Ok(None)
+    }
+}
 
-    let mut md = String::new();
-    let w = &mut md;
+/// The report's heading, the corpus, and the build's wall time by step.
+fn write_build(w: &mut String, s: &Setting, b: &Built, t_brotli: Duration) {
+    let (n, outputs, inputs) = (b.n(), &b.outputs, &b.inputs);
+    let (profile, quality, total_quality) = (s.profile, s.quality, s.total_quality);
+    let source_bytes: usize = inputs.sources.values().map(Vec::len).sum();
+    let facts_bytes: usize = inputs.facts.iter().map(|(_, t)| t.len()).sum();
     let _ = writeln!(
         w,
         "# Data build at {n} documents\n\ncorpus `{}`: {n} documents, {} of sources, {} of curated facts; \
          {} records ({} fields, {} projects, {} targets), {} document parts, {} search shards ({} split bigrams, {} common keys). \
          Profile: {profile}. Brotli window 22, each file on its own: quality {total_quality} for the \
          totals over every file, quality {quality} for the files pages and searches fetch.\n",
-        corpus.strip_prefix(root()).unwrap_or(&corpus).display(),
+        s.corpus.strip_prefix(root()).unwrap_or(&s.corpus).display(),
         kb(source_bytes),
         kb(facts_bytes),
         outputs.facts.fields.len() + outputs.facts.projects.len() + outputs.facts.targets.len(),
@@ -389,23 +450,56 @@ pub fn run(args: &[String]) -> Result {
          | … of which the rest: facts parsed and verified, departments (by difference) | {} |\n\
          | render JSON | {} |\n| write `target/bench/data-{n}/` | {} |\n| **data build** | **{}** |\n\
          | peak memory after build / at end | {} / {} |\n| (brotli {total_quality} of every file, benchmark only) | {} |\n",
-        secs(t_load),
-        secs(t_build),
-        secs(t_docs),
-        secs(t_index),
-        secs(t_build.saturating_sub(t_docs + t_index)),
-        secs(t_render),
-        secs(t_write),
-        secs(t_load + t_build + t_render + t_write),
-        rss_build.map_or("?".into(), kb),
-        rss.map_or("?".into(), kb),
+        secs(b.t_load),
+        secs(b.t_build),
+        secs(b.t_docs),
+        secs(b.t_index),
+        secs(b.t_build.saturating_sub(b.t_docs + b.t_index)),
+        secs(b.t_render),
+        secs(b.t_write),
+        secs(b.total()),
+        b.rss_build.map_or("?".into(), kb),
+        b.rss.map_or("?".into(), kb),
         secs(t_brotli),
     );
+}
 
-    // Output by group.
+/// The output by group of files, its largest files, the search shards and the longest
+/// postings, and the largest document part.
+fn write_output(
+    w: &mut String,
+    s: &Setting,
+    outputs: &prep::Outputs,
+    sizes: &BTreeMap<&str, Size>,
+) {
+    let largest = write_groups(w, s.total_quality, sizes);
+    write_postings(w, &outputs.search.0);
+    let parts: Vec<(&str, Size)> = largest
+        .iter()
+        .filter(|(r, _)| r.starts_with("doc/"))
+        .copied()
+        .collect();
+    if let Some((r, s)) = parts.first() {
+        let _ = writeln!(
+            w,
+            "| largest document part `{r}` | {} | {} |",
+            kb(s.raw),
+            kb(s.br)
+        );
+    }
+    let _ = writeln!(w);
+}
+
+/// Output by group, the largest files and the search shards' sizes; returns every file,
+/// largest first.
+fn write_groups<'a>(
+    w: &mut String,
+    total_quality: u32,
+    sizes: &BTreeMap<&'a str, Size>,
+) -> Vec<(&'a str, Size)> {
     let mut groups: BTreeMap<&str, (usize, Size)> = BTreeMap::new();
     let mut total = Size::default();
-    for (rel, s) in &sizes {
+    for (rel, s) in sizes {
         let g = groups.entry(group(rel)).or_default();
         g.0 += 1;
         g.1 += *s;
@@ -450,9 +544,11 @@ pub fn run(args: &[String]) -> Result {
             kb(max.br)
         );
     }
-    // The keys with the longest postings: what makes the largest shards (and the common
-    // keys' postings files).
-    let built = &outputs.search.0;
+    largest
+}
+
+/// Every key's postings length, the key and where its postings are, longest first.
+fn postings(built: &si::Built) -> Vec<(usize, &str, String)> {
     let mut keys: Vec<(usize, &str, String)> = built
         .shards
         .iter()
@@ -478,6 +574,13 @@ pub fn run(args: &[String]) -> Result {
         }))
         .collect();
     keys.sort_by(|a, b| (std::cmp::Reverse(a.0), a.1).cmp(&(std::cmp::Reverse(b.0), b.1)));
+    keys
+}
+
+/// The keys with the longest postings: what makes the largest shards (and the common keys'
+/// postings files).
+fn write_postings(w: &mut String, built: &si::Built) {
+    let keys = postings(built);
     let top: Vec<String> = keys
         .iter()
         .take(5)
@@ -514,23 +617,11 @@ pub fn run(args: &[String]) -> Result {
         manifest.split.len(),
         top.join(", ")
     );
-    let parts: Vec<(&str, Size)> = largest
-        .iter()
-        .filter(|(r, _)| r.starts_with("doc/"))
-        .copied()
-        .collect();
-    if let Some((r, s)) = parts.first() {
-        let _ = writeln!(
-            w,
-            "| largest document part `{r}` | {} | {} |",
-            kb(s.raw),
-            kb(s.br)
-        );
-    }
-    let _ = writeln!(w);
+}
 
-    // Pages are measured in the browser (`cargo xtask bench-scale`); here, the files every
-    // page waits for at most: the list indexes and the largest chunks, records and parts.
+/// Pages are measured in the browser (`cargo xtask bench-scale`); here, the files every
+/// page waits for at most: the list indexes and the largest chunks, records and parts.
+fn waits(sizes: &BTreeMap<&str, Size>) -> Vec<(String, String)> {
     let mut waits: Vec<(String, String)> = Vec::new();
     for kind in model::lists::ListKind::ALL
         .into_iter()
@@ -570,11 +661,22 @@ pub fn run(args: &[String]) -> Result {
             waits.push((label.into(), r.to_string()));
         }
     }
+    waits
+}
+
+/// The table of the files a page waits for.
+fn write_waits(
+    w: &mut String,
+    s: &Setting,
+    sizes: &BTreeMap<&str, Size>,
+    fetched: &mut Fetched,
+) -> Result {
+    let quality = s.quality;
     let _ = writeln!(
         w,
         "| file a page waits for | path | raw | brotli {quality} measured | brotli {quality} at real ratio | > 40 KB |\n|---|---|---|---|---|---|"
     );
-    for (label, rel) in &waits {
+    for (label, rel) in &waits(sizes) {
         let s = fetched.size(rel)?;
         let _ = writeln!(
             w,
@@ -586,106 +688,5 @@ pub fn run(args: &[String]) -> Result {
         );
     }
     let _ = writeln!(w);
-
-    // Search by the prebuilt index, beside the brute-force search over every entry.
-    let built = &outputs.search.0;
-    let manifest = &built.manifest;
-    let parts: BTreeMap<&str, &model::Document> = outputs
-        .document_parts
-        .iter()
-        .map(|(f, d)| (f.as_str(), d))
-        .collect();
-    let t = Instant::now();
-    let corpus = si::corpus(&outputs.facts, &outputs.index, |f| parts.get(f).copied());
-    let brute_entries = corpus.entries;
-    let t_entries = t.elapsed();
-    let _ = writeln!(
-        w,
-        "| query | index files: shards + ranked / postings | index data (brotli {quality}) | same at real ratio | hit files | hit data (brotli {quality}) | **data with manifest** (brotli {quality}) | same at real ratio | > 150 KB | rank (index) | + snippets | brute force |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
-    );
-    let base = vec![si::MANIFEST.to_string()];
-    for q in QUERIES {
-        // The files the app fetches: the shards, then a ranked file or common postings.
-        let (t_rank, answer) = timed(|| built.first_view(q, PER_GROUP));
-        let (groups, index_files) = answer
-            .transpose()
-            .map_err(|e| e.to_string())?
-            .unwrap_or_default();
-        let shard_count = index_files
-            .iter()
-            .filter(|f| group(f) == "search/ shards")
-            .count();
-        let hit_files = si::hit_files(manifest, &groups);
-        // Ranking, then each hit shown with its highlighted title and snippet.
-        let terms = model::search::terms(q);
-        let (t_snippets, shown) = timed(|| {
-            let Ok((groups, _)) = built.first_view(q, PER_GROUP) else {
-                return 0;
-            };
-            let mut shown = 0;
-            for g in &groups {
-                for &(e, score) in &g.hits {
-                    if let Some(entry) = brute_entries.get(e as usize) {
-                        shown += model::search::hit(entry, score, &terms).title.len().min(1);
-                    }
-                }
-            }
-            shown
-        });
-        let (t_brute, _) = timed(|| model::oracle::search(&brute_entries, q, PER_GROUP).len());
-        let shard_size = fetched.fetch(&index_files)?;
-        let hit_size = fetched.fetch(&hit_files)?;
-        let mut all = base.clone();
-        all.extend(index_files.iter().cloned());
-        all.extend(
-            hit_files
-                .iter()
-                .filter(|f| !all.contains(f))
-                .cloned()
-                .collect::<Vec<_>>(),
-        );
-        let data = fetched.fetch(&all)?;
-        let total_hits: usize = groups.iter().map(|g| g.total).sum();
-        let listed: usize = groups.iter().map(|g| g.hits.len()).sum();
-        if shown != Some(listed) {
-            return Err(format!(
-                "{q}: {listed} hits listed but {} shown",
-                shown.unwrap_or(0)
-            ));
-        }
-        let _ = writeln!(
-            w,
-            "| {q} ({total_hits} hits, {listed} shown) | {} + {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            shard_count,
-            index_files.len() - shard_count,
-            kb(shard_size.br),
-            kb(shard_size.est),
-            hit_files.len(),
-            kb(hit_size.br),
-            kb(data.br),
-            kb(data.est),
-            if data.est > 150 * 1024 { "**yes**" } else { "" },
-            ms(t_rank),
-            ms(t_snippets),
-            ms(t_brute),
-        );
-    }
-    let _ = writeln!(
-        w,
-        "\n“At real ratio”: raw × the brotli/raw ratio of the same file (search shards: of all \
-         shards; ranked files and common postings: of all of them) in the real corpus, for the files that mix every document; synthetic copies \
-         repeat the same records and postings within brotli's window, so their measured brotli \
-         size is a floor. Document parts are measured as they are.\n\n\
-         Times are native ({profile}), fastest of {RUNS}, with every needed file already parsed in \
-         memory; “+ snippets” adds each shown hit's highlighted title and snippet; the brute-force \
-         column is `model::oracle::search` over all {} entries (building them took {}).",
-        brute_entries.len(),
-        secs(t_entries)
-    );
-
-    print!("{md}");
-    let path = root().join(format!("target/bench/scale-{n}.md"));
-    std::fs::write(&path, &md).map_err(|e| format!("{}: {e}", path.display()))?;
-    eprintln!("wrote {}", path.display());
     Ok(())
 }

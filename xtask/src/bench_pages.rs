@@ -3,7 +3,9 @@
 //! the prerender from that corpus's data into the route shells of the last build: how many
 //! files, how many bytes, how long. Writes `target/bench/pages-<n>.md`.
 
-use crate::{build_outputs, dir_flag, rendered, root, run, write_outputs, Result};
+use crate::build::{PRERENDER_BINARY, PRERENDER_BUILD};
+use crate::data::{build_outputs, rendered, write_outputs};
+use crate::{root, run, Result};
 use model::pages::PAGES;
 use std::path::Path;
 use std::process::Command;
@@ -28,10 +30,9 @@ fn count(dir: &Path, skip: &Path) -> Result<(usize, u64)> {
     Ok(total)
 }
 
-pub fn run_task(args: &[String]) -> Result {
-    let corpus = dir_flag(args, "--corpus")?.unwrap_or_else(|| root().join("data"));
+pub fn run_task(corpus: &Path) -> Result {
     let dist = root().join("dist");
-    let outputs = build_outputs(&corpus)?;
+    let outputs = build_outputs(corpus)?;
     let docs = outputs.index.documents.len();
     let site = root().join(format!("target/bench/pages-{docs}"));
     if site.exists() {
@@ -48,14 +49,12 @@ pub fn run_task(args: &[String]) -> Result {
         std::fs::copy(&shell, site.join(def.segment).join("index.html"))
             .map_err(|e| e.to_string())?;
     }
-    run(Command::new("cargo").args(crate::PRERENDER_BUILD))?;
+    run(Command::new("cargo").args(PRERENDER_BUILD))?;
     let started = Instant::now();
-    run(
-        Command::new(root().join("target").join(crate::PRERENDER_BINARY))
-            .arg("--records")
-            .arg(&site)
-            .arg(site.join("data")),
-    )?;
+    run(Command::new(root().join("target").join(PRERENDER_BINARY))
+        .arg("--records")
+        .arg(&site)
+        .arg(site.join("data")))?;
     let seconds = started.elapsed().as_secs_f64();
     let (files, bytes) = count(&site, &site.join("data"))?;
     let report = format!(
@@ -64,7 +63,7 @@ pub fn run_task(args: &[String]) -> Result {
          | {files} | {:.1} MB | {seconds:.1} |\n\n\
          The prerender (`{}`) over the data of `{}`, into the route shells of `dist/`.\n",
         bytes as f64 / 1e6,
-        crate::PRERENDER_BINARY,
+        PRERENDER_BINARY,
         corpus.display()
     );
     let out = root().join(format!("target/bench/pages-{docs}.md"));

@@ -8,21 +8,59 @@
 //! - `draft --score [--misses]` drafts every document and prints recall and precision per kind
 //! - `--corpus DIR` works on another corpus laid out like `data/` (a scratch copy)
 
-use crate::{flag, load_inputs, read, root, Result};
+use crate::data::load_inputs;
+use crate::{read, root, Result};
 use prep::departments::DepartmentsFile;
 use prep::draft::{self, score};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-pub fn run(args: &[String]) -> Result {
-    let data = flag(args, "--corpus")?.map_or_else(|| root().join("data"), |d| root().join(d));
-    if args.iter().any(|a| a == "--score") {
-        return score_all(&data, args.iter().any(|a| a == "--misses"));
+/// The flags of `cargo xtask draft`.
+#[derive(clap::Args)]
+pub struct Flags {
+    /// The document to draft or accept.
+    #[arg(long, value_name = "ID")]
+    doc: Option<String>,
+    /// Where to write `<id>/draft.toml` (default `data/facts/`).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Draft every document and score the drafts against the curated facts.
+    #[arg(long)]
+    score: bool,
+    /// With `--score`: list what the drafts missed or got wrong.
+    #[arg(long)]
+    misses: bool,
+    /// Move the reviewed records from `draft.toml` into a curated file.
+    #[arg(long)]
+    accept: bool,
+    /// With `--accept`: only these records (comma-separated ids, e.g. t-1,p-3).
+    #[arg(long, value_name = "IDS")]
+    ids: Option<String>,
+    /// With `--accept`: the curated file to move them into (default `facts.toml`).
+    #[arg(long, value_name = "FILE")]
+    into: Option<String>,
+    /// Another corpus laid out like `data/` (a scratch copy).
+    #[arg(long, value_name = "DIR")]
+    corpus: Option<PathBuf>,
+}
+
+pub fn run(flags: &Flags) -> Result {
+    let data = flags
+        .corpus
+        .as_ref()
+        .map_or_else(|| root().join("data"), |d| root().join(d));
+    if flags.score {
+        return score_all(&data, flags.misses);
     }
-    let doc = flag(args, "--doc")?.ok_or("draft 需要 --doc <文件编号>（或 --score）")?;
-    if args.iter().any(|a| a == "--accept") {
-        return accept(&data, doc, args);
+    let doc = flags
+        .doc
+        .as_deref()
+        .ok_or("draft 需要 --doc <文件编号>（或 --score）")?;
+    if flags.accept {
+        return accept(&data, doc, flags);
     }
-    let out = flag(args, "--out")?
+    let out = flags
+        .out
+        .as_ref()
         .map(|d| root().join(d))
         .unwrap_or_else(|| data.join("facts"));
     let started = std::time::Instant::now();
@@ -69,18 +107,18 @@ fn sources(data: &Path) -> Result<Sources> {
 
 /// Drafts one document and checks the draft with the curated verifier.
 /// Moves reviewed records from `draft.toml` into a curated file of the document.
-fn accept(data: &Path, doc: &str, args: &[String]) -> Result {
+fn accept(data: &Path, doc: &str, flags: &Flags) -> Result {
     let dir = data.join("facts").join(doc);
     let draft_path = dir.join(draft::DRAFT_FILE);
     let draft_text = read(&draft_path)?;
-    let into = flag(args, "--into")?.unwrap_or("facts.toml");
+    let into = flags.into.as_deref().unwrap_or("facts.toml");
     if draft::is_draft(into) || !into.ends_with(".toml") {
         return Err(format!(
             "--into 须是 .toml 文件名，且不能是 {}",
             draft::DRAFT_FILE
         ));
     }
-    let ids: Option<Vec<String>> = flag(args, "--ids")?.map(|l| {
+    let ids: Option<Vec<String>> = flags.ids.as_ref().map(|l| {
         l.split(',')
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
@@ -154,7 +192,7 @@ fn joined(problems: Vec<prep::Diagnostic>) -> String {
 /// Drafts every document (from its text alone) and scores it against the curated facts.
 fn score_all(data: &Path, misses: bool) -> Result {
     let s = sources(data)?;
-    let curated = crate::build_outputs(data)?;
+    let curated = crate::data::build_outputs(data)?;
     let mut rows = Vec::new();
     for meta in &curated.index.documents {
         let (_, drafted) = draft_checked(&s, &meta.id)?;

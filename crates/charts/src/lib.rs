@@ -111,21 +111,7 @@ pub fn draw_target(svg: &dyn Surface, chart: &TargetChart, theme: &Theme) -> Res
             2.6
         }));
     let y = |v: f64| bottom - ((bottom - top) as f64 * axis.fraction(v)).round() as i32;
-    // Unit above the axis, so every number on it is read with it.
-    let unit = if chart.cumulative {
-        format!("单位：{}（五年累计）", chart.unit)
-    } else if chart.unit.is_empty() {
-        String::new()
-    } else {
-        format!("单位：{}", chart.unit)
-    };
-    svg.text(
-        &unit,
-        (theme.px(f * 0.3), theme.px(f * 0.4)),
-        HPos::Left,
-        VPos::Top,
-        theme.text(0.85, theme.muted()),
-    )?;
+    draw_target_unit(svg, chart, theme)?;
     for (t, label) in axis.ticks().iter().zip(&tick_labels) {
         let ty = y(*t);
         svg.polyline(
@@ -141,6 +127,54 @@ pub fn draw_target(svg: &dyn Surface, chart: &TargetChart, theme: &Theme) -> Res
             theme.text(0.85, theme.muted()),
         )?;
     }
+    draw_target_bars(svg, chart, theme, (left, right, bottom), &y)?;
+    if let Some(g) = chart.implied_growth {
+        let text = format!("按原文数值计算：隐含年均增长约 {}%", format_number(g));
+        svg.text(
+            &text,
+            (theme.px(f * 0.3), h - theme.px(f * 0.5)),
+            HPos::Left,
+            VPos::Bottom,
+            theme.text(0.85, theme.muted()),
+        )?;
+    }
+    Ok(())
+}
+
+/// The unit above the target chart's axis, so every number on it is read with it.
+fn draw_target_unit(
+    svg: &dyn Surface,
+    chart: &TargetChart,
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    let f = theme.font_px;
+    let unit = if chart.cumulative {
+        format!("单位：{}（五年累计）", chart.unit)
+    } else if chart.unit.is_empty() {
+        String::new()
+    } else {
+        format!("单位：{}", chart.unit)
+    };
+    svg.text(
+        &unit,
+        (theme.px(f * 0.3), theme.px(f * 0.4)),
+        HPos::Left,
+        VPos::Top,
+        theme.text(0.85, theme.muted()),
+    )
+}
+
+/// The target chart's bars between `left` and `right` on the axis line `bottom` (`y`: a
+/// value's height), the last one the target's, each with its printed value above and its
+/// year below.
+fn draw_target_bars(
+    svg: &dyn Surface,
+    chart: &TargetChart,
+    theme: &Theme,
+    (left, right, bottom): (i32, i32, i32),
+    y: &dyn Fn(f64) -> i32,
+) -> Result<(), DrawError> {
+    let f = theme.font_px;
     let n = chart.bars.len().max(1) as i32;
     let slot = (right - left) / n;
     let bar_w = (slot as f64 * 0.5).min(f * 5.0) as i32;
@@ -176,16 +210,6 @@ pub fn draw_target(svg: &dyn Surface, chart: &TargetChart, theme: &Theme) -> Res
             HPos::Center,
             VPos::Top,
             theme.text(0.9, theme.ink()),
-        )?;
-    }
-    if let Some(g) = chart.implied_growth {
-        let text = format!("按原文数值计算：隐含年均增长约 {}%", format_number(g));
-        svg.text(
-            &text,
-            (theme.px(f * 0.3), h - theme.px(f * 0.5)),
-            HPos::Left,
-            VPos::Bottom,
-            theme.text(0.85, theme.muted()),
         )?;
     }
     Ok(())
@@ -229,6 +253,12 @@ pub fn draw_bar_list(svg: &dyn Surface, bars: &[Bar], theme: &Theme) -> Result<(
     let mut current_group: Option<&str> = None;
     let zero = x(0.0);
     let start = cy;
+    let row = BarRow {
+        label_w,
+        left,
+        zero,
+        row_h,
+    };
     for bar in bars {
         if current_group != Some(bar.group.as_str()) {
             current_group = Some(bar.group.as_str());
@@ -246,44 +276,7 @@ pub fn draw_bar_list(svg: &dyn Surface, bars: &[Bar], theme: &Theme) -> Result<(
             )?;
             cy += group_h;
         }
-        let mid = cy + row_h / 2;
-        let label = fit_label(&bar.label, label_w - f * 0.6, f * 0.85);
-        svg.text(
-            &label,
-            (theme.px(f * 0.9), mid),
-            HPos::Left,
-            VPos::Center,
-            theme.text(0.85, theme.ink()),
-        )?;
-        let xv = x(bar.value);
-        let fill = if bar.value < 0.0 {
-            theme.negative_fill()
-        } else {
-            theme.target_fill()
-        };
-        let half = (row_h as f64 * 0.3) as i32;
-        svg.rect(
-            (zero.min(xv), mid - half),
-            (zero.max(xv).max(zero.min(xv) + 1), mid + half),
-            fill,
-        )?;
-        let (tx, anchor) = if bar.value < 0.0 {
-            (xv - theme.px(f * 0.3), HPos::Right)
-        } else {
-            (xv + theme.px(f * 0.3), HPos::Left)
-        };
-        let (tx, anchor) = if bar.value < 0.0 && tx < left {
-            (zero + theme.px(f * 0.3), HPos::Left)
-        } else {
-            (tx, anchor)
-        };
-        svg.text(
-            &bar.text,
-            (tx, mid),
-            anchor,
-            VPos::Center,
-            theme.text(0.85, theme.ink()),
-        )?;
+        draw_bar_row(svg, bar, theme, &row, cy, x(bar.value))?;
         cy += row_h;
     }
     svg.polyline(
@@ -292,6 +285,67 @@ pub fn draw_bar_list(svg: &dyn Surface, bars: &[Bar], theme: &Theme) -> Result<(
         theme.px(1.0).max(1),
     )?;
     Ok(())
+}
+
+/// The layout every row of a bar list shares: the labels' width, the bars' left edge, the
+/// zero line and the row height.
+struct BarRow {
+    label_w: f64,
+    left: i32,
+    zero: i32,
+    row_h: i32,
+}
+
+/// One row of a bar list at `cy`: its label, its bar from the zero line to `xv`, and its
+/// value beside the bar's end (inside, right of the zero line, when a negative bar's value
+/// would run into the labels).
+fn draw_bar_row(
+    svg: &dyn Surface,
+    bar: &Bar,
+    theme: &Theme,
+    row: &BarRow,
+    cy: i32,
+    xv: i32,
+) -> Result<(), DrawError> {
+    let f = theme.font_px;
+    let (left, zero, row_h) = (row.left, row.zero, row.row_h);
+    let mid = cy + row_h / 2;
+    let label = fit_label(&bar.label, row.label_w - f * 0.6, f * 0.85);
+    svg.text(
+        &label,
+        (theme.px(f * 0.9), mid),
+        HPos::Left,
+        VPos::Center,
+        theme.text(0.85, theme.ink()),
+    )?;
+    let fill = if bar.value < 0.0 {
+        theme.negative_fill()
+    } else {
+        theme.target_fill()
+    };
+    let half = (row_h as f64 * 0.3) as i32;
+    svg.rect(
+        (zero.min(xv), mid - half),
+        (zero.max(xv).max(zero.min(xv) + 1), mid + half),
+        fill,
+    )?;
+    let (tx, anchor) = if bar.value < 0.0 {
+        (xv - theme.px(f * 0.3), HPos::Right)
+    } else {
+        (xv + theme.px(f * 0.3), HPos::Left)
+    };
+    let (tx, anchor) = if bar.value < 0.0 && tx < left {
+        (zero + theme.px(f * 0.3), HPos::Left)
+    } else {
+        (tx, anchor)
+    };
+    svg.text(
+        &bar.text,
+        (tx, mid),
+        anchor,
+        VPos::Center,
+        theme.text(0.85, theme.ink()),
+    )
 }
 
 /// CSS height of the year chart.

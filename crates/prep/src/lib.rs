@@ -274,6 +274,19 @@ pub fn toml_message(message: &str) -> String {
     }
 }
 
+/// A target's page names the document that reports each of its results (its short title).
+fn name_result_documents(targets: &mut [model::Target], metas: &[model::DocumentMeta]) {
+    let titles: BTreeMap<&str, &str> = metas
+        .iter()
+        .map(|m| (m.id.as_str(), m.short_title.as_str()))
+        .collect();
+    let linked = targets.iter_mut().filter_map(|t| t.progress.as_mut());
+    for l in linked.flat_map(|p| p.results.iter_mut()) {
+        let title = titles.get(l.result.doc.as_str());
+        l.doc_title = title.map(|t| t.to_string()).unwrap_or_default();
+    }
+}
+
 /// Runs the whole pipeline. Errors are returned together so one run reports them all.
 pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
     let mut errors = Vec::new();
@@ -326,19 +339,7 @@ pub fn build(inputs: &Inputs) -> Result<Outputs, Vec<Diagnostic>> {
         regions: &regions,
     };
     all.results = results::verify(&inputs.results, &library, &mut all.targets, &mut errors);
-    // A target's page names the document that reports each of its results.
-    let titles: BTreeMap<&str, &str> = built
-        .metas
-        .iter()
-        .map(|m| (m.id.as_str(), m.short_title.as_str()))
-        .collect();
-    let linked = all.targets.iter_mut().filter_map(|t| t.progress.as_mut());
-    for l in linked.flat_map(|p| p.results.iter_mut()) {
-        l.doc_title = titles
-            .get(l.result.doc.as_str())
-            .map(|t| t.to_string())
-            .unwrap_or_default();
-    }
+    name_result_documents(&mut all.targets, &built.metas);
     let themes = assign_themes(inputs, &mut all, &mut errors);
 
     for meta in &mut built.metas {
