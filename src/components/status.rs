@@ -83,3 +83,61 @@ fn suspended(render: std::sync::Arc<dyn Fn() -> ViewFuture + Send + Sync>) -> An
     }
     .into_any()
 }
+
+/// A record whose id was merged into another (`DocRecordsFile::became`): says so, links to
+/// the record it became and, with script, takes its address (an old link keeps working).
+#[component]
+pub fn MergedRecord(
+    #[prop(into)] id: String,
+    page: model::pages::Page,
+    #[prop(into)] kept: String,
+) -> impl IntoView {
+    let path = page.record(&kept);
+    let href = url(&path);
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        let replace = leptos_router::NavigateOptions {
+            replace: true,
+            ..Default::default()
+        };
+        navigate(&path, replace);
+    });
+    view! {
+        <section class="not-found">
+            <h1>"已合并"</h1>
+            <p>"编号为“" <span class="bad-id">{id}</span> "”的记录已与同一事项的另一条记录合并："</p>
+            <p><A href=href>"查看合并后的记录"</A></p>
+        </section>
+    }
+}
+
+/// The page of an id no record of this kind has: the record it was merged into, or 未找到.
+pub fn missing_record(
+    records: &model::files::DocRecordsFile,
+    id: String,
+    what: &'static str,
+    back: model::pages::Page,
+    back_label: &'static str,
+) -> AnyView {
+    use model::pages::Page;
+    use model::search::Kind;
+    let became = records.became(&id).and_then(|(kind, kept)| {
+        let page = match kind {
+            Kind::Field => Page::Field,
+            Kind::Project => Page::Project,
+            Kind::Target => Page::Target,
+            _ => return None,
+        };
+        Some((page, kept.to_string()))
+    });
+    let title = if became.is_some() {
+        "已合并"
+    } else {
+        "未找到"
+    };
+    let meta = view! { <crate::head::PageMeta title=title.to_string() column=back.def().column /> };
+    match became {
+        Some((page, kept)) => view! { {meta} <MergedRecord id page kept /> }.into_any(),
+        None => view! { {meta} <NotFoundRecord what id back back_label /> }.into_any(),
+    }
+}

@@ -5,7 +5,7 @@ use crate::components::records::{
     plain_options, records_or_empty, use_filter, FieldCard, FilterPanel, ResultBar, SelectSpec,
     Sources,
 };
-use crate::components::status::{Awaited, NotFoundRecord};
+use crate::components::status::Awaited;
 use crate::data::{load_list, records_of_id, store, Data, DocFiles};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
@@ -90,11 +90,13 @@ pub fn FieldDetailView(
     departments: Arc<DepartmentsFile>,
 ) -> impl IntoView {
     let Some(field) = files.records.field(&id).cloned() else {
-        return view! {
-            <PageMeta title="未找到".to_string() column=Page::Field.def().column />
-            <NotFoundRecord what="重点领域" id back=Page::Fields back_label="返回重点领域列表" />
-        }
-        .into_any();
+        return crate::components::status::missing_record(
+            &files.records,
+            id,
+            "重点领域",
+            Page::Fields,
+            "返回重点领域列表",
+        );
     };
     let meta = files.meta.as_ref();
     let title_of_doc = files.short_title();

@@ -5,7 +5,7 @@ use crate::components::records::{
     list_downloads, records_or_empty, use_filter, FilterPanel, ProjectCard, ResultBar, SelectSpec,
     Sources,
 };
-use crate::components::status::{Awaited, NotFoundRecord};
+use crate::components::status::Awaited;
 use crate::data::{load_list, records_of_id, store, Data, DocFiles};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
@@ -107,11 +107,13 @@ pub fn ProjectDetailView(
 ) -> impl IntoView {
     let records = &files.records;
     let Some(p) = records.project(&id).cloned() else {
-        return view! {
-            <PageMeta title="未找到".to_string() column=Page::Project.def().column />
-            <NotFoundRecord what="重点工程" id back=Page::Projects back_label="返回重点工程列表" />
-        }
-        .into_any();
+        return crate::components::status::missing_record(
+            records,
+            id,
+            "重点工程",
+            Page::Projects,
+            "返回重点工程列表",
+        );
     };
     let meta = files.meta.as_ref();
     let title_of_doc = files.short_title();

@@ -7,7 +7,7 @@ use crate::components::records::{
     list_downloads, records_or_empty, use_filter, FilterPanel, ResultBar, SelectSpec, Sources,
     TargetCard,
 };
-use crate::components::status::{Awaited, NotFoundRecord};
+use crate::components::status::Awaited;
 use crate::data::{load_list, records_of_id, store, Data, DocFiles};
 use crate::head::{PageMeta, PageMetaOf};
 use crate::links::url;
@@ -211,11 +211,13 @@ pub fn TargetDetail() -> impl IntoView {
 pub fn TargetDetailView(id: String, files: Arc<DocFiles>) -> impl IntoView {
     let records = &files.records;
     let Some(t) = records.target(&id).cloned() else {
-        return view! {
-            <PageMeta title="未找到".to_string() column=Page::Target.def().column />
-            <NotFoundRecord what="目标指标" id back=Page::Targets back_label="返回目标指标列表" />
-        }
-        .into_any();
+        return crate::components::status::missing_record(
+            records,
+            id,
+            "目标指标",
+            Page::Targets,
+            "返回目标指标列表",
+        );
     };
     let meta = files.meta.as_ref();
     let title_of_doc = files.short_title();

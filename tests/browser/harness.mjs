@@ -28,6 +28,8 @@ export const PRERENDERED_ROUTES = PAGES.pages.filter((p) => p.prerendered).map((
 
 export async function serve(faults = new Map()) {
   const server = await startServer(DIST, 0, PREFIX, faults);
+  // A test that fails before it closes its server must not keep the test file running.
+  server.unref();
   const { port } = server.address();
   const close = () =>
     new Promise((r) => {

@@ -104,13 +104,38 @@ test("large-font mode survives a reload", async () => {
 for (const [route, what] of [["target/nope.t-0/", "目标指标"], ["project/%3Cscript%3E/", "重点工程"], ["department/?id=", "责任单位"], ["document/missing/", "文件"], ["field/x/", "重点领域"]]) {
   test(`unknown id on ${route.split("/")[0]} says 未找到`, async () => {
     const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
-    await page.goto(env.srv.base + route);
+    const response = await page.goto(env.srv.base + route);
     await ready(page);
     assert.equal(await page.locator("main h1").innerText(), "未找到");
     assert.match(await page.locator(".not-found").innerText(), new RegExp(what));
-    assert.deepEqual(problems(), []);
+    // A record path with no page is the static server's 404 (with the app's 404 page); an
+    // older `?id=` address is the list's page (200).
+    const own404 = [`HTTP 404: ${response.url()}`, "console: Failed to load resource: the server responded with a status of 404 (Not Found)"];
+    assert.equal(response.status(), route.includes("?") ? 200 : 404);
+    assert.deepEqual(problems().filter((p) => !own404.includes(p)), []);
   });
 }
+
+test("an id merged into another record opens a page that leads to that record", async () => {
+  const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);
+  const kept = facts.fields.find((f) => (f.merged ?? []).some((m) => m.includes(".p-")));
+  const merged = kept.merged.find((m) => m.includes(".p-"));
+  // Without script: the static page says so and links there, its canonical address the record's.
+  const still = await env.browser.newContext({ javaScriptEnabled: false });
+  const plain = await still.newPage();
+  const res = await plain.goto(`${env.srv.base}project/${merged}/`);
+  assert.equal(res.status(), 200);
+  assert.equal(await plain.locator("main h1").innerText(), "已合并");
+  assert.match(await plain.locator("main .not-found a").getAttribute("href"), new RegExp(`field/${kept.id.replace(".", "\\.")}/$`));
+  assert.match(await plain.locator("link[rel=canonical]").getAttribute("href"), new RegExp(`field/${kept.id.replace(".", "\\.")}/$`));
+  await still.close();
+  // With script: the app takes the record's own address.
+  await page.goto(`${env.srv.base}project/${merged}/`);
+  await page.waitForURL((u) => u.pathname.endsWith(`/field/${kept.id}/`));
+  await ready(page);
+  assert.equal(await page.locator("main h1").innerText(), kept.title);
+  assert.deepEqual(problems(), []);
+});
 
 test("a long list comes in pages of 50 that keep their filters", async () => {
   const { page, problems } = await openPage(env.browser, VIEWPORTS.phone);

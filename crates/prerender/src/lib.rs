@@ -305,10 +305,12 @@ fn write_page_of(
     let shell = std::fs::read_to_string(&shell_file)
         .map_err(|e| format!("{}: {e}", shell_file.display()))?
         .replacen("<base href=\"../\"", "<base href=\"../../\"", 1);
+    // Canonical: the page's own address, or the one `head` names (a merged id's record).
+    let canonical = head.path.clone().unwrap_or_else(|| path.clone());
     let html = fill(
         &shell,
         &PageHead {
-            path: Some(path),
+            path: Some(canonical),
             ..head
         },
         &body,
@@ -401,8 +403,58 @@ pub fn write_record_pages(dist: &Path, data: &Path) -> Result<Vec<(Page, usize, 
             let view = move || policy_explorer::pages::record_view(page, &rid, files, departments);
             count(page, write_page_of(dist, page, id, head, view)?);
         }
+        write_merged_pages(dist, &files, &departments)?;
     }
     Ok(counts)
+}
+
+/// A page at every merged id's own address (`project/<a.p-113>/`), so that an old link keeps
+/// working on a static server: it says which record the id became and links there (the app
+/// takes that record's address); its canonical address is that record's.
+fn write_merged_pages(
+    dist: &Path,
+    files: &Arc<policy_explorer::data::DocFiles>,
+    departments: &Arc<DepartmentsFile>,
+) -> Result {
+    let records = &files.records;
+    let kept = records
+        .fields
+        .iter()
+        .map(|f| (Page::Field, &f.id, &f.title, &f.merged))
+        .chain(
+            records
+                .projects
+                .iter()
+                .map(|p| (Page::Project, &p.id, &p.name, &p.merged)),
+        )
+        .chain(
+            records
+                .targets
+                .iter()
+                .map(|t| (Page::Target, &t.id, &t.indicator, &t.merged)),
+        );
+    for (kept_page, kept_id, name, merged) in kept {
+        for id in merged {
+            let page = match id
+                .rsplit('.')
+                .next()
+                .and_then(|local| local.split('-').next())
+            {
+                Some("p") => Page::Project,
+                Some("t") => Page::Target,
+                _ => Page::Field,
+            };
+            let head = PageHead {
+                path: Some(kept_page.record(kept_id)),
+                title: page_title(name),
+                description: Some(describe(name, "已与同一事项的另一条记录合并")),
+            };
+            let (files, departments, rid) = (files.clone(), departments.clone(), id.clone());
+            let view = move || policy_explorer::pages::record_view(page, &rid, files, departments);
+            write_page_of(dist, page, id, head, view)?;
+        }
+    }
+    Ok(())
 }
 
 /// A theme's or a department's records as its page shows them (`want`), read natively from
