@@ -231,17 +231,7 @@ fn print_table(rows: &[score::Row], misses: bool) {
     println!("|---|---|---:|---:|---:|---:|---:|---:|");
     let mut totals: Vec<score::Row> = Vec::new();
     for r in rows {
-        println!(
-            "| {} | {} | {} | {} | {} | {:.0}% | {:.0}% | {} |",
-            r.doc,
-            r.kind,
-            r.curated,
-            r.drafted,
-            r.matched,
-            r.recall() * 100.0,
-            r.precision() * 100.0,
-            r.numbers_differ
-        );
+        print_score_row(&r.doc, r);
         match totals.iter_mut().find(|t| t.kind == r.kind) {
             Some(t) => {
                 t.curated += r.curated;
@@ -258,16 +248,7 @@ fn print_table(rows: &[score::Row], misses: bool) {
         }
     }
     for t in &totals {
-        println!(
-            "| **合计** | {} | {} | {} | {} | {:.0}% | {:.0}% | {} |",
-            t.kind,
-            t.curated,
-            t.drafted,
-            t.matched,
-            t.recall() * 100.0,
-            t.precision() * 100.0,
-            t.numbers_differ
-        );
+        print_score_row("**合计**", t);
     }
     if misses {
         for r in rows.iter().filter(|r| !r.differ.is_empty()) {
@@ -288,4 +269,18 @@ fn print_table(rows: &[score::Row], misses: bool) {
             }
         }
     }
+}
+
+/// One line of the score table: a document's (or the total's) counts of one kind.
+fn print_score_row(doc: &str, r: &score::Row) {
+    println!(
+        "| {doc} | {} | {} | {} | {} | {:.0}% | {:.0}% | {} |",
+        r.kind,
+        r.curated,
+        r.drafted,
+        r.matched,
+        r.recall() * 100.0,
+        r.precision() * 100.0,
+        r.numbers_differ
+    );
 }

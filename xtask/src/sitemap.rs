@@ -9,29 +9,31 @@ use std::path::Path;
 /// The sitemap protocol's limit of addresses in one file.
 pub const MOST_PER_FILE: usize = 50_000;
 
-/// The addresses of the pages under `dist/`, in path order: `site_url` + the directory of
-/// each `index.html` (`site_url` itself for the home page).
+/// The addresses of the pages under `dist/` that are their own canonical address, in path
+/// order: `site_url` + the directory of each such `index.html`. Left out: a record route's
+/// bare shell (no canonical address: it shows nothing without an id) and a merged id's page
+/// (its canonical address is the record it became).
 fn page_addresses(dist: &Path, site_url: &str) -> Result<Vec<String>> {
-    fn walk(dir: &Path, rel: &str, out: &mut Vec<String>) -> Result {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(|e| e.ok())
-            .collect();
-        entries.sort_by_key(|e| e.file_name());
-        for e in entries {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let path = e.path();
-            if path.is_dir() && name != "data" {
-                walk(&path, &format!("{rel}{name}/"), out)?;
-            } else if name == "index.html" {
-                out.push(rel.to_string());
-            }
+    let mut files = Vec::new();
+    crate::validate::html_files(dist, &mut files)?;
+    let mut dirs = Vec::new();
+    for file in files.iter().filter(|f| f.ends_with("index.html")) {
+        let Some(dir) = file.parent().and_then(|d| d.strip_prefix(dist).ok()) else {
+            continue;
+        };
+        let dir = dir.to_string_lossy().replace('\\', "/");
+        let dir = if dir.is_empty() {
+            dir
+        } else {
+            format!("{dir}/")
+        };
+        let html = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        if html.contains(&format!("<link rel=\"canonical\" href=\"./{dir}\">")) {
+            dirs.push(dir);
         }
-        Ok(())
     }
-    let mut rels = Vec::new();
-    walk(dist, "", &mut rels)?;
-    Ok(rels.into_iter().map(|r| format!("{site_url}{r}")).collect())
+    dirs.sort();
+    Ok(dirs.into_iter().map(|d| format!("{site_url}{d}")).collect())
 }
 
 fn escape(s: &str) -> String {

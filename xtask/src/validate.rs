@@ -11,7 +11,8 @@ use std::process::Command;
 /// a page on this machine).
 const MOST_PAGES: usize = 2_000;
 
-fn html_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+/// Every `.html` file under `dir` (also the sitemap's pages).
+pub fn html_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
     for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.is_dir() {
