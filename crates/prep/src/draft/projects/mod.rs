@@ -6,13 +6,15 @@
 use super::outline::{heading, is_box, Outline};
 use crate::facts::CuratedProject;
 use crate::normalize::squeeze;
-use model::ProjectKind;
+use model::{ProjectKind, Section};
 
+mod lists;
 mod name;
 mod pieces;
+mod text;
 mod words;
 
-use name::{is_named, kind_of, named_prefix, strip_verbs};
+use name::{is_named, kind_of, named_prefix, strip_verbs, Reading};
 use pieces::pieces;
 use words::PROGRAMMES;
 
@@ -20,19 +22,19 @@ use words::PROGRAMMES;
 pub fn projects(outline: &Outline) -> Vec<CuratedProject> {
     let mut out: Vec<CuratedProject> = Vec::new();
     for (i, s) in outline.sections.iter().enumerate() {
-        let name = strip_verbs(s.title.trim().trim_end_matches('。'));
-        let listed = outline.in_project_chapter(i) && !is_box(s);
-        // A task heading is a key field; it is a project when its chapter lists projects or
-        // it names a programme (`（1）实施标准提升工程`).
-        let programme = PROGRAMMES.iter().any(|p| name.ends_with(p));
-        // A box titled as a programme is one (`专栏3 “企业上云”行动计划`).
-        let named_box = is_box(s) && programme && !name.starts_with(|c: char| c.is_ascii_digit());
-        if named_box || (!is_box(s) && (listed || programme) && is_named(name, listed)) {
+        // What has been done is not a thing to build.
+        if outline.past(i) {
+            continue;
+        }
+        if let Some(name) = heading_project(outline, i, s) {
             let departments = super::fields::departments_under(outline, i);
             add(&mut out, project(name, "", &heading(s), departments));
         }
     }
     for (owner, p) in outline.paragraphs() {
+        if outline.past(owner) {
+            continue;
+        }
         let in_box = outline.in_box(owner);
         // A named thing in a task's text shares the task's note, which its key field
         // carries: the project itself names no department.
@@ -43,11 +45,30 @@ pub fn projects(outline: &Outline) -> Vec<CuratedProject> {
     out
 }
 
+/// The project a heading names, if it names one: a box titled as a programme is one as
+/// titled (`专栏4 培育践行社会主义核心价值观“十个一”工程`); a task heading is a key field, and a
+/// project when its chapter lists projects or it names a programme (`（1）实施标准提升工程`).
+fn heading_project<'s>(outline: &Outline, i: usize, s: &'s Section) -> Option<&'s str> {
+    let title = s.title.trim().trim_end_matches('。');
+    let programme = |name: &str| PROGRAMMES.iter().any(|p| name.ends_with(p));
+    if is_box(s) {
+        let named = programme(title) && !title.starts_with(|c: char| c.is_ascii_digit());
+        return named.then_some(title);
+    }
+    let name = strip_verbs(title);
+    let how = if outline.in_project_chapter(i) {
+        Reading::Listed
+    } else {
+        Reading::Mentioned
+    };
+    ((how == Reading::Listed || programme(name)) && is_named(name, how)).then_some(name)
+}
+
 /// The projects named in one paragraph (`in_box`: a 专栏 box's).
 fn paragraph_projects(text: &str, in_box: bool) -> Vec<CuratedProject> {
     let mut out = Vec::new();
     for piece in pieces(text, in_box) {
-        if let Some(name) = named_prefix(&piece.name, in_box || piece.listed) {
+        if let Some(name) = named_prefix(&piece.name, piece.how) {
             out.push(project(name, piece.domain, piece.quote, Vec::new()));
         }
     }

@@ -1,13 +1,49 @@
 //! What reads as a project's name: how it ends, what opens and closes it in its clause, and
 //! whether it names one thing (a place, a body, a quoted name) rather than a class or a count.
 
-use super::words::{NOT_NAMED, PROGRAMMES, PROPER, SUFFIXES, VERBS};
+use super::words::{
+    BUILD, BUILT_BY, COMPOUNDS, COUNTS, DESCRIPTORS, GRADES, LINKS, MANNER, NOT_BUILT,
+    NOT_SUFFIXES, OTHERS, PROGRAMMES, PROPER, ROLES, STATEMENTS, SUFFIXES, VERBS,
+};
 use model::ProjectKind;
 
-/// The kind of thing a name ends as, if it ends as a project does (a closing quotation
-/// mark aside: `量子保密“齐鲁干线”`).
+/// How a piece of text came to be read as a possible name: the evidence it needs to be one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// An item of a 专栏 box or a project chapter, or one of places listed with the kind they
+    /// share: every item that ends as a project does is one.
+    Listed,
+    /// The object of a verb that builds, sets up, holds or runs a thing (`建设…`, `举办…`):
+    /// a name, unless it is a count, a class of things or a role of the city.
+    Built,
+    /// A name in passing: only a proper name (a place, a body, a quoted name) is one.
+    Mentioned,
+    /// A name the sentence says is one, whatever its ending: an item of `…等十个专项行动`, or
+    /// of a list of projects whose other items end as projects do.
+    Given,
+}
+
+/// The end of a name as its kind is read: without closing quotation marks and a closing
+/// parenthesis (`量子保密“齐鲁干线”`, `科创板企业培育中心（山东）`, `…计划（2020—2022）`).
+fn bare_end(name: &str) -> &str {
+    let n = name.trim_end_matches(['”', '"', '’', '》']);
+    let n = match n.strip_suffix(['）', ')']) {
+        Some(inner) => inner
+            .rfind(['（', '('])
+            .filter(|&i| i > 0)
+            .and_then(|i| n.get(..i))
+            .unwrap_or(n),
+        None => n,
+    };
+    n.trim_end_matches(['”', '"', '’', '》'])
+}
+
+/// The kind of thing a name ends as, if it ends as a project does.
 pub fn kind_of(name: &str) -> Option<ProjectKind> {
-    let name = name.trim_end_matches(['”', '"', '’', '》']);
+    let name = bare_end(name);
+    if NOT_SUFFIXES.iter().any(|s| name.ends_with(s)) {
+        return None;
+    }
     SUFFIXES
         .iter()
         .find(|(s, _)| name.ends_with(s))
@@ -16,7 +52,16 @@ pub fn kind_of(name: &str) -> Option<ProjectKind> {
 
 /// The longest start of a piece that is a name (`国际金融城快速崛起` → `国际金融城`,
 /// `“泉城书房”12处` → `“泉城书房”`).
-pub fn named_prefix(piece: &str, listed: bool) -> Option<&str> {
+pub fn named_prefix(piece: &str, how: Reading) -> Option<&str> {
+    if how == Reading::Given {
+        let name = piece.trim();
+        return is_named(name, how).then_some(name);
+    }
+    longest_name(piece, |p| is_named(p, how))
+}
+
+/// The longest start of a piece that `accept`s, where what follows is not part of a name.
+pub fn longest_name(piece: &str, accept: impl Fn(&str) -> bool) -> Option<&str> {
     let ends: Vec<usize> = piece
         .char_indices()
         .map(|(i, c)| i + c.len_utf8())
@@ -26,11 +71,12 @@ pub fn named_prefix(piece: &str, listed: bool) -> Option<&str> {
         .filter_map(|e| Some((piece.get(..e)?, piece.get(e..)?)))
         .filter(|(p, rest)| rest.is_empty() || continues(p, rest))
         .map(|(p, _)| p)
-        .find(|p| kind_of(p).is_some() && is_named(p, listed))
+        .find(|p| kind_of(p).is_some() && accept(p))
 }
 
 /// True when what follows a name in its piece is not part of it: a count (`12处`), a
-/// closing quotation, or what the clause says of the name (`快速崛起`, `为核心的…`).
+/// closing quotation, or what the clause says of the name (`快速崛起`, `为核心的…`,
+/// `影响力`, `…任务`).
 fn continues(name: &str, rest: &str) -> bool {
     const SAYS: &[&str] = &[
         "快速",
@@ -39,6 +85,8 @@ fn continues(name: &str, rest: &str) -> bool {
         "为核心",
         "为龙头",
         "为载体",
+        "为引领",
+        "为契机",
         "影响力",
         "取得",
         "开工",
@@ -63,64 +111,132 @@ fn continues(name: &str, rest: &str) -> bool {
         "作用",
         "开发",
         "等",
+        "任务",
+        "目标任务",
+        "效应",
+        "难题",
+        "前期工作",
+        "工作",
+        "承载力",
+        "全覆盖",
+        "申建",
+        "落地",
+        "引领",
+        "桥梁",
+        "平台作用",
+        "发展",
     ];
-    name.ends_with(['”', '》'])
-        || rest.starts_with(|c: char| c.is_ascii_digit())
-        || SAYS.iter().any(|w| rest.starts_with(w))
+    // What a quoted phrase is followed by may say it is a model or an aim, not a thing
+    // (`“总部—基地”运作模式`, `…中心城市发展定位`).
+    const NOT_A_THING: &[&str] = &[
+        "模式",
+        "运作模式",
+        "理念",
+        "格局",
+        "定位",
+        "发展定位",
+        "战略",
+    ];
+    if NOT_A_THING.iter().any(|w| rest.starts_with(w)) {
+        return false;
+    }
+    // A count after an unquoted name counts things of its kind (`行业云应用平台3—5个`).
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return name.ends_with(['”', '》']);
+    }
+    name.ends_with(['”', '》']) || SAYS.iter().any(|w| rest.starts_with(w))
 }
 
-/// A name stripped of the verbs a clause opens with (`加快建设…`).
-pub fn strip_verbs(text: &str) -> &str {
-    let mut t = text.trim();
+/// The words a clause opens with before the name it acts on (`加快建设`, `高标准推进`,
+/// `以`), and the name after them.
+pub fn opening(text: &str) -> (&str, &str) {
+    let text = text.trim();
+    let mut t = text;
     let mut changed = true;
     while changed {
         changed = false;
-        for v in VERBS {
+        for v in MANNER.iter().chain(VERBS).chain(LINKS) {
+            // A word that opens with a link word is not opened by it (`对外开放`, `在线`).
+            if COMPOUNDS.iter().any(|c| t.starts_with(c)) {
+                break;
+            }
             if let Some(r) = t.strip_prefix(v) {
-                t = r.trim();
+                t = r.trim_start();
                 changed = true;
             }
         }
     }
-    t
+    let cut = text.len() - t.len();
+    (text.get(..cut).unwrap_or(""), t)
 }
 
-/// True when a piece of text reads as one named project; `listed` for the items of a
-/// 专栏 box or a project chapter, which need no proper name to be one.
-pub fn is_named(name: &str, listed: bool) -> bool {
+/// A name stripped of the verbs a clause opens with (`加快建设…`).
+pub fn strip_verbs(text: &str) -> &str {
+    opening(text).1
+}
+
+/// True when the opening words of a clause build, set up, hold or run what follows.
+pub fn builds(opening: &str) -> bool {
+    BUILT_BY.iter().any(|v| opening.contains(v)) && !OTHERS.iter().any(|v| opening.contains(v))
+}
+
+/// What a clause acts on when it opens with its subject (`商河建设医药化工产业园`,
+/// `青岛自贸片区推动开展…试点`): the text after the subject's verb, when it is a name.
+pub fn after_subject(item: &str) -> Option<&str> {
+    BUILD.iter().find_map(|v| {
+        let at = item.find(v).filter(|&at| at > 0)?;
+        let subject = item.get(..at)?;
+        let subject = MANNER
+            .iter()
+            .fold(subject, |s, m| s.strip_suffix(m).unwrap_or(s));
+        let object = strip_verbs(item.get(at..)?);
+        (is_subject(subject) && named_prefix(object, Reading::Built).is_some()).then_some(object)
+    })
+}
+
+/// A place or a body that acts (`商河`, `青岛自贸片区`, `…中心`, `企业`).
+fn is_subject(text: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "区", "区内", "市", "县", "中心", "企业", "单位", "公司", "园",
+    ];
+    let text = text.trim_end_matches(['在', '内']);
+    !text.is_empty()
+        && (ENDS.iter().any(|e| text.ends_with(e)) || PROPER.iter().any(|p| text.ends_with(p)))
+}
+
+/// True when a piece of text reads as one named project, by the evidence `how` it was read.
+pub fn is_named(name: &str, how: Reading) -> bool {
     let n = name.chars().count();
-    if !(4..=30).contains(&n) || kind_of(name).is_none() {
-        return false;
-    }
-    // 泉城 is the city itself; a bare …城市 is a kind of city.
-    let designation = ["试点", "示范", "中心城市"]
-        .iter()
-        .any(|w| name.contains(w));
-    if name.ends_with("泉城") || (name.ends_with("城市") && !designation) {
-        return false;
-    }
-    let first = name.chars().next().unwrap_or(' ');
-    // A number opens a name only in a list of projects (`9万吨…新材料智能制造项目`).
-    if (first.is_ascii_digit() && !(listed && name.ends_with("项目")))
-        || "一二三四五六七八九十百千两".contains(first) && !name.starts_with("一带一路")
-    {
-        return false;
-    }
-    if name.contains(['，', '。', '；', '：', '等']) {
+    let given = how == Reading::Given;
+    if !(4..=30).contains(&n) || !(given || kind_of(name).is_some()) || !one_thing(name, how) {
         return false;
     }
     // In a list of projects (a 专栏 box, a project chapter) the items are named things even
     // when they read as a grade or a description (`国家级增量配电网示范项目`).
-    if listed {
+    if matches!(how, Reading::Listed | Reading::Given) {
         return true;
     }
-    if NOT_NAMED
+    if COUNTS
         .iter()
         .any(|w| name.starts_with(w) || name.ends_with(w))
         || name.contains('的')
+        || ROLES.iter().any(|w| bare_end(name).ends_with(w))
     {
         return false;
     }
+    proper(name) || how == Reading::Built && built(name)
+}
+
+/// True when a name names one thing by itself: a proper name (a place, a body, a quoted
+/// name), a programme named by what it does, a line named by the places it joins.
+fn proper(name: &str) -> bool {
+    if GRADES
+        .iter()
+        .any(|w| name.starts_with(w) || name.ends_with(w))
+    {
+        return false;
+    }
+    let n = name.chars().count();
     // A programme is named by what it does (`农产品加工业提升行动`): it needs no place.
     let programme = PROGRAMMES.iter().any(|s| name.ends_with(s)) && n >= 5;
     // A line, a port or an airport is named by the places it joins (`济郑高铁`).
@@ -128,17 +244,117 @@ pub fn is_named(name: &str, listed: bool) -> bool {
         .iter()
         .any(|s| name.ends_with(s))
         && (name.starts_with('济') || name.starts_with('青') || n >= 5);
-    listed
-        || programme
+    programme
         || link
         || PROPER.iter().any(|p| name.contains(p))
         || name.chars().any(|c| c.is_ascii_uppercase())
 }
 
-/// A name without what follows it in the clause (`…中心建设`, `…工程（2020—2022）`).
+/// True when what a clause builds is one thing, not a class: not a facility that each
+/// community or street has, one described by its quality, or one named by a word or two
+/// before its kind (`社区综合文化服务中心`, `高品质商圈`, `数据中心`).
+fn built(name: &str) -> bool {
+    let end = bare_end(name);
+    let own = SUFFIXES
+        .iter()
+        .find(|(s, _)| end.ends_with(s))
+        .map_or(0, |(s, _)| end.chars().count() - s.chars().count());
+    !NOT_BUILT.iter().any(|w| name.starts_with(w))
+        && !DESCRIPTORS.iter().any(|w| name.starts_with(w))
+        && own >= 3
+}
+
+/// True unless a name is the city itself, a kind of city, a count or a sentence.
+fn one_thing(name: &str, how: Reading) -> bool {
+    // 泉城 is the city itself; a bare …城市 is a kind of city.
+    let designation = ["试点", "示范", "中心城市", "重点城市"]
+        .iter()
+        .any(|w| name.contains(w));
+    if name.ends_with("泉城") || (name.ends_with("城市") && !designation) {
+        return false;
+    }
+    // A quoted phrase that opens with a verb is a slogan (`“打造四个中心”`).
+    if let Some(q) = name.strip_prefix('“') {
+        if VERBS.iter().any(|v| q.starts_with(v)) {
+            return false;
+        }
+    }
+    let mut chars = name.chars();
+    let first = chars.next().unwrap_or(' ');
+    let second = chars.next().unwrap_or(' ');
+    // A number opens a name only in a list of projects (`9万吨…新材料智能制造项目`), and a
+    // numeral one only when it is not a count there (`三德范古村`, not `十大…`).
+    const NUMERALS: &str = "一二三四五六七八九十百千万两";
+    const MEASURES: &str = "个大家条处座批项类化区点";
+    let counted = NUMERALS.contains(first)
+        && (how != Reading::Listed || NUMERALS.contains(second) || MEASURES.contains(second));
+    if (first.is_ascii_digit() && !(how == Reading::Listed && name.ends_with("项目")))
+        || counted && !name.starts_with("一带一路")
+    {
+        return false;
+    }
+    if name.contains(['，', '。', '；', '：']) || STATEMENTS.iter().any(|w| name.contains(w)) {
+        return false;
+    }
+    // A list is one name only as one programme with several parts, or in a list of projects
+    // (`柴油货车、工业炉窑…专项治理行动`, `劲牛生物血清、培养基…生产研发项目`).
+    let outside = unquoted(name);
+    let programme = PROGRAMMES.iter().any(|p| bare_end(name).ends_with(p));
+    if (outside.contains('、') || outside.contains('等')) && !(programme || how == Reading::Listed)
+    {
+        return false;
+    }
+    !quoted_formula(name) && !counted_inside(name, how)
+}
+
+/// The text of a name outside its quotation marks.
+fn unquoted(name: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in name.chars() {
+        match c {
+            '“' => depth += 1,
+            '”' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// True when a name ends with a quoted formula or slogan: a count (`即“一城四中心”`,
+/// `“一区多园”`) or a list (`“山、泉、湖、河、城”`), not a name.
+fn quoted_formula(name: &str) -> bool {
+    let Some(inner) = name
+        .strip_suffix('”')
+        .and_then(|n| n.rsplit_once('“'))
+        .map(|(_, q)| q)
+    else {
+        return false;
+    };
+    inner.contains(['、', '，'])
+        || inner.starts_with(|c: char| "一二三四五六七八九十两".contains(c))
+}
+
+/// True when a name counts what it names (`…两个国家级园区`, `五大超高层塔楼综合体`,
+/// `国家对外文化贸易基地“5”个平台`); in a list of projects only a count in figures is one.
+fn counted_inside(name: &str, how: Reading) -> bool {
+    let plain: Vec<char> = name.chars().filter(|c| !matches!(c, '“' | '”')).collect();
+    let outside: Vec<char> = unquoted(name).chars().collect();
+    let figures = plain
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && "个家条座处".contains(w[1]));
+    let words = outside
+        .windows(2)
+        .any(|w| "一二两三四五六七八九十".contains(w[0]) && "个大家条座处批项类".contains(w[1]))
+        && !name.contains("一带一路");
+    figures || (how != Reading::Listed && words)
+}
+
+/// A name without what follows it in the clause (`…中心建设`, `…基地项目建设`).
 pub fn trim_tail(name: &str) -> &str {
     let mut n = name.trim();
-    for tail in ["建设", "项目建设", "改造提升", "提升", "建设运营"] {
+    for tail in ["建设", "项目建设", "建设运营"] {
         if let Some(r) = n.strip_suffix(tail) {
             if kind_of(r).is_some() {
                 n = r;

@@ -1,17 +1,20 @@
 //! The pieces of a paragraph that may be project names: a box item with its group, each
-//! clause or list item of the text, places listed with the kind they share.
+//! clause or list item of the text (read with the verb that opens its clause), the names a
+//! list gives by what its items share.
 
-use super::name::{is_named, kind_of, strip_verbs, trim_tail};
-use super::words::DONE;
-use model::ProjectKind;
+use super::lists::{is_etc, shared};
+use super::name::Reading;
+use super::name::{after_subject, builds, kind_of, named_prefix, opening, strip_verbs, trim_tail};
+use super::text::{after_last_outside, quoted_run, split_outside, until_end_of, until_outside};
+use super::words::{COUNTS, DONE, PROGRAMMES};
 
 /// A piece of text that may be a project's name, with where it is quoted from.
 pub struct Piece<'t> {
     pub domain: &'t str,
     pub name: String,
     pub quote: &'t str,
-    /// Listed as one of several named places sharing a kind (`浮山湾、台东等商圈`).
-    pub listed: bool,
+    /// The evidence the piece was read with (`Reading`).
+    pub how: Reading,
 }
 
 /// The pieces of a paragraph that may be names: in a box, `组名。甲、乙、丙。` gives each
@@ -24,94 +27,176 @@ pub fn pieces(text: &str, in_box: bool) -> Vec<Piece<'_>> {
         }
         _ => ("", text),
     };
-    // A box item may open with its own name (`招商引资提速行动。积极引进…`).
-    if !domain.is_empty() && kind_of(domain).is_some() && is_named(domain, false) {
-        let name = domain.to_string();
+    // A box item may open with the name of its programme (`招商引资提速行动。积极引进…`).
+    if PROGRAMMES.iter().any(|p| domain.ends_with(p)) {
         out.push(Piece {
             domain: "",
-            name,
+            name: domain.to_string(),
             quote: domain,
-            listed: true,
+            how: Reading::Mentioned,
         });
     }
-    for clause in body.split(['，', '；', '。', ';', '：']) {
+    for clause in split_outside(body, &['，', '；', '。', ';', '：', ',']) {
         let quote = clause.trim();
-        // What has been won or done is not a project to build (`…获评省级…`).
-        if DONE.iter().any(|w| quote.contains(w)) {
+        let Some(how) = reading(quote, in_box) else {
             continue;
-        }
-        let items: Vec<&str> = clause.split('、').flat_map(|i| i.split("以及")).collect();
-        if let Some(names) = shared_kind(&items) {
-            out.extend(names.into_iter().map(|name| Piece {
-                domain,
-                name,
-                quote,
-                listed: true,
-            }));
-            continue;
-        }
-        for item in items {
-            // A list's last item ends with what it lists (`山东硅谷等产业载体`); a name
-            // follows what describes it (`以船舶交易为主的海洋产权交易市场`).
-            let item = item.split('等').next().unwrap_or(item);
-            let item = item.rsplit('的').next().unwrap_or(item);
-            let name = trim_tail(strip_verbs(item.trim()));
-            // Two names joined by `和` / `及` are two projects when each ends as one
-            // (`中国航天科技园（济南）和飞机维修检测产业基地`); `…中心及产业园` stays one.
-            let two = name.split_once('和').or_else(|| name.split_once('及'));
-            let names = match two {
-                Some((a, b))
-                    if kind_of(a).is_some() && kind_of(b).is_some() && b.chars().count() >= 4 =>
-                {
-                    vec![a, trim_tail(strip_verbs(b))]
-                }
-                _ => vec![name],
-            };
-            out.extend(names.into_iter().map(|n| Piece {
-                domain,
-                name: n.to_string(),
-                quote,
-                listed: false,
-            }));
-        }
+        };
+        out.extend(
+            clause_pieces(quote, how)
+                .into_iter()
+                .map(|(name, how)| Piece {
+                    domain,
+                    name,
+                    quote,
+                    how,
+                }),
+        );
     }
     out
 }
 
-/// Places listed with the kind they share (`浮山湾、中山路、台东等商圈`, `蓝谷、董家口4个功能性
-/// 战略支点`): one name per place, the kind added to each.
-fn shared_kind(items: &[&str]) -> Option<Vec<String>> {
-    let (last, heads) = items.split_last()?;
-    if heads.is_empty() {
-        return None;
-    }
-    let last = strip_verbs(last.trim());
-    let (head, tail) = match last.split_once('等') {
-        Some(split) => split,
-        None => {
-            let at = last.find(|c: char| c.is_ascii_digit())?;
-            let (h, t) = last.split_at(at);
-            let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
-            (h, t.strip_prefix('个').or_else(|| t.strip_prefix('处'))?)
-        }
-    };
-    let tail = ["重点", "一批", "各类"]
+/// How the names of a clause are read, or none when the clause names nothing to build:
+/// what has been won or done (`…获评省级…`), what the city is to become (`打造成为…`), a
+/// plan to be drawn up (`制定改造计划`), the zones of a spatial layout.
+fn reading(clause: &str, in_box: bool) -> Option<Reading> {
+    let (open, _) = opening(clause);
+    let layout = ["空间布局", "空间结构", "空间格局", "总体布局"];
+    let drafted = ["制定", "制订", "编制", "提出"]
         .iter()
-        .fold(tail.trim(), |t, w| t.strip_prefix(w).unwrap_or(t));
-    // Only places share a kind this way: a list of events or platforms is not named.
-    if kind_of(tail) != Some(ProjectKind::Park) {
-        return None;
-    }
-    let mut names = Vec::new();
-    for h in heads
-        .iter()
-        .map(|h| strip_verbs(h.trim()))
-        .chain(std::iter::once(head.trim()))
+        .any(|v| open.contains(v))
+        && !open.contains("实施");
+    // `包括…` / `含…` lists the parts of what was named before it.
+    let parts = ["包括", "含"].iter().any(|w| open.starts_with(w));
+    if DONE.iter().any(|w| clause.contains(w))
+        || open.contains("成为")
+        || parts
+        || layout.iter().any(|w| clause.contains(w))
+        || drafted && ["计划", "方案", "规划"].iter().any(|p| clause.contains(p))
     {
-        if h.is_empty() || h.chars().count() > 5 || kind_of(h).is_some() {
-            return None;
-        }
-        names.push(format!("{h}{tail}"));
+        return None;
     }
-    Some(names)
+    // A box lists names, and the things its prose acts on are what it lists to build.
+    let brought = ["建设", "落户", "落地"].iter().any(|w| clause.ends_with(w));
+    Some(if in_box && open.is_empty() {
+        Reading::Listed
+    } else if in_box || builds(open) || brought {
+        Reading::Built
+    } else {
+        Reading::Mentioned
+    })
+}
+
+/// The names a clause may give, each with the evidence it was read with.
+fn clause_pieces(clause: &str, how: Reading) -> Vec<(String, Reading)> {
+    let mut items: Vec<&str> = split_outside(clause, &['、'])
+        .into_iter()
+        .flat_map(|i| i.split("以及"))
+        .flat_map(quoted_run)
+        .collect();
+    // A count before the list counts every item (`建设一批涉外服务港、国际人才服务中心`).
+    let first = items.first().map_or("", |f| strip_verbs(f));
+    if COUNTS.iter().any(|c| first.starts_with(c)) {
+        return Vec::new();
+    }
+    // A second thing joined to the list's last item (`…等保护修缮和百花洲片区改造提升`).
+    let joined = items
+        .pop()
+        .map(|last| match split_outside(last, &['和']).as_slice() {
+            [a, b] if a.contains('等') && kind_of(trim_tail(b)).is_some() => (*a, Some(*b)),
+            _ => (last, None),
+        });
+    let mut out = Vec::new();
+    let mut core = clause;
+    if let Some((last, second)) = joined {
+        items.push(last);
+        if let Some(b) = second {
+            out.extend(item_pieces(b, how));
+            core = until_end_of(clause, last);
+        }
+    }
+    if let Some(names) = shared(core, &items, how) {
+        out.splice(0..0, names);
+        return out;
+    }
+    let mut head: Vec<(String, Reading)> = items.iter().flat_map(|i| item_pieces(i, how)).collect();
+    if how == Reading::Listed {
+        given_by_list(&mut head);
+    }
+    head.extend(out);
+    head
+}
+
+/// In a list of projects whose items mostly end as projects do, the other items are names
+/// too (`…、明府城中央文化生态区、…`, `…、商河花博会、…`).
+fn given_by_list(items: &mut [(String, Reading)]) {
+    let known = items.iter().filter(|(n, _)| kind_of(n).is_some()).count();
+    if items.len() >= 3 && known * 2 >= items.len() {
+        for (name, how) in items.iter_mut() {
+            if kind_of(name).is_none() {
+                *how = Reading::Given;
+            }
+        }
+    }
+}
+
+/// The names of one list item, each with the evidence it was read with: an item opened by
+/// a verb that builds is read as built whatever its clause.
+fn item_pieces(item: &str, how: Reading) -> Vec<(String, Reading)> {
+    let how = match how {
+        Reading::Mentioned if builds(opening(item).0) => Reading::Built,
+        h => h,
+    };
+    item_names(item, how)
+        .into_iter()
+        .map(|(name, built)| {
+            let how = if built && how == Reading::Mentioned {
+                Reading::Built
+            } else {
+                how
+            };
+            (name.to_string(), how)
+        })
+        .collect()
+}
+
+/// The names in one list item: what it lists before `等`, what follows a description
+/// (`以船舶交易为主的海洋产权交易市场`; in a list of projects the description is part of the
+/// name), without the opening verbs or the subject that acts (`商河建设…`); two names joined
+/// by `和` / `与` (in text, also `及`) are two when each ends as a project
+/// (`中国航天科技园（济南）和飞机维修检测产业基地`). True with a name the item builds
+/// (`…中心建设`, `商河建设…`).
+fn item_names(item: &str, how: Reading) -> Vec<(&str, bool)> {
+    let listed = how == Reading::Listed;
+    let item = until_outside(item, is_etc);
+    // A name follows what describes it (`以船舶交易为主的海洋产权交易市场`), or, when nothing
+    // after the description names a thing, is what is described (`…合作园的平台作用`).
+    let described = after_last_outside(item, '的');
+    let item = if listed || described.len() == item.len() {
+        item
+    } else if named_prefix(trim_tail(strip_verbs(described)), Reading::Listed).is_some() {
+        described
+    } else {
+        item.get(..item.len() - described.len() - '的'.len_utf8())
+            .unwrap_or(item)
+    };
+    let name = strip_verbs(item.trim());
+    let (name, acted) = match after_subject(name) {
+        Some(object) => (object, true),
+        None => (name, false),
+    };
+    let built = acted || name.ends_with("建设") && kind_of(trim_tail(name)).is_some();
+    let name = trim_tail(name);
+    let joins: &[char] = if listed {
+        &['和', '与']
+    } else {
+        &['和', '及', '与']
+    };
+    let two = joins
+        .iter()
+        .find_map(|c| name.split_once(*c))
+        .filter(|(a, b)| kind_of(a).is_some() && kind_of(b).is_some() && b.chars().count() >= 4);
+    match two {
+        Some((a, b)) => vec![(a, built), (trim_tail(strip_verbs(b)), built)],
+        None => vec![(name, built)],
+    }
 }
