@@ -124,7 +124,11 @@ fn one_programme(clause: &str, items: &[&str], how: Reading) -> Option<String> {
             && p.len() >= whole.len() - last.len()
     })?;
     let first = strip_verbs(heads.first()?);
-    (name.chars().count() <= 40 && name.starts_with(first)).then(|| name.to_string())
+    // After `等` the programme's own name follows, not only what it is (`…等试点`).
+    let own = name
+        .rsplit_once('等')
+        .is_none_or(|(_, t)| t.chars().count() >= 4);
+    (own && name.chars().count() <= 40 && name.starts_with(first)).then(|| name.to_string())
 }
 
 /// A thing to build shared by places or parts listed before it (`甸柳片区、解放路片区等城市

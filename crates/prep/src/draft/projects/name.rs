@@ -152,18 +152,21 @@ fn continues(name: &str, rest: &str) -> bool {
 pub fn opening(text: &str) -> (&str, &str) {
     let text = text.trim();
     let mut t = text;
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for v in MANNER.iter().chain(VERBS).chain(LINKS) {
-            // A word that opens with a link word is not opened by it (`对外开放`, `在线`).
-            if COMPOUNDS.iter().any(|c| t.starts_with(c)) {
-                break;
-            }
-            if let Some(r) = t.strip_prefix(v) {
-                t = r.trim_start();
-                changed = true;
-            }
+    // The longest word that opens what is left, until none does (`发挥好` before `发挥`).
+    loop {
+        // A word that opens with a link word is not opened by it (`对外开放`, `在线`).
+        if COMPOUNDS.iter().any(|c| t.starts_with(c)) {
+            break;
+        }
+        let word = MANNER
+            .iter()
+            .chain(VERBS)
+            .chain(LINKS)
+            .filter(|v| t.starts_with(*v))
+            .max_by_key(|v| v.len());
+        match word.and_then(|w| t.get(w.len()..)) {
+            Some(rest) => t = rest.trim_start(),
+            None => break,
         }
     }
     let cut = text.len() - t.len();
@@ -259,8 +262,10 @@ fn built(name: &str) -> bool {
         .iter()
         .find(|(s, _)| end.ends_with(s))
         .map_or(0, |(s, _)| end.chars().count() - s.chars().count());
+    // Activities are many things done, not one (`群众性文化活动`).
     !NOT_BUILT.iter().any(|w| name.starts_with(w))
         && !DESCRIPTORS.iter().any(|w| name.starts_with(w))
+        && !end.ends_with("活动")
         && own >= 3
 }
 

@@ -6,7 +6,7 @@ use super::lists::{is_etc, shared};
 use super::name::Reading;
 use super::name::{after_subject, builds, kind_of, named_prefix, opening, strip_verbs, trim_tail};
 use super::text::{after_last_outside, quoted_run, split_outside, until_end_of, until_outside};
-use super::words::{COUNTS, DONE, PROGRAMMES};
+use super::words::{COUNTS, DONE, OTHERS, PROGRAMMES};
 
 /// A piece of text that may be a project's name, with where it is quoted from.
 pub struct Piece<'t> {
@@ -31,7 +31,7 @@ pub fn pieces(text: &str, in_box: bool) -> Vec<Piece<'_>> {
     if PROGRAMMES.iter().any(|p| domain.ends_with(p)) {
         out.push(Piece {
             domain: "",
-            name: domain.to_string(),
+            name: strip_verbs(domain).to_string(),
             quote: domain,
             how: Reading::Mentioned,
         });
@@ -60,7 +60,7 @@ pub fn pieces(text: &str, in_box: bool) -> Vec<Piece<'_>> {
 /// plan to be drawn up (`制定改造计划`), the zones of a spatial layout.
 fn reading(clause: &str, in_box: bool) -> Option<Reading> {
     let (open, _) = opening(clause);
-    let layout = ["空间布局", "空间结构", "空间格局", "总体布局"];
+    let layout = ["空间布局", "空间结构", "空间格局", "总体布局", "布局结构"];
     let drafted = ["制定", "制订", "编制", "提出"]
         .iter()
         .any(|v| open.contains(v))
@@ -75,9 +75,13 @@ fn reading(clause: &str, in_box: bool) -> Option<Reading> {
     {
         return None;
     }
-    // A box lists names, and the things its prose acts on are what it lists to build.
-    let brought = ["建设", "落户", "落地"].iter().any(|w| clause.ends_with(w));
-    Some(if in_box && open.is_empty() {
+    // A box lists names, and the things its prose acts on are what it lists to build;
+    // elsewhere a clause builds by its opening verb or by its last word (`…中心建设`), unless
+    // it leaves the building to others (`鼓励企业…建设`).
+    let brought = clause.ends_with("建设") && !OTHERS.iter().any(|w| open.contains(w))
+        || ["落户", "落地"].iter().any(|w| clause.ends_with(w));
+    let list = clause.contains('、') || !clause.contains('的');
+    Some(if in_box && open.is_empty() && list {
         Reading::Listed
     } else if in_box || builds(open) || brought {
         Reading::Built
@@ -93,9 +97,13 @@ fn clause_pieces(clause: &str, how: Reading) -> Vec<(String, Reading)> {
         .flat_map(|i| i.split("以及"))
         .flat_map(quoted_run)
         .collect();
-    // A count before the list counts every item (`建设一批涉外服务港、国际人才服务中心`).
+    // A count before the list counts every item (`建设一批涉外服务港、国际人才服务中心`,
+    // `建设20个以上…`).
     let first = items.first().map_or("", |f| strip_verbs(f));
-    if COUNTS.iter().any(|c| first.starts_with(c)) {
+    let figures = first.trim_start_matches(|c: char| c.is_ascii_digit());
+    let counted =
+        figures.len() < first.len() && figures.starts_with(['个', '家', '条', '座', '处']);
+    if counted || COUNTS.iter().any(|c| first.starts_with(c)) {
         return Vec::new();
     }
     // A second thing joined to the list's last item (`…等保护修缮和百花洲片区改造提升`).
@@ -148,14 +156,7 @@ fn item_pieces(item: &str, how: Reading) -> Vec<(String, Reading)> {
     };
     item_names(item, how)
         .into_iter()
-        .map(|(name, built)| {
-            let how = if built && how == Reading::Mentioned {
-                Reading::Built
-            } else {
-                how
-            };
-            (name.to_string(), how)
-        })
+        .map(|(name, how)| (name.to_string(), how))
         .collect()
 }
 
@@ -163,28 +164,41 @@ fn item_pieces(item: &str, how: Reading) -> Vec<(String, Reading)> {
 /// (`以船舶交易为主的海洋产权交易市场`; in a list of projects the description is part of the
 /// name), without the opening verbs or the subject that acts (`商河建设…`); two names joined
 /// by `和` / `与` (in text, also `及`) are two when each ends as a project
-/// (`中国航天科技园（济南）和飞机维修检测产业基地`). True with a name the item builds
-/// (`…中心建设`, `商河建设…`).
-fn item_names(item: &str, how: Reading) -> Vec<(&str, bool)> {
+/// (`中国航天科技园（济南）和飞机维修检测产业基地`). A name the item builds is read as built
+/// (`…中心建设`, `商河建设…`); one it describes by what it is to be (`具有国际竞争力的…中心`)
+/// is a name only by a proper name.
+fn item_names(item: &str, how: Reading) -> Vec<(&str, Reading)> {
     let listed = how == Reading::Listed;
     let item = until_outside(item, is_etc);
     // A name follows what describes it (`以船舶交易为主的海洋产权交易市场`), or, when nothing
     // after the description names a thing, is what is described (`…合作园的平台作用`).
-    let described = after_last_outside(item, '的');
-    let item = if listed || described.len() == item.len() {
+    let after = after_last_outside(item, '的');
+    let mut described = !listed && after.len() < item.len();
+    let item = if !described {
         item
-    } else if named_prefix(trim_tail(strip_verbs(described)), Reading::Listed).is_some() {
-        described
+    } else if named_prefix(trim_tail(strip_verbs(after)), Reading::Listed).is_some() {
+        after
     } else {
-        item.get(..item.len() - described.len() - '的'.len_utf8())
+        described = false;
+        item.get(..item.len() - after.len() - '的'.len_utf8())
             .unwrap_or(item)
     };
     let name = strip_verbs(item.trim());
+    // A programme named by the title of its document (`落实《…行动方案》`).
+    let name = name
+        .strip_prefix('《')
+        .and_then(|n| n.strip_suffix('》'))
+        .unwrap_or(name);
     let (name, acted) = match after_subject(name) {
         Some(object) => (object, true),
         None => (name, false),
     };
     let built = acted || name.ends_with("建设") && kind_of(trim_tail(name)).is_some();
+    let how = match how {
+        Reading::Mentioned if built => Reading::Built,
+        Reading::Built if described => Reading::Mentioned,
+        h => h,
+    };
     let name = trim_tail(name);
     let joins: &[char] = if listed {
         &['和', '与']
@@ -196,7 +210,7 @@ fn item_names(item: &str, how: Reading) -> Vec<(&str, bool)> {
         .find_map(|c| name.split_once(*c))
         .filter(|(a, b)| kind_of(a).is_some() && kind_of(b).is_some() && b.chars().count() >= 4);
     match two {
-        Some((a, b)) => vec![(a, built), (trim_tail(strip_verbs(b)), built)],
-        None => vec![(name, built)],
+        Some((a, b)) => vec![(a, how), (trim_tail(strip_verbs(b)), how)],
+        None => vec![(name, how)],
     }
 }

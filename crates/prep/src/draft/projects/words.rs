@@ -125,8 +125,6 @@ pub const PROPER: &[&str] = &[
     "泉城",
     "黄河",
     "中国",
-    "国家",
-    "省",
     "中日韩",
     "中德",
     "上合",
@@ -161,8 +159,6 @@ pub const PROPER: &[&str] = &[
     "小清河",
     "大明湖",
     "华山",
-    "泉水",
-    "国际",
     "东亚",
     "东北亚",
     "欧亚",
@@ -216,6 +212,8 @@ pub const MANNER: &[&str] = &[
     "谋划",
     "策划",
     "举全市之力",
+    "高质高效",
+    "广泛",
 ];
 
 /// Verbs a clause opens with before the name they act on.
@@ -336,11 +334,14 @@ pub const VERBS: &[&str] = &[
     "制定",
     "制订",
     "编制",
+    "加强",
+    "对接",
 ];
 
 /// Words that link a clause to the name it is about (`以`, `在`, `将`).
 pub const LINKS: &[&str] = &[
     "以", "在", "和", "与", "及", "把", "将", "对", "按照", "由", "从", "接", "了", "含", "是",
+    "根据",
 ];
 
 /// Words that open with a link word but are not opened by it (`对外开放`, `在线`, `以色列`).
@@ -366,7 +367,7 @@ pub const BUILT_BY: &[&str] = &[
 /// Openings that leave the building to others or take a thing as given (`鼓励建设…`,
 /// `支持企业建立…`, `依托…`): their object is a project only by a proper name.
 pub const OTHERS: &[&str] = &[
-    "鼓励", "支持", "引导", "吸引", "推动", "围绕", "依托", "完善",
+    "鼓励", "支持", "引导", "吸引", "推动", "围绕", "依托", "完善", "对接",
 ];
 
 /// Words that describe the kind of a thing, not one thing (`高品质商圈`, `新型商圈`,
@@ -452,7 +453,16 @@ pub const ROLES: &[&str] = &["名城", "之城", "之都", "高地", "目的地"
 /// Endings that end as a project's kind would but do not name a thing built (`…国际航线`,
 /// `…沿线`, `…各环节`).
 pub const NOT_SUFFIXES: &[&str] = &[
-    "航线", "沿线", "主线", "底线", "路线", "环节", "细节", "校园", "家园",
+    "航线",
+    "沿线",
+    "主线",
+    "底线",
+    "路线",
+    "环节",
+    "细节",
+    "校园",
+    "家园",
+    "生态系统",
 ];
 
 /// Words of a statement about a thing, not of its name (`…纳入…重点工程`, `将…作为…`).
