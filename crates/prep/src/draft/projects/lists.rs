@@ -199,6 +199,12 @@ fn shared_end(items: &[&str]) -> Option<Vec<String>> {
         (heads.iter().all(|h| short(h)) && short(tail.get(..at)?)).then_some(at)
     })?;
     let (own, shared) = (tail.get(..at)?, tail.get(at..)?);
+    // The earlier items are the same kind of words as the last one's own, not whole names
+    // (`全国重要货运集散地、全省欧亚班列集结中心`).
+    let size = own.chars().count();
+    if heads.iter().any(|h| h.chars().count() > 2 * size + 2) {
+        return None;
+    }
     // What is shared is a name, not what a subject does (`…跨国公司在济南设立研发中心`).
     if BUILD.iter().any(|v| tail.contains(v)) || own.ends_with(['在', '内']) {
         return None;

@@ -91,9 +91,12 @@ fn project(name: &str, domain: &str, quote: &str, departments: Vec<String>) -> C
     }
 }
 
-/// Adds a project, or a further place of one already drafted under the same name.
+/// Adds a project, or a further place of one already drafted under the same name (or the
+/// same name with its verb: `培育践行…工程` and `践行…工程`).
 fn add(out: &mut Vec<CuratedProject>, p: CuratedProject) {
-    match out.iter_mut().find(|o| o.name == p.name) {
+    let same =
+        |o: &CuratedProject| o.name == p.name || strip_verbs(&o.name) == strip_verbs(&p.name);
+    match out.iter_mut().find(|o| same(o)) {
         Some(o) => {
             if squeeze(&o.quote) != squeeze(&p.quote) && !o.also.contains(&p.quote) {
                 o.also.push(p.quote);
@@ -104,74 +107,4 @@ fn add(out: &mut Vec<CuratedProject>, p: CuratedProject) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The names (and groups) drafted from one paragraph.
-    fn check(text: &str, in_box: bool, expected: &[(&str, &str)]) {
-        let got: Vec<(String, String)> = paragraph_projects(text, in_box)
-            .into_iter()
-            .map(|p| (p.domain, p.name))
-            .collect();
-        let expected: Vec<(String, String)> = expected
-            .iter()
-            .map(|(d, n)| (d.to_string(), n.to_string()))
-            .collect();
-        assert_eq!(got, expected, "text: {text}");
-    }
-
-    #[test]
-    fn box_items_with_their_group() {
-        check(
-            "量子科技。济南量子技术研究院、济南量子谷。",
-            true,
-            &[
-                ("量子科技", "济南量子技术研究院"),
-                ("量子科技", "济南量子谷"),
-            ],
-        );
-        check(
-            "招商引资提速行动。积极引进和培育产业金融企业。",
-            true,
-            &[("", "招商引资提速行动")],
-        );
-    }
-
-    #[test]
-    fn named_things_in_the_text() {
-        check(
-            "实施项目建设攻坚行动，抓好重大项目策划。",
-            false,
-            &[("", "项目建设攻坚行动")],
-        );
-        check("坚决打赢蓝天保卫战。", false, &[("", "蓝天保卫战")]);
-        check(
-            "国际金融城快速崛起，新建“泉城书房”12处。",
-            false,
-            &[("", "国际金融城"), ("", "“泉城书房”")],
-        );
-        check(
-            "济郑高铁、黄台联络线破土动工。",
-            false,
-            &[("", "济郑高铁"), ("", "黄台联络线")],
-        );
-        check(
-            "加快建设绿地全球贸易港和东亚博览会永久场馆。",
-            false,
-            &[("", "绿地全球贸易港"), ("", "东亚博览会永久场馆")],
-        );
-        check(
-            "升级浮山湾、中山路、台东等商圈。",
-            false,
-            &[("", "浮山湾商圈"), ("", "中山路商圈"), ("", "台东商圈")],
-        );
-    }
-
-    #[test]
-    fn counts_classes_industries_and_awards_are_not_projects() {
-        check("建设一批智慧商圈，培育21个重点产业集聚区。", false, &[]);
-        check("完善社区综合文化服务中心。", false, &[]);
-        check("胶州湾国际物流园入选国家级物流园区。", false, &[]);
-        check("振兴泉城美食品牌，建设现代泉城。", false, &[]);
-    }
-}
+mod tests;

@@ -1,6 +1,7 @@
 //! What reads as a project's name: how it ends, what opens and closes it in its clause, and
 //! whether it names one thing (a place, a body, a quoted name) rather than a class or a count.
 
+use super::lists::is_etc;
 use super::words::{
     BUILD, BUILT_BY, COMPOUNDS, COUNTS, DESCRIPTORS, GRADES, LINKS, MANNER, NOT_BUILT,
     NOT_SUFFIXES, OTHERS, PROGRAMMES, PROPER, ROLES, STATEMENTS, SUFFIXES, VERBS,
@@ -71,7 +72,7 @@ pub fn longest_name(piece: &str, accept: impl Fn(&str) -> bool) -> Option<&str> 
         .filter_map(|e| Some((piece.get(..e)?, piece.get(e..)?)))
         .filter(|(p, rest)| rest.is_empty() || continues(p, rest))
         .map(|(p, _)| p)
-        .find(|p| kind_of(p).is_some() && accept(p))
+        .find(|p| accept(p))
 }
 
 /// True when what follows a name in its piece is not part of it: a count (`12处`), a
@@ -184,8 +185,8 @@ pub fn builds(opening: &str) -> bool {
 }
 
 /// What a clause acts on when it opens with its subject (`商河建设医药化工产业园`,
-/// `青岛自贸片区推动开展…试点`): the text after the subject's verb, when it is a name.
-pub fn after_subject(item: &str) -> Option<&str> {
+/// `青岛自贸片区推动开展…试点`): the subject, and the text after its verb when it is a name.
+pub fn after_subject(item: &str) -> Option<(&str, &str)> {
     BUILD.iter().find_map(|v| {
         let at = item.find(v).filter(|&at| at > 0)?;
         let subject = item.get(..at)?;
@@ -193,8 +194,16 @@ pub fn after_subject(item: &str) -> Option<&str> {
             .iter()
             .fold(subject, |s, m| s.strip_suffix(m).unwrap_or(s));
         let object = strip_verbs(item.get(at..)?);
-        (is_subject(subject) && named_prefix(object, Reading::Built).is_some()).then_some(object)
+        let found = is_subject(subject) && named_prefix(object, Reading::Built).is_some();
+        found.then_some((subject, object))
     })
+}
+
+/// True when a text names a place or a body by its proper name (`商河`, `济南…`).
+pub fn is_proper_place(text: &str) -> bool {
+    PROPER
+        .iter()
+        .any(|p| text.contains(p) && !p.starts_with(['“', '《']))
 }
 
 /// A place or a body that acts (`商河`, `青岛自贸片区`, `…中心`, `企业`).
@@ -211,12 +220,19 @@ fn is_subject(text: &str) -> bool {
 pub fn is_named(name: &str, how: Reading) -> bool {
     let n = name.chars().count();
     let given = how == Reading::Given;
-    if !(4..=30).contains(&n) || !(given || kind_of(name).is_some()) || !one_thing(name, how) {
+    // A proper name may be short (`济南港`).
+    let shortest = if PROPER.iter().any(|p| name.starts_with(p) && p.len() > 3) {
+        3
+    } else {
+        4
+    };
+    if !(shortest..=30).contains(&n) || !(given || kind_of(name).is_some()) || !one_thing(name, how)
+    {
         return false;
     }
     // In a list of projects (a 专栏 box, a project chapter) the items are named things even
     // when they read as a grade or a description (`国家级增量配电网示范项目`).
-    if matches!(how, Reading::Listed | Reading::Given) {
+    if how == Reading::Listed {
         return true;
     }
     if COUNTS
@@ -226,6 +242,9 @@ pub fn is_named(name: &str, how: Reading) -> bool {
         || ROLES.iter().any(|w| bare_end(name).ends_with(w))
     {
         return false;
+    }
+    if how == Reading::Given {
+        return true;
     }
     proper(name) || how == Reading::Built && built(name)
 }
@@ -243,10 +262,13 @@ fn proper(name: &str) -> bool {
     // A programme is named by what it does (`农产品加工业提升行动`): it needs no place.
     let programme = PROGRAMMES.iter().any(|s| name.ends_with(s)) && n >= 5;
     // A line, a port or an airport is named by the places it joins (`济郑高铁`).
-    let link = ["高铁", "机场", "联络线", "港", "综保区", "高速公路"]
+    // A line is named by two places in a word (`济郑高铁`, `黄台联络线`); a port or an airport
+    // by a longer name.
+    let line = ["高铁", "联络线", "高速公路", "铁路"]
         .iter()
-        .any(|s| name.ends_with(s))
-        && (name.starts_with('济') || name.starts_with('青') || n >= 5);
+        .any(|s| name.ends_with(s));
+    let port = ["机场", "港", "综保区"].iter().any(|s| name.ends_with(s));
+    let link = line || port && n >= 5;
     programme
         || link
         || PROPER.iter().any(|p| name.contains(p))
@@ -263,10 +285,11 @@ fn built(name: &str) -> bool {
         .find(|(s, _)| end.ends_with(s))
         .map_or(0, |(s, _)| end.chars().count() - s.chars().count());
     // Activities are many things done, not one (`群众性文化活动`).
+    let kind = end.chars().count() - own;
     !NOT_BUILT.iter().any(|w| name.starts_with(w))
         && !DESCRIPTORS.iter().any(|w| name.starts_with(w))
         && !end.ends_with("活动")
-        && own >= 3
+        && (own >= 3 || own == 2 && kind >= 3)
 }
 
 /// True unless a name is the city itself, a kind of city, a count or a sentence.
@@ -305,11 +328,18 @@ fn one_thing(name: &str, how: Reading) -> bool {
     // (`柴油货车、工业炉窑…专项治理行动`, `劲牛生物血清、培养基…生产研发项目`).
     let outside = unquoted(name);
     let programme = PROGRAMMES.iter().any(|p| bare_end(name).ends_with(p));
-    if (outside.contains('、') || outside.contains('等')) && !(programme || how == Reading::Listed)
-    {
+    let listing = outside.contains('、') || (0..outside.len()).any(|i| is_etc(&outside, i));
+    if listing && !(programme || how == Reading::Listed) {
         return false;
     }
     !quoted_formula(name) && !counted_inside(name, how)
+}
+
+/// True when a name is all one quotation (`“城市大脑”`).
+pub fn quoted_whole(name: &str) -> bool {
+    name.strip_prefix('“')
+        .and_then(|n| n.strip_suffix('”'))
+        .is_some_and(|inner| !inner.contains(['“', '”']))
 }
 
 /// The text of a name outside its quotation marks.
@@ -337,8 +367,8 @@ fn quoted_formula(name: &str) -> bool {
     else {
         return false;
     };
-    inner.contains(['、', '，'])
-        || inner.starts_with(|c: char| "一二三四五六七八九十两".contains(c))
+    inner.contains(['、', '，', '+'])
+        || inner.starts_with(|c: char| "一二三四五六七八九十两双".contains(c))
 }
 
 /// True when a name counts what it names (`…两个国家级园区`, `五大超高层塔楼综合体`,
@@ -361,7 +391,7 @@ pub fn trim_tail(name: &str) -> &str {
     let mut n = name.trim();
     for tail in ["建设", "项目建设", "建设运营"] {
         if let Some(r) = n.strip_suffix(tail) {
-            if kind_of(r).is_some() {
+            if kind_of(r).is_some() || quoted_whole(r) {
                 n = r;
             }
         }

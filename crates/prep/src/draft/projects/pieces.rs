@@ -4,7 +4,8 @@
 
 use super::lists::{is_etc, shared};
 use super::name::Reading;
-use super::name::{after_subject, builds, kind_of, named_prefix, opening, strip_verbs, trim_tail};
+use super::name::{after_subject, builds, kind_of, named_prefix, opening, quoted_whole};
+use super::name::{is_proper_place, strip_verbs, trim_tail};
 use super::text::{after_last_outside, quoted_run, split_outside, until_end_of, until_outside};
 use super::words::{COUNTS, DONE, OTHERS, PROGRAMMES};
 
@@ -107,10 +108,16 @@ fn clause_pieces(clause: &str, how: Reading) -> Vec<(String, Reading)> {
         return Vec::new();
     }
     // A second thing joined to the list's last item (`…等保护修缮和百花洲片区改造提升`).
+    let listed = items.len() > 1;
     let joined = items
         .pop()
         .map(|last| match split_outside(last, &['和']).as_slice() {
-            [a, b] if a.contains('等') && kind_of(trim_tail(b)).is_some() => (*a, Some(*b)),
+            [a, b]
+                if (a.contains('等') || listed && kind_of(a).is_some())
+                    && kind_of(trim_tail(b)).is_some() =>
+            {
+                (*a, Some(*b))
+            }
             _ => (last, None),
         });
     let mut out = Vec::new();
@@ -169,6 +176,7 @@ fn item_pieces(item: &str, how: Reading) -> Vec<(String, Reading)> {
 /// is a name only by a proper name.
 fn item_names(item: &str, how: Reading) -> Vec<(&str, Reading)> {
     let listed = how == Reading::Listed;
+    let plain = !item.contains('的');
     let item = until_outside(item, is_etc);
     // A name follows what describes it (`以船舶交易为主的海洋产权交易市场`), or, when nothing
     // after the description names a thing, is what is described (`…合作园的平台作用`).
@@ -183,14 +191,16 @@ fn item_names(item: &str, how: Reading) -> Vec<(&str, Reading)> {
         item.get(..item.len() - after.len() - '的'.len_utf8())
             .unwrap_or(item)
     };
-    let name = strip_verbs(item.trim());
+    let (open, name) = opening(item.trim());
+    // A subject that acts after `鼓励` / `支持` is another's (`鼓励企业建设…`).
+    let others = OTHERS.iter().any(|w| open.contains(w));
     // A programme named by the title of its document (`落实《…行动方案》`).
     let name = name
         .strip_prefix('《')
         .and_then(|n| n.strip_suffix('》'))
         .unwrap_or(name);
     let (name, acted) = match after_subject(name) {
-        Some(object) => (object, true),
+        Some((subject, object)) => (object, !others || is_proper_place(subject)),
         None => (name, false),
     };
     let built = acted || name.ends_with("建设") && kind_of(trim_tail(name)).is_some();
@@ -200,6 +210,12 @@ fn item_names(item: &str, how: Reading) -> Vec<(&str, Reading)> {
         h => h,
     };
     let name = trim_tail(name);
+    // A quoted name that a clause builds, alone, is one whatever its ending
+    // (`推进“城市大脑”建设`).
+    let how = match how {
+        Reading::Built if quoted_whole(name) && plain => Reading::Given,
+        h => h,
+    };
     let joins: &[char] = if listed {
         &['和', '与']
     } else {
@@ -207,10 +223,29 @@ fn item_names(item: &str, how: Reading) -> Vec<(&str, Reading)> {
     };
     let two = joins
         .iter()
-        .find_map(|c| name.split_once(*c))
-        .filter(|(a, b)| kind_of(a).is_some() && kind_of(b).is_some() && b.chars().count() >= 4);
+        .find_map(|c| match split_outside(name, &[*c]).as_slice() {
+            [a, b] => Some((*a, *b)),
+            _ => None,
+        })
+        .filter(|(a, b)| both_named(a, b));
     match two {
-        Some((a, b)) => vec![(a, how), (trim_tail(strip_verbs(b)), how)],
+        Some((a, b)) => {
+            let b = trim_tail(strip_verbs(b));
+            let how = |n: &str| match how {
+                Reading::Given if !quoted_whole(n) => Reading::Built,
+                Reading::Built if quoted_whole(n) => Reading::Given,
+                h => h,
+            };
+            vec![(a, how(a)), (b, how(b))]
+        }
         None => vec![(name, how)],
     }
+}
+
+/// True when two names joined by `和` / `与` are each a name: each ends as a project does, or
+/// each is a quoted name (`“雪亮工程”与“智安小区”`).
+fn both_named(a: &str, b: &str) -> bool {
+    let quoted = |n: &str| n.starts_with('“') && n.ends_with('”');
+    let b = trim_tail(b);
+    kind_of(a).is_some() && kind_of(b).is_some() && b.chars().count() >= 4 || quoted(a) && quoted(b)
 }

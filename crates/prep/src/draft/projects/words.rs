@@ -104,6 +104,7 @@ pub const SUFFIXES: &[(&str, ProjectKind)] = &[
     ("城中村改造", ProjectKind::Project),
     ("改造提升", ProjectKind::Project),
     ("迁建", ProjectKind::Project),
+    ("服务站", ProjectKind::Platform),
     ("升级改造", ProjectKind::Project),
     ("铁路", ProjectKind::Project),
     ("基础设施", ProjectKind::Project),
@@ -367,7 +368,7 @@ pub const BUILT_BY: &[&str] = &[
 /// Openings that leave the building to others or take a thing as given (`鼓励建设…`,
 /// `支持企业建立…`, `依托…`): their object is a project only by a proper name.
 pub const OTHERS: &[&str] = &[
-    "鼓励", "支持", "引导", "吸引", "推动", "围绕", "依托", "完善", "对接",
+    "鼓励", "支持", "引导", "吸引", "推动", "围绕", "依托", "完善", "对接", "助力",
 ];
 
 /// Words that describe the kind of a thing, not one thing (`高品质商圈`, `新型商圈`,
