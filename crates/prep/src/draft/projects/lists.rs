@@ -7,7 +7,7 @@
 //! one per name.
 
 use super::name::{is_named, kind_of, longest_name, strip_verbs, trim_tail, Reading};
-use super::words::{BODIES, BUILD, PROGRAMMES, PROPER, SUFFIXES};
+use super::words::{BODIES, BUILD, LINES, PROGRAMMES, PROPER};
 use model::ProjectKind;
 
 /// The names a list gives by what its items share, if it is such a list: each with the
@@ -176,7 +176,7 @@ const PLACES: &[char] = &[
 
 /// A thing named once for several items (`人工智能与空间安全、医养健康山东省实验室`,
 /// `济郑、济莱高铁`): each earlier item with the last one's name from a proper name in it,
-/// or, for places named in a word or two, with the kind it ends as.
+/// or, for places named in a word or two, with the line it ends as.
 fn shared_end(items: &[&str]) -> Option<Vec<String>> {
     let (last, heads) = items.split_last()?;
     let heads: Vec<&str> = heads.iter().map(|h| strip_verbs(h)).collect();
@@ -193,8 +193,9 @@ fn shared_end(items: &[&str]) -> Option<Vec<String>> {
         .filter(|&i| i > 0)
         .min();
     let short = |h: &str| h.chars().count() <= 3;
+    // Lines are named by places in a word or two sharing the line (`济郑、济莱高铁`).
     let at = at.or_else(|| {
-        let (end, _) = SUFFIXES.iter().find(|(s, _)| tail.ends_with(s))?;
+        let end = LINES.iter().find(|s| tail.ends_with(*s))?;
         let at = tail.len() - end.len();
         (heads.iter().all(|h| short(h)) && short(tail.get(..at)?)).then_some(at)
     })?;

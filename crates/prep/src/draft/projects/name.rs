@@ -3,7 +3,7 @@
 
 use super::lists::is_etc;
 use super::words::{
-    BUILD, BUILT_BY, COMPOUNDS, COUNTS, DESCRIPTORS, GRADES, LINKS, MANNER, NOT_BUILT,
+    BUILD, BUILT_BY, COMPOUNDS, COUNTS, DESCRIPTORS, GRADES, LINES, LINKS, MANNER, NOT_BUILT,
     NOT_SUFFIXES, OTHERS, PROGRAMMES, PROPER, ROLES, STATEMENTS, SUFFIXES, VERBS,
 };
 use model::ProjectKind;
@@ -264,9 +264,7 @@ fn proper(name: &str) -> bool {
     // A line, a port or an airport is named by the places it joins (`济郑高铁`).
     // A line is named by two places in a word (`济郑高铁`, `黄台联络线`); a port or an airport
     // by a longer name.
-    let line = ["高铁", "联络线", "高速公路", "铁路"]
-        .iter()
-        .any(|s| name.ends_with(s));
+    let line = LINES.iter().any(|s| name.ends_with(s));
     let port = ["机场", "港", "综保区"].iter().any(|s| name.ends_with(s));
     let link = line || port && n >= 5;
     programme

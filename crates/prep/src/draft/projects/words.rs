@@ -214,6 +214,7 @@ pub const MANNER: &[&str] = &[
     "策划",
     "举全市之力",
     "高质高效",
+    "全方位",
     "广泛",
 ];
 
@@ -472,6 +473,9 @@ pub const STATEMENTS: &[&str] = &["纳入", "列入", "作为", "不得", "负�
 /// What a list's items are when they are bodies or resources, not projects (`…等企业`,
 /// `…等院校`, `…等优质医疗资源`, `…三大国家战略`).
 pub const BODIES: &[&str] = &["企业", "院校", "高校", "机构", "资源", "单位", "战略"];
+
+/// How the name of a line ends: it is named by the places it joins (`济郑高铁`).
+pub const LINES: &[&str] = &["高铁", "联络线", "高速公路", "铁路"];
 
 /// How the name of a programme ends.
 pub const PROGRAMMES: &[&str] = &[
