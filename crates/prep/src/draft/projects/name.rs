@@ -309,11 +309,11 @@ fn one_thing(name: &str, how: Reading) -> bool {
     let first = chars.next().unwrap_or(' ');
     let second = chars.next().unwrap_or(' ');
     // A number opens a name only in a list of projects (`9万吨…新材料智能制造项目`), and a
-    // numeral one only when it is not a count there (`三德范古村`, not `十大…`).
+    // numeral one only when it counts nothing (`三德范古村`, `千佛山…`, not `十大…`, `两个…`).
     const NUMERALS: &str = "一二三四五六七八九十百千万两";
-    const MEASURES: &str = "个大家条处座批项类化区点";
-    let counted = NUMERALS.contains(first)
-        && (how != Reading::Listed || NUMERALS.contains(second) || MEASURES.contains(second));
+    const MEASURES: &str = "个大家条处座批项类区点站";
+    let counted =
+        NUMERALS.contains(first) && (NUMERALS.contains(second) || MEASURES.contains(second));
     if (first.is_ascii_digit() && !(how == Reading::Listed && name.ends_with("项目")))
         || counted && !name.starts_with("一带一路")
     {

@@ -468,7 +468,17 @@ pub const NOT_SUFFIXES: &[&str] = &[
 ];
 
 /// Words of a statement about a thing, not of its name (`…纳入…重点工程`, `将…作为…`).
-pub const STATEMENTS: &[&str] = &["纳入", "列入", "作为", "不得", "负责"];
+pub const STATEMENTS: &[&str] = &[
+    "纳入",
+    "列入",
+    "作为",
+    "不得",
+    "负责",
+    "按规定",
+    "肩负",
+    "融入",
+    "布局",
+];
 
 /// What a list's items are when they are bodies or resources, not projects (`…等企业`,
 /// `…等院校`, `…等优质医疗资源`, `…三大国家战略`).
@@ -489,5 +499,16 @@ pub const PROGRAMMES: &[&str] = &[
     "行动方案",
 ];
 
-/// Words of a clause that says what has been won or done, not what is to be built.
-pub const DONE: &[&str] = &["获评", "入选", "获批", "批复", "成为首个", "被评为", "荣获"];
+/// Words of a clause that says what has been won or done, or that issues a document, not
+/// what is to be built.
+pub const DONE: &[&str] = &[
+    "获评",
+    "入选",
+    "获批",
+    "批复",
+    "成为首个",
+    "被评为",
+    "荣获",
+    "印发",
+    "转发",
+];
