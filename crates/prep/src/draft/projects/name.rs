@@ -3,8 +3,8 @@
 
 use super::lists::is_etc;
 use super::words::{
-    BUILD, BUILT_BY, COMPOUNDS, COUNTS, DESCRIPTORS, GRADES, LINES, LINKS, MANNER, NOT_BUILT,
-    NOT_SUFFIXES, OTHERS, PROGRAMMES, PROPER, ROLES, STATEMENTS, SUFFIXES, VERBS,
+    BUILD, BUILT_BY, COMPOUNDS, COUNTS, DESCRIPTORS, GRADES, LINES, LINKS, MANNER, NOT_A_THING,
+    NOT_BUILT, NOT_SUFFIXES, OTHERS, PROGRAMMES, PROPER, ROLES, SAYS, STATEMENTS, SUFFIXES, VERBS,
 };
 use model::ProjectKind;
 
@@ -79,65 +79,6 @@ pub fn longest_name(piece: &str, accept: impl Fn(&str) -> bool) -> Option<&str> 
 /// closing quotation, or what the clause says of the name (`快速崛起`, `为核心的…`,
 /// `影响力`, `…任务`).
 fn continues(name: &str, rest: &str) -> bool {
-    const SAYS: &[&str] = &[
-        "快速",
-        "扎实",
-        "建设",
-        "为核心",
-        "为龙头",
-        "为载体",
-        "为引领",
-        "为契机",
-        "影响力",
-        "取得",
-        "开工",
-        "投入",
-        "落户",
-        "顺利",
-        "基本",
-        "全面",
-        "加快",
-        "正式",
-        "成功",
-        "建成",
-        "项目建设",
-        "品牌",
-        "破土",
-        "动工",
-        "通车",
-        "竣工",
-        "投运",
-        "运营",
-        "功能",
-        "作用",
-        "开发",
-        "等",
-        "任务",
-        "目标任务",
-        "效应",
-        "难题",
-        "前期工作",
-        "工作",
-        "承载力",
-        "全覆盖",
-        "申建",
-        "落地",
-        "引领",
-        "桥梁",
-        "平台作用",
-        "发展",
-    ];
-    // What a quoted phrase is followed by may say it is a model or an aim, not a thing
-    // (`“总部—基地”运作模式`, `…中心城市发展定位`).
-    const NOT_A_THING: &[&str] = &[
-        "模式",
-        "运作模式",
-        "理念",
-        "格局",
-        "定位",
-        "发展定位",
-        "战略",
-    ];
     if NOT_A_THING.iter().any(|w| rest.starts_with(w)) {
         return false;
     }

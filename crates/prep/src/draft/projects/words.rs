@@ -487,6 +487,69 @@ pub const BODIES: &[&str] = &["企业", "院校", "高校", "机构", "资源", 
 /// How the name of a line ends: it is named by the places it joins (`济郑高铁`).
 pub const LINES: &[&str] = &["高铁", "联络线", "高速公路", "铁路"];
 
+/// What a clause says of a name after it, not part of it (`国际金融城快速崛起`, `…为核心`,
+/// `…影响力`, `…任务`).
+pub const SAYS: &[&str] = &[
+    "快速",
+    "扎实",
+    "建设",
+    "为核心",
+    "为龙头",
+    "为载体",
+    "为引领",
+    "为契机",
+    "影响力",
+    "取得",
+    "开工",
+    "投入",
+    "落户",
+    "顺利",
+    "基本",
+    "全面",
+    "加快",
+    "正式",
+    "成功",
+    "建成",
+    "项目建设",
+    "品牌",
+    "破土",
+    "动工",
+    "通车",
+    "竣工",
+    "投运",
+    "运营",
+    "功能",
+    "作用",
+    "开发",
+    "等",
+    "任务",
+    "目标任务",
+    "效应",
+    "难题",
+    "前期工作",
+    "工作",
+    "承载力",
+    "全覆盖",
+    "申建",
+    "落地",
+    "引领",
+    "桥梁",
+    "平台作用",
+    "发展",
+];
+
+/// What a name may be followed by that says it is a model or an aim, not a thing
+/// (`“总部—基地”运作模式`, `…中心城市发展定位`).
+pub const NOT_A_THING: &[&str] = &[
+    "模式",
+    "运作模式",
+    "理念",
+    "格局",
+    "定位",
+    "发展定位",
+    "战略",
+];
+
 /// How the name of a programme ends.
 pub const PROGRAMMES: &[&str] = &[
     "专项整治",
