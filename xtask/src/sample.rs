@@ -128,7 +128,12 @@ fn figure(f: Option<&Figure>) -> String {
     } else {
         format!("；注：{}", f.note)
     };
-    format!("{year}{} {value}（印作“{}”）{note}", f.comparator, f.text)
+    let printed = if f.text.is_empty() {
+        String::new()
+    } else {
+        format!("（印作“{}”）", f.text)
+    };
+    format!("{year}{} {value}{printed}{note}", f.comparator)
 }
 
 fn departments(facts: &Facts, ids: &[String]) -> String {
