@@ -27,6 +27,8 @@
 //!   (`review.rs`)
 //! - `draft`     `--doc ID [--out DIR]`: draft facts of a document from its text; `--score`:
 //!   every document's draft against the curated facts (`draft.rs`)
+//! - `sample`    `--seed N`: a random sample of projects, targets and key fields as Markdown,
+//!   for a re-read against the sources (`sample.rs`)
 //! - `audit`     print suspicious records by rule, and fail on any the reviewed allow-list
 //!   (`data/audit-allow.toml`) does not acknowledge or on entries that match nothing
 //!   (`review.rs`)
@@ -51,6 +53,7 @@ mod data;
 mod dist;
 mod draft;
 mod review;
+mod sample;
 mod sitemap;
 mod synth;
 mod test;
@@ -136,6 +139,8 @@ enum Task {
     },
     /// Suspicious records by rule, against the reviewed allow-list.
     Audit,
+    /// A seeded random sample of the records, as Markdown, for a re-read against the sources.
+    Sample(sample::Flags),
     /// Draft facts of a document from its text, accept reviewed drafts, or score the drafts.
     Draft(draft::Flags),
     /// Write the page table for the browser tests (`target/pages.json`).
@@ -193,6 +198,7 @@ fn dispatch(task: Task) -> Result {
         Task::Coverage => review::coverage(),
         Task::Themes { theme } => review::themes(theme.as_deref()),
         Task::Audit => review::audit(),
+        Task::Sample(flags) => sample::run(&flags),
         Task::Draft(flags) => draft::run(&flags),
         Task::Build {
             public_url,

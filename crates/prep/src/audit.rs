@@ -41,10 +41,13 @@ pub enum Rule {
     /// A project named as a zone of a spatial layout (板块, 组团, 片区, 发展核, 战略支点): a
     /// part of the plan's map, not a thing to build (`data/facts/README.md`).
     LayoutZone,
+    /// A target with no value that only says one of its document's projects is to be
+    /// completed (`完成黄河滩区迁建任务`): the project's due date, not a target of its own.
+    ProjectCompletion,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 11] = [
         Rule::GenericName,
         Rule::ProceduralField,
         Rule::NearDuplicate,
@@ -55,6 +58,7 @@ impl Rule {
         Rule::TextArtefact,
         Rule::GluedParagraph,
         Rule::LayoutZone,
+        Rule::ProjectCompletion,
     ];
 
     pub fn name(self) -> &'static str {
@@ -69,6 +73,7 @@ impl Rule {
             Rule::TextArtefact => "text-artefact",
             Rule::GluedParagraph => "glued-paragraph",
             Rule::LayoutZone => "layout-zone",
+            Rule::ProjectCompletion => "project-completion",
         }
     }
 }
@@ -220,6 +225,7 @@ pub fn audit(facts: &Facts, documents: &[Document]) -> Vec<Finding> {
     target_rules(facts, &mut out);
     missing_departments(facts, documents, &mut out);
     field_and_project(facts, &mut out);
+    project_completions(facts, &mut out);
     for doc in documents {
         text_artefacts(doc, &mut out);
         glued_paragraphs(doc, &mut out);
@@ -340,6 +346,31 @@ fn target_rules(facts: &Facts, out: &mut Vec<Finding>) {
                     "“{}”的目标值没有“达到”“以上”之类的说法：{}",
                     t.indicator, t.source.quote
                 ),
+            });
+        }
+    }
+}
+
+/// True when a qualitative target is a project's name and completion words only.
+fn completes_only(qualitative: &str, project: &str) -> bool {
+    let (q, name) = (plain(qualitative), plain(project));
+    name.chars().count() >= 4
+        && q.contains(&name)
+        && only_a_deadline(&q.replacen(&name, "", 1).replace("任务", ""))
+}
+
+fn project_completions(facts: &Facts, out: &mut Vec<Finding>) {
+    for t in &facts.targets {
+        let has_value = [&t.baseline, &t.target, &t.growth]
+            .into_iter()
+            .flatten()
+            .any(|f| f.value.is_some());
+        let projects = facts.projects.iter().filter(|p| p.doc == t.doc);
+        for p in projects.filter(|p| !has_value && completes_only(&t.qualitative, &p.name)) {
+            out.push(Finding {
+                rule: Rule::ProjectCompletion,
+                records: vec![p.id.clone(), t.id.clone()],
+                detail: format!("目标“{}”只说项目“{}”要完成", t.qualitative, p.name),
             });
         }
     }
@@ -717,54 +748,4 @@ pub fn review<'a>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn deadlines_alone_are_found() {
-        assert!(only_a_deadline("2020年5月底前"));
-        assert!(only_a_deadline("2021年年底前全面完成"));
-        assert!(only_a_deadline("确保完成"));
-        assert!(!only_a_deadline("全部开通"));
-        assert!(!only_a_deadline("基本完成 2005 年以前建成小区的改造任务"));
-        assert!(!only_a_deadline("达到省控目标"));
-    }
-
-    #[test]
-    fn names_compare_without_city_and_quotes() {
-        assert_eq!(comparable("济南量子谷"), comparable("“量子谷”"));
-        assert_eq!(comparable("济南国际会展中心"), "国际会展中心");
-        assert!(near_duplicates("济南量子谷", "“量子谷”"));
-        assert!(near_duplicates(
-            "休闲农业和乡村旅游精品工程",
-            "乡村旅游精品工程"
-        ));
-        assert!(!near_duplicates("济南经济开发区", "临港经济开发区"));
-        assert!(!near_duplicates(
-            "大学路国际时尚消费街区",
-            "山东路国际时尚消费街区"
-        ));
-        assert!(!near_duplicates(
-            "地区生产总值",
-            "全社会研发经费支出占地区生产总值比重"
-        ));
-    }
-
-    #[test]
-    fn an_allow_entry_acknowledges_only_its_finding_and_goes_stale_without_it() {
-        let findings = vec![Finding {
-            rule: Rule::NearDuplicate,
-            records: vec!["d.p-1".into(), "d.p-2".into()],
-            detail: String::new(),
-        }];
-        let text = "[[allow]]\nrule = \"near-duplicate\"\nrecords = [\"d.p-2\", \"d.p-1\"]\nreason = \"两处不同\"\n\n[[allow]]\nrule = \"generic-name\"\nrecords = [\"d.p-3\"]\nreason = \"已改名\"\n";
-        let allow = parse_allow_list("a.toml", text).unwrap_or_default();
-        let r = review(&findings, &allow, "a.toml", text);
-        assert_eq!(r.unacknowledged().count(), 0);
-        assert_eq!(r.stale.len(), 1, "{:?}", r.stale);
-        assert_eq!(r.stale[0].line, 6);
-        let none = AllowList::default();
-        let r = review(&findings, &none, "a.toml", "");
-        assert_eq!(r.unacknowledged().count(), 1);
-    }
-}
+mod tests;

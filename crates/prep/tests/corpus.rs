@@ -1392,11 +1392,6 @@ fn known_records_get_the_obvious_theme() {
     check("lixia-shisiwu.t-10", "高新技术企业数量", &["innovation"]);
     check("xinjiu-dongneng.t-9", "高新技术企业数量", &["innovation"]);
     check("gongzuo-baogao-2020.p-98", "轨道交通2号线", &["transport"]);
-    check(
-        "gongzuo-baogao-2020.t-r1",
-        "轨道交通2号线通车",
-        &["transport"],
-    );
     // 养老保险 is social insurance, not elderly care.
     check("lixia-shisiwu.t-28", "基本养老保险参保率", &["jobs"]);
     check("gongzuo-baogao-2020.t-13", "城镇新增就业", &["jobs"]);
