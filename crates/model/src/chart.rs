@@ -283,6 +283,7 @@ pub fn value_label(printed: &str, comparator: &str) -> String {
     const AFTER: [&str; 4] = ["以上", "以下", "以内", "左右"];
     if comparator.is_empty()
         || comparator == "达到"
+        || printed.ends_with(comparator)
         || printed.contains(['>', '<', '≥', '≤', '＞', '＜'])
     {
         printed.to_string()
@@ -329,6 +330,8 @@ mod tests {
             );
         };
         check("20", "以上", "20以上");
+        // A value printed with its word (`7万余`) keeps it once.
+        check("7万余", "余", "7万余");
         check("5", "左右", "5左右");
         check("1000", "突破", "突破1000");
         check("1", "至少", "至少1");

@@ -160,6 +160,7 @@ pub(crate) const COMPARATORS: &[&str] = &[
     "以下",
     "至少",
     "争取",
+    "余",
 ];
 
 /// One block of a document, squeezed for matching, with where it is.
