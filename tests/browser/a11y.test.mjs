@@ -7,7 +7,7 @@ import path from "node:path";
 import { useServerAndBrowser, ready, VIEWPORTS, ROOT } from "./harness.mjs";
 
 const AXE = fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-const ROUTES = ["", "themes/", "theme/elderly-care/", "targets/?theme=transport", "nope/", "documents/", "document/lixia-shisiwu/", "fields/", "field/shenghuo-fuwu.f-1/", "projects/", "project/xinjiu-dongneng.p-2/", "targets/", "target/xinjiu-dongneng.t-1/", "departments/", "search/?q=%E5%85%BB%E8%80%81", "about/", "target/missing/"];
+const ROUTES = ["", "themes/", "theme/elderly-care/", "targets/?theme=transport", "nope/", "documents/", "document/lixia-shisiwu/", "fields/", "field/shenghuo-fuwu.f-1/", "projects/", "project/xinjiu-dongneng.p-12/", "targets/", "target/xinjiu-dongneng.t-1/", "departments/", "search/?q=%E5%85%BB%E8%80%81", "about/", "target/missing/"];
 const MODES = { normal: {}, large: { "zcdl.large-font": "1" }, contrast: { "zcdl.high-contrast": "1" } };
 
 const env = useServerAndBrowser();
