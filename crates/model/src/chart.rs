@@ -407,6 +407,13 @@ pub fn printed_with_unit(text: &str, unit: &str) -> String {
     if text.is_empty() || unit.is_empty() || text.ends_with(unit) {
         return text.to_string();
     }
+    // A bound word printed after the number stays before the unit's own word: 7万余 + 万户
+    // is 7万余户.
+    if let Some(head) = text.strip_suffix('余').filter(|h| !h.is_empty()) {
+        let whole = printed_with_unit(head, unit);
+        let rest = whole.get(head.len()..).unwrap_or_default();
+        return format!("{head}余{rest}");
+    }
     let unit_chars: Vec<char> = unit.chars().collect();
     let text_chars: Vec<char> = text.chars().collect();
     // The longest end of the text that is a beginning of the unit.
@@ -440,5 +447,7 @@ mod unit_tests {
         check("", "家", "");
         check("达标", "", "达标");
         check("7万余", "户", "7万余户");
+        check("7万余", "万户", "7万余户");
+        check("60余", "栋", "60余栋");
     }
 }
