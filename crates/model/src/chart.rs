@@ -407,12 +407,15 @@ pub fn printed_with_unit(text: &str, unit: &str) -> String {
     if text.is_empty() || unit.is_empty() || text.ends_with(unit) {
         return text.to_string();
     }
-    // A bound word printed after the number stays before the unit's own word: 7万余 + 万户
-    // is 7万余户.
-    if let Some(head) = text.strip_suffix('余').filter(|h| !h.is_empty()) {
-        let whole = printed_with_unit(head, unit);
-        let rest = whole.get(head.len()..).unwrap_or_default();
-        return format!("{head}余{rest}");
+    // A bound word printed after the number (余, 多) stays before the unit's own word:
+    // 7万余 + 万户 is 7万余户.
+    if let Some(bound) = text.chars().last().filter(|c| matches!(c, '余' | '多')) {
+        let head = text.strip_suffix(bound).unwrap_or_default();
+        if !head.is_empty() {
+            let whole = printed_with_unit(head, unit);
+            let rest = whole.get(head.len()..).unwrap_or_default();
+            return format!("{head}{bound}{rest}");
+        }
     }
     let unit_chars: Vec<char> = unit.chars().collect();
     let text_chars: Vec<char> = text.chars().collect();
@@ -449,5 +452,6 @@ mod unit_tests {
         check("7万余", "户", "7万余户");
         check("7万余", "万户", "7万余户");
         check("60余", "栋", "60余栋");
+        check("3万多", "万人", "3万多人");
     }
 }

@@ -321,13 +321,17 @@ fn near_duplicate_names(facts: &Facts, out: &mut Vec<Finding>) {
     }
 }
 
+/// True when a target states a number: a baseline, a target or a growth rate.
+fn has_value(t: &model::Target) -> bool {
+    [&t.baseline, &t.target, &t.growth]
+        .into_iter()
+        .flatten()
+        .any(|f| f.value.is_some())
+}
+
 fn target_rules(facts: &Facts, out: &mut Vec<Finding>) {
     for t in &facts.targets {
-        let no_value = [&t.baseline, &t.target, &t.growth]
-            .into_iter()
-            .flatten()
-            .all(|f| f.value.is_none());
-        if no_value && !t.qualitative.is_empty() && only_a_deadline(&t.qualitative) {
+        if !has_value(t) && !t.qualitative.is_empty() && only_a_deadline(&t.qualitative) {
             out.push(Finding {
                 rule: Rule::DeadlineOnly,
                 records: vec![t.id.clone()],
@@ -360,13 +364,9 @@ fn completes_only(qualitative: &str, project: &str) -> bool {
 }
 
 fn project_completions(facts: &Facts, out: &mut Vec<Finding>) {
-    for t in &facts.targets {
-        let has_value = [&t.baseline, &t.target, &t.growth]
-            .into_iter()
-            .flatten()
-            .any(|f| f.value.is_some());
+    for t in facts.targets.iter().filter(|t| !has_value(t)) {
         let projects = facts.projects.iter().filter(|p| p.doc == t.doc);
-        for p in projects.filter(|p| !has_value && completes_only(&t.qualitative, &p.name)) {
+        for p in projects.filter(|p| completes_only(&t.qualitative, &p.name)) {
             out.push(Finding {
                 rule: Rule::ProjectCompletion,
                 records: vec![p.id.clone(), t.id.clone()],
