@@ -21,14 +21,17 @@ pub fn shared(clause: &str, items: &[&str], how: Reading) -> Option<Vec<(String,
         ranked,
     }) = list_tail(items)
     {
+        if let Some(names) = works_in_places(&heads, tail) {
+            return listed(names);
+        }
         // Bodies listed as such are not projects (`齐鲁医院、山东省立医院等优质医疗资源`,
         // `…等企业做大做强`).
         if BODIES.iter().any(|b| tail.contains(b)) {
             return Some(Vec::new());
         }
-        // A quoted name after the list is what is built in each place (`洛阳、银川等“内陆港”`).
+        // A quoted name after places is what is built in each (`洛阳、银川等“内陆港”`).
         if tail.starts_with('“') && tail.ends_with('”') {
-            return listed(vec![tail.to_string()]);
+            return listed(in_each(&heads, tail));
         }
         if let Some(names) = named_events(&heads, tail) {
             return listed(names);
@@ -44,10 +47,84 @@ pub fn shared(clause: &str, items: &[&str], how: Reading) -> Option<Vec<(String,
         }
         return distributed(&heads, tail).and_then(listed);
     }
+    if let Some(names) = campaigns(items).or_else(|| shared_last_word(items)) {
+        return listed(names);
+    }
     if let Some(name) = one_programme(clause, items, how) {
         return Some(vec![(name, how)]);
     }
     shared_end(items).and_then(listed)
+}
+
+/// Each place listed with the thing built there.
+fn in_each(heads: &[&str], thing: &str) -> Vec<String> {
+    heads.iter().map(|h| format!("{h}{thing}")).collect()
+}
+
+/// Works carried out in each of several places (`全福河、柳行河等城区河道有水工程`,
+/// `白云水库、埕头水库等雨洪资源利用工程`): one project per place, as each is built there.
+fn works_in_places(heads: &[&str], tail: &str) -> Option<Vec<String>> {
+    let place = |h: &&str| {
+        let n = h.chars().count();
+        (3..=6).contains(&n) && (h.ends_with(PLACES) || h.ends_with("水库"))
+    };
+    let works = kind_of(tail) == Some(ProjectKind::Works) && !tail.contains('的');
+    // Lines are named by places in a word or two (`济郑、济滨、济莱等高速铁路`).
+    let short = |h: &&str| (2..=3).contains(&h.chars().count()) && kind_of(h).is_none();
+    let line = LINES.iter().any(|l| tail == *l) && heads.iter().all(short);
+    let built = works && heads.iter().all(place) || line;
+    (built && heads.len() >= 2).then(|| in_each(heads, tail))
+}
+
+/// Rights or parts named in a word each, sharing their last character and what is done with
+/// them (`用能权、排污权、用水权交易试点`): one per item, as each is run on its own.
+fn shared_last_word(items: &[&str]) -> Option<Vec<String>> {
+    let (last, heads) = items.split_last()?;
+    let heads: Vec<&str> = heads.iter().map(|h| strip_verbs(h.trim())).collect();
+    let last = strip_verbs(last.trim());
+    let end = heads.first()?.chars().last()?;
+    let short = |h: &str| (2..=3).contains(&h.chars().count()) && h.ends_with(end);
+    if !heads.iter().all(|h| short(h)) {
+        return None;
+    }
+    let (at, _) = last
+        .char_indices()
+        .skip(1)
+        .take(3)
+        .find(|(_, c)| *c == end)?;
+    let (own, rest) = last.split_at(at + end.len_utf8());
+    // What is run with each is a programme of its own (`…交易试点`), not a platform, a
+    // description (`空港、信息港四港合一的…`) or works of several parts on the places together
+    // (`佛慧山、茂岭山生态修复和绿廊景观提升工程`).
+    if !PROGRAMMES.iter().any(|p| rest.ends_with(p)) || rest.contains(['的', '和']) {
+        return None;
+    }
+    let names = heads.iter().chain(std::iter::once(&own));
+    Some(names.map(|h| format!("{h}{rest}")).collect())
+}
+
+/// Campaigns run each on its own and listed under one word they all open with (`文明交通、
+/// 文明旅游、文明餐桌、文明上网行动`): one per campaign. Parts of one programme do not share
+/// their opening word (`柴油货车、工业炉窑…专项治理行动` stays one).
+fn campaigns(items: &[&str]) -> Option<Vec<String>> {
+    let (last, heads) = items.split_last()?;
+    let last = strip_verbs(last.trim());
+    let heads: Vec<&str> = heads.iter().map(|h| strip_verbs(h.trim())).collect();
+    let first = heads.first()?;
+    let word: String = first.chars().take(2).collect();
+    let action = ["行动", "活动"].iter().find(|a| last.ends_with(**a))?;
+    let own = last.strip_suffix(action)?;
+    let alike = |h: &str| h.starts_with(&word) && (3..=5).contains(&h.chars().count());
+    if !heads.iter().all(|h| alike(h)) || !alike(own) {
+        return None;
+    }
+    Some(
+        heads
+            .iter()
+            .chain(std::iter::once(&own))
+            .map(|h| format!("{h}{action}"))
+            .collect(),
+    )
 }
 
 /// Places listed with the kind they share (`浮山湾、中山路、台东等商圈`, `蓝谷、董家口4个功能性

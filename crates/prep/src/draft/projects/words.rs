@@ -485,7 +485,7 @@ pub const STATEMENTS: &[&str] = &[
 pub const BODIES: &[&str] = &["企业", "院校", "高校", "机构", "资源", "单位", "战略"];
 
 /// How the name of a line ends: it is named by the places it joins (`济郑高铁`).
-pub const LINES: &[&str] = &["高铁", "联络线", "高速公路", "铁路"];
+pub const LINES: &[&str] = &["高铁", "联络线", "高速公路", "高速铁路", "铁路"];
 
 /// What a clause says of a name after it, not part of it (`国际金融城快速崛起`, `…为核心`,
 /// `…影响力`, `…任务`).
