@@ -71,7 +71,7 @@ fn works_in_places(heads: &[&str], tail: &str) -> Option<Vec<String>> {
     let works = kind_of(tail) == Some(ProjectKind::Works) && !tail.contains('的');
     // Lines are named by places in a word or two (`济郑、济滨、济莱等高速铁路`).
     let short = |h: &&str| (2..=3).contains(&h.chars().count()) && kind_of(h).is_none();
-    let line = LINES.iter().any(|l| tail == *l) && heads.iter().all(short);
+    let line = LINES.contains(&tail) && heads.iter().all(short);
     let built = works && heads.iter().all(place) || line;
     (built && heads.len() >= 2).then(|| in_each(heads, tail))
 }
