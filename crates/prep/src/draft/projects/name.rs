@@ -228,7 +228,15 @@ fn built(name: &str) -> bool {
     !NOT_BUILT.iter().any(|w| name.starts_with(w))
         && !DESCRIPTORS.iter().any(|w| name.starts_with(w))
         && !end.ends_with("活动")
+        && (!(end.ends_with("平台") || end.ends_with("系统")) || graded(name))
         && (own >= 3 || own == 2 && kind >= 3)
+}
+
+/// True when a name says whose or what level it is (`国家重大新药创制平台`, `区级智慧应急指挥
+/// 平台`, `中美设计创新云服务平台`): a platform or system named only by what it serves
+/// (`家政服务平台`, `智慧旅游系统`) is a class of thing, many of which are built.
+fn graded(name: &str) -> bool {
+    ["国家", "级", "中美"].iter().any(|w| name.contains(w)) || is_proper_place(name)
 }
 
 /// True unless a name is the city itself, a kind of city, a count or a sentence.
