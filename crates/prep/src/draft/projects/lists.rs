@@ -76,27 +76,32 @@ fn works_in_places(heads: &[&str], tail: &str) -> Option<Vec<String>> {
     (built && heads.len() >= 2).then(|| in_each(heads, tail))
 }
 
-/// Rights or parts named in a word each, sharing their last character and what is done with
-/// them (`用能权、排污权、用水权交易试点`): one per item, as each is run on its own.
+/// Rights or types named in a word each, sharing their last character and what is done with
+/// them (`用能权、排污权、用水权交易试点`, `生产服务型、港口型…国家物流枢纽`): one per item, as each
+/// is run or designated on its own.
 fn shared_last_word(items: &[&str]) -> Option<Vec<String>> {
     let (last, heads) = items.split_last()?;
     let heads: Vec<&str> = heads.iter().map(|h| strip_verbs(h.trim())).collect();
     let last = strip_verbs(last.trim());
     let end = heads.first()?.chars().last()?;
-    let short = |h: &str| (2..=3).contains(&h.chars().count()) && h.ends_with(end);
+    let typed = end == '型';
+    let longest = if typed { 5 } else { 3 };
+    let short = |h: &str| (2..=longest).contains(&h.chars().count()) && h.ends_with(end);
     if !heads.iter().all(|h| short(h)) {
         return None;
     }
     let (at, _) = last
         .char_indices()
         .skip(1)
-        .take(3)
+        .take(longest)
         .find(|(_, c)| *c == end)?;
     let (own, rest) = last.split_at(at + end.len_utf8());
-    // What is run with each is a programme of its own (`…交易试点`), not a platform, a
-    // description (`空港、信息港四港合一的…`) or works of several parts on the places together
-    // (`佛慧山、茂岭山生态修复和绿廊景观提升工程`).
-    if !PROGRAMMES.iter().any(|p| rest.ends_with(p)) || rest.contains(['的', '和']) {
+    // What is run with each is a programme of its own (`…交易试点`) or, for types, a named
+    // designation (`国家物流枢纽`); not a platform, a description (`空港、信息港四港合一的…`) or
+    // works of several parts on the places together (`佛慧山、茂岭山生态修复和绿廊景观提升工程`).
+    let own_kind = PROGRAMMES.iter().any(|p| rest.ends_with(p))
+        || typed && rest.starts_with("国家") && kind_of(rest).is_some();
+    if !own_kind || rest.contains(['的', '和']) {
         return None;
     }
     let names = heads.iter().chain(std::iter::once(&own));
@@ -220,7 +225,10 @@ fn distributed(heads: &[&str], tail: &str) -> Option<Vec<String>> {
     // The items are places (`甸柳片区`, `南门大街-司里街`), or things long enough to be named
     // by what is done to them (`山钢新旧动能转换升级等项目`).
     let place = |h: &&str| h.ends_with(PLACES) && h.chars().count() >= 3;
-    let named = |h: &&str| h.chars().count() >= 5 && tail.ends_with("项目");
+    let named = |h: &&str| {
+        let n = h.chars().count();
+        n >= 5 && tail.ends_with("项目") || n >= 4 && tail.starts_with("重大")
+    };
     if !heads.iter().all(|h| place(h) || named(h)) {
         return None;
     }

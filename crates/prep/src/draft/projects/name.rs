@@ -336,7 +336,7 @@ fn counted_inside(name: &str, how: Reading) -> bool {
 /// A name without what follows it in the clause (`…中心建设`, `…基地项目建设`).
 pub fn trim_tail(name: &str) -> &str {
     let mut n = name.trim();
-    for tail in ["建设", "项目建设", "建设运营"] {
+    for tail in ["建设", "项目建设", "建设运营", "落地", "落户"] {
         if let Some(r) = n.strip_suffix(tail) {
             if kind_of(r).is_some() || quoted_whole(r) {
                 n = r;

@@ -63,6 +63,7 @@ pub const SUFFIXES: &[(&str, ProjectKind)] = &[
     ("先行市", ProjectKind::Project),
     ("会客厅", ProjectKind::Project),
     ("大厦", ProjectKind::Project),
+    ("物流枢纽", ProjectKind::Project),
     ("院区", ProjectKind::Project),
     ("新院", ProjectKind::Project),
     ("处理厂", ProjectKind::Project),
