@@ -6,7 +6,8 @@
 //! (`人工智能与空间安全、医养健康山东省实验室`, `甸柳片区、解放路片区等城市有机更新项目`) is
 //! one per name.
 
-use super::name::{is_named, kind_of, longest_name, strip_verbs, trim_tail, Reading};
+use super::name::{is_named, kind_of, longest_name, quoted_whole, strip_verbs, trim_tail, Reading};
+use super::text::split_outside;
 use super::words::{BODIES, BUILD, LINES, PROGRAMMES, PROPER};
 use model::ProjectKind;
 
@@ -33,6 +34,9 @@ pub fn shared(clause: &str, items: &[&str], how: Reading) -> Option<Vec<(String,
         if tail.starts_with('“') && tail.ends_with('”') {
             return listed(in_each(&heads, tail));
         }
+        if let Some(names) = quoted_programmes(&heads) {
+            return Some(names.into_iter().map(|n| (n, Reading::Given)).collect());
+        }
         if let Some(names) = named_events(&heads, tail) {
             return listed(names);
         }
@@ -47,6 +51,9 @@ pub fn shared(clause: &str, items: &[&str], how: Reading) -> Option<Vec<(String,
         }
         return distributed(&heads, tail).and_then(listed);
     }
+    if let Some(names) = national_pair(items) {
+        return listed(names);
+    }
     if let Some(names) = campaigns(items).or_else(|| shared_last_word(items)) {
         return listed(names);
     }
@@ -54,6 +61,46 @@ pub fn shared(clause: &str, items: &[&str], how: Reading) -> Option<Vec<(String,
         return Some(vec![(name, how)]);
     }
     shared_end(items).and_then(listed)
+}
+
+/// Things of one kind listed after `国家`, which grades them all (`国家儿童区域医疗中心、传染病区域
+/// 医疗中心`): each with the grade, when they share their last four characters or more.
+fn national_pair(items: &[&str]) -> Option<Vec<String>> {
+    let items: Vec<&str> = items.iter().map(|i| strip_verbs(i.trim())).collect();
+    let (first, rest) = items.split_first()?;
+    let own = first.strip_prefix("国家")?;
+    let shared = |a: &str, b: &str| {
+        a.chars()
+            .rev()
+            .zip(b.chars().rev())
+            .take_while(|(x, y)| x == y)
+            .count()
+    };
+    let alike = |i: &&str| {
+        kind_of(i).is_some()
+            && !i.starts_with("国家")
+            && shared(own, i) >= 4
+            && shared(own, i) < i.chars().count()
+    };
+    if rest.is_empty() || kind_of(own).is_none() || !rest.iter().all(alike) {
+        return None;
+    }
+    let names = std::iter::once(first.to_string()).chain(rest.iter().map(|i| format!("国家{i}")));
+    Some(names.collect())
+}
+
+/// One programme's plans, named after it without its subject (`社区社会组织培育发展计划、能力提升
+/// 计划、作用发挥计划和规范管理计划`): the whole list is its name. Works listed so are each a
+/// programme of their own (`乡村旅游规模化工程、精品工程和效益提升工程`, `data/facts/README.md`).
+pub fn parts_of_one(clause: &str) -> Option<String> {
+    let whole = strip_verbs(clause.trim().trim_end_matches('。'));
+    let items: Vec<&str> = split_outside(whole, &['、', '和']);
+    let (first, parts) = items.split_first()?;
+    let end = "计划";
+    first.strip_suffix(end)?;
+    let bare = |p: &&str| p.ends_with(end) && p.chars().count() <= 4 + end.chars().count();
+    let subject = first.chars().count() >= 6 + end.chars().count();
+    (parts.len() >= 2 && subject && parts.iter().all(bare)).then(|| whole.to_string())
 }
 
 /// Each place listed with the thing built there.
@@ -165,6 +212,18 @@ fn named_programmes(heads: &[&str], tail: &str, ranked: bool) -> Option<Vec<Stri
         .map(|h| h.to_string())
         .collect();
     (names.len() == heads.len()).then_some(names)
+}
+
+/// Quoted names printed one after another before what they are, one of them a programme by its
+/// ending (`“就业援助月”“春风行动”等专项服务`): each is a programme's name.
+fn quoted_programmes(heads: &[&str]) -> Option<Vec<String>> {
+    let programme = |h: &&str| {
+        PROGRAMMES
+            .iter()
+            .any(|p| h.trim_end_matches('”').ends_with(p))
+    };
+    let quoted = heads.len() >= 2 && heads.iter().all(|h| quoted_whole(h));
+    (quoted && heads.iter().any(programme)).then(|| heads.iter().map(|h| h.to_string()).collect())
 }
 
 /// Events listed by their names before what they are (`趵突泉灯会、千佛山庙会等精品民俗节庆

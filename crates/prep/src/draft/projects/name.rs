@@ -51,9 +51,13 @@ pub fn kind_of(name: &str) -> Option<ProjectKind> {
         .map(|(_, k)| *k)
 }
 
-/// The longest start of a piece that is a name (`国际金融城快速崛起` → `国际金融城`,
-/// `“泉城书房”12处` → `“泉城书房”`).
+/// The longest start of a piece that is a name (`国际金融城快速崛起` → `国际金融城`).
 pub fn named_prefix(piece: &str, how: Reading) -> Option<&str> {
+    // Where a programme runs is not part of its quoted name (`城乡“雪亮工程”`).
+    let piece = ["城乡", "全市", "全区", "全省"]
+        .iter()
+        .find_map(|w| piece.strip_prefix(w).filter(|p| p.starts_with('“')))
+        .unwrap_or(piece);
     if how == Reading::Given {
         let name = piece.trim();
         return is_named(name, how).then_some(name);
@@ -167,7 +171,11 @@ pub fn is_named(name: &str, how: Reading) -> bool {
     } else {
         4
     };
-    if !(shortest..=30).contains(&n) || !(given || kind_of(name).is_some()) || !one_thing(name, how)
+    // A name the sentence gives may list its parts (`…培育发展计划、能力提升计划…`).
+    let longest = if given { 40 } else { 30 };
+    if !(shortest..=longest).contains(&n)
+        || !(given || kind_of(name).is_some())
+        || !one_thing(name, how)
     {
         return false;
     }
@@ -234,18 +242,25 @@ fn built(name: &str) -> bool {
 
 /// True when a name says whose or what level it is (`国家重大新药创制平台`, `区级智慧应急指挥
 /// 平台`, `中美设计创新云服务平台`): a platform or system named only by what it serves
-/// (`家政服务平台`, `智慧旅游系统`) is a class of thing, many of which are built.
+/// (`家政服务平台`, `智慧旅游系统`) is a class of thing, many of which are built; one for everyone
+/// is one thing (`全民健康信息平台`, `一体化在线政务服务平台`).
 fn graded(name: &str) -> bool {
-    ["国家", "级", "中美"].iter().any(|w| name.contains(w)) || is_proper_place(name)
+    let whole = ["全民", "全市", "一体化", "统一"];
+    ["国家", "级", "中美"]
+        .iter()
+        .chain(&whole)
+        .any(|w| name.contains(w))
+        || is_proper_place(name)
 }
 
 /// True unless a name is the city itself, a kind of city, a count or a sentence.
 fn one_thing(name: &str, how: Reading) -> bool {
     // 泉城 is the city itself; a bare …城市 is a kind of city.
-    let designation = ["试点", "示范", "中心城市", "重点城市"]
+    let designation = ["试点", "示范", "中心城市", "重点城市", "联合国"]
         .iter()
         .any(|w| name.contains(w));
-    if name.ends_with("泉城") || (name.ends_with("城市") && !designation) {
+    let end = bare_end(name);
+    if end.ends_with("泉城") || (end.ends_with("城市") && !designation) {
         return false;
     }
     // A quoted phrase that opens with a verb is a slogan (`“打造四个中心”`).

@@ -2,7 +2,7 @@
 //! clause or list item of the text (read with the verb that opens its clause), the names a
 //! list gives by what its items share.
 
-use super::lists::{is_etc, shared};
+use super::lists::{is_etc, parts_of_one, shared};
 use super::name::Reading;
 use super::name::{after_subject, builds, kind_of, named_prefix, opening, quoted_whole};
 use super::name::{is_proper_place, strip_verbs, trim_tail};
@@ -93,6 +93,9 @@ fn reading(clause: &str, in_box: bool) -> Option<Reading> {
 
 /// The names a clause may give, each with the evidence it was read with.
 fn clause_pieces(clause: &str, how: Reading) -> Vec<(String, Reading)> {
+    if let Some(name) = parts_of_one(clause) {
+        return vec![(name, Reading::Given)];
+    }
     let mut items: Vec<&str> = split_outside(clause, &['、'])
         .into_iter()
         .flat_map(|i| i.split("以及"))
@@ -162,9 +165,6 @@ fn item_pieces(item: &str, how: Reading) -> Vec<(String, Reading)> {
         h => h,
     };
     item_names(item, how)
-        .into_iter()
-        .map(|(name, how)| (name.to_string(), how))
-        .collect()
 }
 
 /// The names in one list item: what it lists before `等`, what follows a description
@@ -174,7 +174,7 @@ fn item_pieces(item: &str, how: Reading) -> Vec<(String, Reading)> {
 /// (`中国航天科技园（济南）和飞机维修检测产业基地`). A name the item builds is read as built
 /// (`…中心建设`, `商河建设…`); one it describes by what it is to be (`具有国际竞争力的…中心`)
 /// is a name only by a proper name.
-fn item_names(item: &str, how: Reading) -> Vec<(&str, Reading)> {
+fn item_names(item: &str, how: Reading) -> Vec<(String, Reading)> {
     let listed = how == Reading::Listed;
     let plain = !item.contains('的');
     let item = until_outside(item, is_etc);
@@ -199,6 +199,12 @@ fn item_names(item: &str, how: Reading) -> Vec<(&str, Reading)> {
         .strip_prefix('《')
         .and_then(|n| n.strip_suffix('》'))
         .unwrap_or(name);
+    // What a clause relies on is named before what it builds (`依托…北方中心加快全民健康信息平台
+    // 建设`): the name is what follows.
+    let name = name
+        .split_once("加快")
+        .filter(|(relied, _)| kind_of(relied).is_some())
+        .map_or(name, |(_, built)| strip_verbs(built));
     let (name, acted) = match after_subject(name) {
         Some((subject, object)) => (object, !others || is_proper_place(subject)),
         None => (name, false),
@@ -236,10 +242,25 @@ fn item_names(item: &str, how: Reading) -> Vec<(&str, Reading)> {
                 Reading::Built if quoted_whole(n) => Reading::Given,
                 h => h,
             };
-            vec![(a, how(a)), (b, how(b))]
+            vec![(a.to_string(), how(a)), (b.to_string(), how(b))]
         }
-        None => vec![(name, how)],
+        None => match quoted_pair(name) {
+            Some(names) => names.into_iter().map(|n| (n, how)).collect(),
+            None => vec![(name.to_string(), how)],
+        },
     }
+}
+
+/// Two quoted names joined by `和` / `与` before the kind of thing each is (`“AI元脑”和
+/// “人工智能+”融合开放平台`): one thing of that kind each.
+fn quoted_pair(name: &str) -> Option<Vec<String>> {
+    let [a, b] = split_outside(name, &['和', '与'])[..] else {
+        return None;
+    };
+    let close = b.rfind('”')? + '”'.len_utf8();
+    let (quoted, kind) = (b.get(..close)?, b.get(close..)?);
+    let named = quoted_whole(a) && quoted_whole(quoted) && kind.chars().count() >= 2;
+    (named && kind_of(kind).is_some()).then(|| vec![format!("{a}{kind}"), b.to_string()])
 }
 
 /// True when two names joined by `和` / `与` are each a name: each ends as a project does, or
@@ -247,5 +268,10 @@ fn item_names(item: &str, how: Reading) -> Vec<(&str, Reading)> {
 fn both_named(a: &str, b: &str) -> bool {
     let quoted = |n: &str| n.starts_with('“') && n.ends_with('”');
     let b = trim_tail(b);
+    // Works done to a thing, then a 工程 that names both, is one programme (`商务楼宇升级改造和管理
+    // 服务提升工程`).
+    if b.ends_with("工程") && ["改造", "提升"].iter().any(|w| a.ends_with(w)) {
+        return false;
+    }
     kind_of(a).is_some() && kind_of(b).is_some() && b.chars().count() >= 4 || quoted(a) && quoted(b)
 }

@@ -70,7 +70,6 @@ pub const SUFFIXES: &[(&str, ProjectKind)] = &[
     ("发电厂", ProjectKind::Project),
     ("系统", ProjectKind::Platform),
     ("市场", ProjectKind::Platform),
-    ("书房", ProjectKind::Project),
     ("资源库", ProjectKind::Platform),
     ("孵化器", ProjectKind::Platform),
     ("走廊", ProjectKind::Park),
@@ -348,7 +347,7 @@ pub const LINKS: &[&str] = &[
 ];
 
 /// Words that open with a link word but are not opened by it (`对外开放`, `在线`, `以色列`).
-pub const COMPOUNDS: &[&str] = &["对外", "在线", "以色列", "和平", "及时", "与会"];
+pub const COMPOUNDS: &[&str] = &["对外", "在线", "以色列", "和平", "及时", "与会", "联合国"];
 
 /// Verbs that build, set up, hold or run a thing: their object is a project when it
 /// ends as one, with or without a proper name (`建设全域旅游大数据中心`).
