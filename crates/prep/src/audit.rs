@@ -44,10 +44,13 @@ pub enum Rule {
     /// A target with no value that only says one of its document's projects is to be
     /// completed (`完成黄河滩区迁建任务`): the project's due date, not a target of its own.
     ProjectCompletion,
+    /// A gap in a document's numbering (`p-38` between live `p-37` and `p-39`) that no record
+    /// lists in `merged`: a retired id whose old links lead nowhere.
+    RetiredId,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::GenericName,
         Rule::ProceduralField,
         Rule::NearDuplicate,
@@ -59,6 +62,7 @@ impl Rule {
         Rule::GluedParagraph,
         Rule::LayoutZone,
         Rule::ProjectCompletion,
+        Rule::RetiredId,
     ];
 
     pub fn name(self) -> &'static str {
@@ -74,6 +78,7 @@ impl Rule {
             Rule::GluedParagraph => "glued-paragraph",
             Rule::LayoutZone => "layout-zone",
             Rule::ProjectCompletion => "project-completion",
+            Rule::RetiredId => "retired-id",
         }
     }
 }
@@ -226,6 +231,7 @@ pub fn audit(facts: &Facts, documents: &[Document]) -> Vec<Finding> {
     missing_departments(facts, documents, &mut out);
     field_and_project(facts, &mut out);
     project_completions(facts, &mut out);
+    retired_ids(facts, &mut out);
     for doc in documents {
         text_artefacts(doc, &mut out);
         glued_paragraphs(doc, &mut out);
@@ -436,6 +442,51 @@ fn field_and_project(facts: &Facts, out: &mut Vec<Finding>) {
                 });
             }
         }
+    }
+}
+
+/// The ids missing from a numbering (`doc.p-1`, `doc.p-3` → `doc.p-2`): for each document
+/// and id prefix (`p-`, `p-r`, `t-`, `f-` …) that has any, every number below the highest
+/// that is not in `ids`.
+pub fn id_gaps<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<Vec<String>> {
+    let mut numbers: BTreeMap<(&str, &str), Vec<u32>> = BTreeMap::new();
+    for id in ids {
+        let Some((doc, local)) = id.split_once('.') else {
+            continue;
+        };
+        let digits = local.trim_start_matches(|c: char| !c.is_ascii_digit());
+        let prefix = local.get(..local.len() - digits.len()).unwrap_or(local);
+        if let Ok(n) = digits.parse() {
+            numbers.entry((doc, prefix)).or_default().push(n);
+        }
+    }
+    let mut gaps = Vec::new();
+    for ((doc, prefix), found) in numbers {
+        let highest = found.iter().copied().max().unwrap_or(0);
+        let missing: Vec<String> = (1..highest)
+            .filter(|n| !found.contains(n))
+            .map(|n| format!("{doc}.{prefix}{n}"))
+            .collect();
+        if !missing.is_empty() {
+            gaps.push(missing);
+        }
+    }
+    gaps
+}
+
+fn retired_ids(facts: &Facts, out: &mut Vec<Finding>) {
+    let live = facts.fields.iter().map(|f| (&f.id, &f.merged));
+    let live = live
+        .chain(facts.projects.iter().map(|p| (&p.id, &p.merged)))
+        .chain(facts.targets.iter().map(|t| (&t.id, &t.merged)));
+    let ids = live.flat_map(|(id, merged)| std::iter::once(id).chain(merged));
+    for mut records in id_gaps(ids.map(String::as_str)) {
+        records.sort();
+        out.push(Finding {
+            rule: Rule::RetiredId,
+            records,
+            detail: "编号空缺：没有记录在 merged 中收留这个编号，旧链接无处可去".to_string(),
+        });
     }
 }
 

@@ -67,3 +67,13 @@ fn a_project_completion_is_not_a_target() {
         "国际贸易“单一窗口”"
     ));
 }
+
+#[test]
+fn a_gap_in_the_numbering_is_found_per_document_and_prefix() {
+    let ids = ["d.p-1", "d.p-4", "d.p-r2", "d.t-1", "e.p-2"];
+    assert_eq!(
+        id_gaps(ids),
+        vec![vec!["d.p-2", "d.p-3"], vec!["d.p-r1"], vec!["e.p-1"]],
+    );
+    assert!(id_gaps(["d.p-1", "d.p-2", "d.f-1"]).is_empty());
+}
