@@ -105,7 +105,6 @@ fn sources(data: &Path) -> Result<Sources> {
     })
 }
 
-/// Drafts one document and checks the draft with the curated verifier.
 /// Moves reviewed records from `draft.toml` into a curated file of the document.
 fn accept(data: &Path, doc: &str, flags: &Flags) -> Result {
     let dir = data.join("facts").join(doc);
@@ -147,11 +146,20 @@ fn accept(data: &Path, doc: &str, flags: &Flags) -> Result {
     }
     text.push_str(&done.appended);
     std::fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))?;
-    std::fs::write(&draft_path, &done.draft)
-        .map_err(|e| format!("{}: {e}", draft_path.display()))?;
+    // A draft with no record left is done with.
+    let left = done.draft.lines().any(|l| l.trim().starts_with("[["));
+    let written = if left {
+        std::fs::write(&draft_path, &done.draft)
+    } else {
+        std::fs::remove_file(&draft_path)
+    };
+    written.map_err(|e| format!("{}: {e}", draft_path.display()))?;
     eprintln!("已将 {} 条记录移入 {}", done.count, target.display());
+    if !left {
+        eprintln!("草稿已全部处理，已删除 {}", draft_path.display());
+    }
     for (old, new) in &done.renamed {
-        eprintln!("  编号 {old} 已被占用，改为 {new}");
+        eprintln!("  草稿编号 {old} 改为 {new}（按顺序编号，删去的记录不留空号）");
     }
     eprintln!("下一步：cargo xtask data（核验全部记录并生成数据）");
     Ok(())

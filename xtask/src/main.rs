@@ -23,8 +23,8 @@
 //!   (`bench_pages.rs`)
 //! - `coverage`  print how many records each document has, and each theme (`review.rs`)
 //! - `themes`    print the theme coverage table and every record's themes with the keyword or
-//!   override reason that put it there (`--theme=<id>` for one theme), for review
-//!   (`review.rs`)
+//!   override reason that put it there (`--theme=<id>` for one theme, `--doc=<id>` for one
+//!   document's records), for review (`review.rs`)
 //! - `draft`     `--doc ID [--out DIR]`: draft facts of a document from its text; `--score`:
 //!   every document's draft against the curated facts (`draft.rs`)
 //! - `sample`    `--seed N`: a random sample of projects, targets and key fields as Markdown,
@@ -136,6 +136,9 @@ enum Task {
         /// Only this theme's records.
         #[arg(long, value_name = "ID")]
         theme: Option<String>,
+        /// Only this document's records, each with all its themes and why.
+        #[arg(long, value_name = "ID", conflicts_with = "theme")]
+        doc: Option<String>,
     },
     /// Suspicious records by rule, against the reviewed allow-list.
     Audit,
@@ -196,7 +199,8 @@ fn dispatch(task: Task) -> Result {
         Task::BenchScale { corpus, no_build } => bench::bench_scale(&corpus.path(), no_build),
         Task::BenchPages { corpus } => bench_pages::run_task(&corpus.path()),
         Task::Coverage => review::coverage(),
-        Task::Themes { theme } => review::themes(theme.as_deref()),
+        Task::Themes { theme, doc: None } => review::themes(theme.as_deref()),
+        Task::Themes { doc: Some(doc), .. } => review::themes_of(&doc),
         Task::Audit => review::audit(),
         Task::Sample(flags) => sample::run(&flags),
         Task::Draft(flags) => draft::run(&flags),

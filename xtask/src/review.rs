@@ -115,6 +115,31 @@ pub fn themes(only: Option<&str>) -> Result {
     Ok(())
 }
 
+/// Each record of one document with its themes and why, for the editor adding it.
+pub fn themes_of(doc: &str) -> Result {
+    let o = build_outputs(&root().join("data"))?;
+    let prefix = format!("{doc}.");
+    let mine: Vec<_> = o
+        .themes
+        .assignments
+        .iter()
+        .filter(|a| a.record.starts_with(&prefix))
+        .collect();
+    if mine.is_empty() {
+        return Err(format!("文件 {doc} 没有已接受的记录"));
+    }
+    for a in mine {
+        println!("{:<8} {:<28} {}", a.kind.label(), a.record, a.name);
+        for (theme, why) in &a.themes {
+            println!("           + {theme}  — {why}");
+        }
+        for (theme, reason) in &a.removed {
+            println!("           − {theme}  — {reason}");
+        }
+    }
+    Ok(())
+}
+
 pub fn audit() -> Result {
     use prep::audit::{self, Rule};
     let o = build_outputs(&root().join("data"))?;
@@ -139,7 +164,7 @@ pub fn audit() -> Result {
     }
     let new = review.unacknowledged().count();
     println!(
-        "\n{} findings, {} acknowledged, {new} new; {} stale allow-list entries",
+        "\n共 {} 条发现，{} 条已确认，{new} 条新的；{} 条确认已过时",
         findings.len(),
         findings.len() - new,
         review.stale.len()
@@ -149,7 +174,7 @@ pub fn audit() -> Result {
     }
     if new > 0 || !review.stale.is_empty() {
         return Err(format!(
-            "review the new findings (fix the record or acknowledge it in {label} with a reason) and remove stale entries"
+            "逐条处理标为 NEW 的发现：改正记录，或确认无误后在 {label} 加一段 [[allow]]（rule = 规则名，records = 照上面所列的编号，reason = 一句理由）；删去已过时的确认"
         ));
     }
     Ok(())

@@ -438,7 +438,10 @@ fn field_and_project(facts: &Facts, out: &mut Vec<Finding>) {
                 out.push(Finding {
                     rule: Rule::FieldAndProject,
                     records,
-                    detail: format!("项目“{}”与重点领域“{}”", p.name, f.title),
+                    detail: format!(
+                        "项目“{}”与重点领域“{}”是同一件事时只留一条：保留重点领域，把项目的引文写进它的 also、编号写进 merged",
+                        p.name, f.title
+                    ),
                 });
             }
         }
@@ -485,7 +488,7 @@ fn retired_ids(facts: &Facts, out: &mut Vec<Finding>) {
         out.push(Finding {
             rule: Rule::RetiredId,
             records,
-            detail: "编号空缺：没有记录在 merged 中收留这个编号，旧链接无处可去".to_string(),
+            detail: "编号空缺：已发布的编号删去后，须由保留的记录在 merged 中收留（旧链接才能打开），或在 data/audit-allow.toml 写明理由".to_string(),
         });
     }
 }

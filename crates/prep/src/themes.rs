@@ -478,7 +478,10 @@ fn documents_without_records(specs: &[&ThemeSpec], facts: &Facts, errors: &mut V
             errors.push(Diagnostic {
                 file: THEMES_FILE.into(),
                 line: 0,
-                message: format!("{}: 文件 {d} 没有任何记录", s.id),
+                message: format!(
+                    "{}: documents 中的文件 {d} 没有任何记录（尚未接受记录时，先从 documents 中删去它）",
+                    s.id
+                ),
             });
         }
     }

@@ -1,8 +1,10 @@
 //! Accepting drafted records: the editor's corrected records are moved, as written, from
-//! `draft.toml` into a curated file of the document; a record whose id is taken there gets
-//! the next free id of its kind.
+//! `draft.toml` into a curated file of the document. A draft's ids were never published, so
+//! each accepted record takes the lowest free id of its kind, in reading order: the records
+//! the editor dropped leave no gap, and the references among accepted records (`targets`,
+//! `merged`) follow their renaming.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One record of a draft as written: its kind line, its id, its lines.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,33 +90,58 @@ pub fn accept(draft: &str, curated: &[&str], ids: Option<&[String]>) -> Accepted
         draft: head,
         ..Accepted::default()
     };
-    for b in records {
-        if ids.is_some_and(|ids| !ids.contains(&b.id)) {
-            out.draft.push_str(&b.text);
-            continue;
-        }
-        let mut text = b.text.clone();
-        if used.contains(&b.id) {
-            let prefix =
-                b.id.split_once('-')
-                    .map_or("r-".to_string(), |(p, _)| format!("{p}-"));
-            let new = free_id(&prefix, &used);
-            text = text.replacen(&format!("\"{}\"", b.id), &format!("\"{new}\""), 1);
+    let (chosen, left): (Vec<Block>, Vec<Block>) = records
+        .into_iter()
+        .partition(|b| ids.is_none_or(|ids| ids.contains(&b.id)));
+    for b in &left {
+        out.draft.push_str(&b.text);
+    }
+    let mut renames = BTreeMap::new();
+    for b in &chosen {
+        let prefix =
+            b.id.split_once('-')
+                .map_or("r-".to_string(), |(p, _)| format!("{p}-"));
+        let new = free_id(&prefix, &used);
+        used.insert(new.clone());
+        if new != b.id {
             out.renamed.push((b.id.clone(), new.clone()));
-            used.insert(new);
-        } else {
-            used.insert(b.id.clone());
+            renames.insert(b.id.clone(), new);
         }
+    }
+    for b in chosen {
         // The proposed themes were a hint for the review; the build assigns them.
-        let kept: String = text
+        let kept: String = b
+            .text
             .split_inclusive('\n')
             .filter(|l| !l.starts_with("# 主题（规则建议）"))
+            .map(|l| renamed_ids(l, &renames))
             .collect();
         if !out.appended.is_empty() && !out.appended.ends_with("\n\n") {
             out.appended.push('\n');
         }
         out.appended.push_str(&kept);
         out.count += 1;
+    }
+    out
+}
+
+/// A line with the ids it names renamed, when it is one that names ids (`id`, `targets`,
+/// `merged`).
+fn renamed_ids(line: &str, renames: &BTreeMap<String, String>) -> String {
+    let key = line.split('=').next().unwrap_or("").trim();
+    if !matches!(key, "id" | "targets" | "merged") || renames.is_empty() {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    for (i, part) in line.split('"').enumerate() {
+        if i > 0 {
+            out.push('"');
+        }
+        let inside = i % 2 == 1;
+        match renames.get(part).filter(|_| inside) {
+            Some(new) => out.push_str(new),
+            None => out.push_str(part),
+        }
     }
     out
 }
@@ -158,6 +185,20 @@ mod tests {
             "# 草稿\n\n[[field]]\nid = \"f-1\"\n# 主题（规则建议）：elderly\ntitle = \"甲\"\n\n[[target]]\nid = \"t-1\"\nquote = \"乙\"\n\n",
             "[[target]]\nid = \"t-3\"\nquote = \"丙\"\n",
             &[("t-2", "t-3")],
+        );
+    }
+
+    #[test]
+    fn dropped_records_leave_no_gap_and_references_follow() {
+        let draft = "[[target]]\nid = \"t-3\"\nquote = \"乙\"\n\n[[project]]\nid = \"p-2\"\ntargets = [\"t-3\", \"t-9\"]\nmerged = [\"f-4\"]\n";
+        let got = accept(draft, &[], None);
+        assert_eq!(
+            got.appended,
+            "[[target]]\nid = \"t-1\"\nquote = \"乙\"\n\n[[project]]\nid = \"p-1\"\ntargets = [\"t-1\", \"t-9\"]\nmerged = [\"f-4\"]\n"
+        );
+        assert_eq!(
+            got.renamed,
+            vec![("t-3".into(), "t-1".into()), ("p-2".into(), "p-1".into())]
         );
     }
 }
