@@ -369,14 +369,37 @@ fn completes_only(qualitative: &str, project: &str) -> bool {
         && only_a_deadline(&q.replacen(&name, "", 1).replace("任务", ""))
 }
 
+/// The quoted name of a programme whose completion is all a text says (`完成“七五”普法任务`):
+/// the programme is a project, its completion no target of its own.
+pub(crate) fn completed_programme(qualitative: &str) -> Option<String> {
+    let (_, rest) = qualitative.split_once('“')?;
+    let (quoted, after) = rest.split_once('”')?;
+    let before = qualitative.get(..qualitative.len() - rest.len() - '“'.len_utf8())?;
+    let kind = after.trim().strip_suffix("任务")?;
+    let done = only_a_deadline(before) && before.contains("完成") && kind.chars().count() <= 4;
+    done.then(|| format!("“{quoted}”{kind}"))
+}
+
 fn project_completions(facts: &Facts, out: &mut Vec<Finding>) {
     for t in facts.targets.iter().filter(|t| !has_value(t)) {
         let projects = facts.projects.iter().filter(|p| p.doc == t.doc);
+        let mut found = false;
         for p in projects.filter(|p| completes_only(&t.qualitative, &p.name)) {
+            found = true;
             out.push(Finding {
                 rule: Rule::ProjectCompletion,
                 records: vec![p.id.clone(), t.id.clone()],
                 detail: format!("目标“{}”只说项目“{}”要完成", t.qualitative, p.name),
+            });
+        }
+        if let Some(name) = completed_programme(&t.qualitative).filter(|_| !found) {
+            out.push(Finding {
+                rule: Rule::ProjectCompletion,
+                records: vec![t.id.clone()],
+                detail: format!(
+                    "目标“{}”只说有名称的{name}要完成：记为项目，把这条并入它",
+                    t.qualitative
+                ),
             });
         }
     }

@@ -77,3 +77,14 @@ fn a_gap_in_the_numbering_is_found_per_document_and_prefix() {
     );
     assert!(id_gaps(["d.p-1", "d.p-2", "d.f-1"]).is_empty());
 }
+
+#[test]
+fn a_named_programme_s_completion_is_found_without_its_project() {
+    assert_eq!(
+        completed_programme("完成“七五”普法任务").as_deref(),
+        Some("“七五”普法")
+    );
+    assert_eq!(completed_programme("完成“七五”普法工作"), None);
+    assert_eq!(completed_programme("全面完成脱贫攻坚任务"), None);
+    assert_eq!(completed_programme("实现“双过半”"), None);
+}

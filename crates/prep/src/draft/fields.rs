@@ -8,9 +8,45 @@ use model::{Block, Section};
 
 /// Verbs a task heading starts with, left out of its short label.
 const VERBS: &[&str] = &[
-    "加快", "推进", "推动", "加强", "强化", "提升", "优化", "完善", "实施", "建设", "打造", "构建",
-    "深化", "扩大", "支持", "促进", "发展", "开展", "培育", "大力", "积极", "全面", "持续", "着力",
-    "做大", "做强", "创新", "健全", "建立", "落实", "规范", "丰富", "坚持", "增强", "提高",
+    "加快",
+    "推进",
+    "推动",
+    "加强",
+    "强化",
+    "提升",
+    "优化",
+    "完善",
+    "实施",
+    "建设",
+    "打造",
+    "构建",
+    "深化",
+    "扩大",
+    "支持",
+    "促进",
+    "发展",
+    "开展",
+    "培育",
+    "大力",
+    "积极",
+    "全面",
+    "持续",
+    "着力",
+    "做大",
+    "做强",
+    "创新",
+    "健全",
+    "建立",
+    "落实",
+    "规范",
+    "丰富",
+    "坚持",
+    "增强",
+    "提高",
+    "改造提升",
+    "降低",
+    "制定",
+    "推行",
 ];
 
 /// A heading that may be a key field: numbered, not a box, not a `(1)` sub-item.
@@ -50,9 +86,10 @@ pub fn fields(outline: &Outline) -> Vec<CuratedField> {
     out
 }
 
-/// A short label (2–8 characters): the heading's first clause without its leading verbs.
+/// A short label (2–8 characters): the heading's first clause without its leading verbs,
+/// what follows `等` or a parenthesis, a closing `建设` and quotation marks.
 pub fn label(title: &str) -> String {
-    let mut t = until(title, &['，', ',', '：', '。']).trim();
+    let mut t = until(title, &['，', ',', '：', '。', '（', '(', '等']).trim();
     let mut changed = true;
     while changed {
         changed = false;
@@ -65,7 +102,14 @@ pub fn label(title: &str) -> String {
             }
         }
     }
-    t.chars().take(8).collect()
+    let t = t
+        .strip_suffix("建设")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(t);
+    t.chars()
+        .filter(|c| !matches!(c, '“' | '”'))
+        .take(8)
+        .collect()
 }
 
 /// The first sentence of the section's own text (its first clause when long), without a
@@ -111,7 +155,10 @@ mod tests {
 
     #[test]
     fn labels() {
-        check("推进养老服务机构建设", "养老服务机构建设");
+        check("推进养老服务机构建设", "养老服务机构");
+        check("支持养老服务企业（组织）连锁化、品牌化发展", "养老服务企业");
+        check("开展“家庭照护床位”试点", "家庭照护床位试点");
+        check("落实养老机构税费减免等优惠政策", "养老机构税费减免");
         check("优化提升商业品质，赋予“厚道鲁商”新内涵", "商业品质");
         check("大力发展智慧交通", "智慧交通");
         check("现代物流", "现代物流");

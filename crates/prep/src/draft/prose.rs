@@ -272,7 +272,9 @@ pub fn sentence_targets(
             .copied()
             .or(heading_year.filter(|_| years_in(&q).is_empty()));
         let found = numbers(body);
-        if found.is_empty() && is_qualitative(body) && year.is_some() {
+        // A named programme's completion is the programme, drafted as a project.
+        let programme = crate::audit::completed_programme(body).is_some();
+        if found.is_empty() && is_qualitative(body) && year.is_some() && !programme {
             out.push(qualitative(body, &quote, category, year));
         }
         for f in found {

@@ -93,6 +93,10 @@ fn reading(clause: &str, in_box: bool) -> Option<Reading> {
 
 /// The names a clause may give, each with the evidence it was read with.
 fn clause_pieces(clause: &str, how: Reading) -> Vec<(String, Reading)> {
+    // A named programme whose completion the clause states (`完成“七五”普法任务`).
+    if let Some(name) = crate::audit::completed_programme(clause.trim_end_matches('。')) {
+        return vec![(name, Reading::Given)];
+    }
     if let Some(name) = parts_of_one(clause) {
         return vec![(name, Reading::Given)];
     }

@@ -27,6 +27,14 @@ fn check_box(text: &str, expected: &[(&str, &str)]) {
 }
 
 #[test]
+fn the_parts_of_a_role_are_not_projects() {
+    check_box(
+        "中国智慧物流名城。即“一城四中心”，中国供应链体系建设重点城市、中国物流标准研发中心、中国物流人才培育中心。",
+        &[("中国智慧物流名城", "中国供应链体系建设重点城市")],
+    );
+}
+
+#[test]
 fn box_items_with_their_group() {
     check_box(
         "量子科技。济南量子技术研究院、济南量子谷。",
@@ -349,6 +357,8 @@ fn what_a_name_is_read_from() {
         "着力打造“AI元脑”和“人工智能+”融合开放平台，推动智能芯片。",
         &["“AI元脑”融合开放平台", "“人工智能+”融合开放平台"],
     );
+    // A named programme whose completion is stated.
+    check("推进“法治六进”工作，完成“七五”普法任务。", &["“七五”普法"]);
     // Where a programme runs is not part of its quoted name.
     check("加快城乡“雪亮工程”全覆盖。", &["“雪亮工程”"]);
     // Quoted programmes printed one after another, each its own.
