@@ -105,8 +105,8 @@ pub fn MergedRecord(
     view! {
         <section class="not-found">
             <h1>"已合并"</h1>
-            <p>"编号为“" <span class="bad-id">{id}</span> "”的记录已与同一事项的另一条记录合并："</p>
-            <p><A href=href>"查看合并后的记录"</A></p>
+            <p>"编号为“" <span class="bad-id">{id}</span> "”的记录已不再单独列出，它说的事项并入了下面这条记录："</p>
+            <p><A href=href>"查看这条记录"</A></p>
         </section>
     }
 }

@@ -447,7 +447,7 @@ fn write_merged_pages(
             let head = PageHead {
                 path: Some(kept_page.record(kept_id)),
                 title: page_title(name),
-                description: Some(describe(name, "已与同一事项的另一条记录合并")),
+                description: Some(describe(name, "已不再单独列出，并入这条记录")),
             };
             let (files, departments, rid) = (files.clone(), departments.clone(), id.clone());
             let view = move || policy_explorer::pages::record_view(page, &rid, files, departments);
