@@ -64,24 +64,30 @@ pub fn shared(clause: &str, items: &[&str], how: Reading) -> Option<Vec<(String,
 }
 
 /// Things of one kind listed after `国家`, which grades them all (`国家儿童区域医疗中心、传染病区域
-/// 医疗中心`): each with the grade, when they share their last four characters or more.
+/// 医疗中心`, `国家人工智能创新应用先导区、人工智能创新发展试验区`): each with the grade, when they
+/// share their first or last four characters or more.
 fn national_pair(items: &[&str]) -> Option<Vec<String>> {
-    let items: Vec<&str> = items.iter().map(|i| strip_verbs(i.trim())).collect();
+    let items: Vec<&str> = items
+        .iter()
+        .map(|i| trim_tail(strip_verbs(i.trim())))
+        .collect();
     let (first, rest) = items.split_first()?;
     let own = first.strip_prefix("国家")?;
-    let shared = |a: &str, b: &str| {
-        a.chars()
-            .rev()
-            .zip(b.chars().rev())
+    let shared = |i: &str| {
+        let start = own
+            .chars()
+            .zip(i.chars())
             .take_while(|(x, y)| x == y)
-            .count()
+            .count();
+        let end = own
+            .chars()
+            .rev()
+            .zip(i.chars().rev())
+            .take_while(|(x, y)| x == y)
+            .count();
+        (4..i.chars().count()).contains(&start.max(end))
     };
-    let alike = |i: &&str| {
-        kind_of(i).is_some()
-            && !i.starts_with("国家")
-            && shared(own, i) >= 4
-            && shared(own, i) < i.chars().count()
-    };
+    let alike = |i: &&str| kind_of(i).is_some() && !i.starts_with("国家") && shared(i);
     if rest.is_empty() || kind_of(own).is_none() || !rest.iter().all(alike) {
         return None;
     }

@@ -376,6 +376,10 @@ fn what_a_name_is_read_from() {
         "积极争创国家儿童区域医疗中心、传染病区域医疗中心。",
         &["国家儿童区域医疗中心", "国家传染病区域医疗中心"],
     );
+    check(
+        "推进国家人工智能创新应用先导区、人工智能创新发展试验区建设。",
+        &["国家人工智能创新应用先导区", "国家人工智能创新发展试验区"],
+    );
     // The plans of one programme stay one; works listed so are each their own.
     check(
         "实施社区社会组织培育发展计划、能力提升计划、作用发挥计划和规范管理计划。",
