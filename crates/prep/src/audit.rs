@@ -420,13 +420,21 @@ fn paragraphs_of(doc: &Document) -> impl Iterator<Item = (&Section, &model::Para
 
 /// Whether the paragraph a record is read from (for a field, any paragraph of its item)
 /// prints a responsibility note.
-fn prints_responsibility(doc: &Document, section: &str, block: Option<&str>) -> bool {
+/// The responsibility note printed in a record's paragraphs (`责任单位：市商务局、…`), if any:
+/// the units it names, up to the end of the note.
+fn responsibility_note(doc: &Document, section: &str, block: Option<&str>) -> Option<String> {
     paragraphs_of(doc)
         .filter(|(s, p)| match block {
             Some(b) => p.anchor == b,
             None => s.anchor == section,
         })
-        .any(|(_, p)| RESPONSIBILITY_NOTES.iter().any(|n| p.text.contains(n)))
+        .find_map(|(_, p)| {
+            RESPONSIBILITY_NOTES.iter().find_map(|n| {
+                let (_, after) = p.text.split_once(n)?;
+                let end = after.find(['）', ')', '；', '。']).unwrap_or(after.len());
+                Some(format!("{n}{}", after.get(..end).unwrap_or(after)))
+            })
+        })
 }
 
 fn missing_departments(facts: &Facts, documents: &[Document], out: &mut Vec<Finding>) {
@@ -442,11 +450,16 @@ fn missing_departments(facts: &Facts, documents: &[Document], out: &mut Vec<Find
     for (id, source, departments, name, is_project) in fields.chain(projects) {
         let Some(d) = doc(&source.doc) else { continue };
         let block = is_project.map(|()| source.block.as_str());
-        if departments.is_empty() && prints_responsibility(d, &source.section, block) {
+        if !departments.is_empty() {
+            continue;
+        }
+        if let Some(note) = responsibility_note(d, &source.section, block) {
             out.push(Finding {
                 rule: Rule::MissingDepartments,
                 records: vec![id.clone()],
-                detail: format!("“{name}”的段落印有责任单位，记录却没有"),
+                detail: format!(
+                    "“{name}”的段落印有“{note}”，记录却没有：把这些单位照原文写进 departments"
+                ),
             });
         }
     }

@@ -428,7 +428,7 @@ pub fn assign(
                 file: OVERRIDES_FILE.into(),
                 line: 0,
                 message: format!(
-                    "{}（{}）没有主题：补充 {THEMES_FILE} 的关键词，或在此加一条 override",
+                    "{}（{}）没有主题：补充 {THEMES_FILE} 的关键词；整份文件属于一个主题时，把文件编号加进该主题的 documents；或在此加一条 override",
                     a.record, a.name
                 ),
             });
