@@ -172,6 +172,13 @@ pub fn audit() -> Result {
     for s in &review.stale {
         println!("  {s}");
     }
+    // The new findings again, where an editor reading from the bottom sees them first.
+    if new > 0 {
+        println!("\n新的发现：");
+        for f in review.unacknowledged() {
+            println!("  {}  {}  {}", f.rule.name(), f.records.join(" "), f.detail);
+        }
+    }
     if new > 0 || !review.stale.is_empty() {
         return Err(format!(
             "逐条处理标为 NEW 的发现：改正记录，或确认无误后在 {label} 加一段 [[allow]]（rule = 规则名，records = 照上面所列的编号，reason = 一句理由）；删去已过时的确认"
