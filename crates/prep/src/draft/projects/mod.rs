@@ -16,7 +16,7 @@ mod words;
 
 use name::{is_named, kind_of, named_prefix, strip_verbs, Reading};
 use pieces::pieces;
-use words::{PROGRAMMES, ROLES};
+use words::{DESIGNATIONS, PROGRAMMES, ROLES};
 
 /// The projects of a document, one record per name, in reading order.
 pub fn projects(outline: &Outline) -> Vec<CuratedProject> {
@@ -71,9 +71,7 @@ fn paragraph_projects(text: &str, in_box: bool) -> Vec<CuratedProject> {
         // The parts of a role the city is to play (`中国智慧物流名城。即“一城四中心”，…中国物流人才
         // 培育中心`) are roles too; a national designation among them is still one.
         let role = ROLES.iter().any(|r| piece.domain.ends_with(r));
-        let designation = ["试点", "示范", "重点城市"]
-            .iter()
-            .any(|d| piece.name.contains(d));
+        let designation = DESIGNATIONS.iter().any(|d| piece.name.contains(d));
         if role && !designation {
             continue;
         }

@@ -3,8 +3,9 @@
 
 use super::lists::is_etc;
 use super::words::{
-    BUILD, BUILT_BY, COMPOUNDS, COUNTS, DESCRIPTORS, GRADES, LINES, LINKS, MANNER, NOT_A_THING,
-    NOT_BUILT, NOT_SUFFIXES, OTHERS, PROGRAMMES, PROPER, ROLES, SAYS, STATEMENTS, SUFFIXES, VERBS,
+    BUILD, BUILT_BY, COMPOUNDS, COUNTS, DESCRIPTORS, DESIGNATIONS, GRADES, LINES, LINKS, MANNER,
+    NOT_A_THING, NOT_BUILT, NOT_SUFFIXES, OTHERS, PROGRAMMES, PROPER, ROLES, SAYS, STATEMENTS,
+    SUFFIXES, VERBS,
 };
 use model::ProjectKind;
 
@@ -245,20 +246,14 @@ fn built(name: &str) -> bool {
 /// (`家政服务平台`, `智慧旅游系统`) is a class of thing, many of which are built; one for everyone
 /// is one thing (`全民健康信息平台`, `一体化在线政务服务平台`).
 fn graded(name: &str) -> bool {
-    let whole = ["全民", "全市", "一体化", "统一"];
-    ["国家", "级", "中美"]
-        .iter()
-        .chain(&whole)
-        .any(|w| name.contains(w))
-        || is_proper_place(name)
+    let owners = ["国家", "级", "中美", "全民", "全市", "一体化", "统一"];
+    owners.iter().any(|w| name.contains(w)) || is_proper_place(name)
 }
 
 /// True unless a name is the city itself, a kind of city, a count or a sentence.
 fn one_thing(name: &str, how: Reading) -> bool {
     // 泉城 is the city itself; a bare …城市 is a kind of city.
-    let designation = ["试点", "示范", "中心城市", "重点城市", "联合国"]
-        .iter()
-        .any(|w| name.contains(w));
+    let designation = DESIGNATIONS.iter().any(|w| name.contains(w));
     let end = bare_end(name);
     if end.ends_with("泉城") || (end.ends_with("城市") && !designation) {
         return false;

@@ -452,6 +452,10 @@ pub const NOT_BUILT: &[&str] = &["社区", "街道", "镇", "乡", "村", "基�
 /// be, not a thing to build.
 pub const ROLES: &[&str] = &["名城", "之城", "之都", "高地", "目的地"];
 
+/// Words of a designation the state or a body awards (`…试点`, `国际消费中心城市`, `联合国教科文
+/// 组织“创意城市”`): a thing the city bids for, not a role it describes itself by.
+pub const DESIGNATIONS: &[&str] = &["试点", "示范", "中心城市", "重点城市", "联合国"];
+
 /// Endings that end as a project's kind would but do not name a thing built (`…国际航线`,
 /// `…沿线`, `…各环节`).
 pub const NOT_SUFFIXES: &[&str] = &[
